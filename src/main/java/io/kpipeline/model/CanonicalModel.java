@@ -1,0 +1,159 @@
+package io.kpipeline.model;
+
+import static io.kpipeline.model.ColumnType.BOOLEAN;
+import static io.kpipeline.model.ColumnType.CODE;
+import static io.kpipeline.model.ColumnType.COUNT;
+import static io.kpipeline.model.ColumnType.COUNTRY;
+import static io.kpipeline.model.ColumnType.DATE;
+import static io.kpipeline.model.ColumnType.ID;
+import static io.kpipeline.model.ColumnType.INTEGER;
+import static io.kpipeline.model.ColumnType.MONEY;
+import static io.kpipeline.model.ColumnType.MONTH;
+import static io.kpipeline.model.ColumnType.SCORE;
+import static io.kpipeline.model.ColumnType.TEXT;
+import static io.kpipeline.model.ColumnType.TIMESTAMP;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The canonical input tables of the shared data model, in foreign-key order (every table comes
+ * after the tables it references). The schema in {@code sql/} holds the same tables; the import
+ * validates against this description and the generator writes by it.
+ */
+public final class CanonicalModel {
+
+    public static final List<String> STAGES = List.of("MQL", "SAL", "SQL", "FIRST_MEETING", "SECOND_MEETING",
+            "OFFER", "CONTRACT_SENT", "WON", "LOST", "DISQUALIFIED");
+    public static final List<String> DEAL_STAGES = List.of("SQL", "FIRST_MEETING", "SECOND_MEETING", "OFFER",
+            "CONTRACT_SENT", "WON", "LOST");
+    public static final List<String> ACTIVITY_TYPES = List.of("RESEARCH", "CALL", "EMAIL", "MEETING", "VISIT",
+            "VIDEO_CALL", "CHAT", "SOCIAL_MESSAGE");
+
+    private static final List<Table> TABLES = List.of(
+            table("channel", "code").col("code", CODE).col("name", TEXT)
+                    .code("category", "ONLINE", "OFFLINE").build(),
+            table("sales_rep", "id").col("id", ID).col("name", TEXT).opt("email", TEXT).opt("team", TEXT)
+                    .col("active", BOOLEAN).build(),
+            table("campaign", "id").col("id", ID).col("name", TEXT).fk("channel_code", "channel")
+                    .col("start_date", DATE).opt("end_date", DATE).opt("budget", MONEY).build(),
+            table("account", "id").col("id", ID).col("name", TEXT).opt("industry", TEXT)
+                    .optCode("segment", "SMB", "MID", "ENTERPRISE").opt("country", COUNTRY)
+                    .col("created_at", TIMESTAMP).build(),
+            table("lead", "id").col("id", ID).optFk("account_id", "account").fk("channel_code", "channel")
+                    .optFk("campaign_id", "campaign").optFk("owner_rep_id", "sales_rep")
+                    .col("created_at", TIMESTAMP).build(),
+            table("funnel_event", "lead_id", "stage").fk("lead_id", "lead").code("stage", STAGES)
+                    .col("occurred_at", TIMESTAMP).build(),
+            table("deal", "id").col("id", ID).fk("lead_id", "lead").fk("account_id", "account")
+                    .optFk("owner_rep_id", "sales_rep").col("created_at", TIMESTAMP).code("stage", DEAL_STAGES)
+                    .code("status", "OPEN", "WON", "LOST").col("amount", MONEY).opt("contract_months", COUNT)
+                    .opt("closed_at", TIMESTAMP).build(),
+            table("activity", "id").col("id", ID).fk("rep_id", "sales_rep").optFk("lead_id", "lead")
+                    .optFk("account_id", "account").fk("channel_code", "channel").code("type", ACTIVITY_TYPES)
+                    .col("occurred_at", TIMESTAMP).opt("duration_minutes", COUNT)
+                    .optCode("outcome", "REACTION", "NO_REACTION").build(),
+            table("email_message", "id").col("id", ID).optFk("campaign_id", "campaign").optFk("lead_id", "lead")
+                    .optFk("rep_id", "sales_rep").code("kind", "MARKETING", "NEWSLETTER", "SALES")
+                    .col("sent_at", TIMESTAMP).code("status", "DELIVERED", "BOUNCED").opt("opened_at", TIMESTAMP)
+                    .opt("clicked_at", TIMESTAMP).opt("replied_at", TIMESTAMP).opt("unsubscribed_at", TIMESTAMP)
+                    .build(),
+            table("web_traffic_daily", "date", "channel_code", "landing_page").col("date", DATE)
+                    .fk("channel_code", "channel").col("landing_page", TEXT).col("sessions", COUNT)
+                    .col("users", COUNT).col("pageviews", COUNT).col("bounced_sessions", COUNT)
+                    .col("total_session_seconds", COUNT).col("downloads", COUNT).col("contact_requests", COUNT)
+                    .build(),
+            table("social_daily", "date", "network").col("date", DATE).col("network", TEXT)
+                    .col("followers", INTEGER).col("likes", COUNT).col("posts", COUNT).col("clicks", COUNT).build(),
+            table("ad_spend_daily", "date", "channel_code", "campaign_id").col("date", DATE)
+                    .fk("channel_code", "channel").optFk("campaign_id", "campaign").col("cost", MONEY)
+                    .col("impressions", COUNT).col("clicks", COUNT).build(),
+            table("cost_entry", "month", "category", "channel_code").col("month", MONTH)
+                    .code("category", "MARKETING", "SALES").optFk("channel_code", "channel").col("amount", MONEY)
+                    .build(),
+            table("customer_order", "id").col("id", ID).fk("account_id", "account").optFk("deal_id", "deal")
+                    .optFk("channel_code", "channel").col("order_date", DATE).col("amount", MONEY)
+                    .code("status", "BOOKED", "CANCELLED").opt("cancelled_at", TIMESTAMP)
+                    .opt("discount_code", TEXT).build(),
+            table("subscription", "id").col("id", ID).fk("account_id", "account").optFk("deal_id", "deal")
+                    .col("start_date", DATE).opt("end_date", DATE).col("mrr", MONEY).opt("cancelled_at", TIMESTAMP)
+                    .build(),
+            table("complaint", "id").col("id", ID).fk("account_id", "account").optFk("order_id", "customer_order")
+                    .code("type", "COMPLAINT", "WARRANTY").col("opened_at", TIMESTAMP).build(),
+            table("referral", "id").col("id", ID).fk("referring_account_id", "account").fk("lead_id", "lead")
+                    .col("created_at", TIMESTAMP).build(),
+            table("feedback", "id").col("id", ID).fk("account_id", "account").col("received_at", TIMESTAMP)
+                    .col("score", SCORE).opt("comment", TEXT).build());
+
+    private CanonicalModel() {
+    }
+
+    /** All tables, parents before children. */
+    public static List<Table> tables() {
+        return TABLES;
+    }
+
+    public static Optional<Table> table(String name) {
+        return TABLES.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The table a CSV file name stands for, e.g. {@code lead.csv}. */
+    public static Optional<Table> forFile(String fileName) {
+        return TABLES.stream().filter(t -> t.fileName().equals(fileName)).findFirst();
+    }
+
+    private static Builder table(String name, String... key) {
+        return new Builder(name, List.of(key));
+    }
+
+    private static final class Builder {
+        private final String name;
+        private final List<String> key;
+        private final List<Column> columns = new ArrayList<>();
+
+        Builder(String name, List<String> key) {
+            this.name = name;
+            this.key = key;
+        }
+
+        Builder col(String column, ColumnType type) {
+            columns.add(new Column(column, type, true, List.of(), null));
+            return this;
+        }
+
+        Builder opt(String column, ColumnType type) {
+            columns.add(new Column(column, type, false, List.of(), null));
+            return this;
+        }
+
+        Builder code(String column, String... codes) {
+            return code(column, Arrays.asList(codes));
+        }
+
+        Builder code(String column, List<String> codes) {
+            columns.add(new Column(column, CODE, true, codes, null));
+            return this;
+        }
+
+        Builder optCode(String column, String... codes) {
+            columns.add(new Column(column, CODE, false, Arrays.asList(codes), null));
+            return this;
+        }
+
+        Builder fk(String column, String referenced) {
+            columns.add(new Column(column, referenced.equals("channel") ? CODE : ID, true, List.of(), referenced));
+            return this;
+        }
+
+        Builder optFk(String column, String referenced) {
+            columns.add(new Column(column, referenced.equals("channel") ? CODE : ID, false, List.of(), referenced));
+            return this;
+        }
+
+        Table build() {
+            return new Table(name, columns, key);
+        }
+    }
+}

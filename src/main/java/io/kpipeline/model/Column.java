@@ -1,0 +1,23 @@
+package io.kpipeline.model;
+
+import java.util.List;
+
+/**
+ * One column of a canonical table.
+ *
+ * @param name       the column name, as in the CSV header and the database
+ * @param type       the value kind
+ * @param required   whether the value may be empty (NULL)
+ * @param codes      for {@link ColumnType#CODE}, the allowed codes; empty means any upper-case code
+ * @param references the referenced table (its single-column primary key), or {@code null}
+ */
+public record Column(String name, ColumnType type, boolean required, List<String> codes, String references) {
+
+    public Column {
+        codes = List.copyOf(codes);
+    }
+
+    public boolean isForeignKey() {
+        return references != null;
+    }
+}
