@@ -22,10 +22,10 @@ record Failure(String message, int exitCode, boolean hasDetails) {
             if (t instanceof KpiException k) {
                 return new Failure(k.getMessage(), k.isConfigurationProblem() ? USAGE : FAILED, k.getCause() != null);
             }
-            if (t instanceof BindValidationException v) {
-                return new Failure(describe(v), USAGE, false);
-            }
             if (t instanceof BindException b) {
+                if (b.getCause() instanceof BindValidationException v) {
+                    return new Failure(describe(v), USAGE, false);
+                }
                 return new Failure(describe(b), USAGE, false);
             }
         }

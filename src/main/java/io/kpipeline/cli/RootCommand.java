@@ -13,9 +13,10 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kpi-pipeline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"KPI reports for B2B sales and marketing teams.", ""},
         subcommands = {DemoCommand.class},
-        footer = {"", "Settings: any option with a dot in its name is a setting, as in config/application.yml,",
-                "for example --kpi.home=/srv/kpi or --spring.datasource.url=jdbc:mysql://host:3306/kpi.",
-                "The environment variable KPI_HOME sets --kpi.home (default ./var).",
+        footer = {"", "Settings: an option with a dot in its name is a setting as in",
+                "config/application.yml, e.g. --kpi.home=/srv/kpi or",
+                "--spring.datasource.url=jdbc:mysql://db:3306/kpi",
+                "KPI_HOME sets --kpi.home too (default ./var).",
                 "", "Exit status: 0 success, 1 failure, 2 usage or configuration error."})
 final class RootCommand implements Runnable {
 
