@@ -41,7 +41,7 @@ class CliTests {
     void aWrongSettingOnTheCommandLineStopsWithExitTwoAndNamesKeyAndValue() {
         assertThat(run("demo", "--kpi.currency=euro")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("Error: setting kpi.currency = euro must be a three-letter ISO 4217 code"
-                + " like EUR (from \"kpi.currency\" from property source \"commandLineArgs\")."
+                + " like EUR (on the command line)."
                 + " Correct the setting and run again." + System.lineSeparator());
     }
 
@@ -51,7 +51,7 @@ class CliTests {
         Files.writeString(file, "kpi:\n  zone: Europe/Berln\n");
         assertThat(run("demo", "--spring.config.additional-location=" + file)).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("Error: setting kpi.zone = Europe/Berln is not valid"
-                + " (Unknown time-zone ID: Europe/Berln) (from URL [" + file.toUri() + "] - 2:9)."
+                + " (Unknown time-zone ID: Europe/Berln) (in " + file + ", line 2)."
                 + " Correct the setting and run again." + System.lineSeparator());
     }
 
