@@ -19,6 +19,7 @@ record Failure(String message, int exitCode, boolean hasDetails) {
 
     static final int FAILED = 1;
     static final int USAGE = 2;
+    static final int INTERRUPTED = 130;
 
     static Failure of(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {

@@ -26,9 +26,16 @@ final class RootCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the full trace of an error.")
     private boolean verbose;
 
+    private volatile boolean stopping;
+
     RootCommand(List<String> properties, PrintWriter out) {
         this.properties = properties;
         this.out = out;
+    }
+
+    /** Whether the JVM is shutting down (Ctrl-C): failures then are its consequence, not their own. */
+    boolean stopping() {
+        return stopping;
     }
 
     boolean verbose() {
@@ -48,6 +55,7 @@ final class RootCommand implements Runnable {
             args.add("--logging.level.org.springframework.boot.diagnostics=OFF");
             args.add("--logging.level.org.springframework.context=ERROR");
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "stop-notice"));
         SpringApplication application = new SpringApplication(KpiPipelineApplication.class);
         return application.run(args.toArray(String[]::new));
     }
