@@ -1,7 +1,10 @@
 package io.kpipeline.cli;
 
 import io.kpipeline.model.TableCounts;
-import java.util.Map;
+import io.kpipeline.system.EmbeddedMariaDb;
+import io.kpipeline.system.KpiProperties;
+import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -9,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Shows the pipeline at work on demo data.",
                 "Prepares the database (the embedded one unless spring.datasource.url is set), generates",
-                "demo data if it is empty, and prints what it holds."})
+                "15 months of demo data if it holds none, and prints what it holds. Later runs reuse the data."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -17,10 +20,23 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = root.out();
         try (var context = root.startContext()) {
+            context.getBeanProvider(EmbeddedMariaDb.class).ifAvailable(server ->
+                    out.println("Database: embedded MariaDB in " + server.directory()));
             TableCounts tables = context.getBean(TableCounts.class);
-            Map<String, Long> counts = tables.count();
-            TableSummary.print(root.out(), counts);
+            if (tables.allEmpty()) {
+                LocalDate today = LocalDate.now(context.getBean(KpiProperties.class).zone());
+                out.println("The database is empty; generating demo data up to " + today + " …");
+                out.flush();
+                GenerateCommand.report(out,
+                        GenerateCommand.generateIntoDatabase(context, GenerateCommand.demoSettings(today)),
+                        "into the database");
+            } else {
+                out.println("Using the data already in the database (delete the database to start over).");
+            }
+            out.println("Rows per table:");
+            TableSummary.print(out, tables.count());
             return 0;
         }
     }

@@ -1,0 +1,110 @@
+package io.kpipeline.cli;
+
+import io.kpipeline.generate.CsvSink;
+import io.kpipeline.generate.DatabaseSink;
+import io.kpipeline.generate.DemoDataGenerator;
+import io.kpipeline.generate.GenerationReport;
+import io.kpipeline.generate.GeneratorSettings;
+import io.kpipeline.generate.RowSink;
+import io.kpipeline.model.TableCounts;
+import io.kpipeline.system.KpiException;
+import io.kpipeline.system.KpiProperties;
+import io.kpipeline.system.Progress;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Generates synthetic data of a plausible B2B company, into the database or as CSV files.",
+                "Every table of the data model, with funnel drop-off, seasonality, churn, costs and campaigns.",
+                "The same settings and seed always give the same data."})
+final class GenerateCommand implements Callable<Integer> {
+
+    static final int DEFAULT_LEADS = 4_000;
+    static final long DEFAULT_SEED = 42;
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First day (yyyy-MM-dd). Default: 15 months before --to.")
+    private LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day (yyyy-MM-dd). Default: today in kpi.zone.")
+    private LocalDate to;
+
+    @Option(names = "--leads", paramLabel = "N", defaultValue = "" + DEFAULT_LEADS,
+            description = "Leads over the whole range; everything else scales with it. Default: ${DEFAULT-VALUE}.")
+    private int leads;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DEFAULT_SEED,
+            description = "Seed of the random numbers. Default: ${DEFAULT-VALUE}.")
+    private long seed;
+
+    @Option(names = "--csv", paramLabel = "DIR", description = "Write <table>.csv import files into DIR instead.")
+    private Path csv;
+
+    @Option(names = "--replace", description = "Delete the CRM data already in the database first.")
+    private boolean replace;
+
+    @Override
+    public Integer call() {
+        try (var context = root.startContext()) {
+            LocalDate last = to != null ? to : LocalDate.now(context.getBean(KpiProperties.class).zone());
+            GeneratorSettings settings = new GeneratorSettings(from != null ? from : last.minusMonths(15), last,
+                    leads, seed);
+            if (csv != null) {
+                try (RowSink sink = new CsvSink(csv)) {
+                    report(root.out(), generate(context, settings, sink), "into " + csv.toAbsolutePath());
+                }
+                return 0;
+            }
+            TableCounts tables = context.getBean(TableCounts.class);
+            if (!tables.allEmpty()) {
+                if (!replace) {
+                    throw KpiException.configuration("The database already holds data. Use --replace to delete it"
+                            + " and generate anew, or --csv DIR to write import files.");
+                }
+                tables.deleteAll();
+            }
+            report(root.out(), generateIntoDatabase(context, settings), "into the database");
+            return 0;
+        }
+    }
+
+    /** The demo's data set: the defaults of this command up to {@code today}. */
+    static GeneratorSettings demoSettings(LocalDate today) {
+        return new GeneratorSettings(today.minusMonths(15), today, DEFAULT_LEADS, DEFAULT_SEED);
+    }
+
+    static GenerationReport generateIntoDatabase(ApplicationContext context, GeneratorSettings settings) {
+        try (RowSink sink = DatabaseSink.open(context.getBean(DataSource.class))) {
+            return generate(context, settings, sink);
+        } catch (KpiException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new KpiException("Generating data failed: " + e.getMessage(), e);
+        }
+    }
+
+    static void report(PrintWriter out, GenerationReport report, String where) {
+        out.printf(Locale.ROOT, "Generated %,d rows %s in %.1f s (%,d rows/s).%n", report.totalRows(), where,
+                report.seconds(), report.rowsPerSecond());
+        out.flush();
+    }
+
+    private static GenerationReport generate(ApplicationContext context, GeneratorSettings settings, RowSink sink) {
+        Progress progress = Progress.onTerminal("generate", settings.days());
+        try {
+            return context.getBean(DemoDataGenerator.class).generate(settings, sink, progress);
+        } finally {
+            progress.finish();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.kpipeline.cli;
+
+import io.kpipeline.ingest.CsvImporter;
+import io.kpipeline.ingest.FileResult;
+import io.kpipeline.ingest.ImportListener;
+import io.kpipeline.ingest.ImportReport;
+import io.kpipeline.system.KpiException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Loads the CSV files of a directory into the database.",
+                "One file per table, named <table>.csv (lead.csv, deal.csv, ...), UTF-8, comma-separated,",
+                "with a header row. Files load in foreign-key order, each in one transaction; a row whose",
+                "key is stored already replaces it. A file with a bad row is refused whole and the error",
+                "names file, line, column and value; the other files still load."},
+        footer = {"", "Exit status: 0 all files loaded, 1 a file was refused, 2 usage error."})
+final class ImportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The directory with the CSV files.")
+    private Path dir;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(dir)) {
+            throw KpiException.configuration("--dir " + dir + " is not a directory. Give the directory that holds"
+                    + " the CSV files.");
+        }
+        try (var context = root.startContext()) {
+            ImportReport report = context.getBean(CsvImporter.class)
+                    .importDirectory(dir, ImportListener.progressOnTerminal());
+            if (report.files().isEmpty()) {
+                throw new KpiException("No CSV files in " + dir.toAbsolutePath()
+                        + ". Name each file after its table, e.g. lead.csv or deal.csv.");
+            }
+            report.summaryLines().forEach(root.out()::println);
+            root.out().println(totals(report));
+            root.out().flush();
+            return report.allLoaded() ? 0 : 1;
+        }
+    }
+
+    private static String totals(ImportReport report) {
+        long loaded = report.files().stream().filter(FileResult::loaded).count();
+        long rows = report.files().stream().filter(FileResult::loaded).mapToLong(FileResult::rowsRead).sum();
+        double seconds = report.files().stream().mapToDouble(FileResult::seconds).sum();
+        long refused = report.files().size() - loaded;
+        return String.format(Locale.ROOT, "Imported %d of %d files, %,d rows in %.1f s (%,d rows/s)%s",
+                loaded, report.files().size(), rows, seconds, seconds > 0 ? Math.round(rows / seconds) : rows,
+                refused == 0 ? "." : "; " + refused + (refused == 1 ? " file was" : " files were")
+                        + " refused, see above.");
+    }
+}
