@@ -102,11 +102,16 @@ final class FileImport {
             throw new ImportRefusedException(ImportProblem.duplicateKey(file, d.line(), table.key(), d.key(),
                     d.firstLine()));
         });
+        ImportProblem firstUnknown = null;
         for (Column column : table.foreignKeys()) {
-            staging.firstUnknownReference(column).ifPresent(u -> {
-                throw new ImportRefusedException(ImportProblem.unknownReference(file, u.line(), column.name(),
-                        u.value(), column.references()));
-            });
+            var unknown = staging.firstUnknownReference(column);
+            if (unknown.isPresent() && (firstUnknown == null || unknown.get().line() < firstUnknown.line())) {
+                firstUnknown = ImportProblem.unknownReference(file, unknown.get().line(), column.name(),
+                        unknown.get().value(), column.references());
+            }
+        }
+        if (firstUnknown != null) {
+            throw new ImportRefusedException(firstUnknown);
         }
         long updated = staging.countStored();
         staging.upsert();

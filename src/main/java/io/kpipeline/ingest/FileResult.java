@@ -44,7 +44,7 @@ public record FileResult(String fileName, Status status, long rowsRead, long ins
         if (!loaded()) {
             return problem.message();
         }
-        return String.format(Locale.ROOT, "%s: %,d rows read, %,d inserted, %,d updated in %.1f s",
-                fileName, rowsRead, inserted, updated, seconds);
+        return String.format(Locale.ROOT, "%s: %,d %s read, %,d inserted, %,d updated in %.1f s",
+                fileName, rowsRead, rowsRead == 1 ? "row" : "rows", inserted, updated, seconds);
     }
 }

@@ -28,32 +28,32 @@ final class StagingTable {
 
     private static final String CREATE = """
             CREATE TEMPORARY TABLE ingest_staging (
-                line BIGINT NOT NULL,
+                csv_line BIGINT NOT NULL,
                 %s,
-                PRIMARY KEY (line),
+                PRIMARY KEY (csv_line),
                 KEY ix_ingest_staging_key (%s)
             ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin""";
 
-    private static final String INSERT_ROWS = "INSERT INTO ingest_staging (line, %s) VALUES %s";
+    private static final String INSERT_ROWS = "INSERT INTO ingest_staging (csv_line, %s) VALUES %s";
 
     /** The first line whose key an earlier line already has; NULL key parts compare equal. */
     private static final String FIRST_DUPLICATE = """
-            SELECT s.line, MIN(d.line) AS first_line
+            SELECT s.csv_line, MIN(d.csv_line) AS first_line
             FROM ingest_staging s
-            JOIN ingest_staging d ON %s AND d.line < s.line
-            GROUP BY s.line
-            ORDER BY s.line
+            JOIN ingest_staging d ON %s AND d.csv_line < s.csv_line
+            GROUP BY s.csv_line
+            ORDER BY s.csv_line
             LIMIT 1""";
 
-    private static final String KEY_VALUES = "SELECT %s FROM ingest_staging WHERE line = ?";
+    private static final String KEY_VALUES = "SELECT %s FROM ingest_staging WHERE csv_line = ?";
 
     /** The first line whose non-null reference is not a stored row of the referenced table. */
     private static final String FIRST_UNKNOWN_REFERENCE = """
-            SELECT s.line, s.%1$s AS value
+            SELECT s.csv_line, s.%1$s AS ref_value
             FROM ingest_staging s
             WHERE s.%1$s IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM %2$s p WHERE p.%3$s = s.%1$s)
-            ORDER BY s.line
+            ORDER BY s.csv_line
             LIMIT 1""";
 
     /** Staged rows whose key is already stored: they will update, the others insert. */
@@ -127,7 +127,7 @@ final class StagingTable {
         String sameKey = table.key().stream().map(k -> "d." + quote(k) + " <=> s." + quote(k))
                 .collect(Collectors.joining(" AND "));
         List<long[]> found = jdbc.query(FIRST_DUPLICATE.formatted(sameKey),
-                (rs, n) -> new long[] {rs.getLong("line"), rs.getLong("first_line")});
+                (rs, n) -> new long[] {rs.getLong("csv_line"), rs.getLong("first_line")});
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -150,7 +150,7 @@ final class StagingTable {
         Table referenced = CanonicalModel.table(column.references()).orElseThrow();
         String sql = FIRST_UNKNOWN_REFERENCE.formatted(quote(column.name()), quote(referenced.name()),
                 quote(referenced.key().get(0)));
-        return jdbc.query(sql, (rs, n) -> new UnknownReference(rs.getLong("line"), rs.getString("value")))
+        return jdbc.query(sql, (rs, n) -> new UnknownReference(rs.getLong("csv_line"), rs.getString("ref_value")))
                 .stream().findFirst();
     }
 
