@@ -25,6 +25,12 @@ public final class Cli {
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (root.stopping()) {
+                        err.println("Stopped (Ctrl-C or shutdown). Work in progress was rolled back; run the"
+                                + " command again to finish it.");
+                        err.flush();
+                        return Failure.INTERRUPTED;
+                    }
                     Failure failure = Failure.of(e);
                     err.println("Error: " + failure.message());
                     if (root.verbose()) {

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import java.io.IOException;
 import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.validation.FieldError;
 
 /**
@@ -16,16 +19,17 @@ record Failure(String message, int exitCode, boolean hasDetails) {
 
     static final int FAILED = 1;
     static final int USAGE = 2;
+    static final int INTERRUPTED = 130;
 
     static Failure of(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof KpiException k) {
                 return new Failure(k.getMessage(), k.isConfigurationProblem() ? USAGE : FAILED, k.getCause() != null);
             }
-            if (t instanceof BindValidationException v) {
-                return new Failure(describe(v), USAGE, false);
-            }
             if (t instanceof BindException b) {
+                if (b.getCause() instanceof BindValidationException v) {
+                    return new Failure(describe(v), USAGE, false);
+                }
                 return new Failure(describe(b), USAGE, false);
             }
         }
@@ -66,7 +70,25 @@ record Failure(String message, int exitCode, boolean hasDetails) {
                 + where(origin) + ". Correct the setting and run again.";
     }
 
+    /** "(in config/application.yml, line 12)" or "(on the command line)". */
     private static String where(Origin origin) {
+        while (origin instanceof PropertySourceOrigin wrapper && wrapper.getOrigin() != null) {
+            origin = wrapper.getOrigin();
+        }
+        if (origin instanceof TextResourceOrigin text && text.getResource() != null) {
+            String name;
+            try {
+                name = text.getResource().getFile().getPath();
+            } catch (IOException | RuntimeException e) {
+                name = text.getResource().getDescription();
+            }
+            return " (in " + name + (text.getLocation() == null ? "" : ", line " + (text.getLocation().getLine() + 1))
+                    + ")";
+        }
+        if (origin instanceof PropertySourceOrigin source) {
+            return "commandLineArgs".equals(source.getPropertySource().getName())
+                    ? " (on the command line)" : " (from " + source.getPropertySource().getName() + ")";
+        }
         return origin == null ? "" : " (from " + origin + ")";
     }
 }

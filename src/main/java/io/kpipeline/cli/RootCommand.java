@@ -13,9 +13,10 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kpi-pipeline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"KPI reports for B2B sales and marketing teams.", ""},
         subcommands = {DemoCommand.class},
-        footer = {"", "Settings: any option with a dot in its name is a setting, as in config/application.yml,",
-                "for example --kpi.home=/srv/kpi or --spring.datasource.url=jdbc:mysql://host:3306/kpi.",
-                "The environment variable KPI_HOME sets --kpi.home (default ./var).",
+        footer = {"", "Settings: an option with a dot in its name is a setting as in",
+                "config/application.yml, e.g. --kpi.home=/srv/kpi or",
+                "--spring.datasource.url=jdbc:mysql://db:3306/kpi",
+                "KPI_HOME sets --kpi.home too (default ./var).",
                 "", "Exit status: 0 success, 1 failure, 2 usage or configuration error."})
 final class RootCommand implements Runnable {
 
@@ -25,9 +26,16 @@ final class RootCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the full trace of an error.")
     private boolean verbose;
 
+    private volatile boolean stopping;
+
     RootCommand(List<String> properties, PrintWriter out) {
         this.properties = properties;
         this.out = out;
+    }
+
+    /** Whether the JVM is shutting down (Ctrl-C): failures then are its consequence, not their own. */
+    boolean stopping() {
+        return stopping;
     }
 
     boolean verbose() {
@@ -47,6 +55,7 @@ final class RootCommand implements Runnable {
             args.add("--logging.level.org.springframework.boot.diagnostics=OFF");
             args.add("--logging.level.org.springframework.context=ERROR");
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "stop-notice"));
         SpringApplication application = new SpringApplication(KpiPipelineApplication.class);
         return application.run(args.toArray(String[]::new));
     }

@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +112,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         boolean told = false;
         while (true) {
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock != null) {
                 return lock;
             }
@@ -132,6 +133,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new KpiException("Interrupted while waiting for the embedded database in " + dir + ".", e);
             }
+        }
+    }
+
+    /** {@code null} when another process, or another server of this process, holds the directory. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 
