@@ -1,0 +1,205 @@
+package io.kpipeline.ingest;
+
+import io.kpipeline.model.CanonicalModel;
+import io.kpipeline.model.Column;
+import io.kpipeline.model.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A temporary table holding the rows of one file with their line numbers, so that duplicate keys
+ * and foreign keys are checked set-based in the database (memory stays flat however long the
+ * file) before the rows are upserted into the canonical table. Lives on the connection of the
+ * file's transaction; only identifiers from the canonical model are written into SQL, values are
+ * always bound.
+ */
+final class StagingTable {
+
+    private static final int ROWS_PER_INSERT = 1_000;
+    private static final long CHARS_PER_INSERT = 2_000_000;
+
+    private static final String DROP = "DROP TEMPORARY TABLE IF EXISTS ingest_staging";
+
+    private static final String CREATE = """
+            CREATE TEMPORARY TABLE ingest_staging (
+                csv_line BIGINT NOT NULL,
+                %s,
+                PRIMARY KEY (csv_line),
+                KEY ix_ingest_staging_key (%s)
+            ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin""";
+
+    private static final String INSERT_ROWS = "INSERT INTO ingest_staging (csv_line, %s) VALUES %s";
+
+    /** The first line whose key an earlier line already has; NULL key parts compare equal. */
+    private static final String FIRST_DUPLICATE = """
+            SELECT s.csv_line, MIN(d.csv_line) AS first_line
+            FROM ingest_staging s
+            JOIN ingest_staging d ON %s AND d.csv_line < s.csv_line
+            GROUP BY s.csv_line
+            ORDER BY s.csv_line
+            LIMIT 1""";
+
+    private static final String KEY_VALUES = "SELECT %s FROM ingest_staging WHERE csv_line = ?";
+
+    /** The first line whose non-null reference is not a stored row of the referenced table. */
+    private static final String FIRST_UNKNOWN_REFERENCE = """
+            SELECT s.csv_line, s.%1$s AS ref_value
+            FROM ingest_staging s
+            WHERE s.%1$s IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM %2$s p WHERE p.%3$s = s.%1$s)
+            ORDER BY s.csv_line
+            LIMIT 1""";
+
+    /** Staged rows whose key is already stored: they will update, the others insert. */
+    private static final String COUNT_STORED = "SELECT COUNT(*) FROM ingest_staging s JOIN %s t ON %s";
+
+    /** VALUES(c) rather than an alias: the form both MySQL 8 and MariaDB accept. */
+    private static final String UPSERT = """
+            INSERT INTO %1$s (%2$s)
+            SELECT %2$s FROM ingest_staging
+            ON DUPLICATE KEY UPDATE %3$s""";
+
+    private final JdbcTemplate jdbc;
+    private final Table table;
+    private final Header header;
+    private final String insertColumns;
+    private final List<Object[]> pending = new ArrayList<>(ROWS_PER_INSERT);
+    private long pendingChars;
+
+    StagingTable(JdbcTemplate jdbc, Table table, Header header) {
+        this.jdbc = jdbc;
+        this.table = table;
+        this.header = header;
+        this.insertColumns = header.columns().stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+    }
+
+    void create() {
+        jdbc.execute(DROP);
+        String columns = table.columns().stream()
+                .map(c -> quote(c.name()) + " " + sqlType(table, c) + " NULL")
+                .collect(Collectors.joining(",\n    "));
+        jdbc.execute(CREATE.formatted(columns, quotedList(table.key())));
+    }
+
+    void drop() {
+        jdbc.execute(DROP);
+    }
+
+    /** Stages one row: its line and its values in header order. */
+    void add(long line, Object[] values) {
+        Object[] row = new Object[values.length + 1];
+        row[0] = line;
+        System.arraycopy(values, 0, row, 1, values.length);
+        pending.add(row);
+        for (Object value : values) {
+            if (value instanceof String s) {
+                pendingChars += s.length();
+            }
+        }
+        if (pending.size() == ROWS_PER_INSERT || pendingChars >= CHARS_PER_INSERT) {
+            flush();
+        }
+    }
+
+    /** Writes the rows staged so far, as one multi-row insert (fast whatever the driver's batch settings). */
+    void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        String placeholders = "(" + String.join(", ", Collections.nCopies(header.size() + 1, "?")) + ")";
+        String sql = INSERT_ROWS.formatted(insertColumns,
+                String.join(", ", Collections.nCopies(pending.size(), placeholders)));
+        jdbc.update(sql, this::bind);
+        pending.clear();
+        pendingChars = 0;
+    }
+
+    record Duplicate(long line, long firstLine, List<String> key) {
+    }
+
+    Optional<Duplicate> firstDuplicate() {
+        String sameKey = table.key().stream().map(k -> "d." + quote(k) + " <=> s." + quote(k))
+                .collect(Collectors.joining(" AND "));
+        List<long[]> found = jdbc.query(FIRST_DUPLICATE.formatted(sameKey),
+                (rs, n) -> new long[] {rs.getLong("csv_line"), rs.getLong("first_line")});
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        long line = found.get(0)[0];
+        List<String> key = jdbc.queryForObject(KEY_VALUES.formatted(quotedList(table.key())), (rs, n) -> {
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i <= table.key().size(); i++) {
+                String value = rs.getString(i);
+                values.add(value == null ? "" : value);
+            }
+            return values;
+        }, line);
+        return Optional.of(new Duplicate(line, found.get(0)[1], key));
+    }
+
+    record UnknownReference(long line, String value) {
+    }
+
+    Optional<UnknownReference> firstUnknownReference(Column column) {
+        Table referenced = CanonicalModel.table(column.references()).orElseThrow();
+        String sql = FIRST_UNKNOWN_REFERENCE.formatted(quote(column.name()), quote(referenced.name()),
+                quote(referenced.key().get(0)));
+        return jdbc.query(sql, (rs, n) -> new UnknownReference(rs.getLong("csv_line"), rs.getString("ref_value")))
+                .stream().findFirst();
+    }
+
+    long countStored() {
+        String sameKey = table.key().stream().map(k -> "t." + quote(k) + " <=> s." + quote(k))
+                .collect(Collectors.joining(" AND "));
+        Long count = jdbc.queryForObject(COUNT_STORED.formatted(quote(table.name()), sameKey), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    void upsert() {
+        String columns = quotedList(table.columnNames());
+        String updates = table.columns().stream().map(Column::name).filter(c -> !table.key().contains(c))
+                .map(c -> quote(c) + " = VALUES(" + quote(c) + ")").collect(Collectors.joining(", "));
+        jdbc.update(UPSERT.formatted(quote(table.name()), columns, updates));
+    }
+
+    private void bind(PreparedStatement ps) throws SQLException {
+        int index = 1;
+        for (Object[] row : pending) {
+            for (Object value : row) {
+                ps.setObject(index++, value);
+            }
+        }
+    }
+
+    /** The column type of the staging table, wide enough for every value {@link ValueParser} accepts. */
+    static String sqlType(Table table, Column column) {
+        return switch (column.type()) {
+            case ID -> "VARCHAR(64)";
+            case TEXT -> ValueParser.textInBytes(table, column) ? "TEXT"
+                    : "VARCHAR(" + ValueParser.maxTextLength(table, column) + ")";
+            case CODE -> "VARCHAR(32)";
+            case TIMESTAMP -> "DATETIME";
+            case DATE, MONTH -> "DATE";
+            case MONEY -> "DECIMAL(14,2)";
+            case COUNT -> ValueParser.bigCount(table, column) ? "BIGINT" : "INT";
+            case INTEGER, SCORE -> "INT";
+            case BOOLEAN -> "BOOLEAN";
+            case COUNTRY -> "CHAR(2)";
+        };
+    }
+
+    private static String quotedList(List<String> names) {
+        return names.stream().map(StagingTable::quote).collect(Collectors.joining(", "));
+    }
+
+    /** Backticks, since some canonical names are reserved words (LEAD in MySQL 8). */
+    private static String quote(String identifier) {
+        return "`" + identifier + "`";
+    }
+}
