@@ -1,7 +1,8 @@
 -- The canonical input model (shared spec: data-model.md).
 -- Runs on MySQL 8 and MariaDB 10.6+: no vendor-only syntax, explicit charset and collation.
 -- Timestamps are DATETIME in the business time zone (kpi.zone); money is DECIMAL(14,2).
--- Ids and codes compare case-sensitively (utf8mb4_bin), as CRM ids do.
+-- Ids and codes compare case-sensitively (utf8mb4_bin), as CRM ids do. `lead` is quoted: it is a
+-- reserved word in MySQL 8.
 -- Indexes serve the period filters of the KPI vocabulary (every *_at / date column) and its joins;
 -- InnoDB adds an index for each foreign key that no other index starts with.
 
@@ -43,7 +44,7 @@ CREATE TABLE account (
     KEY ix_account_created_at (created_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
-CREATE TABLE lead (
+CREATE TABLE `lead` (
     id           VARCHAR(64) NOT NULL,
     account_id   VARCHAR(64) NULL,
     channel_code VARCHAR(32) NOT NULL,
@@ -66,7 +67,7 @@ CREATE TABLE funnel_event (
     occurred_at DATETIME    NOT NULL,
     PRIMARY KEY (lead_id, stage),
     KEY ix_funnel_event_stage_occurred (stage, occurred_at),
-    CONSTRAINT fk_funnel_event_lead FOREIGN KEY (lead_id) REFERENCES lead (id)
+    CONSTRAINT fk_funnel_event_lead FOREIGN KEY (lead_id) REFERENCES `lead` (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE deal (
@@ -83,7 +84,7 @@ CREATE TABLE deal (
     PRIMARY KEY (id),
     KEY ix_deal_closed_at (closed_at),
     KEY ix_deal_created_at (created_at),
-    CONSTRAINT fk_deal_lead FOREIGN KEY (lead_id) REFERENCES lead (id),
+    CONSTRAINT fk_deal_lead FOREIGN KEY (lead_id) REFERENCES `lead` (id),
     CONSTRAINT fk_deal_account FOREIGN KEY (account_id) REFERENCES account (id),
     CONSTRAINT fk_deal_owner FOREIGN KEY (owner_rep_id) REFERENCES sales_rep (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
@@ -103,7 +104,7 @@ CREATE TABLE activity (
     KEY ix_activity_rep_occurred (rep_id, occurred_at),
     KEY ix_activity_lead_occurred (lead_id, occurred_at),
     CONSTRAINT fk_activity_rep FOREIGN KEY (rep_id) REFERENCES sales_rep (id),
-    CONSTRAINT fk_activity_lead FOREIGN KEY (lead_id) REFERENCES lead (id),
+    CONSTRAINT fk_activity_lead FOREIGN KEY (lead_id) REFERENCES `lead` (id),
     CONSTRAINT fk_activity_account FOREIGN KEY (account_id) REFERENCES account (id),
     CONSTRAINT fk_activity_channel FOREIGN KEY (channel_code) REFERENCES channel (code)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
@@ -124,7 +125,7 @@ CREATE TABLE email_message (
     KEY ix_email_message_sent_at (sent_at),
     KEY ix_email_message_kind_sent (kind, sent_at),
     CONSTRAINT fk_email_message_campaign FOREIGN KEY (campaign_id) REFERENCES campaign (id),
-    CONSTRAINT fk_email_message_lead FOREIGN KEY (lead_id) REFERENCES lead (id),
+    CONSTRAINT fk_email_message_lead FOREIGN KEY (lead_id) REFERENCES `lead` (id),
     CONSTRAINT fk_email_message_rep FOREIGN KEY (rep_id) REFERENCES sales_rep (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -239,7 +240,7 @@ CREATE TABLE referral (
     KEY ix_referral_lead (lead_id),
     KEY ix_referral_created_at (created_at),
     CONSTRAINT fk_referral_account FOREIGN KEY (referring_account_id) REFERENCES account (id),
-    CONSTRAINT fk_referral_lead FOREIGN KEY (lead_id) REFERENCES lead (id)
+    CONSTRAINT fk_referral_lead FOREIGN KEY (lead_id) REFERENCES `lead` (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE feedback (
