@@ -1,0 +1,40 @@
+package io.kpipeline.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The command line of the pipeline: parses the arguments, runs the command and turns every failure
+ * into one clear line and an exit status (0 success, 1 failure, 2 usage or configuration error).
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line, writing to the given streams; for the program and for tests. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        SpringArguments split = SpringArguments.split(args);
+        RootCommand root = new RootCommand(split.properties(), out);
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    Failure failure = Failure.of(e);
+                    err.println("Error: " + failure.message());
+                    if (root.verbose()) {
+                        e.printStackTrace(err);
+                    } else if (failure.hasDetails()) {
+                        err.println("(run again with --verbose for the full trace)");
+                    }
+                    err.flush();
+                    return failure.exitCode();
+                });
+        return commandLine.execute(split.command().toArray(String[]::new));
+    }
+}

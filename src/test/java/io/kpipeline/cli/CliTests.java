@@ -1,0 +1,65 @@
+package io.kpipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTests {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitsZeroWithoutStartingTheDatabase() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: kpi-pipeline", "demo", "Exit status: 0 success, 1 failure, 2 usage");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        assertThat(run("demo", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: kpi-pipeline demo");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument at index 0: 'frobnicate'");
+    }
+
+    @Test
+    void aWrongSettingOnTheCommandLineStopsWithExitTwoAndNamesKeyAndValue() {
+        assertThat(run("demo", "--kpi.currency=euro")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.currency = euro must be a three-letter ISO 4217 code"
+                + " like EUR (on the command line)."
+                + " Correct the setting and run again." + System.lineSeparator());
+    }
+
+    @Test
+    void aWrongSettingInAFileNamesTheFileAndLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("application.yml");
+        Files.writeString(file, "kpi:\n  zone: Europe/Berln\n");
+        assertThat(run("demo", "--spring.config.additional-location=" + file)).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.zone = Europe/Berln is not valid"
+                + " (Unknown time-zone ID: Europe/Berln) (in " + file + ", line 2)."
+                + " Correct the setting and run again." + System.lineSeparator());
+    }
+
+    @Test
+    void settingsSplitFromTheCommandsOwnArguments() {
+        SpringArguments split = SpringArguments.split(new String[] {"import", "--dir", "data", "--kpi.home", "/srv",
+                "--spring.datasource.url=jdbc:mysql://db/kpi", "--verbose"});
+        assertThat(split.command()).containsExactly("import", "--dir", "data", "--verbose");
+        assertThat(split.properties()).containsExactly("--kpi.home=/srv", "--spring.datasource.url=jdbc:mysql://db/kpi");
+    }
+}

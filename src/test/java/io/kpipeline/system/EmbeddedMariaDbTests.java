@@ -1,0 +1,66 @@
+package io.kpipeline.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The embedded server's own lifecycle, without Spring: persistence, exclusive use, clean stop. */
+class EmbeddedMariaDbTests {
+
+    private static final Path HOME = Paths.get(System.getProperty("kpi.home", "target/test-home"));
+
+    @Test
+    void dataSurvivesARestartOfTheServer() throws SQLException {
+        Path dir = HOME.resolve("lifecycle-db");
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M");
+             Connection c = DriverManager.getConnection(server.jdbcUrl(), "root", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS restart_probe");
+            s.execute("CREATE TABLE restart_probe (v VARCHAR(20))");
+            s.execute("INSERT INTO restart_probe VALUES ('Müller €')");
+        }
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M");
+             Connection c = DriverManager.getConnection(server.jdbcUrl(), "root", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT v FROM restart_probe")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("Müller €");
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDirectoryWaitsAndThenFailsClearly() {
+        Path dir = HOME.resolve("lock-db");
+        try (EmbeddedMariaDb first = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M")) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> EmbeddedMariaDb.start(dir, Duration.ofMillis(600), "64M"))
+                    .isInstanceOf(KpiException.class)
+                    .hasMessage("The embedded database in " + dir.toAbsolutePath().normalize()
+                            + " is in use by another kpi-pipeline process (pid " + ProcessHandle.current().pid()
+                            + "). Wait until it has finished, stop it, or give this run its own --kpi.home.");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+        }
+    }
+
+    @Test
+    void stoppingTheServerEndsItsProcessAndReleasesTheDirectory() throws Exception {
+        Path dir = HOME.resolve("stop-db");
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M");
+        long pid = Long.parseLong(java.nio.file.Files.readString(dir.toAbsolutePath().resolve("mariadbd.pid")).trim());
+        assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        server.close();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        try (EmbeddedMariaDb again = EmbeddedMariaDb.start(dir, Duration.ofSeconds(1), "64M")) {
+            assertThat(again.directory()).isEqualTo(dir.toAbsolutePath().normalize());
+        }
+    }
+}
