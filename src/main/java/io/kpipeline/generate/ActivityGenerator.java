@@ -79,6 +79,9 @@ final class ActivityGenerator {
     }
 
     private void research(Journey journey, LocalDateTime at, int minMinutes, int maxMinutes, Rng rng) {
+        if (at.isAfter(calendar.end)) {
+            return;
+        }
         Lead lead = journey.lead;
         String channel = rng.chance(0.5) ? "WEBSITE" : rng.chance(0.7) ? "LINKEDIN" : "XING";
         out.row(Tables.ACTIVITY, out.nextId(Tables.ACTIVITY, "ACT-", 8), catalog.actor(lead.owner(), at).id(),
@@ -115,7 +118,7 @@ final class ActivityGenerator {
             type = "CALL";
         }
         out.row(Tables.ACTIVITY, out.nextId(Tables.ACTIVITY, "ACT-", 8), catalog.actor(owner, at).id(), null,
-                accountId, type.equals("CALL") ? "PHONE" : "EVENT", type, at, rng.between(10, 90),
+                accountId, type.equals("CALL") || type.equals("VIDEO_CALL") ? "PHONE" : "EVENT", type, at, rng.between(10, 90),
                 rng.chance(0.85) ? "REACTION" : "NO_REACTION");
     }
 
