@@ -1,166 +1,178 @@
 package io.kpipeline.generate;
 
 import io.kpipeline.model.Table;
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * Inserts generated rows into the canonical tables over one connection: JDBC batches per table
- * (multi-row inserts with {@code rewriteBatchedStatements=true}), committed every few batches.
- * Foreign-key and unique checks are off for this session only, since the generator's rows are
- * consistent by construction and arrive interleaved across tables; generated columns are left
- * to the database.
+ * Inserts generated rows into the canonical tables. Rows are collected per table into chunks of
+ * {@value #BATCH_ROWS}; writer threads, each on its own connection, insert a chunk as one JDBC
+ * batch (a multi-row insert with {@code rewriteBatchedStatements=true}) and commit it. Two
+ * connections keep the database server busy on both cores while this thread generates. The rows
+ * are consistent by construction and arrive interleaved across tables, so foreign-key and unique
+ * checks are off for these sessions only.
  */
 public final class DatabaseSink implements RowSink {
 
     static final int BATCH_ROWS = 5_000;
-    private static final int COMMIT_ROWS = 20_000;
+    private static final int WRITERS = 2;
 
-    private final Connection connection;
-    private final boolean autoCommit;
-    private final PreparedStatement[] statements = new PreparedStatement[Tables.ALL.size()];
-    private final int[] pending = new int[Tables.ALL.size()];
-    private int uncommitted;
-
-    private DatabaseSink(Connection connection) throws SQLException {
-        this.connection = connection;
-        this.autoCommit = connection.getAutoCommit();
-        try (Statement s = connection.createStatement()) {
-            s.execute("SET foreign_key_checks = 0");
-            s.execute("SET unique_checks = 0");
-        }
-        connection.setAutoCommit(false);
+    /** Rows of one table, ready to insert; an empty chunk tells a writer to stop. */
+    record Chunk(Table table, Object[][] rows, int size) {
     }
 
-    /** A sink on a new connection of {@code dataSource}; closing the sink returns it. */
-    public static DatabaseSink open(DataSource dataSource) {
-        Connection connection = null;
+    private static final Chunk STOP = new Chunk(null, new Object[0][], 0);
+
+    private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(WRITERS * 2);
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final List<ChunkWriter> writers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Object[][][] buffers = new Object[Tables.ALL.size()][][];
+    private final int[] filled = new int[Tables.ALL.size()];
+    private boolean stopped;
+
+    private DatabaseSink(DataSource dataSource) {
         try {
-            connection = dataSource.getConnection();
-            return new DatabaseSink(connection);
+            for (int i = 0; i < WRITERS; i++) {
+                writers.add(new ChunkWriter(dataSource.getConnection()));
+            }
         } catch (SQLException e) {
-            closeQuietly(connection);
-            throw failure("Cannot open a database connection for the generated data", e);
+            writers.forEach(ChunkWriter::close);
+            throw new DataAccessResourceFailureException(
+                    "Cannot open database connections for the generated data: " + e.getMessage(), e);
         }
+        for (int i = 0; i < WRITERS; i++) {
+            ChunkWriter writer = writers.get(i);
+            Thread thread = new Thread(() -> drain(writer), "demo-data-writer-" + (i + 1));
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    /** A sink on new connections of {@code dataSource}; closing the sink returns them. */
+    public static DatabaseSink open(DataSource dataSource) {
+        return new DatabaseSink(dataSource);
     }
 
     @Override
     public void accept(Table table, Object[] values) {
         int t = Tables.index(table);
+        if (buffers[t] == null) {
+            buffers[t] = new Object[BATCH_ROWS][];
+        }
+        buffers[t][filled[t]++] = values;
+        if (filled[t] == BATCH_ROWS) {
+            submit(new Chunk(table, buffers[t], BATCH_ROWS));
+            buffers[t] = null;
+            filled[t] = 0;
+        }
+    }
+
+    private void submit(Chunk chunk) {
+        rethrow();
         try {
-            PreparedStatement statement = statements[t];
-            if (statement == null) {
-                statement = connection.prepareStatement(insert(table));
-                statements[t] = statement;
-            }
-            for (int i = 0; i < values.length; i++) {
-                bind(statement, i + 1, values[i]);
-            }
-            statement.addBatch();
-            if (++pending[t] >= BATCH_ROWS) {
-                execute(t);
-            }
-        } catch (SQLException e) {
-            throw failure("Cannot insert into " + table.name(), e);
+            queue.put(chunk);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing generated rows", e);
         }
     }
 
-    static String insert(Table table) {
-        return "INSERT INTO " + table.name() + " (" + String.join(", ", table.columnNames()) + ") VALUES ("
-                + table.columns().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else if (value instanceof String s) {
-            statement.setString(index, s);
-        } else if (value instanceof Integer i) {
-            statement.setInt(index, i);
-        } else if (value instanceof LocalDateTime t) {
-            statement.setObject(index, t);
-        } else if (value instanceof LocalDate d) {
-            statement.setObject(index, d);
-        } else if (value instanceof BigDecimal b) {
-            statement.setBigDecimal(index, b);
-        } else if (value instanceof Long l) {
-            statement.setLong(index, l);
-        } else if (value instanceof Boolean b) {
-            statement.setBoolean(index, b);
-        } else {
-            throw new IllegalArgumentException("Unsupported value " + value.getClass().getName());
-        }
-    }
-
-    private void execute(int t) throws SQLException {
-        statements[t].executeBatch();
-        uncommitted += pending[t];
-        pending[t] = 0;
-        if (uncommitted >= COMMIT_ROWS) {
-            connection.commit();
-            uncommitted = 0;
+    private void drain(ChunkWriter writer) {
+        while (true) {
+            Chunk chunk;
+            try {
+                chunk = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (chunk == STOP) {
+                return;
+            }
+            if (failure.get() == null) {
+                try {
+                    writer.write(chunk);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
         }
     }
 
     @Override
     public void finish() {
-        try {
-            for (int t = 0; t < statements.length; t++) {
-                if (pending[t] > 0) {
-                    execute(t);
+        for (int t = 0; t < buffers.length; t++) {
+            if (filled[t] > 0) {
+                submit(new Chunk(Tables.ALL.get(t), buffers[t], filled[t]));
+                buffers[t] = null;
+                filled[t] = 0;
+            }
+        }
+        stopWriters();
+        rethrow();
+    }
+
+    private void stopWriters() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        boolean interrupted = false;
+        for (int i = 0; i < threads.size(); i++) {
+            while (true) {
+                try {
+                    queue.put(STOP);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
             }
-            connection.commit();
-            uncommitted = 0;
-        } catch (SQLException e) {
-            throw failure("Cannot store the generated rows", e);
+        }
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** Rolls back what is not committed, restores the session and returns the connection. */
+    private void rethrow() {
+        RuntimeException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    /** Stops the writers (rows not yet finished are dropped), restores the sessions and returns the connections. */
     @Override
     public void close() {
-        try {
-            for (PreparedStatement statement : statements) {
-                if (statement != null) {
-                    statement.close();
-                }
-            }
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-            try (Statement s = connection.createStatement()) {
-                s.execute("SET foreign_key_checks = 1");
-                s.execute("SET unique_checks = 1");
-            }
-            connection.setAutoCommit(autoCommit);
-        } catch (SQLException e) {
-            throw failure("Cannot release the database connection", e);
-        } finally {
-            closeQuietly(connection);
+        if (!stopped) {
+            failure.compareAndSet(null, new IllegalStateException("closed before finish"));
+            queue.clear();
+            stopWriters();
         }
-    }
-
-    private static DataAccessResourceFailureException failure(String message, SQLException e) {
-        return new DataAccessResourceFailureException(message + ": " + e.getMessage(), e);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
+        RuntimeException first = null;
+        for (ChunkWriter writer : writers) {
             try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the original failure is the one to report
+                writer.close();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }
