@@ -1,0 +1,108 @@
+package io.kpipeline.generate;
+
+import io.kpipeline.generate.DatabaseSink.Chunk;
+import io.kpipeline.model.Table;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * One connection of the {@link DatabaseSink}: inserts a chunk of one table as a JDBC batch and
+ * commits it. Used by one writer thread at a time. Generated columns of the schema are not in the
+ * canonical model and so are never inserted.
+ */
+final class ChunkWriter {
+
+    private final Connection connection;
+    private final boolean autoCommit;
+    private final PreparedStatement[] statements = new PreparedStatement[Tables.ALL.size()];
+
+    ChunkWriter(Connection connection) throws SQLException {
+        this.connection = connection;
+        this.autoCommit = connection.getAutoCommit();
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET foreign_key_checks = 0");
+            s.execute("SET unique_checks = 0");
+        }
+        connection.setAutoCommit(false);
+    }
+
+    void write(Chunk chunk) {
+        Table table = chunk.table();
+        int t = Tables.index(table);
+        try {
+            if (statements[t] == null) {
+                statements[t] = connection.prepareStatement(insert(table));
+            }
+            PreparedStatement statement = statements[t];
+            for (int r = 0; r < chunk.size(); r++) {
+                Object[] values = chunk.rows()[r];
+                for (int i = 0; i < values.length; i++) {
+                    bind(statement, i + 1, values[i]);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Cannot insert into " + table.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String insert(Table table) {
+        return "INSERT INTO " + table.name() + " (" + String.join(", ", table.columnNames()) + ") VALUES ("
+                + table.columns().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else if (value instanceof String s) {
+            statement.setString(index, s);
+        } else if (value instanceof Integer i) {
+            statement.setInt(index, i);
+        } else if (value instanceof LocalDateTime || value instanceof LocalDate) {
+            statement.setObject(index, value);
+        } else if (value instanceof BigDecimal b) {
+            statement.setBigDecimal(index, b);
+        } else if (value instanceof Long l) {
+            statement.setLong(index, l);
+        } else if (value instanceof Boolean b) {
+            statement.setBoolean(index, b);
+        } else {
+            throw new IllegalArgumentException("Unsupported value " + value.getClass().getName());
+        }
+    }
+
+    /** Rolls back what is not committed, restores the session and returns the connection. */
+    void close() {
+        try {
+            for (PreparedStatement statement : statements) {
+                if (statement != null) {
+                    statement.close();
+                }
+            }
+            connection.rollback();
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET foreign_key_checks = 1");
+                s.execute("SET unique_checks = 1");
+            }
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Cannot release a database connection: " + e.getMessage(), e);
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the pool discards a connection it cannot take back; nothing is lost
+            }
+        }
+    }
+}

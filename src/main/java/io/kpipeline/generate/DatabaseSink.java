@@ -1,0 +1,178 @@
+package io.kpipeline.generate;
+
+import io.kpipeline.model.Table;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * Inserts generated rows into the canonical tables. Rows are collected per table into chunks of
+ * {@value #BATCH_ROWS}; writer threads, each on its own connection, insert a chunk as one JDBC
+ * batch (a multi-row insert with {@code rewriteBatchedStatements=true}) and commit it. Two
+ * connections keep the database server busy on both cores while this thread generates. The rows
+ * are consistent by construction and arrive interleaved across tables, so foreign-key and unique
+ * checks are off for these sessions only.
+ */
+public final class DatabaseSink implements RowSink {
+
+    static final int BATCH_ROWS = 5_000;
+    private static final int WRITERS = 2;
+
+    /** Rows of one table, ready to insert; an empty chunk tells a writer to stop. */
+    record Chunk(Table table, Object[][] rows, int size) {
+    }
+
+    private static final Chunk STOP = new Chunk(null, new Object[0][], 0);
+
+    private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(WRITERS * 2);
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final List<ChunkWriter> writers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Object[][][] buffers = new Object[Tables.ALL.size()][][];
+    private final int[] filled = new int[Tables.ALL.size()];
+    private boolean stopped;
+
+    private DatabaseSink(DataSource dataSource) {
+        try {
+            for (int i = 0; i < WRITERS; i++) {
+                writers.add(new ChunkWriter(dataSource.getConnection()));
+            }
+        } catch (SQLException e) {
+            writers.forEach(ChunkWriter::close);
+            throw new DataAccessResourceFailureException(
+                    "Cannot open database connections for the generated data: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < WRITERS; i++) {
+            ChunkWriter writer = writers.get(i);
+            Thread thread = new Thread(() -> drain(writer), "demo-data-writer-" + (i + 1));
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    /** A sink on new connections of {@code dataSource}; closing the sink returns them. */
+    public static DatabaseSink open(DataSource dataSource) {
+        return new DatabaseSink(dataSource);
+    }
+
+    @Override
+    public void accept(Table table, Object[] values) {
+        int t = Tables.index(table);
+        if (buffers[t] == null) {
+            buffers[t] = new Object[BATCH_ROWS][];
+        }
+        buffers[t][filled[t]++] = values;
+        if (filled[t] == BATCH_ROWS) {
+            submit(new Chunk(table, buffers[t], BATCH_ROWS));
+            buffers[t] = null;
+            filled[t] = 0;
+        }
+    }
+
+    private void submit(Chunk chunk) {
+        rethrow();
+        try {
+            queue.put(chunk);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing generated rows", e);
+        }
+    }
+
+    private void drain(ChunkWriter writer) {
+        while (true) {
+            Chunk chunk;
+            try {
+                chunk = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (chunk == STOP) {
+                return;
+            }
+            if (failure.get() == null) {
+                try {
+                    writer.write(chunk);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void finish() {
+        for (int t = 0; t < buffers.length; t++) {
+            if (filled[t] > 0) {
+                submit(new Chunk(Tables.ALL.get(t), buffers[t], filled[t]));
+                buffers[t] = null;
+                filled[t] = 0;
+            }
+        }
+        stopWriters();
+        rethrow();
+    }
+
+    private void stopWriters() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        boolean interrupted = false;
+        for (int i = 0; i < threads.size(); i++) {
+            while (true) {
+                try {
+                    queue.put(STOP);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void rethrow() {
+        RuntimeException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    /** Stops the writers (rows not yet finished are dropped), restores the sessions and returns the connections. */
+    @Override
+    public void close() {
+        if (!stopped) {
+            failure.compareAndSet(null, new IllegalStateException("closed before finish"));
+            queue.clear();
+            stopWriters();
+        }
+        RuntimeException first = null;
+        for (ChunkWriter writer : writers) {
+            try {
+                writer.close();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package io.kpipeline.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kpipeline.model.CanonicalModel;
+import io.kpipeline.model.Column;
+import io.kpipeline.model.ColumnType;
+import io.kpipeline.model.Table;
+import io.kpipeline.system.Progress;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoDataGeneratorTests {
+
+    static final LocalDate FROM = LocalDate.of(2025, 8, 1);
+    static final LocalDate TO = LocalDate.of(2026, 11, 21);
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @TempDir
+    static Path dir;
+
+    static GenerationReport report;
+    static final Map<String, List<CSVRecord>> data = new HashMap<>();
+
+    @BeforeAll
+    static void generateTheDefaultDataSet() throws IOException {
+        report = generate(dir.resolve("default"), new GeneratorSettings(FROM, TO, 4000, 42));
+        for (Table table : CanonicalModel.tables()) {
+            data.put(table.name(), read(dir.resolve("default").resolve(table.fileName())));
+        }
+    }
+
+    @Test
+    void sameSettingsGiveIdenticalFilesAndAnotherSeedDifferentOnes() throws IOException {
+        GeneratorSettings settings = new GeneratorSettings(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), 500, 3);
+        generate(dir.resolve("a"), settings);
+        generate(dir.resolve("b"), settings);
+        generate(dir.resolve("c"), new GeneratorSettings(settings.from(), settings.to(), 500, 4));
+        boolean anyDifferent = false;
+        for (Table table : CanonicalModel.tables()) {
+            byte[] a = Files.readAllBytes(dir.resolve("a").resolve(table.fileName()));
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(table.fileName()))).as(table.name()).isEqualTo(a);
+            anyDifferent |= !java.util.Arrays.equals(a, Files.readAllBytes(dir.resolve("c").resolve(table.fileName())));
+        }
+        assertThat(anyDifferent).isTrue();
+    }
+
+    @Test
+    void everyTableGetsRowsAndTheReportCountsTheFileRows() {
+        assertThat(report.rowsPerTable().keySet()).containsExactlyElementsOf(
+                CanonicalModel.tables().stream().map(Table::name).toList());
+        for (Table table : CanonicalModel.tables()) {
+            assertThat(data.get(table.name())).as(table.name()).isNotEmpty().hasSize((int) report.rows(table.name()));
+        }
+        assertThat(report.totalRows()).isBetween(150_000L, 400_000L);
+        assertThat(report.rows("lead")).isEqualTo(4000);
+    }
+
+    @Test
+    void everyForeignKeyRefersToAnExistingRowAndKeysAreUnique() {
+        for (Table table : CanonicalModel.tables()) {
+            Set<String> keys = new HashSet<>();
+            for (CSVRecord r : data.get(table.name())) {
+                String key = String.join("|", table.key().stream().map(r::get).toList());
+                assertThat(keys.add(key)).as(table.name() + " key " + key).isTrue();
+            }
+            for (Column fk : table.foreignKeys()) {
+                Table parent = CanonicalModel.table(fk.references()).orElseThrow();
+                Set<String> ids = new HashSet<>(column(parent.name(), parent.key().get(0)));
+                for (String value : column(table.name(), fk.name())) {
+                    if (!value.isEmpty()) {
+                        assertThat(ids).as(table.name() + "." + fk.name()).contains(value);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void timestampsAndDatesLieInThePeriod() {
+        LocalDateTime start = FROM.atStartOfDay();
+        LocalDateTime end = TO.atTime(23, 59, 59);
+        for (Table table : CanonicalModel.tables()) {
+            for (Column c : table.columns()) {
+                for (String value : column(table.name(), c.name())) {
+                    if (value.isEmpty()) {
+                        continue;
+                    }
+                    String what = table.name() + "." + c.name() + " " + value;
+                    if (c.type() == ColumnType.TIMESTAMP) {
+                        assertThat(LocalDateTime.parse(value, TIMESTAMP)).as(what).isBetween(start, end);
+                    } else if (c.type() == ColumnType.DATE) {
+                        assertThat(LocalDate.parse(value)).as(what).isBetween(FROM, TO);
+                    } else if (c.type() == ColumnType.MONTH) {
+                        assertThat(LocalDate.parse(value)).as(what).isBetween(FROM.withDayOfMonth(1), TO)
+                                .matches(d -> d.getDayOfMonth() == 1);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachLeadMovesThroughTheFunnelInOrder() {
+        Map<String, LocalDateTime> created = new HashMap<>();
+        data.get("lead").forEach(r -> created.put(r.get("id"), time(r.get("created_at"))));
+        Map<String, Map<String, LocalDateTime>> stages = new HashMap<>();
+        for (CSVRecord r : data.get("funnel_event")) {
+            stages.computeIfAbsent(r.get("lead_id"), k -> new HashMap<>()).put(r.get("stage"), time(r.get("occurred_at")));
+        }
+        List<String> order = CanonicalModel.STAGES;
+        stages.forEach((lead, entered) -> {
+            LocalDateTime previous = created.get(lead);
+            int last = -1;
+            for (int i = 0; i < order.size(); i++) {
+                LocalDateTime at = entered.get(order.get(i));
+                if (at != null) {
+                    assertThat(at).as(lead + " " + order.get(i)).isAfterOrEqualTo(previous);
+                    assertThat(i).as(lead + " skipped a stage before " + order.get(i))
+                            .isIn(i > 6 ? List.of(i) : List.of(last + 1));
+                    previous = at;
+                    last = i;
+                }
+            }
+            long ends = entered.keySet().stream().filter(s -> Set.of("WON", "LOST", "DISQUALIFIED").contains(s)).count();
+            assertThat(ends).as(lead).isLessThanOrEqualTo(1);
+        });
+        for (CSVRecord d : data.get("deal")) {
+            boolean closed = !d.get("status").equals("OPEN");
+            assertThat(d.get("closed_at").isEmpty()).as(d.get("id")).isEqualTo(!closed);
+            assertThat(stages.get(d.get("lead_id"))).containsKey("SQL");
+        }
+    }
+
+    @Test
+    void ratesArePlausible() {
+        List<CSVRecord> marketing = rows("email_message", r -> !r.get("kind").equals("SALES"));
+        List<CSVRecord> delivered = marketing.stream().filter(r -> r.get("status").equals("DELIVERED")).toList();
+        assertThat(share(delivered, r -> !r.get("opened_at").isEmpty())).isBetween(0.15, 0.30);
+        assertThat(share(delivered, r -> !r.get("clicked_at").isEmpty())).isBetween(0.015, 0.04);
+        assertThat(share(marketing, r -> r.get("status").equals("BOUNCED"))).isBetween(0.005, 0.02);
+        assertThat(share(delivered, r -> !r.get("unsubscribed_at").isEmpty())).isBetween(0.0005, 0.005);
+        for (CSVRecord r : delivered) {
+            if (!r.get("opened_at").isEmpty()) {
+                assertThat(time(r.get("opened_at"))).isAfter(time(r.get("sent_at")));
+            }
+            if (!r.get("clicked_at").isEmpty()) {
+                assertThat(time(r.get("clicked_at"))).isAfter(time(r.get("opened_at")));
+            }
+        }
+        List<CSVRecord> sales = rows("email_message", r -> r.get("kind").equals("SALES") && r.get("status").equals("DELIVERED"));
+        assertThat(share(sales, r -> !r.get("replied_at").isEmpty())).isBetween(0.05, 0.10);
+
+        double mql = rows("funnel_event", r -> r.get("stage").equals("MQL")).size() / 4000.0;
+        assertThat(mql).isBetween(0.35, 0.55);
+        List<CSVRecord> feedback = data.get("feedback");
+        double nps = 100 * (share(feedback, r -> Integer.parseInt(r.get("score")) >= 9)
+                - share(feedback, r -> Integer.parseInt(r.get("score")) <= 6));
+        assertThat(nps).isBetween(20.0, 50.0);
+        for (CSVRecord r : data.get("web_traffic_daily")) {
+            int sessions = Integer.parseInt(r.get("sessions"));
+            assertThat(Integer.parseInt(r.get("users"))).isLessThanOrEqualTo(sessions);
+            assertThat(Integer.parseInt(r.get("pageviews"))).isGreaterThanOrEqualTo(sessions);
+            assertThat(Integer.parseInt(r.get("bounced_sessions"))).isLessThanOrEqualTo(sessions);
+        }
+        for (CSVRecord r : rows("activity", r -> r.get("type").equals("RESEARCH"))) {
+            assertThat(r.get("outcome")).isEmpty();
+            assertThat(r.get("duration_minutes")).isNotEmpty();
+        }
+        assertThat(rows("sales_rep", r -> r.get("active").equals("false"))).hasSize(1);
+        assertThat(rows("ad_spend_daily", r -> r.get("campaign_id").isEmpty())).isNotEmpty();
+        assertThat(rows("cost_entry", r -> r.get("channel_code").isEmpty() && r.get("category").equals("SALES")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void everyWholeWeekAndMonthHasDataInEveryEventTable() {
+        Map<String, String> when = Map.ofEntries(Map.entry("lead", "created_at"), Map.entry("funnel_event", "occurred_at"),
+                Map.entry("deal", "created_at"), Map.entry("activity", "occurred_at"),
+                Map.entry("email_message", "sent_at"), Map.entry("web_traffic_daily", "date"),
+                Map.entry("social_daily", "date"), Map.entry("ad_spend_daily", "date"),
+                Map.entry("customer_order", "order_date"), Map.entry("complaint", "opened_at"),
+                Map.entry("referral", "created_at"), Map.entry("feedback", "received_at"));
+        List<LocalDate> mondays = new ArrayList<>();
+        for (LocalDate d = FROM; !d.plusDays(6).isAfter(TO); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() == java.time.DayOfWeek.MONDAY) {
+                mondays.add(d);
+            }
+        }
+        when.forEach((table, col) -> {
+            Set<String> weeks = new HashSet<>();
+            Set<String> months = new HashSet<>();
+            for (String v : column(table, col)) {
+                LocalDate d = LocalDate.parse(v.substring(0, 10));
+                weeks.add(d.get(IsoFields.WEEK_BASED_YEAR) + "-" + d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                months.add(v.substring(0, 7));
+            }
+            // deals start with SQL, which a new lead reaches after days: the first fortnight ramps up
+            LocalDate firstWeek = table.equals("deal") ? FROM.plusDays(14) : FROM;
+            for (LocalDate monday : mondays) {
+                if (monday.isBefore(firstWeek)) {
+                    continue;
+                }
+                assertThat(weeks).as(table + " week of " + monday)
+                        .contains(monday.get(IsoFields.WEEK_BASED_YEAR) + "-" + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            }
+            for (LocalDate m = FROM.withDayOfMonth(1); !m.isAfter(TO); m = m.plusMonths(1)) {
+                assertThat(months).as(table + " month " + m).contains(m.toString().substring(0, 7));
+            }
+        });
+    }
+
+    private static GenerationReport generate(Path target, GeneratorSettings settings) {
+        try (CsvSink sink = new CsvSink(target)) {
+            return new DemoDataGenerator().generate(settings, sink, Progress.silent("test"));
+        }
+    }
+
+    private static List<CSVRecord> read(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    private static List<String> column(String table, String column) {
+        return data.get(table).stream().map(r -> r.get(column)).toList();
+    }
+
+    private static List<CSVRecord> rows(String table, Predicate<CSVRecord> filter) {
+        return data.get(table).stream().filter(filter).toList();
+    }
+
+    private static double share(List<CSVRecord> rows, Predicate<CSVRecord> filter) {
+        return rows.stream().filter(filter).count() / (double) rows.size();
+    }
+
+    private static LocalDateTime time(String value) {
+        return LocalDateTime.parse(value, TIMESTAMP);
+    }
+}
