@@ -57,7 +57,8 @@ final class ChunkWriter {
     }
 
     static String insert(Table table) {
-        return "INSERT INTO " + table.name() + " (" + String.join(", ", table.columnNames()) + ") VALUES ("
+        return "INSERT INTO " + table.sqlName() + " (" + table.columnNames().stream().map(c -> "`" + c + "`")
+                .collect(Collectors.joining(", ")) + ") VALUES ("
                 + table.columns().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 

@@ -17,6 +17,11 @@ public record Table(String name, List<Column> columns, List<String> key) {
         key = List.copyOf(key);
     }
 
+    /** The table name quoted for SQL ({@code lead} is a reserved word in MySQL 8). */
+    public String sqlName() {
+        return "`" + name + "`";
+    }
+
     public String fileName() {
         return name + ".csv";
     }

@@ -20,7 +20,7 @@ public class TableCounts {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Table table : CanonicalModel.tables()) {
             // Table names come from the model, never from input.
-            counts.put(table.name(), jdbc.queryForObject("SELECT COUNT(*) FROM `" + table.name() + "`", Long.class));
+            counts.put(table.name(), jdbc.queryForObject("SELECT COUNT(*) FROM " + table.sqlName(), Long.class));
         }
         return counts;
     }
@@ -28,7 +28,7 @@ public class TableCounts {
     /** Whether no canonical table holds a row. */
     public boolean allEmpty() {
         for (Table table : CanonicalModel.tables()) {
-            if (!jdbc.queryForList("SELECT 1 FROM `" + table.name() + "` LIMIT 1").isEmpty()) {
+            if (!jdbc.queryForList("SELECT 1 FROM " + table.sqlName() + " LIMIT 1").isEmpty()) {
                 return false;
             }
         }
@@ -39,7 +39,7 @@ public class TableCounts {
     public void deleteAll() {
         var tables = CanonicalModel.tables();
         for (int i = tables.size() - 1; i >= 0; i--) {
-            jdbc.update("DELETE FROM `" + tables.get(i).name() + "`");
+            jdbc.update("DELETE FROM " + tables.get(i).sqlName());
         }
     }
 }
