@@ -2,6 +2,7 @@ package io.kpipeline.generate;
 
 import io.kpipeline.generate.DatabaseSink.Chunk;
 import io.kpipeline.model.Table;
+import io.kpipeline.system.LoadDataBuffer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +24,8 @@ final class ChunkWriter {
     private final Connection connection;
     private final boolean autoCommit;
     private final PreparedStatement[] statements = new PreparedStatement[Tables.ALL.size()];
+    /** Loads chunks as LOAD DATA where the server allows it, else they go as batched inserts. */
+    private final LoadDataBuffer bulk;
 
     ChunkWriter(Connection connection) throws SQLException {
         this.connection = connection;
@@ -32,12 +35,21 @@ final class ChunkWriter {
             s.execute("SET unique_checks = 0");
         }
         connection.setAutoCommit(false);
+        this.bulk = LoadDataBuffer.isSupported(connection) ? new LoadDataBuffer() : null;
     }
 
     void write(Chunk chunk) {
         Table table = chunk.table();
         int t = Tables.index(table);
         try {
+            if (bulk != null) {
+                for (int r = 0; r < chunk.size(); r++) {
+                    bulk.add(chunk.rows()[r]);
+                }
+                bulk.loadInto(connection, table.sqlName(), table.columnNames());
+                connection.commit();
+                return;
+            }
             if (statements[t] == null) {
                 statements[t] = connection.prepareStatement(insert(table));
             }

@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import io.kpipeline.system.LoadDataBuffer;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class StagingTable {
 
     private static final int ROWS_PER_INSERT = 1_000;
+    private static final int ROWS_PER_LOAD = 10_000;
     private static final long CHARS_PER_INSERT = 2_000_000;
 
     private static final String DROP = "DROP TEMPORARY TABLE IF EXISTS ingest_staging";
@@ -71,12 +74,17 @@ final class StagingTable {
     private final String insertColumns;
     private final List<Object[]> pending = new ArrayList<>(ROWS_PER_INSERT);
     private long pendingChars;
+    /** Where the server allows it, rows are staged with LOAD DATA (about twice as fast as INSERT). */
+    private LoadDataBuffer bulk;
+    private final List<String> bulkColumns;
 
     StagingTable(JdbcTemplate jdbc, Table table, Header header) {
         this.jdbc = jdbc;
         this.table = table;
         this.header = header;
         this.insertColumns = header.columns().stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+        this.bulkColumns = java.util.stream.Stream.concat(java.util.stream.Stream.of("csv_line"),
+                header.columns().stream().map(Column::name)).toList();
     }
 
     void create() {
@@ -85,6 +93,8 @@ final class StagingTable {
                 .map(c -> quote(c.name()) + " " + sqlType(table, c) + " NULL")
                 .collect(Collectors.joining(",\n    "));
         jdbc.execute(CREATE.formatted(columns, quotedList(table.key())));
+        Boolean supported = jdbc.execute((ConnectionCallback<Boolean>) LoadDataBuffer::isSupported);
+        bulk = Boolean.TRUE.equals(supported) ? new LoadDataBuffer() : null;
     }
 
     void drop() {
@@ -93,6 +103,16 @@ final class StagingTable {
 
     /** Stages one row: its line and its values in header order. */
     void add(long line, Object[] values) {
+        if (bulk != null) {
+            Object[] row = new Object[values.length + 1];
+            row[0] = line;
+            System.arraycopy(values, 0, row, 1, values.length);
+            bulk.add(row);
+            if (bulk.rows() == ROWS_PER_LOAD) {
+                flush();
+            }
+            return;
+        }
         Object[] row = new Object[values.length + 1];
         row[0] = line;
         System.arraycopy(values, 0, row, 1, values.length);
@@ -109,6 +129,12 @@ final class StagingTable {
 
     /** Writes the rows staged so far, as one multi-row insert (fast whatever the driver's batch settings). */
     void flush() {
+        if (bulk != null) {
+            if (bulk.rows() > 0) {
+                jdbc.execute((ConnectionCallback<Long>) c -> bulk.loadInto(c, "ingest_staging", bulkColumns));
+            }
+            return;
+        }
         if (pending.isEmpty()) {
             return;
         }
