@@ -16,7 +16,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * One connection of the {@link DatabaseSink}: inserts a chunk of one table as a JDBC batch and
- * commits it. Used by one writer thread at a time. Generated columns of the schema are not in the
+ * leaves the commit to the sink. Used by one writer thread at a time. Generated columns of the schema are not in the
  * canonical model and so are never inserted.
  */
 final class ChunkWriter {
@@ -47,7 +47,6 @@ final class ChunkWriter {
                     bulk.add(chunk.rows()[r]);
                 }
                 bulk.loadInto(connection, table.sqlName(), table.columnNames());
-                connection.commit();
                 return;
             }
             if (statements[t] == null) {
@@ -62,7 +61,6 @@ final class ChunkWriter {
                 statement.addBatch();
             }
             statement.executeBatch();
-            connection.commit();
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Cannot insert into " + table.name() + ": " + e.getMessage(), e);
         }
@@ -91,6 +89,15 @@ final class ChunkWriter {
             statement.setBoolean(index, b);
         } else {
             throw new IllegalArgumentException("Unsupported value " + value.getClass().getName());
+        }
+    }
+
+    /** Commits everything this connection wrote; until then an interrupted run leaves nothing behind. */
+    void commit() {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Cannot commit the generated data: " + e.getMessage(), e);
         }
     }
 
