@@ -32,6 +32,17 @@ class CliTests {
     }
 
     @Test
+    void tablesDescribesTheImportFormatFromTheModel() {
+        assertThat(run("tables")).isZero();
+        assertThat(out.toString())
+                .contains("lead.csv  (key: id)")
+                .contains("  channel_code           required  an upper-case code, refers to channel.csv")
+                .contains("  stage                  required  one of MQL, SAL, SQL, FIRST_MEETING, SECOND_MEETING, OFFER,"
+                        + " CONTRACT_SENT, WON, LOST, DISQUALIFIED")
+                .contains("  campaign_id            optional  an id of at most 64 characters, refers to campaign.csv");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("Unmatched argument at index 0: 'frobnicate'");
