@@ -207,13 +207,14 @@ final class StagingTable {
     static String sqlType(Table table, Column column) {
         return switch (column.type()) {
             case ID -> "VARCHAR(64)";
-            case TEXT -> ValueParser.textInBytes(table, column) ? "TEXT"
-                    : "VARCHAR(" + ValueParser.maxTextLength(table, column) + ")";
+            case TEXT -> "VARCHAR(" + column.maxLength() + ")";
+            case LONG_TEXT -> "TEXT";
             case CODE -> "VARCHAR(32)";
             case TIMESTAMP -> "DATETIME";
             case DATE, MONTH -> "DATE";
             case MONEY -> "DECIMAL(14,2)";
-            case COUNT -> ValueParser.bigCount(table, column) ? "BIGINT" : "INT";
+            case COUNT -> "INT";
+            case LARGE_COUNT -> "BIGINT";
             case INTEGER, SCORE -> "INT";
             case BOOLEAN -> "BOOLEAN";
             case COUNTRY -> "CHAR(2)";

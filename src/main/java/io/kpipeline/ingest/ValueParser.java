@@ -42,7 +42,7 @@ final class ValueParser {
      */
     static Object parse(Table table, Column column, String raw) throws InvalidValueException {
         ColumnType type = column.type();
-        String text = type == ColumnType.TEXT ? raw : raw.strip();
+        String text = type == ColumnType.TEXT || type == ColumnType.LONG_TEXT ? raw : raw.strip();
         if (text.isEmpty()) {
             if (column.required()) {
                 throw InvalidValueException.missing(column.name());
@@ -51,38 +51,20 @@ final class ValueParser {
         }
         return switch (type) {
             case ID -> id(text);
-            case TEXT -> text(table, column, text);
+            case TEXT -> text(column, text);
+            case LONG_TEXT -> longText(column, text);
             case CODE -> code(column, text);
             case TIMESTAMP -> timestamp(text);
             case DATE -> date(text);
             case MONTH -> month(text);
             case MONEY -> money(text);
-            case COUNT -> count(table, column, text);
+            case COUNT -> Math.toIntExact(whole(text, 0, Integer.MAX_VALUE, type));
+            case LARGE_COUNT -> whole(text, 0, Long.MAX_VALUE, type);
             case INTEGER -> Math.toIntExact(whole(text, Integer.MIN_VALUE, Integer.MAX_VALUE, type));
             case BOOLEAN -> bool(text);
             case SCORE -> Math.toIntExact(whole(text, 0, 10, type));
             case COUNTRY -> country(text);
         };
-    }
-
-    /** The longest text a TEXT column holds, in characters (in bytes where {@link #textInBytes}). */
-    static int maxTextLength(Table table, Column column) {
-        return switch (table.name() + "." + column.name()) {
-            case "feedback.comment" -> 65_535;
-            case "web_traffic_daily.landing_page" -> 512;
-            case "social_daily.network", "customer_order.discount_code" -> 64;
-            default -> 255;
-        };
-    }
-
-    /** Whether the TEXT column is a MySQL {@code TEXT}, limited in bytes rather than characters. */
-    static boolean textInBytes(Table table, Column column) {
-        return table.name().equals("feedback") && column.name().equals("comment");
-    }
-
-    /** Whether a COUNT column is a BIGINT rather than an INT. */
-    static boolean bigCount(Table table, Column column) {
-        return table.name().equals("web_traffic_daily") && column.name().equals("total_session_seconds");
     }
 
     private static String id(String text) throws InvalidValueException {
@@ -92,14 +74,17 @@ final class ValueParser {
         return text;
     }
 
-    private static String text(Table table, Column column, String text) throws InvalidValueException {
-        int max = maxTextLength(table, column);
-        if (textInBytes(table, column)) {
-            if (text.length() * 3L > max && text.getBytes(StandardCharsets.UTF_8).length > max) {
-                throw InvalidValueException.of(String.format(Locale.ROOT, "is longer than %,d bytes", max));
-            }
-        } else if (text.codePointCount(0, text.length()) > max) {
-            throw InvalidValueException.of("is longer than " + max + " characters");
+    private static String text(Column column, String text) throws InvalidValueException {
+        if (text.codePointCount(0, text.length()) > column.maxLength()) {
+            throw InvalidValueException.of("is longer than " + column.maxLength() + " characters");
+        }
+        return text;
+    }
+
+    private static String longText(Column column, String text) throws InvalidValueException {
+        int max = column.maxLength();
+        if (text.length() * 3L > max && text.getBytes(StandardCharsets.UTF_8).length > max) {
+            throw InvalidValueException.of(String.format(Locale.ROOT, "is longer than %,d bytes", max));
         }
         return text;
     }
@@ -167,13 +152,6 @@ final class ValueParser {
                     + " digits before the dot");
         }
         return value;
-    }
-
-    private static Object count(Table table, Column column, String text) throws InvalidValueException {
-        if (bigCount(table, column)) {
-            return whole(text, 0, Long.MAX_VALUE, ColumnType.COUNT);
-        }
-        return Math.toIntExact(whole(text, 0, Integer.MAX_VALUE, ColumnType.COUNT));
     }
 
     private static long whole(String text, long min, long max, ColumnType type) throws InvalidValueException {

@@ -7,6 +7,8 @@ import static io.kpipeline.model.ColumnType.COUNTRY;
 import static io.kpipeline.model.ColumnType.DATE;
 import static io.kpipeline.model.ColumnType.ID;
 import static io.kpipeline.model.ColumnType.INTEGER;
+import static io.kpipeline.model.ColumnType.LARGE_COUNT;
+import static io.kpipeline.model.ColumnType.LONG_TEXT;
 import static io.kpipeline.model.ColumnType.MONEY;
 import static io.kpipeline.model.ColumnType.MONTH;
 import static io.kpipeline.model.ColumnType.SCORE;
@@ -61,11 +63,11 @@ public final class CanonicalModel {
                     .opt("clicked_at", TIMESTAMP).opt("replied_at", TIMESTAMP).opt("unsubscribed_at", TIMESTAMP)
                     .build(),
             table("web_traffic_daily", "date", "channel_code", "landing_page").col("date", DATE)
-                    .fk("channel_code", "channel").col("landing_page", TEXT).col("sessions", COUNT)
+                    .fk("channel_code", "channel").text("landing_page", 512).col("sessions", COUNT)
                     .col("users", COUNT).col("pageviews", COUNT).col("bounced_sessions", COUNT)
-                    .col("total_session_seconds", COUNT).col("downloads", COUNT).col("contact_requests", COUNT)
+                    .col("total_session_seconds", LARGE_COUNT).col("downloads", COUNT).col("contact_requests", COUNT)
                     .build(),
-            table("social_daily", "date", "network").col("date", DATE).col("network", TEXT)
+            table("social_daily", "date", "network").col("date", DATE).text("network", 64)
                     .col("followers", INTEGER).col("likes", COUNT).col("posts", COUNT).col("clicks", COUNT).build(),
             table("ad_spend_daily", "date", "channel_code", "campaign_id").col("date", DATE)
                     .fk("channel_code", "channel").optFk("campaign_id", "campaign").col("cost", MONEY)
@@ -76,7 +78,7 @@ public final class CanonicalModel {
             table("customer_order", "id").col("id", ID).fk("account_id", "account").optFk("deal_id", "deal")
                     .optFk("channel_code", "channel").col("order_date", DATE).col("amount", MONEY)
                     .code("status", "BOOKED", "CANCELLED").opt("cancelled_at", TIMESTAMP)
-                    .opt("discount_code", TEXT).build(),
+                    .optText("discount_code", 64).build(),
             table("subscription", "id").col("id", ID).fk("account_id", "account").optFk("deal_id", "deal")
                     .col("start_date", DATE).opt("end_date", DATE).col("mrr", MONEY).opt("cancelled_at", TIMESTAMP)
                     .build(),
@@ -85,7 +87,7 @@ public final class CanonicalModel {
             table("referral", "id").col("id", ID).fk("referring_account_id", "account").fk("lead_id", "lead")
                     .col("created_at", TIMESTAMP).build(),
             table("feedback", "id").col("id", ID).fk("account_id", "account").col("received_at", TIMESTAMP)
-                    .col("score", SCORE).opt("comment", TEXT).build());
+                    .col("score", SCORE).opt("comment", LONG_TEXT).build());
 
     private CanonicalModel() {
     }
@@ -119,13 +121,19 @@ public final class CanonicalModel {
         }
 
         Builder col(String column, ColumnType type) {
-            columns.add(new Column(column, type, true, List.of(), null));
-            return this;
+            return add(column, type, true, List.of(), null, defaultLength(type));
         }
 
         Builder opt(String column, ColumnType type) {
-            columns.add(new Column(column, type, false, List.of(), null));
-            return this;
+            return add(column, type, false, List.of(), null, defaultLength(type));
+        }
+
+        Builder text(String column, int maxLength) {
+            return add(column, TEXT, true, List.of(), null, maxLength);
+        }
+
+        Builder optText(String column, int maxLength) {
+            return add(column, TEXT, false, List.of(), null, maxLength);
         }
 
         Builder code(String column, String... codes) {
@@ -133,23 +141,34 @@ public final class CanonicalModel {
         }
 
         Builder code(String column, List<String> codes) {
-            columns.add(new Column(column, CODE, true, codes, null));
-            return this;
+            return add(column, CODE, true, codes, null, 0);
         }
 
         Builder optCode(String column, String... codes) {
-            columns.add(new Column(column, CODE, false, Arrays.asList(codes), null));
-            return this;
+            return add(column, CODE, false, Arrays.asList(codes), null, 0);
         }
 
         Builder fk(String column, String referenced) {
-            columns.add(new Column(column, referenced.equals("channel") ? CODE : ID, true, List.of(), referenced));
-            return this;
+            return add(column, referenced.equals("channel") ? CODE : ID, true, List.of(), referenced, 0);
         }
 
         Builder optFk(String column, String referenced) {
-            columns.add(new Column(column, referenced.equals("channel") ? CODE : ID, false, List.of(), referenced));
+            return add(column, referenced.equals("channel") ? CODE : ID, false, List.of(), referenced, 0);
+        }
+
+        private Builder add(String column, ColumnType type, boolean required, List<String> codes, String references,
+                int maxLength) {
+            columns.add(new Column(column, type, required, codes, references, maxLength));
             return this;
+        }
+
+        /** VARCHAR(255) for text, MySQL's TEXT (65,535 bytes) for long text, as in the schema. */
+        private static int defaultLength(ColumnType type) {
+            return switch (type) {
+                case TEXT -> 255;
+                case LONG_TEXT -> 65_535;
+                default -> 0;
+            };
         }
 
         Table build() {

@@ -10,8 +10,11 @@ import java.util.List;
  * @param required   whether the value may be empty (NULL)
  * @param codes      for {@link ColumnType#CODE}, the allowed codes; empty means any upper-case code
  * @param references the referenced table (its single-column primary key), or {@code null}
+ * @param maxLength  for {@link ColumnType#TEXT} the most characters, for {@link ColumnType#LONG_TEXT}
+ *                   the most bytes; 0 for other types
  */
-public record Column(String name, ColumnType type, boolean required, List<String> codes, String references) {
+public record Column(String name, ColumnType type, boolean required, List<String> codes, String references,
+        int maxLength) {
 
     public Column {
         codes = List.copyOf(codes);

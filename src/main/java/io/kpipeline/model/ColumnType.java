@@ -6,8 +6,10 @@ package io.kpipeline.model;
 public enum ColumnType {
     /** A string id of up to 64 characters. */
     ID("an id of at most 64 characters"),
-    /** Free text. */
+    /** Free text of at most {@link Column#maxLength()} characters. */
     TEXT("text"),
+    /** Long free text of at most {@link Column#maxLength()} bytes in UTF-8 (a MySQL {@code TEXT}). */
+    LONG_TEXT("long text"),
     /** An upper-case code, either from a fixed list or (channel codes) any of A–Z, 0–9 and _. */
     CODE("an upper-case code"),
     /** {@code yyyy-MM-dd'T'HH:mm:ss} or {@code yyyy-MM-dd HH:mm:ss}, business-local time. */
@@ -18,8 +20,10 @@ public enum ColumnType {
     MONTH("the first day of a month, yyyy-MM-01"),
     /** A non-negative decimal with a dot and at most two decimal places. */
     MONEY("an amount like 1234.56"),
-    /** A whole number ≥ 0. */
+    /** A whole number ≥ 0 that fits an {@code INT}. */
     COUNT("a whole number ≥ 0"),
+    /** A whole number ≥ 0 that needs a {@code BIGINT} (e.g. seconds summed over a day's sessions). */
+    LARGE_COUNT("a whole number ≥ 0"),
     /** A whole number, negative allowed (e.g. follower counts after a clean-up). */
     INTEGER("a whole number"),
     /** {@code true}/{@code false} or {@code 1}/{@code 0}. */

@@ -261,7 +261,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             prepareDirectories();
             if (!configuration.getExecutable(Executable.Server).canExecute()) {
                 System.err.println("Unpacking the embedded database server into "
-                        + configuration.getBaseDir() + " …");
+                        + configuration.getBaseDir().toPath().normalize() + " …");
                 unpackEmbeddedDb();
             }
             try (Stream<Path> entries = Files.list(configuration.getDataDir().toPath())) {

@@ -37,6 +37,27 @@ class EmbeddedDatabaseTests {
     }
 
     @Test
+    void textLengthsAndWideCountsOfTheModelMatchTheSchema() {
+        for (var table : CanonicalModel.tables()) {
+            for (var column : table.columns()) {
+                var info = jdbc.queryForMap("""
+                        SELECT data_type, character_maximum_length FROM information_schema.columns
+                        WHERE table_schema = DATABASE() AND table_name = ? AND column_name = ?""",
+                        table.name(), column.name());
+                String where = table.name() + "." + column.name();
+                switch (column.type()) {
+                    case TEXT -> assertThat(((Number) info.get("character_maximum_length")).intValue()).as(where)
+                            .isEqualTo(column.maxLength());
+                    case LONG_TEXT -> assertThat(info.get("data_type")).as(where).isEqualTo("text");
+                    case LARGE_COUNT -> assertThat(info.get("data_type")).as(where).isEqualTo("bigint");
+                    case COUNT, INTEGER, SCORE -> assertThat(info.get("data_type")).as(where).isEqualTo("int");
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    @Test
     void theServerIsMariaDbOnLoopbackWithUtf8mb4() {
         assertThat(jdbc.queryForObject("SELECT VERSION()", String.class)).contains("MariaDB");
         assertThat(jdbc.queryForObject("SELECT @@character_set_server", String.class)).isEqualTo("utf8mb4");
