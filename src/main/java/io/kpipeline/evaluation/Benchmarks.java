@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("kpi-benchmarks")
-public record Benchmarks(@Valid @NotNull @DefaultValue List<Benchmark> benchmarks) {
+public record Benchmarks(@NotNull @DefaultValue List<@Valid Benchmark> benchmarks) {
 
     /**
      * @param kpi    the KPI id

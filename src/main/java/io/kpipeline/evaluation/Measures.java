@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("kpi-measures")
-public record Measures(@Valid @NotNull @DefaultValue List<Measure> measures) {
+public record Measures(@NotNull @DefaultValue List<@Valid Measure> measures) {
 
     /**
      * @param id    a short stable id, printed in the results' actions column

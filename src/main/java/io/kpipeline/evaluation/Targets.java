@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("kpi-targets")
-public record Targets(@Valid @NotNull @DefaultValue List<Target> targets) {
+public record Targets(@NotNull @DefaultValue List<@Valid Target> targets) {
 
     /**
      * @param kpi            the KPI id

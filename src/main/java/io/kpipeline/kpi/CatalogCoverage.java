@@ -39,16 +39,15 @@ class CatalogCoverage implements InitializingBean {
         }
         Set<String> listed = new TreeSet<>();
         catalog.kpis().forEach(k -> listed.add(k.id()));
-        for (String id : listed) {
-            if (!computedBy.containsKey(id)) {
-                problems.add("config/kpis.yml lists " + id + ", which no calculator computes (remove it or check"
-                        + " the spelling)");
-            }
+        List<String> uncomputed = listed.stream().filter(id -> !computedBy.containsKey(id)).toList();
+        if (!uncomputed.isEmpty()) {
+            problems.add("config/kpis.yml lists KPIs that no calculator computes: " + String.join(", ", uncomputed)
+                    + " (remove them or check the spelling)");
         }
-        for (String id : computedBy.keySet()) {
-            if (!listed.contains(id)) {
-                problems.add(id + " has no entry in config/kpis.yml (add it, with enabled: false to leave it out)");
-            }
+        List<String> unlisted = computedBy.keySet().stream().filter(id -> !listed.contains(id)).toList();
+        if (!unlisted.isEmpty()) {
+            problems.add("calculated KPIs without an entry in config/kpis.yml: " + String.join(", ", unlisted)
+                    + " (add them, with enabled: false to leave them out)");
         }
         if (!problems.isEmpty()) {
             throw KpiException.configuration("The KPI catalog and the calculators disagree: "

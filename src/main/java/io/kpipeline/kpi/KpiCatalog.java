@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("kpi-catalog")
-public record KpiCatalog(@Valid @NotEmpty List<KpiDefinition> kpis) {
+public record KpiCatalog(@NotEmpty List<@Valid KpiDefinition> kpis) {
 
     public KpiCatalog {
         kpis = List.copyOf(kpis);
