@@ -86,8 +86,10 @@ class DealCalculator implements KpiCalculator {
                 NO_WON_DEALS, "rep"));
         values.addAll(tally.ratios("avg_deal_size", "won_amount", "won", NO_WON_DEALS, "rep", "channel"));
         values.addAll(tally.amounts("tcv_won", "won_amount", "rep", "channel"));
-        values.addAll(tally.ratios("acv", "annual_value", "won_with_term",
-                "no deals with a contract term won in the period", "rep"));
+        // the yearly values' sum is kept to 34 digits for the division; reported, like the value, to 16
+        tally.ratios("acv", "annual_value", "won_with_term", "no deals with a contract term won in the period", "rep")
+                .forEach(v -> values.add(new KpiValue(v.kpiId(), v.dimension(), v.dimensionValue(), v.value(),
+                        v.numerator().round(KpiValue.PRECISION), v.denominator(), v.reason())));
         return values;
     }
 }

@@ -55,6 +55,9 @@ class ActivityCalculatorTests {
     TableCounts tables;
 
     @Autowired
+    KpiCatalog catalog;
+
+    @Autowired
     ActivityCalculator calculator;
 
     @BeforeEach
@@ -121,6 +124,8 @@ class ActivityCalculatorTests {
         assertThat(value(v, "lead_response_hours", "rep", "R1")).isEqualByComparingTo("12.5"); // (24 + 1) / 2
         assertThat(value(v, "lead_response_hours", "rep", "R2")).isEqualByComparingTo("2.5");
         assertThat(breakdown(v, "lead_response_hours", "rep")).containsExactly("R1", "R2");
+
+        PipelineTestRows.assertBreakdownsAsInCatalog(v, catalog);
     }
 
     @Test

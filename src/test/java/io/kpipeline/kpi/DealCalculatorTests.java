@@ -42,6 +42,9 @@ class DealCalculatorTests {
     TableCounts tables;
 
     @Autowired
+    KpiCatalog catalog;
+
+    @Autowired
     DealCalculator calculator;
 
     @BeforeEach
@@ -88,9 +91,13 @@ class DealCalculatorTests {
         assertThat(value(v, "tcv_won", "channel", "PHONE")).isEqualByComparingTo("3000.00");
         // (12000 × 12 / 12 + 3000 × 12 / 7) / 2 = (12000 + 36000/7) / 2 = 60000/7
         assertThat(total(v, "acv")).isEqualByComparingTo(fraction(60000, 7));
+        // 12000 + 36000/7 = 17142.857142857142857…, to 16 digits
+        assertThat(find(v, "acv", null, null).numerator()).isEqualByComparingTo("17142.85714285714");
         assertThat(value(v, "acv", "rep", "R1")).isEqualByComparingTo("12000");
         assertThat(value(v, "acv", "rep", "R2")).isEqualByComparingTo(fraction(36000, 7));
         assertThat(dimensions(v, "acv")).containsExactly("rep");
+
+        PipelineTestRows.assertBreakdownsAsInCatalog(v, catalog);
     }
 
     @Test

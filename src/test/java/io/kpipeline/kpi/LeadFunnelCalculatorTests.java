@@ -52,6 +52,9 @@ class LeadFunnelCalculatorTests {
     TableCounts tables;
 
     @Autowired
+    KpiCatalog catalog;
+
+    @Autowired
     LeadFunnelCalculator calculator;
 
     @BeforeEach
@@ -132,6 +135,8 @@ class LeadFunnelCalculatorTests {
         assertThat(total(v, "sql_count")).isEqualByComparingTo("2");
         assertThat(breakdown(v, "sql_count", "rep")).containsExactly("R1");
         assertThat(value(v, "sql_count", "rep", "R1")).isEqualByComparingTo("2");
+
+        PipelineTestRows.assertBreakdownsAsInCatalog(v, catalog);
     }
 
     @Test

@@ -45,6 +45,9 @@ class PipelineCalculatorTests {
     TableCounts tables;
 
     @Autowired
+    KpiCatalog catalog;
+
+    @Autowired
     PipelineCalculator calculator;
 
     @BeforeEach
@@ -103,6 +106,8 @@ class PipelineCalculatorTests {
         assertThat(value(v, "pipeline_value_weighted", "rep", "R2")).isEqualByComparingTo("5200"); // 400 + 4800
         assertThat(value(v, "pipeline_value_weighted", "rep", "(none)")).isEqualByComparingTo("100");
         assertThat(breakdown(v, "pipeline_value_weighted", "rep")).containsExactly("(none)", "R1", "R2");
+
+        PipelineTestRows.assertBreakdownsAsInCatalog(v, catalog);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.kpipeline.kpi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
@@ -122,6 +124,15 @@ final class PipelineTestRows {
         values.stream().filter(v -> v.kpiId().equals(kpiId) && dim.equals(v.dimension()))
                 .forEach(v -> result.add(v.dimensionValue()));
         return result;
+    }
+
+    /** The dimensions emitted for each KPI of {@code values} are exactly those the catalog lists for it. */
+    static void assertBreakdownsAsInCatalog(List<KpiValue> values, KpiCatalog catalog) {
+        values.stream().map(KpiValue::kpiId).distinct().forEach(id -> {
+            Set<String> listed = new TreeSet<>();
+            catalog.get(id).breakdowns().forEach(d -> listed.add(d.key()));
+            assertThat(dimensions(values, id)).as(id).isEqualTo(listed);
+        });
     }
 
     /** The dimensions emitted for {@code kpiId}. */
