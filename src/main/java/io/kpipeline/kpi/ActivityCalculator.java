@@ -1,0 +1,114 @@
+package io.kpipeline.kpi;
+
+import io.kpipeline.period.ReportingPeriod;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prospecting and sales activity: contacts, reactions per research hour, contacts per active
+ * customer, and how fast new leads get their first contact.
+ */
+@Component
+class ActivityCalculator implements KpiCalculator {
+
+    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3_600);
+    private static final String NO_ACTIVE_CUSTOMERS = "no active customers on the last day of the period";
+
+    /**
+     * Activities in P, per breakdown value, with the contacts among them on accounts that are active
+     * customers on {@code last}; and one more row with the number of those customers.
+     */
+    private static final String ACTIVITIES = """
+            WITH active AS (
+                SELECT s.account_id FROM subscription s
+                WHERE s.start_date <= :last AND (s.end_date IS NULL OR s.end_date > :last)
+                UNION
+                SELECT o.account_id FROM customer_order o
+                WHERE o.status = 'BOOKED' AND o.order_date >= :yearBeforeLast AND o.order_date <= :last
+            )
+            SELECT d.dim,
+                   CASE d.dim WHEN 'channel' THEN x.channel_code WHEN 'rep' THEN x.rep_id ELSE '' END AS dim_value,
+                   SUM(x.contact) AS contacts,
+                   SUM(x.reaction) AS reactions,
+                   SUM(x.research_minutes) AS research_minutes,
+                   SUM(x.contact * x.on_customer) AS customer_contacts,
+                   0 AS active_customers
+            FROM (SELECT a.channel_code, a.rep_id,
+                         CASE WHEN a.type <> 'RESEARCH' THEN 1 ELSE 0 END AS contact,
+                         CASE WHEN a.outcome = 'REACTION' THEN 1 ELSE 0 END AS reaction,
+                         -- research without a recorded duration adds no research time
+                         CASE WHEN a.type = 'RESEARCH' THEN COALESCE(a.duration_minutes, 0) ELSE 0 END
+                             AS research_minutes,
+                         -- the customer is the activity's own account_id, not that of its lead
+                         CASE WHEN c.account_id IS NULL THEN 0 ELSE 1 END AS on_customer
+                  FROM activity a
+                  LEFT JOIN active c ON c.account_id = a.account_id
+                  WHERE a.occurred_at >= :start AND a.occurred_at < :end) x
+            CROSS JOIN (SELECT 'total' AS dim UNION ALL SELECT 'channel' UNION ALL SELECT 'rep') d
+            GROUP BY d.dim, dim_value
+            UNION ALL
+            SELECT 'total', '', 0, 0, 0, 0, COUNT(*) FROM active
+            """;
+
+    /**
+     * Leads created in P with their first non-research activity at or after created_at (whenever it
+     * happened, also after e); an activity before the lead existed is not a response to it.
+     */
+    private static final String LEAD_RESPONSES = """
+            SELECT d.dim,
+                   CASE d.dim WHEN 'rep' THEN COALESCE(x.owner_rep_id, '(none)') ELSE '' END AS dim_value,
+                   COUNT(*) AS responded_leads,
+                   -- wall-clock seconds: across the October clock change 24 hours count as 24
+                   SUM(TIMESTAMPDIFF(SECOND, x.created_at, x.first_contact_at)) AS response_seconds
+            FROM (SELECT l.id, l.owner_rep_id, l.created_at, MIN(a.occurred_at) AS first_contact_at
+                  FROM `lead` l
+                  JOIN activity a ON a.lead_id = l.id AND a.type <> 'RESEARCH' AND a.occurred_at >= l.created_at
+                  WHERE l.created_at >= :start AND l.created_at < :end
+                  GROUP BY l.id, l.owner_rep_id, l.created_at) x
+            CROSS JOIN (SELECT 'total' AS dim UNION ALL SELECT 'rep') d
+            GROUP BY d.dim, dim_value
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ActivityCalculator(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Set<String> kpiIds() {
+        return Set.of("contacts", "research_reaction_rate", "contact_frequency", "lead_response_hours");
+    }
+
+    @Override
+    public List<KpiValue> compute(ReportingPeriod period) {
+        Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),
+                "last", period.last(), "yearBeforeLast", period.last().minusDays(364));
+        PipelineTally tally = new PipelineTally()
+                .addWide(jdbc, ACTIVITIES, params, "contacts", "reactions", "research_minutes", "customer_contacts",
+                        "active_customers")
+                .addWide(jdbc, LEAD_RESPONSES, params, "responded_leads", "response_seconds");
+
+        List<KpiValue> values = new ArrayList<>();
+        values.addAll(tally.amounts("contacts", "contacts", "channel", "rep"));
+        values.addAll(tally.scaledRatios("research_reaction_rate", "reactions", BigDecimal.ONE, "research_minutes",
+                MINUTES_PER_HOUR, "no research time in the period", "rep"));
+        // per rep: that rep's contacts with customers over all active customers, for every rep with contacts in P
+        BigDecimal customers = tally.total("active_customers");
+        values.add(KpiValue.ratio("contact_frequency", null, null, tally.total("customer_contacts"), customers,
+                NO_ACTIVE_CUSTOMERS));
+        for (String rep : tally.values("rep", "contacts")) {
+            values.add(KpiValue.ratio("contact_frequency", "rep", rep, tally.get("rep", rep, "customer_contacts"),
+                    customers, NO_ACTIVE_CUSTOMERS));
+        }
+        values.addAll(tally.scaledRatios("lead_response_hours", "response_seconds", SECONDS_PER_HOUR,
+                "responded_leads", BigDecimal.ONE, "no lead created in the period has had a contact", "rep"));
+        return values;
+    }
+}

@@ -1,0 +1,137 @@
+package io.kpipeline.kpi;
+
+import static io.kpipeline.kpi.PipelineTestRows.breakdown;
+import static io.kpipeline.kpi.PipelineTestRows.total;
+import static io.kpipeline.kpi.PipelineTestRows.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportingPeriod;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Open deals at the end of October 2026 (e = 11-01 00:00) and of ISO week 2026-W44 (e = 11-02 00:00):
+ *
+ * <pre>
+ * deal lead rep amount created              closed               stage events of the lead
+ * P1   LP1  R1  10000  2026-10-05           –                    SQL 10-06, SECOND_MEETING and OFFER both 10-20 10:00
+ * P2   LP2  R2   4000  2026-10-31 23:59:59  –                    none
+ * P3   LP3  R1   2000  2026-11-01 00:00:00  –                    SQL 11-01 00:00:00, FIRST_MEETING 11-01 10:00
+ * P4   LP4  R2   6000  2026-09-15           2026-11-01 00:00:00  SQL 09-16, CONTRACT_SENT 10-30, WON 11-01 00:00:00
+ * P5   LP5  R1   8000  2026-09-01           2026-10-31 23:59:59  none
+ * P6   LP6  –    1000  2026-10-01           –                    OFFER 11-01 00:00:00
+ * </pre>
+ *
+ * History for p(OFFER), with the default minimum of 20 closed leads: H01..H19 have OFFER 2026-06-01 and
+ * close 2026-06-10 (H01..H05 WON, the rest LOST); H20 has OFFER and WON 2025-11-01 00:00:00 (e − 365 days
+ * of October, out of the week's window); H21 has OFFER and LOST 2026-11-01 00:00:00 (October's e, in the
+ * week's window). October: 20 closed, 6 won, p = 0.3; W44: 20 closed, 5 won, p = 0.25. Every other
+ * stage has fewer than 20 closed leads and takes its default: SQL 0.10, FIRST_MEETING 0.20,
+ * CONTRACT_SENT 0.80.
+ */
+@SpringBootTest
+class PipelineCalculatorTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TableCounts tables;
+
+    @Autowired
+    KpiCatalog catalog;
+
+    @Autowired
+    PipelineCalculator calculator;
+
+    @BeforeEach
+    void insertOpenDealsAndHistory() {
+        tables.deleteAll();
+        PipelineTestRows rows = new PipelineTestRows(jdbc);
+        rows.channel("WEBSITE", "ONLINE");
+        rows.rep("R1");
+        rows.rep("R2");
+        rows.account("A1");
+        for (String lead : List.of("LP1", "LP2", "LP3", "LP4", "LP5", "LP6")) {
+            rows.lead(lead, "A1", "WEBSITE", null, null, "2026-08-01 10:00:00");
+        }
+        rows.event("LP1", "SQL", "2026-10-06 10:00:00");
+        rows.event("LP1", "SECOND_MEETING", "2026-10-20 10:00:00");
+        rows.event("LP1", "OFFER", "2026-10-20 10:00:00");
+        rows.event("LP3", "SQL", "2026-11-01 00:00:00");
+        rows.event("LP3", "FIRST_MEETING", "2026-11-01 10:00:00");
+        rows.event("LP4", "SQL", "2026-09-16 10:00:00");
+        rows.event("LP4", "CONTRACT_SENT", "2026-10-30 10:00:00");
+        rows.event("LP4", "WON", "2026-11-01 00:00:00");
+        rows.event("LP6", "OFFER", "2026-11-01 00:00:00");
+        rows.deal("P1", "LP1", "A1", "R1", "2026-10-05 09:00:00", "OPEN", "10000.00", null, null);
+        rows.deal("P2", "LP2", "A1", "R2", "2026-10-31 23:59:59", "OPEN", "4000.00", null, null);
+        rows.deal("P3", "LP3", "A1", "R1", "2026-11-01 00:00:00", "OPEN", "2000.00", null, null);
+        rows.deal("P4", "LP4", "A1", "R2", "2026-09-15 09:00:00", "WON", "6000.00", 12, "2026-11-01 00:00:00");
+        rows.deal("P5", "LP5", "A1", "R1", "2026-09-01 09:00:00", "LOST", "8000.00", null, "2026-10-31 23:59:59");
+        rows.deal("P6", "LP6", "A1", null, "2026-10-01 09:00:00", "OPEN", "1000.00", null, null);
+        for (int i = 1; i <= 21; i++) {
+            String lead = String.format("H%02d", i);
+            rows.lead(lead, "A1", "WEBSITE", null, null, "2025-06-01 10:00:00");
+            if (i <= 19) {
+                rows.event(lead, "OFFER", "2026-06-01 10:00:00");
+                rows.event(lead, i <= 5 ? "WON" : "LOST", "2026-06-10 10:00:00");
+            }
+        }
+        rows.event("H20", "OFFER", "2025-10-20 10:00:00");
+        rows.event("H20", "WON", "2025-11-01 00:00:00");
+        rows.event("H21", "OFFER", "2026-10-20 10:00:00");
+        rows.event("H21", "LOST", "2026-11-01 00:00:00");
+    }
+
+    @Test
+    void octoberCountsDealsOpenAtEndIncludingOneClosedExactlyAtEnd() {
+        List<KpiValue> v = calculator.compute(ReportingPeriod.month(YearMonth.of(2026, 10)));
+
+        // P1, P2 (created a second before e), P4 (closed exactly at e), P6; P3 created at e, P5 closed before
+        assertThat(total(v, "open_pipeline_value")).isEqualByComparingTo("21000.00"); // 10000 + 4000 + 6000 + 1000
+        assertThat(value(v, "open_pipeline_value", "rep", "R1")).isEqualByComparingTo("10000.00");
+        assertThat(value(v, "open_pipeline_value", "rep", "R2")).isEqualByComparingTo("10000.00");
+        assertThat(value(v, "open_pipeline_value", "rep", "(none)")).isEqualByComparingTo("1000.00");
+        // P1 OFFER (tie with SECOND_MEETING) 10000 × 0.3 + P2 no event, SQL 4000 × 0.1
+        // + P4 CONTRACT_SENT 6000 × 0.8 + P6 SQL (its OFFER is at e) 1000 × 0.1 = 3000 + 400 + 4800 + 100
+        assertThat(total(v, "pipeline_value_weighted")).isEqualByComparingTo("8300");
+        assertThat(value(v, "pipeline_value_weighted", "rep", "R1")).isEqualByComparingTo("3000");
+        assertThat(value(v, "pipeline_value_weighted", "rep", "R2")).isEqualByComparingTo("5200"); // 400 + 4800
+        assertThat(value(v, "pipeline_value_weighted", "rep", "(none)")).isEqualByComparingTo("100");
+        assertThat(breakdown(v, "pipeline_value_weighted", "rep")).containsExactly("(none)", "R1", "R2");
+
+        PipelineTestRows.assertBreakdownsAsInCatalog(v, catalog);
+    }
+
+    @Test
+    void isoWeek44TakesStagesAndProbabilitiesAsOfItsOwnEnd() {
+        List<KpiValue> v = calculator.compute(ReportingPeriod.isoWeek(2026, 44));
+
+        // P1, P2, P3 (created 11-01 00:00), P6; P4 closed 11-01 00:00 < e
+        assertThat(total(v, "open_pipeline_value")).isEqualByComparingTo("17000.00"); // 10000 + 4000 + 2000 + 1000
+        assertThat(value(v, "open_pipeline_value", "rep", "R1")).isEqualByComparingTo("12000.00");
+        assertThat(value(v, "open_pipeline_value", "rep", "R2")).isEqualByComparingTo("4000.00");
+        // P1 OFFER 10000 × 0.25 + P2 SQL 4000 × 0.1 + P3 FIRST_MEETING 2000 × 0.2 + P6 OFFER 1000 × 0.25
+        // = 2500 + 400 + 400 + 250
+        assertThat(total(v, "pipeline_value_weighted")).isEqualByComparingTo("3550");
+        assertThat(value(v, "pipeline_value_weighted", "rep", "R1")).isEqualByComparingTo("2900");
+        assertThat(value(v, "pipeline_value_weighted", "rep", "R2")).isEqualByComparingTo("400");
+        assertThat(value(v, "pipeline_value_weighted", "rep", "(none)")).isEqualByComparingTo("250");
+    }
+
+    @Test
+    void withoutOpenDealsBothValuesAreZero() {
+        List<KpiValue> v = calculator.compute(ReportingPeriod.month(YearMonth.of(2025, 3)));
+
+        assertThat(v).hasSize(2).allMatch(KpiValue::isTotal);
+        assertThat(total(v, "open_pipeline_value")).isEqualByComparingTo("0");
+        assertThat(total(v, "pipeline_value_weighted")).isEqualByComparingTo("0");
+    }
+}
