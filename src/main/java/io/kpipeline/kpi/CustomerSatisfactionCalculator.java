@@ -99,7 +99,8 @@ class CustomerSatisfactionCalculator implements KpiCalculator {
                 booked, NO_BOOKED));
         complaints.forEach((type, count) -> {
             if (type != null) {
-                values.add(KpiValue.ratio("complaint_rate", "type", type, BigDecimal.valueOf(count), booked, NO_BOOKED));
+                values.add(KpiValue.ratio("complaint_rate", "type", type, BigDecimal.valueOf(count), booked,
+                        NO_BOOKED));
             }
         });
 

@@ -35,7 +35,9 @@ class CostCalculatorTests {
                 INSERT INTO channel (code, name, category) VALUES
                 ('PAID_SEARCH', 'Paid search', 'ONLINE'), ('EMAIL', 'E-mail', 'ONLINE'),
                 ('TRADE_FAIR', 'Trade fair', 'OFFLINE')""");
-        jdbc.update("INSERT INTO campaign (id, name, channel_code, start_date) VALUES ('C1', 'Search', 'PAID_SEARCH', '2026-01-01')");
+        jdbc.update("""
+                INSERT INTO campaign (id, name, channel_code, start_date)
+                VALUES ('C1', 'Search', 'PAID_SEARCH', '2026-01-01')""");
         jdbc.update("""
                 INSERT INTO ad_spend_daily (date, channel_code, campaign_id, cost, impressions, clicks) VALUES
                 ('2026-09-30', 'PAID_SEARCH', 'C1', 1000.00, 0, 0),
@@ -110,8 +112,8 @@ class CostCalculatorTests {
         KpiValue sales = find(calculator.compute(W44), "sales_cost", null, null);
 
         // 100 × 6/31 = 19.35483870967742 (to 16 digits) plus 9000 × 1/30 = 300
-        assertThat(sales.value()).isEqualByComparingTo(new BigDecimal(600).divide(new BigDecimal(31), KpiValue.PRECISION)
-                .add(new BigDecimal(300)));
+        assertThat(sales.value()).isEqualByComparingTo(
+                new BigDecimal(600).divide(new BigDecimal(31), KpiValue.PRECISION).add(new BigDecimal(300)));
     }
 
     @Test
