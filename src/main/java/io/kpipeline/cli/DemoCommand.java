@@ -1,6 +1,14 @@
 package io.kpipeline.cli;
 
+import io.kpipeline.job.ReportKind;
+import io.kpipeline.job.ReportRunner;
+import io.kpipeline.job.ReportRunner.Outcome;
 import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.system.KpiException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.batch.core.BatchStatus;
 import io.kpipeline.system.EmbeddedMariaDb;
 import io.kpipeline.system.KpiProperties;
 import java.io.PrintWriter;
@@ -12,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Shows the pipeline at work on demo data.",
                 "Prepares the database (the embedded one unless spring.datasource.url is set), generates",
-                "15 months of demo data if it holds none, and prints what it holds. Later runs reuse the data."})
+                "15 months of demo data if it holds none, prints what it holds, and runs the weekly, monthly",
+                "and review reports for the latest complete periods. Later runs reuse the data."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -26,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
                     out.println("Database: embedded MariaDB in " + server.directory()));
             TableCounts tables = context.getBean(TableCounts.class);
             if (tables.allEmpty()) {
-                LocalDate today = LocalDate.now(context.getBean(KpiProperties.class).zone());
+                LocalDate today = LocalDate.now(context.getBean(Clock.class));
                 out.println("The database is empty; generating demo data up to " + today + " …");
                 out.flush();
                 GenerateCommand.report(out,
@@ -37,6 +46,18 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.println("Rows per table:");
             TableSummary.print(out, tables.count());
+            LocalDate today = LocalDate.now(context.getBean(Clock.class));
+            Path reports = context.getBean(KpiProperties.class).home().resolve("reports");
+            for (ReportKind report : ReportKind.values()) {
+                ReportingPeriod period = ReportingPeriod.latestComplete(report.periodKind(), today);
+                Path folder = reports.resolve(report.key()).resolve(period.id().replace(':', '-'));
+                Outcome outcome = context.getBean(ReportRunner.class).run(report, period, folder);
+                if (outcome.status() != BatchStatus.COMPLETED) {
+                    throw new KpiException("The " + report.key() + " report for " + period.id() + " failed: "
+                            + outcome.failure());
+                }
+                out.printf("%-8s %-15s %s%n", report.key(), period.id(), folder.resolve("kpi-results.csv"));
+            }
             return 0;
         }
     }

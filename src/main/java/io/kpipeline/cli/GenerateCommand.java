@@ -8,10 +8,10 @@ import io.kpipeline.generate.GeneratorSettings;
 import io.kpipeline.generate.RowSink;
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.system.KpiException;
-import io.kpipeline.system.KpiProperties;
 import io.kpipeline.system.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (var context = root.startContext()) {
-            LocalDate last = to != null ? to : LocalDate.now(context.getBean(KpiProperties.class).zone());
+            LocalDate last = to != null ? to : LocalDate.now(context.getBean(Clock.class));
             GeneratorSettings settings = new GeneratorSettings(from != null ? from : last.minusMonths(15), last,
                     leads, seed);
             if (csv != null) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "kpi-pipeline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"KPI reports for B2B sales and marketing teams.", ""},
-        subcommands = {DemoCommand.class, ImportCommand.class, GenerateCommand.class, TablesCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, ImportCommand.class, GenerateCommand.class,
+                TablesCommand.class, KpisCommand.class, CheckConfigCommand.class},
         footer = {"", "Settings: an option with a dot in its name is a setting as in",
                 "config/application.yml, e.g. --kpi.home=/srv/kpi or",
                 "--spring.datasource.url=jdbc:mysql://db:3306/kpi",

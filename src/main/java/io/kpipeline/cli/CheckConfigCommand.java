@@ -1,0 +1,24 @@
+package io.kpipeline.cli;
+
+import io.kpipeline.evaluation.ConfigurationCheck;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "check-config", mixinStandardHelpOptions = true,
+        description = {"Validates everything in config/ (settings, KPI catalog, targets, benchmarks, measures)",
+                "and names file, key and value of a problem. Exit status 2 when something is wrong."})
+final class CheckConfigCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Override
+    public Integer call() {
+        try (var context = root.startContext()) {
+            root.out().println(context.getBean(ConfigurationCheck.class).summary());
+            root.out().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.kpipeline.cli;
+
+import io.kpipeline.job.ReportKind;
+import io.kpipeline.job.ReportRunner;
+import io.kpipeline.job.ReportRunner.Outcome;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.system.KpiException;
+import io.kpipeline.system.KpiProperties;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Computes a report's KPIs for a period, compares and evaluates them, and writes",
+                "kpi-results.csv (one row per KPI and breakdown value) into the output folder.",
+                "Running a period again replaces its results."})
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Parameters(index = "0", paramLabel = "REPORT", description = "weekly, monthly or review.")
+    private ReportKind report;
+
+    @Option(names = "--period", paramLabel = "P", description = {"2026-W44 (weekly), 2026-10 (monthly) or",
+            "30d:2026-10-31 (review). Default: the latest complete one."})
+    private String period;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder. Default: $KPI_HOME/reports/<report>/<period>/")
+    private Path out;
+
+    @Option(names = "--no-mail", description = "Do not deliver the report by mail.")
+    private boolean noMail;
+
+    @Override
+    public Integer call() {
+        ReportingPeriod chosen = parsePeriod();
+        try (var context = root.startContext()) {
+            ReportingPeriod p = chosen != null ? chosen
+                    : ReportingPeriod.latestComplete(report.periodKind(), LocalDate.now(context.getBean(Clock.class)));
+            Path folder = out != null ? out : defaultFolder(context, p);
+            Outcome outcome = context.getBean(ReportRunner.class).run(report, p, folder);
+            PrintWriter o = root.out();
+            o.println(outcome.steps().stream()
+                    .map(s -> String.format(Locale.ROOT, "%s %.1f s", s.step(), s.duration().toMillis() / 1000.0))
+                    .collect(Collectors.joining(", ")));
+            if (outcome.status() != BatchStatus.COMPLETED) {
+                throw new KpiException("The " + report.key() + " report for " + p.id() + " failed: " + outcome.failure()
+                        + ". Run the same command again to resume it.");
+            }
+            o.printf("%s report %s (run %d): %s%n", capitalized(report.key()), p.id(), outcome.run(),
+                    folder.resolve("kpi-results.csv").toAbsolutePath());
+            if (!noMail) {
+                o.println("Nothing was mailed: delivery is not set up in this version.");
+            }
+            o.flush();
+            return 0;
+        }
+    }
+
+    private ReportingPeriod parsePeriod() {
+        if (period == null) {
+            return null;
+        }
+        try {
+            return ReportingPeriod.parse(period);
+        } catch (IllegalArgumentException e) {
+            throw KpiException.configuration("--period " + e.getMessage());
+        }
+    }
+
+    private Path defaultFolder(ApplicationContext context, ReportingPeriod p) {
+        return context.getBean(KpiProperties.class).home().resolve("reports").resolve(report.key())
+                .resolve(p.id().replace(':', '-'));
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,77 @@
+package io.kpipeline.evaluation;
+
+import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.system.KpiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what binding alone cannot: that targets, benchmarks and measures name KPIs of the catalog,
+ * and that a target's breakdown is one its KPI has. A problem stops start-up with file, key and value.
+ */
+@Component
+public class ConfigurationCheck implements InitializingBean {
+
+    private final KpiCatalog catalog;
+    private final Targets targets;
+    private final Benchmarks benchmarks;
+    private final Measures measures;
+
+    ConfigurationCheck(KpiCatalog catalog, Targets targets, Benchmarks benchmarks, Measures measures) {
+        this.catalog = catalog;
+        this.targets = targets;
+        this.benchmarks = benchmarks;
+        this.measures = measures;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < targets.targets().size(); i++) {
+            Targets.Target t = targets.targets().get(i);
+            String key = "config/targets.yml: kpi-targets.targets[" + i + "]";
+            Optional<KpiDefinition> kpi = known(problems, key, t.kpi());
+            if (kpi.isPresent() && t.dimension() != null && !kpi.get().breakdowns().contains(t.dimension())) {
+                problems.add(key + ".dimension = " + t.dimension().key() + " is not a breakdown of " + t.kpi()
+                        + " (it has " + (kpi.get().breakdowns().isEmpty() ? "none" : kpi.get().breakdowns().stream()
+                                .map(KpiDefinition.Dimension::key).toList()) + ")");
+            }
+            if ((t.dimension() == null) != (t.dimensionValue() == null)) {
+                problems.add(key + ": dimension and dimension-value go together; give both or neither");
+            }
+        }
+        for (int i = 0; i < benchmarks.benchmarks().size(); i++) {
+            known(problems, "config/benchmarks.yml: kpi-benchmarks.benchmarks[" + i + "]", benchmarks.benchmarks().get(i).kpi());
+        }
+        for (int i = 0; i < measures.measures().size(); i++) {
+            Measures.Measure m = measures.measures().get(i);
+            String key = "config/measures.yml: kpi-measures.measures[" + i + "]";
+            known(problems, key, m.kpi());
+            if (m.when().isEmpty()) {
+                problems.add(key + " (" + m.id() + ") has no condition under when:, so it would never fire");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw KpiException.configuration(String.join("; ", problems) + ".");
+        }
+    }
+
+    private Optional<KpiDefinition> known(List<String> problems, String key, String kpi) {
+        Optional<KpiDefinition> found = catalog.find(kpi);
+        if (found.isEmpty()) {
+            problems.add(key + ".kpi = " + kpi + " is not a KPI of config/kpis.yml");
+        }
+        return found;
+    }
+
+    /** One line on what config/ holds, for check-config. */
+    public String summary() {
+        return String.format("config/ is valid: %d KPIs (%d enabled), %d targets, %d benchmarks, %d measures.",
+                catalog.kpis().size(), catalog.enabled().size(), targets.targets().size(),
+                benchmarks.benchmarks().size(), measures.measures().size());
+    }
+}

@@ -1,0 +1,42 @@
+package io.kpipeline.evaluation;
+
+import io.kpipeline.kpi.KpiValue;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An evaluated result as stored for a report's period: what exports and reports read.
+ * Breakdown fields are null for the total; the list fields are empty when there is nothing.
+ */
+public record StoredResult(String kpiId, String dimension, String dimensionValue, BigDecimal value, String unit,
+        BigDecimal numerator, BigDecimal denominator, String reason, BigDecimal previousValue,
+        BigDecimal previousYearValue, List<BigDecimal> trend, BigDecimal target, String targetOwner,
+        LocalDate targetDeadline, Status status, BigDecimal benchmark, String benchmarkSource, List<String> flags,
+        List<String> actions) {
+
+    public boolean isTotal() {
+        return dimension == null;
+    }
+
+    public BigDecimal change() {
+        return value == null || previousValue == null ? null : value.subtract(previousValue);
+    }
+
+    public BigDecimal relativeChange() {
+        return relative(previousValue);
+    }
+
+    public BigDecimal previousYearChange() {
+        return value == null || previousYearValue == null ? null : value.subtract(previousYearValue);
+    }
+
+    public BigDecimal previousYearRelativeChange() {
+        return relative(previousYearValue);
+    }
+
+    private BigDecimal relative(BigDecimal then) {
+        return value == null || then == null || then.signum() == 0 ? null
+                : value.subtract(then).divide(then.abs(), KpiValue.PRECISION);
+    }
+}

@@ -1,0 +1,123 @@
+package io.kpipeline.job;
+
+import io.kpipeline.evaluation.KpiEvaluator;
+import io.kpipeline.evaluation.KpiResultRepository;
+import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.kpi.KpiEngine;
+import io.kpipeline.kpi.KpiValue;
+import io.kpipeline.kpi.KpiValueRepository;
+import io.kpipeline.period.ReportingPeriod;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The report jobs: each computes the KPIs of its period (and of the periods it is compared with),
+ * evaluates them and exports {@code kpi-results.csv}, step by step. The identifying job parameters
+ * are the business key: report, period and the run number of that period.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReportJobConfiguration {
+
+    static final String PERIOD = "period";
+    static final String REPORT = "report";
+    static final String RUN = "run";
+    static final String OUT = "out";
+
+    @Bean
+    Job weeklyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep) {
+        return reportJob(ReportKind.WEEKLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep);
+    }
+
+    @Bean
+    Job monthlyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep) {
+        return reportJob(ReportKind.MONTHLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep);
+    }
+
+    @Bean
+    Job reviewReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep) {
+        return reportJob(ReportKind.REVIEW, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep);
+    }
+
+    private static Job reportJob(ReportKind kind, JobRepository jobs, Step... steps) {
+        var builder = new JobBuilder(kind.jobName(), jobs).start(steps[0]);
+        for (int i = 1; i < steps.length; i++) {
+            builder = builder.next(steps[i]);
+        }
+        return builder.build();
+    }
+
+    /** Computes and stores the KPIs of the period and of every period it is compared with. */
+    @Bean
+    Step computeKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiEngine engine) {
+        Tasklet tasklet = (contribution, context) -> {
+            ReportingPeriod period = period(context.getStepContext().getJobParameters());
+            long values = 0;
+            for (ReportingPeriod p : comparedPeriods(period)) {
+                values += engine.compute(p).size();
+            }
+            contribution.incrementWriteCount(values);
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("computeKpisStep", jobs).tasklet(tasklet, transactions).build();
+    }
+
+    /** Compares each value with earlier periods, target and benchmark, flags it and finds the measures. */
+    @Bean
+    Step evaluateKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiValueRepository values,
+            KpiEvaluator evaluator, KpiResultRepository results, Clock clock) {
+        Tasklet tasklet = (contribution, context) -> {
+            Map<String, Object> parameters = context.getStepContext().getJobParameters();
+            ReportingPeriod period = period(parameters);
+            Map<ReportingPeriod, List<KpiValue>> stored = new LinkedHashMap<>();
+            comparedPeriods(period).forEach(p -> stored.put(p, values.find(p)));
+            var evaluated = evaluator.evaluate((String) parameters.get(REPORT), period, stored);
+            results.replace((String) parameters.get(REPORT), period, evaluated, LocalDateTime.now(clock));
+            contribution.incrementWriteCount(evaluated.size());
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("evaluateKpisStep", jobs).tasklet(tasklet, transactions).build();
+    }
+
+    /** Writes the evaluated results as kpi-results.csv into the run's output folder. */
+    @Bean
+    Step exportResultsStep(JobRepository jobs, PlatformTransactionManager transactions, KpiResultRepository results,
+            KpiCatalog catalog) {
+        Tasklet tasklet = (contribution, context) -> {
+            Map<String, Object> parameters = context.getStepContext().getJobParameters();
+            var rows = results.find((String) parameters.get(REPORT), period(parameters),
+                    catalog.kpis().stream().map(KpiDefinition::id).toList());
+            ResultsCsv.write(Path.of((String) parameters.get(OUT)).resolve("kpi-results.csv"), rows);
+            contribution.incrementWriteCount(rows.size());
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("exportResultsStep", jobs).tasklet(tasklet, transactions).build();
+    }
+
+    /** The period, its trend of 13 periods (previous period included) and the same period last year. */
+    static Set<ReportingPeriod> comparedPeriods(ReportingPeriod period) {
+        Set<ReportingPeriod> periods = new LinkedHashSet<>(period.trend(13));
+        periods.add(period.sameLastYear());
+        return periods;
+    }
+
+    private static ReportingPeriod period(Map<String, Object> parameters) {
+        return ReportingPeriod.parse((String) parameters.get(PERIOD));
+    }
+}

@@ -1,0 +1,93 @@
+package io.kpipeline.job;
+
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.system.KpiException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a report's job for a period. Each period's runs are numbered: a failed run is restarted
+ * under its own number (Spring Batch resumes it), a completed one is followed by the next number,
+ * so that re-running a period replaces its results and is recorded as a run of its own.
+ */
+@Component
+public class ReportRunner {
+
+    private final JobOperator jobs;
+    private final ApplicationContext context;
+
+    ReportRunner(JobOperator jobs, ApplicationContext context) {
+        this.jobs = jobs;
+        this.context = context;
+    }
+
+    /** How a run went: its number, status and the duration and count of each step. */
+    public record Outcome(long run, BatchStatus status, List<StepTime> steps, String failure) {
+    }
+
+    public record StepTime(String step, Duration duration, long written) {
+    }
+
+    public Outcome run(ReportKind report, ReportingPeriod period, Path out) {
+        if (period.kind() != report.periodKind()) {
+            throw KpiException.configuration("The " + report.key() + " report covers a " + describe(report)
+                    + "; " + period.id() + " is not one.");
+        }
+        Job job = context.getBean(report.jobName(), Job.class);
+        for (long run = 1; ; run++) {
+            JobParameters parameters = new JobParametersBuilder()
+                    .addString(ReportJobConfiguration.REPORT, report.key())
+                    .addString(ReportJobConfiguration.PERIOD, period.id())
+                    .addLong(ReportJobConfiguration.RUN, run)
+                    .addString(ReportJobConfiguration.OUT, out.toAbsolutePath().toString(), false)
+                    .toJobParameters();
+            try {
+                JobExecution execution = jobs.start(job, parameters);
+                return outcome(run, execution);
+            } catch (JobInstanceAlreadyCompleteException done) {
+                // this run of the period is complete: the next number is a new run
+            } catch (Exception e) {
+                throw new KpiException("Could not start the " + report.key() + " report for " + period.id() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Outcome outcome(long run, JobExecution execution) {
+        List<StepTime> steps = execution.getStepExecutions().stream()
+                .map(s -> new StepTime(s.getStepName(),
+                        s.getStartTime() == null || s.getEndTime() == null ? Duration.ZERO
+                                : Duration.between(s.getStartTime(), s.getEndTime()),
+                        s.getWriteCount()))
+                .toList();
+        String failure = execution.getAllFailureExceptions().stream().findFirst()
+                .map(e -> rootMessage(e)).orElse(null);
+        return new Outcome(run, execution.getStatus(), steps, failure);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String describe(ReportKind report) {
+        return switch (report) {
+            case WEEKLY -> "ISO week like 2026-W44";
+            case MONTHLY -> "month like 2026-10";
+            case REVIEW -> "30-day period like 30d:2026-10-31";
+        };
+    }
+}

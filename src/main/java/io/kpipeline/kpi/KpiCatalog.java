@@ -1,0 +1,44 @@
+package io.kpipeline.kpi;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The KPI catalog from {@code config/kpis.yml}: every KPI the pipeline knows, in report order. It
+ * is the single source of names and definitions; {@link CatalogCoverage} holds it and the
+ * calculators to the same ids.
+ *
+ * @param kpis the KPIs in the order of the file
+ */
+@Validated
+@ConfigurationProperties("kpi-catalog")
+public record KpiCatalog(@NotEmpty List<@Valid KpiDefinition> kpis) {
+
+    public KpiCatalog {
+        kpis = List.copyOf(kpis);
+        Map<String, KpiDefinition> seen = new LinkedHashMap<>();
+        for (KpiDefinition kpi : kpis) {
+            if (seen.put(kpi.id(), kpi) != null) {
+                throw new IllegalArgumentException("KPI " + kpi.id() + " is listed twice in config/kpis.yml");
+            }
+        }
+    }
+
+    public Optional<KpiDefinition> find(String id) {
+        return kpis.stream().filter(k -> k.id().equals(id)).findFirst();
+    }
+
+    public KpiDefinition get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("No KPI " + id + " in config/kpis.yml"));
+    }
+
+    public List<KpiDefinition> enabled() {
+        return kpis.stream().filter(KpiDefinition::enabled).toList();
+    }
+}

@@ -1,0 +1,69 @@
+package io.kpipeline.kpi;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * One KPI of the catalog ({@code config/kpis.yml}): what it is called, how it is defined, how it
+ * is read. The reports' glossaries print these texts.
+ *
+ * @param id         the id the vocabulary and the results use, e.g. {@code email_open_rate}
+ * @param name       German and English name
+ * @param definition German and English definition, as printed in the glossary
+ * @param unit       what a value counts or measures
+ * @param better     which direction is good
+ * @param category   the group it is reported in
+ * @param indicator  leading (moves before revenue) or lagging (an outcome)
+ * @param breakdowns the dimensions it is broken down by
+ * @param enabled    whether it is computed and reported
+ */
+public record KpiDefinition(
+        @NotBlank @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _") String id,
+        @Valid @NotNull Text name,
+        @Valid @NotNull Text definition,
+        @NotNull Unit unit,
+        @NotNull Better better,
+        @NotNull Category category,
+        @NotNull Indicator indicator,
+        @NotNull @DefaultValue List<Dimension> breakdowns,
+        @DefaultValue("true") boolean enabled) {
+
+    /** A text in German and English. */
+    public record Text(@NotBlank String de, @NotBlank String en) {
+
+        public String in(Locale locale) {
+            return "de".equals(locale.getLanguage()) ? de : en;
+        }
+    }
+
+    public enum Unit {
+        COUNT, RATE, MONEY, SECONDS, HOURS, DAYS, YEARS, MONTHS, NUMBER, RATIO, SCORE, REACTIONS_PER_HOUR,
+        CONTACTS_PER_CUSTOMER
+    }
+
+    public enum Better {
+        HIGHER, LOWER, NONE
+    }
+
+    public enum Category {
+        AWARENESS, INTERACTION, LEAD_GENERATION, PROSPECTING, FUNNEL, SALES, REVENUE, CUSTOMERS, UNIT_ECONOMICS
+    }
+
+    public enum Indicator {
+        LEADING, LAGGING
+    }
+
+    /** A breakdown dimension; its name is the one results and the CSV export use. */
+    public enum Dimension {
+        CHANNEL, CAMPAIGN, REP, SEGMENT, NETWORK, KIND, TYPE;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

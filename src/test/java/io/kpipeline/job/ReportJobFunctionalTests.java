@@ -1,0 +1,118 @@
+package io.kpipeline.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kpipeline.generate.DatabaseSink;
+import io.kpipeline.generate.DemoDataGenerator;
+import io.kpipeline.generate.GeneratorSettings;
+import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.system.Progress;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The report jobs run for real on generated demo data. */
+@SpringBootTest
+class ReportJobFunctionalTests {
+
+    private static final ReportingPeriod OCTOBER = ReportingPeriod.parse("2026-10");
+    private static final ReportingPeriod WEEK_44 = ReportingPeriod.parse("2026-W44");
+
+    @Autowired
+    ReportRunner runner;
+    @Autowired
+    KpiCatalog catalog;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path out;
+
+    @BeforeEach
+    void demoData(@Autowired TableCounts tables, @Autowired DemoDataGenerator generator, @Autowired DataSource data) {
+        tables.deleteAll();
+        try (var sink = DatabaseSink.open(data)) {
+            generator.generate(new GeneratorSettings(LocalDate.of(2025, 8, 1), LocalDate.of(2026, 11, 21), 1_500, 42),
+                    sink, Progress.silent("test"));
+        }
+    }
+
+    @Test
+    void theMonthlyAndWeeklyRunsGiveEveryEnabledKpiAValueOrAReason() throws IOException {
+        for (var run : List.of(new Object[] {ReportKind.MONTHLY, OCTOBER}, new Object[] {ReportKind.WEEKLY, WEEK_44})) {
+            Path folder = out.resolve(((ReportKind) run[0]).key());
+            var outcome = runner.run((ReportKind) run[0], (ReportingPeriod) run[1], folder);
+            assertThat(outcome.status()).as(String.valueOf(outcome.failure())).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(outcome.steps()).extracting(ReportRunner.StepTime::step)
+                    .containsExactly("computeKpisStep", "evaluateKpisStep", "exportResultsStep");
+
+            List<CSVRecord> rows = read(folder.resolve("kpi-results.csv"));
+            List<CSVRecord> totals = rows.stream().filter(r -> r.get("dimension").isEmpty()).toList();
+            assertThat(totals.stream().map(r -> r.get("kpi_id")).collect(Collectors.toSet()))
+                    .isEqualTo(catalog.enabled().stream().map(KpiDefinition::id).collect(Collectors.toSet()));
+            for (CSVRecord total : totals) {
+                assertThat(total.get("value").isEmpty() != total.get("reason").isEmpty())
+                        .as(total.get("kpi_id") + ": a value or a reason").isTrue();
+            }
+            assertThat(rows.stream().map(r -> r.get("dimension")).filter(d -> !d.isEmpty()).collect(Collectors.toSet()))
+                    .isSubsetOf(Set.of("channel", "campaign", "rep", "segment", "network", "kind", "type"))
+                    .contains("channel", "rep", "segment");
+        }
+    }
+
+    @Test
+    void rerunningAPeriodGivesTheSameResultsAndNoDuplicates() throws IOException {
+        runner.run(ReportKind.MONTHLY, OCTOBER, out.resolve("first"));
+        var second = runner.run(ReportKind.MONTHLY, OCTOBER, out.resolve("second"));
+        assertThat(second.run()).isGreaterThan(1);
+        assertThat(Files.readString(out.resolve("second/kpi-results.csv")))
+                .isEqualTo(Files.readString(out.resolve("first/kpi-results.csv")));
+        Long stored = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM kpi_result WHERE report = 'monthly' AND period_id = '2026-10'", Long.class);
+        assertThat(stored).isEqualTo(read(out.resolve("second/kpi-results.csv")).size());
+    }
+
+    @Test
+    void dataOfALaterPeriodDoesNotChangeThePastPeriod() throws IOException {
+        runner.run(ReportKind.MONTHLY, OCTOBER, out.resolve("before"));
+        jdbc.update("""
+                INSERT INTO `lead` (id, channel_code, created_at) VALUES ('LATER-1', 'EMAIL', '2026-11-03 09:00:00')""");
+        jdbc.update("""
+                INSERT INTO customer_order (id, account_id, order_date, amount, status)
+                SELECT 'LATER-ORDER', id, '2026-11-04', 999.00, 'BOOKED' FROM account ORDER BY id LIMIT 1""");
+        runner.run(ReportKind.MONTHLY, OCTOBER, out.resolve("after"));
+        assertThat(columns(out.resolve("after/kpi-results.csv")))
+                .isEqualTo(columns(out.resolve("before/kpi-results.csv")));
+    }
+
+    /** Every column but those that look at the following period (none for a past month's own values). */
+    private static List<String> columns(Path file) throws IOException {
+        return read(file).stream().map(r -> r.get("kpi_id") + "|" + r.get("dimension") + "|" + r.get("dimension_value")
+                + "|" + r.get("value") + "|" + r.get("numerator") + "|" + r.get("denominator") + "|" + r.get("reason"))
+                .toList();
+    }
+
+    private static List<CSVRecord> read(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+}
