@@ -1,0 +1,88 @@
+package io.kpipeline.kpi;
+
+import io.kpipeline.kpi.CustomerQueries.Segment;
+import io.kpipeline.period.ReportingPeriod;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer base of a period: active and new customers, churn, retention, MRR churn,
+ * repurchase, relationship length and the new-to-existing ratio, in total and per segment.
+ * All of them come from the one per-account pass of {@link CustomerQueries}.
+ */
+@Component
+class CustomerCalculator implements KpiCalculator {
+
+    private static final BigDecimal DAYS_PER_YEAR = new BigDecimal("365.25");
+    private static final String NO_START_CUSTOMERS = "no customers active on the first day of the period";
+
+    private final CustomerQueries customerQueries;
+
+    CustomerCalculator(CustomerQueries customerQueries) {
+        this.customerQueries = customerQueries;
+    }
+
+    @Override
+    public Set<String> kpiIds() {
+        return Set.of("active_customers", "new_customers", "churn_rate", "customer_retention_rate", "mrr_churn_rate",
+                "repurchase_rate", "avg_relationship_years", "new_to_existing_ratio");
+    }
+
+    @Override
+    public List<KpiValue> compute(ReportingPeriod period) {
+        CustomerQueries.Figures figures = customerQueries.figures(period.start(), period.end());
+        List<KpiValue> values = new ArrayList<>();
+        values.addAll(values(null, figures.total()));
+        for (Map.Entry<String, Segment> segment : figures.segments().entrySet()) {
+            values.addAll(values(segment.getKey(), segment.getValue()));
+        }
+        Segment total = figures.total();
+        // Taken literally from the vocabulary: a new customer whose only subscription ended within the
+        // period counts in new_customers but not in active_customers, so the denominator may be ≤ 0.
+        values.add(KpiValue.ratio("new_to_existing_ratio", null, null, BigDecimal.valueOf(total.newCustomers()),
+                BigDecimal.valueOf(total.activeAtEnd() - total.newCustomers()),
+                "no existing customers: every customer active on the last day is new"));
+        return values;
+    }
+
+    /**
+     * The values of one segment ({@code segment} null: the totals, which are always given). A segment
+     * gets a KPI only when the KPI's numerator or denominator is not zero there.
+     */
+    private static List<KpiValue> values(String segment, Segment f) {
+        boolean total = segment == null;
+        String dim = total ? null : "segment";
+        List<KpiValue> values = new ArrayList<>();
+        if (total || f.activeAtEnd() > 0) {
+            values.add(KpiValue.of("active_customers", dim, segment, BigDecimal.valueOf(f.activeAtEnd())));
+            values.add(KpiValue.ratio("avg_relationship_years", dim, segment, BigDecimal.valueOf(f.relationshipDays()),
+                    BigDecimal.valueOf(f.activeAtEnd()).multiply(DAYS_PER_YEAR),
+                    "no customers active on the last day of the period"));
+        }
+        if (total || f.newCustomers() > 0) {
+            values.add(KpiValue.of("new_customers", dim, segment, BigDecimal.valueOf(f.newCustomers())));
+        }
+        if (total || f.activeAtStart() > 0) {
+            values.add(KpiValue.ratio("churn_rate", dim, segment, BigDecimal.valueOf(f.churned()),
+                    BigDecimal.valueOf(f.activeAtStart()), NO_START_CUSTOMERS));
+        }
+        if (total || f.activeAtStart() > 0 || f.activeAtEnd() > 0 || f.newCustomers() > 0) {
+            values.add(KpiValue.ratio("customer_retention_rate", dim, segment,
+                    BigDecimal.valueOf(f.activeAtEnd() - f.newCustomers()), BigDecimal.valueOf(f.activeAtStart()),
+                    NO_START_CUSTOMERS));
+        }
+        if (total || f.mrrAtStart().signum() != 0) {
+            values.add(KpiValue.ratio("mrr_churn_rate", dim, segment, f.mrrLost(), f.mrrAtStart(),
+                    "no subscription MRR active on the first day of the period"));
+        }
+        if (total || f.buyers() > 0) {
+            values.add(KpiValue.ratio("repurchase_rate", dim, segment, BigDecimal.valueOf(f.repeatBuyers()),
+                    BigDecimal.valueOf(f.buyers()), "no accounts with a booked order in the period"));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,107 @@
+package io.kpipeline.kpi;
+
+import static io.kpipeline.kpi.CustomerTestData.OCTOBER;
+import static io.kpipeline.kpi.CustomerTestData.W44;
+import static io.kpipeline.kpi.CustomerTestData.breakdown;
+import static io.kpipeline.kpi.CustomerTestData.find;
+import static io.kpipeline.kpi.CustomerTestData.fraction;
+import static io.kpipeline.kpi.CustomerTestData.segment;
+import static io.kpipeline.kpi.CustomerTestData.total;
+import static io.kpipeline.kpi.CustomerTestData.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportingPeriod;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Expected values are counted by hand from the table in {@link CustomerTestData}. */
+@SpringBootTest
+class RevenueCalculatorTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TableCounts tables;
+
+    @Autowired
+    RevenueCalculator calculator;
+
+    @BeforeEach
+    void insertCustomers() {
+        tables.deleteAll();
+        CustomerTestData.insert(jdbc);
+    }
+
+    @Test
+    void aMonthSumsItsBookedOrdersFromTheFirstToTheLastDayPerChannelAndSegment() {
+        List<KpiValue> values = calculator.compute(OCTOBER);
+
+        // O6 1 Oct 3000 + O1c 1000 + O10b 600 + O7 31 Oct 200; not O1b (30 Sep), O8 (1 Nov), O9 (cancelled)
+        assertThat(total(values, "revenue")).isEqualByComparingTo("4800");
+        assertThat(value(values, "revenue", "channel", "EMAIL")).isEqualByComparingTo("1600");
+        assertThat(value(values, "revenue", "channel", "PAID_SEARCH")).isEqualByComparingTo("3000");
+        // O7 has no channel
+        assertThat(value(values, "revenue", "channel", "(none)")).isEqualByComparingTo("200");
+        assertThat(breakdown(values, "revenue", "channel")).containsExactly("(none)", "EMAIL", "PAID_SEARCH");
+        assertThat(segment(values, "revenue", "SMB")).isEqualByComparingTo("1000");
+        assertThat(segment(values, "revenue", "MID")).isEqualByComparingTo("600");
+        assertThat(segment(values, "revenue", "ENTERPRISE")).isEqualByComparingTo("3000");
+        // A7 has no segment
+        assertThat(segment(values, "revenue", "(none)")).isEqualByComparingTo("200");
+        // new customers A6 3000 + A7 200 of 4800
+        assertThat(total(values, "new_customer_revenue_share")).isEqualByComparingTo(fraction(2, 3));
+        assertThat(breakdown(values, "new_customer_revenue_share", "segment")).isEmpty();
+    }
+
+    @Test
+    void mrrAndArpaCountSubscriptionsAndCustomersOfTheLastDay() {
+        List<KpiValue> values = calculator.compute(OCTOBER);
+
+        // on 31 Oct: S1 100 + S6 1000; S3 ends that day, S2 ended on 1 Oct
+        assertThat(total(values, "mrr")).isEqualByComparingTo("1100");
+        assertThat(segment(values, "mrr", "ENTERPRISE")).isEqualByComparingTo("1000");
+        assertThat(breakdown(values, "mrr", "segment")).containsExactly("ENTERPRISE", "SMB");
+        // 4800 / 5 active customers (A1, A4, A6, A7, A10)
+        assertThat(total(values, "arpa")).isEqualByComparingTo("960");
+        // MID: 600 / 2 (A4, A10); (none): 200 / 1 (A7; A5 is no longer active)
+        assertThat(segment(values, "arpa", "MID")).isEqualByComparingTo("300");
+        assertThat(segment(values, "arpa", "(none)")).isEqualByComparingTo("200");
+    }
+
+    @Test
+    void anIsoWeekAcrossTwoMonthsTakesOrdersOfBothMonths() {
+        List<KpiValue> values = calculator.compute(W44);
+
+        // O7 31 Oct 200 + O8 1 Nov 50, both from customers new in the week
+        assertThat(total(values, "revenue")).isEqualByComparingTo("250");
+        assertThat(value(values, "revenue", "channel", "EMAIL")).isEqualByComparingTo("50");
+        assertThat(total(values, "new_customer_revenue_share")).isEqualByComparingTo("1");
+        // on 1 Nov: S1 + S6
+        assertThat(total(values, "mrr")).isEqualByComparingTo("1100");
+        // 250 / 5 (A1, A6, A7, A8, A10)
+        assertThat(total(values, "arpa")).isEqualByComparingTo("50");
+        // ENTERPRISE: no revenue in the week, but an active customer: 0 / 1
+        assertThat(segment(values, "arpa", "ENTERPRISE")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aPeriodWithoutOrdersHasZeroRevenueAndNoShareOrArpa() {
+        List<KpiValue> values = calculator.compute(ReportingPeriod.month(YearMonth.of(2020, 1)));
+
+        assertThat(total(values, "revenue")).isEqualByComparingTo("0");
+        assertThat(total(values, "mrr")).isEqualByComparingTo("0");
+        assertThat(find(values, "new_customer_revenue_share", null, null).reason())
+                .isEqualTo("no booked revenue in the period");
+        assertThat(find(values, "arpa", null, null).reason())
+                .isEqualTo("no customers active on the last day of the period");
+        assertThat(values).allMatch(KpiValue::isTotal);
+        assertThat(values).extracting(KpiValue::kpiId).containsExactlyInAnyOrderElementsOf(calculator.kpiIds());
+    }
+}
