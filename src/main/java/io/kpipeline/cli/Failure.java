@@ -1,14 +1,12 @@
 package io.kpipeline.cli;
 
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.Origins;
 import java.sql.SQLException;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
-import java.io.IOException;
 import org.springframework.boot.origin.Origin;
-import org.springframework.boot.origin.PropertySourceOrigin;
-import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.validation.FieldError;
 
 /**
@@ -70,25 +68,7 @@ record Failure(String message, int exitCode, boolean hasDetails) {
                 + where(origin) + ". Correct the setting and run again.";
     }
 
-    /** "(in config/application.yml, line 12)" or "(on the command line)". */
     private static String where(Origin origin) {
-        while (origin instanceof PropertySourceOrigin wrapper && wrapper.getOrigin() != null) {
-            origin = wrapper.getOrigin();
-        }
-        if (origin instanceof TextResourceOrigin text && text.getResource() != null) {
-            String name;
-            try {
-                name = text.getResource().getFile().getPath();
-            } catch (IOException | RuntimeException e) {
-                name = text.getResource().getDescription();
-            }
-            return " (in " + name + (text.getLocation() == null ? "" : ", line " + (text.getLocation().getLine() + 1))
-                    + ")";
-        }
-        if (origin instanceof PropertySourceOrigin source) {
-            return "commandLineArgs".equals(source.getPropertySource().getName())
-                    ? " (on the command line)" : " (from " + source.getPropertySource().getName() + ")";
-        }
-        return origin == null ? "" : " (from " + origin + ")";
+        return Origins.describe(origin);
     }
 }

@@ -3,6 +3,9 @@ package io.kpipeline.evaluation;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.Origins;
+import java.util.stream.Collectors;
+import org.springframework.core.env.Environment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks what binding alone cannot: that targets, benchmarks and measures name KPIs of the catalog,
- * and that a target's breakdown is one its KPI has. A problem stops start-up with file, key and value.
+ * and that a target's breakdown is one its KPI has. A problem stops start-up with key, value, file and line.
  */
 @Component
 public class ConfigurationCheck implements InitializingBean {
@@ -21,7 +24,11 @@ public class ConfigurationCheck implements InitializingBean {
     private final Benchmarks benchmarks;
     private final Measures measures;
 
-    ConfigurationCheck(KpiCatalog catalog, Targets targets, Benchmarks benchmarks, Measures measures) {
+    private final Environment environment;
+
+    ConfigurationCheck(KpiCatalog catalog, Targets targets, Benchmarks benchmarks, Measures measures,
+            Environment environment) {
+        this.environment = environment;
         this.catalog = catalog;
         this.targets = targets;
         this.benchmarks = benchmarks;
@@ -33,26 +40,29 @@ public class ConfigurationCheck implements InitializingBean {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < targets.targets().size(); i++) {
             Targets.Target t = targets.targets().get(i);
-            String key = "config/targets.yml: kpi-targets.targets[" + i + "]";
+            String key = "kpi-targets.targets[" + i + "]";
             Optional<KpiDefinition> kpi = known(problems, key, t.kpi());
             if (kpi.isPresent() && t.dimension() != null && !kpi.get().breakdowns().contains(t.dimension())) {
                 problems.add(key + ".dimension = " + t.dimension().key() + " is not a breakdown of " + t.kpi()
-                        + " (it has " + (kpi.get().breakdowns().isEmpty() ? "none" : kpi.get().breakdowns().stream()
-                                .map(KpiDefinition.Dimension::key).toList()) + ")");
+                        + ", which has " + (kpi.get().breakdowns().isEmpty() ? "none" : kpi.get().breakdowns().stream()
+                                .map(KpiDefinition.Dimension::key).collect(Collectors.joining(", ")))
+                        + Origins.of(environment, key + ".dimension"));
             }
             if ((t.dimension() == null) != (t.dimensionValue() == null)) {
-                problems.add(key + ": dimension and dimension-value go together; give both or neither");
+                problems.add(key + ": dimension and dimension-value go together; give both or neither"
+                        + Origins.of(environment, key + ".kpi"));
             }
         }
         for (int i = 0; i < benchmarks.benchmarks().size(); i++) {
-            known(problems, "config/benchmarks.yml: kpi-benchmarks.benchmarks[" + i + "]", benchmarks.benchmarks().get(i).kpi());
+            known(problems, "kpi-benchmarks.benchmarks[" + i + "]", benchmarks.benchmarks().get(i).kpi());
         }
         for (int i = 0; i < measures.measures().size(); i++) {
             Measures.Measure m = measures.measures().get(i);
-            String key = "config/measures.yml: kpi-measures.measures[" + i + "]";
+            String key = "kpi-measures.measures[" + i + "]";
             known(problems, key, m.kpi());
             if (m.when().isEmpty()) {
-                problems.add(key + " (" + m.id() + ") has no condition under when:, so it would never fire");
+                problems.add(key + " (" + m.id() + ") has no condition under when:, so it would never fire"
+                        + Origins.of(environment, key + ".id"));
             }
         }
         if (!problems.isEmpty()) {
@@ -63,7 +73,7 @@ public class ConfigurationCheck implements InitializingBean {
     private Optional<KpiDefinition> known(List<String> problems, String key, String kpi) {
         Optional<KpiDefinition> found = catalog.find(kpi);
         if (found.isEmpty()) {
-            problems.add(key + ".kpi = " + kpi + " is not a KPI of config/kpis.yml");
+            problems.add(key + ".kpi = " + kpi + " is not a KPI of config/kpis.yml" + Origins.of(environment, key + ".kpi"));
         }
         return found;
     }

@@ -40,7 +40,7 @@ public class ReportRunner {
 
     public Outcome run(ReportKind report, ReportingPeriod period, Path out) {
         if (period.kind() != report.periodKind()) {
-            throw KpiException.configuration("The " + report.key() + " report covers a " + describe(report)
+            throw KpiException.configuration("The " + report.key() + " report covers " + describe(report)
                     + "; " + period.id() + " is not one.");
         }
         Job job = context.getBean(report.jobName(), Job.class);
@@ -85,9 +85,9 @@ public class ReportRunner {
 
     private static String describe(ReportKind report) {
         return switch (report) {
-            case WEEKLY -> "ISO week like 2026-W44";
-            case MONTHLY -> "month like 2026-10";
-            case REVIEW -> "30-day period like 30d:2026-10-31";
+            case WEEKLY -> "an ISO week like 2026-W44";
+            case MONTHLY -> "a month like 2026-10";
+            case REVIEW -> "30 days like 30d:2026-10-31";
         };
     }
 }

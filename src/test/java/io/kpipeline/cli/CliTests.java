@@ -67,6 +67,52 @@ class CliTests {
     }
 
     @Test
+    void aWrongPeriodIsAUsageErrorThatShowsTheForms() {
+        assertThat(run("run", "monthly", "--period", "Oktober")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: --period \"Oktober\" is not a period; write 2026-W44 (ISO week),"
+                + " 2026-10 (month), 2026-Q4 (quarter), 2026 (year) or 30d:2026-10-31 (30 days ending that day)."
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aReportRefusesAPeriodOfAnotherKind() {
+        assertThat(run("run", "weekly", "--period", "2026-10", home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: The weekly report covers an ISO week like 2026-W44; 2026-10 is"
+                + " not one." + System.lineSeparator());
+    }
+
+    @Test
+    void kpisListsTheCatalogInTheChosenLanguage() {
+        assertThat(run("kpis", "--lang", "de", home())).isZero();
+        assertThat(out.toString()).contains("  email_open_rate                    E-Mail-Öffnungsrate")
+                .contains("LEAD GENERATION").contains("by campaign");
+    }
+
+    @Test
+    void checkConfigNamesTheKeyValueFileAndLineOfATargetForAnUnknownKpi(@TempDir Path dir) throws IOException {
+        assertThat(run("check-config", home())).isZero();
+        assertThat(out.toString()).startsWith("config/ is valid: 70 KPIs (70 enabled)");
+
+        Path targets = dir.resolve("targets.yml");
+        Files.writeString(targets, """
+                kpi-targets:
+                  targets:
+                    - kpi: churn_rte
+                      value: 0.02
+                      owner: Head of Customer Success
+                      deadline: 2027-06-30
+                """);
+        err.getBuffer().setLength(0);
+        assertThat(run("check-config", "--spring.config.additional-location=" + targets, home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: kpi-targets.targets[0].kpi = churn_rte is not a KPI of"
+                + " config/kpis.yml (in " + targets + ", line 3)." + System.lineSeparator());
+    }
+
+    private static String home() {
+        return "--kpi.home=" + Path.of(System.getProperty("kpi.home", "target/test-home")).resolve("cli");
+    }
+
+    @Test
     void settingsSplitFromTheCommandsOwnArguments() {
         SpringArguments split = SpringArguments.split(new String[] {"import", "--dir", "data", "--kpi.home", "/srv",
                 "--spring.datasource.url=jdbc:mysql://db/kpi", "--verbose"});
