@@ -1,11 +1,11 @@
 package io.kpipeline.kpi;
 
-import static io.kpipeline.kpi.PipelineTestRows.breakdown;
-import static io.kpipeline.kpi.PipelineTestRows.dimensions;
-import static io.kpipeline.kpi.PipelineTestRows.find;
-import static io.kpipeline.kpi.PipelineTestRows.fraction;
-import static io.kpipeline.kpi.PipelineTestRows.total;
-import static io.kpipeline.kpi.PipelineTestRows.value;
+import static io.kpipeline.kpi.KpiValues.breakdown;
+import static io.kpipeline.kpi.KpiValues.dimensions;
+import static io.kpipeline.kpi.KpiValues.find;
+import static io.kpipeline.kpi.KpiValues.fraction;
+import static io.kpipeline.kpi.KpiValues.total;
+import static io.kpipeline.kpi.KpiValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.model.TableCounts;
@@ -125,7 +125,7 @@ class ActivityCalculatorTests {
         assertThat(value(v, "lead_response_hours", "rep", "R2")).isEqualByComparingTo("2.5");
         assertThat(breakdown(v, "lead_response_hours", "rep")).containsExactly("R1", "R2");
 
-        PipelineTestRows.assertBreakdownsAsInCatalog(v, catalog);
+        KpiValues.assertBreakdownsAsInCatalog(v, catalog);
     }
 
     @Test

@@ -1,14 +1,15 @@
 package io.kpipeline.kpi;
 
+import static io.kpipeline.kpi.KpiValues.breakdown;
+import static io.kpipeline.kpi.KpiValues.fraction;
+import static io.kpipeline.kpi.KpiValues.reason;
+import static io.kpipeline.kpi.KpiValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +69,7 @@ class AdCalculatorTests {
     void breaksTheMonthDownByChannel() {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
-        assertThat(dimensionValues(values, "ad_impressions", "channel")).containsExactlyInAnyOrder("PAID_SEARCH", "SOCIAL");
+        assertThat(breakdown(values, "ad_impressions", "channel")).containsExactlyInAnyOrder("PAID_SEARCH", "SOCIAL");
         // PAID_SEARCH: 1000+200+500 impressions, 25+4+0 clicks, 12.50+3.00+2.00 cost
         assertThat(value(values, "ad_impressions", "channel", "PAID_SEARCH")).isEqualByComparingTo("1700");
         assertThat(value(values, "ad_click_through_rate", "channel", "PAID_SEARCH"))
@@ -84,7 +85,7 @@ class AdCalculatorTests {
     void breaksTheMonthDownByCampaignWithSpendWithoutCampaignUnderNone() {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
-        assertThat(dimensionValues(values, "cost_per_click", "campaign")).containsExactlyInAnyOrder("A1", "A2", "(none)");
+        assertThat(breakdown(values, "cost_per_click", "campaign")).containsExactlyInAnyOrder("A1", "A2", "(none)");
         // A1 on both channels: 1000+800+500 impressions, 25+10+0 clicks, 12.50+7.50+2.00 cost
         assertThat(value(values, "ad_impressions", "campaign", "A1")).isEqualByComparingTo("2300");
         assertThat(value(values, "ad_click_through_rate", "campaign", "A1")).isEqualByComparingTo(fraction("35", "2300"));
@@ -106,7 +107,7 @@ class AdCalculatorTests {
         assertThat(value(values, "cost_per_click", null, null)).isEqualByComparingTo("1.95"); // 19.50 / 10
         assertThat(value(values, "cost_per_click", "channel", "SOCIAL")).isEqualByComparingTo("1.75"); // 17.50 / 10
         assertThat(value(values, "cost_per_click", "campaign", "A1")).isEqualByComparingTo("0.95"); // 9.50 / 10
-        assertThat(dimensionValues(values, "ad_impressions", "campaign")).containsExactlyInAnyOrder("A1", "A2");
+        assertThat(breakdown(values, "ad_impressions", "campaign")).containsExactlyInAnyOrder("A1", "A2");
     }
 
     @Test
@@ -130,34 +131,5 @@ class AdCalculatorTests {
         assertThat(value(values, "ad_impressions", null, null)).isEqualByComparingTo("0");
         assertThat(reason(values, "ad_click_through_rate", null, null)).isEqualTo("no ad impressions in the period");
         assertThat(reason(values, "cost_per_click", null, null)).isEqualTo("no ad clicks in the period");
-    }
-
-    static BigDecimal fraction(String numerator, String denominator) {
-        return new BigDecimal(numerator).divide(new BigDecimal(denominator), MathContext.DECIMAL64);
-    }
-
-    static BigDecimal value(List<KpiValue> values, String kpiId, String dimension, String dimensionValue) {
-        KpiValue v = find(values, kpiId, dimension, dimensionValue);
-        assertThat(v.hasValue()).as(kpiId + " " + dimensionValue + ": " + v.reason()).isTrue();
-        return v.value();
-    }
-
-    static String reason(List<KpiValue> values, String kpiId, String dimension, String dimensionValue) {
-        KpiValue v = find(values, kpiId, dimension, dimensionValue);
-        assertThat(v.hasValue()).as(kpiId + " " + dimensionValue + " has no value").isFalse();
-        return v.reason();
-    }
-
-    static KpiValue find(List<KpiValue> values, String kpiId, String dimension, String dimensionValue) {
-        List<KpiValue> found = values.stream().filter(v -> v.kpiId().equals(kpiId)
-                && Objects.equals(v.dimension(), dimension) && Objects.equals(v.dimensionValue(), dimensionValue))
-                .toList();
-        assertThat(found).as(kpiId + " " + dimension + "=" + dimensionValue).hasSize(1);
-        return found.get(0);
-    }
-
-    static List<String> dimensionValues(List<KpiValue> values, String kpiId, String dimension) {
-        return values.stream().filter(v -> v.kpiId().equals(kpiId) && dimension.equals(v.dimension()))
-                .map(KpiValue::dimensionValue).toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.kpipeline.kpi;
 
+import static io.kpipeline.kpi.KpiValues.find;
+import static io.kpipeline.kpi.KpiValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.model.TableCounts;
@@ -127,19 +129,5 @@ class CostCalculatorTests {
         KpiValue costPerLead = find(values, "cost_per_lead", null, null);
         assertThat(costPerLead.hasValue()).isFalse();
         assertThat(costPerLead.reason()).isEqualTo("no leads created in the period");
-    }
-
-    static BigDecimal value(List<KpiValue> values, String kpi, String dimension, String dimensionValue) {
-        KpiValue v = find(values, kpi, dimension, dimensionValue);
-        assertThat(v.hasValue()).as(kpi + " " + dimensionValue + ": " + v.reason()).isTrue();
-        return v.value();
-    }
-
-    static KpiValue find(List<KpiValue> values, String kpi, String dimension, String dimensionValue) {
-        List<KpiValue> found = values.stream().filter(v -> v.kpiId().equals(kpi)
-                && java.util.Objects.equals(v.dimension(), dimension)
-                && java.util.Objects.equals(v.dimensionValue(), dimensionValue)).toList();
-        assertThat(found).as(kpi + " " + dimension + "=" + dimensionValue).hasSize(1);
-        return found.get(0);
     }
 }

@@ -2,12 +2,12 @@ package io.kpipeline.kpi;
 
 import static io.kpipeline.kpi.CustomerTestData.OCTOBER;
 import static io.kpipeline.kpi.CustomerTestData.W44;
-import static io.kpipeline.kpi.CustomerTestData.breakdown;
-import static io.kpipeline.kpi.CustomerTestData.find;
-import static io.kpipeline.kpi.CustomerTestData.fraction;
 import static io.kpipeline.kpi.CustomerTestData.segment;
-import static io.kpipeline.kpi.CustomerTestData.total;
-import static io.kpipeline.kpi.CustomerTestData.value;
+import static io.kpipeline.kpi.KpiValues.breakdown;
+import static io.kpipeline.kpi.KpiValues.find;
+import static io.kpipeline.kpi.KpiValues.fraction;
+import static io.kpipeline.kpi.KpiValues.total;
+import static io.kpipeline.kpi.KpiValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.model.TableCounts;

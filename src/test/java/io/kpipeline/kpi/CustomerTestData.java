@@ -1,12 +1,9 @@
 package io.kpipeline.kpi;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -73,34 +70,7 @@ final class CustomerTestData {
                 ('O10b', 'A10', 'EMAIL', '2026-10-20', 600.00, 'BOOKED')""");
     }
 
-    static BigDecimal value(List<KpiValue> values, String kpi, String dimension, String dimensionValue) {
-        KpiValue v = find(values, kpi, dimension, dimensionValue);
-        assertThat(v.hasValue()).as(kpi + " " + dimensionValue + ": " + v.reason()).isTrue();
-        return v.value();
-    }
-
-    static BigDecimal total(List<KpiValue> values, String kpi) {
-        return value(values, kpi, null, null);
-    }
-
     static BigDecimal segment(List<KpiValue> values, String kpi, String segment) {
-        return value(values, kpi, "segment", segment);
-    }
-
-    static KpiValue find(List<KpiValue> values, String kpi, String dimension, String dimensionValue) {
-        List<KpiValue> found = values.stream().filter(v -> v.kpiId().equals(kpi)
-                && Objects.equals(v.dimension(), dimension) && Objects.equals(v.dimensionValue(), dimensionValue))
-                .toList();
-        assertThat(found).as(kpi + " " + dimension + "=" + dimensionValue).hasSize(1);
-        return found.get(0);
-    }
-
-    static List<String> breakdown(List<KpiValue> values, String kpi, String dimension) {
-        return values.stream().filter(v -> v.kpiId().equals(kpi) && dimension.equals(v.dimension()))
-                .map(KpiValue::dimensionValue).sorted().toList();
-    }
-
-    static BigDecimal fraction(long numerator, long denominator) {
-        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), KpiValue.PRECISION);
+        return KpiValues.value(values, kpi, "segment", segment);
     }
 }

@@ -1,14 +1,15 @@
 package io.kpipeline.kpi;
 
+import static io.kpipeline.kpi.KpiValues.breakdown;
+import static io.kpipeline.kpi.KpiValues.fraction;
+import static io.kpipeline.kpi.KpiValues.reason;
+import static io.kpipeline.kpi.KpiValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,7 +88,7 @@ class EmailCalculatorTests {
         assertThat(value(values, "campaign_recipients", "campaign", "C2")).isEqualByComparingTo("2"); // m06 m07
         assertThat(value(values, "campaign_recipients", "campaign", "(none)")).isEqualByComparingTo("1"); // m08
         assertThat(value(values, "campaign_recipients", "campaign", "C3")).isEqualByComparingTo("1"); // m11
-        assertThat(dimensionValues(values, "campaign_recipients"))
+        assertThat(breakdown(values, "campaign_recipients"))
                 .containsExactlyInAnyOrder("C1", "C2", "C3", "(none)");
     }
 
@@ -144,7 +145,7 @@ class EmailCalculatorTests {
         assertThat(value(values, "email_bounce_rate", "kind", "MARKETING")).isEqualByComparingTo(fraction(1, 3));
         assertThat(value(values, "email_bounce_rate", "kind", "NEWSLETTER")).isEqualByComparingTo("0"); // 0 / 3
         assertThat(value(values, "email_bounce_rate", "kind", "SALES")).isEqualByComparingTo("0.2"); // s03 / 5
-        assertThat(dimensionValues(values, "email_bounce_rate"))
+        assertThat(breakdown(values, "email_bounce_rate"))
                 .containsExactlyInAnyOrder("MARKETING", "NEWSLETTER", "SALES");
     }
 
@@ -157,7 +158,7 @@ class EmailCalculatorTests {
         assertThat(value(values, "sales_email_response_rate", "rep", "R1")).isEqualByComparingTo("0.5"); // s01 / 2
         assertThat(value(values, "sales_email_response_rate", "rep", "R2")).isEqualByComparingTo("1"); // s04 / s04
         assertThat(value(values, "sales_email_response_rate", "rep", "(none)")).isEqualByComparingTo("1"); // s05
-        assertThat(dimensionValues(values, "sales_email_response_rate")).containsExactlyInAnyOrder("R1", "R2", "(none)");
+        assertThat(breakdown(values, "sales_email_response_rate")).containsExactlyInAnyOrder("R1", "R2", "(none)");
     }
 
     @Test
@@ -169,7 +170,7 @@ class EmailCalculatorTests {
         assertThat(value(values, "campaign_recipients", "campaign", "C1")).isEqualByComparingTo("1"); // m09
         assertThat(value(values, "campaign_recipients", "campaign", "C2")).isEqualByComparingTo("2"); // m06 m07
         // the sales email s02 has no campaign and adds no "(none)" campaign
-        assertThat(dimensionValues(values, "campaign_recipients")).containsExactlyInAnyOrder("C1", "C2");
+        assertThat(breakdown(values, "campaign_recipients")).containsExactlyInAnyOrder("C1", "C2");
         assertThat(value(values, "email_open_rate", null, null)).isEqualByComparingTo(fraction(2, 3)); // m06 m09
         assertThat(value(values, "email_click_rate", null, null)).isEqualByComparingTo(fraction(1, 3)); // m06
         assertThat(value(values, "email_click_to_open_rate", null, null)).isEqualByComparingTo("0.5");
@@ -177,7 +178,7 @@ class EmailCalculatorTests {
         assertThat(value(values, "email_bounce_rate", null, null)).isEqualByComparingTo("0"); // 0 / 4
         // s02 delivered, not answered; marketing emails (rep NULL) add no "(none)" rep
         assertThat(value(values, "sales_email_response_rate", null, null)).isEqualByComparingTo("0");
-        assertThat(dimensionValues(values, "sales_email_response_rate")).containsExactly("R1");
+        assertThat(breakdown(values, "sales_email_response_rate")).containsExactly("R1");
     }
 
     @Test
@@ -205,34 +206,5 @@ class EmailCalculatorTests {
         assertThat(reason(values, "email_bounce_rate", null, null)).isEqualTo("no emails sent in the period");
         assertThat(reason(values, "sales_email_response_rate", null, null))
                 .isEqualTo("no delivered sales emails sent in the period");
-    }
-
-    static BigDecimal fraction(long numerator, long denominator) {
-        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), MathContext.DECIMAL64);
-    }
-
-    static BigDecimal value(List<KpiValue> values, String kpiId, String dimension, String dimensionValue) {
-        KpiValue v = find(values, kpiId, dimension, dimensionValue);
-        assertThat(v.hasValue()).as(kpiId + " " + dimensionValue + ": " + v.reason()).isTrue();
-        return v.value();
-    }
-
-    static String reason(List<KpiValue> values, String kpiId, String dimension, String dimensionValue) {
-        KpiValue v = find(values, kpiId, dimension, dimensionValue);
-        assertThat(v.hasValue()).as(kpiId + " " + dimensionValue + " has no value").isFalse();
-        return v.reason();
-    }
-
-    static KpiValue find(List<KpiValue> values, String kpiId, String dimension, String dimensionValue) {
-        List<KpiValue> found = values.stream().filter(v -> v.kpiId().equals(kpiId)
-                && Objects.equals(v.dimension(), dimension) && Objects.equals(v.dimensionValue(), dimensionValue))
-                .toList();
-        assertThat(found).as(kpiId + " " + dimension + "=" + dimensionValue).hasSize(1);
-        return found.get(0);
-    }
-
-    static List<String> dimensionValues(List<KpiValue> values, String kpiId) {
-        return values.stream().filter(v -> v.kpiId().equals(kpiId) && !v.isTotal()).map(KpiValue::dimensionValue)
-                .toList();
     }
 }

@@ -1,11 +1,11 @@
 package io.kpipeline.kpi;
 
-import static io.kpipeline.kpi.PipelineTestRows.breakdown;
-import static io.kpipeline.kpi.PipelineTestRows.dimensions;
-import static io.kpipeline.kpi.PipelineTestRows.find;
-import static io.kpipeline.kpi.PipelineTestRows.fraction;
-import static io.kpipeline.kpi.PipelineTestRows.total;
-import static io.kpipeline.kpi.PipelineTestRows.value;
+import static io.kpipeline.kpi.KpiValues.breakdown;
+import static io.kpipeline.kpi.KpiValues.dimensions;
+import static io.kpipeline.kpi.KpiValues.find;
+import static io.kpipeline.kpi.KpiValues.fraction;
+import static io.kpipeline.kpi.KpiValues.total;
+import static io.kpipeline.kpi.KpiValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.model.TableCounts;
@@ -136,7 +136,7 @@ class LeadFunnelCalculatorTests {
         assertThat(breakdown(v, "sql_count", "rep")).containsExactly("R1");
         assertThat(value(v, "sql_count", "rep", "R1")).isEqualByComparingTo("2");
 
-        PipelineTestRows.assertBreakdownsAsInCatalog(v, catalog);
+        KpiValues.assertBreakdownsAsInCatalog(v, catalog);
     }
 
     @Test

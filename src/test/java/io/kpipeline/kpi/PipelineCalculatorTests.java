@@ -1,8 +1,8 @@
 package io.kpipeline.kpi;
 
-import static io.kpipeline.kpi.PipelineTestRows.breakdown;
-import static io.kpipeline.kpi.PipelineTestRows.total;
-import static io.kpipeline.kpi.PipelineTestRows.value;
+import static io.kpipeline.kpi.KpiValues.breakdown;
+import static io.kpipeline.kpi.KpiValues.total;
+import static io.kpipeline.kpi.KpiValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.model.TableCounts;
@@ -107,7 +107,7 @@ class PipelineCalculatorTests {
         assertThat(value(v, "pipeline_value_weighted", "rep", "(none)")).isEqualByComparingTo("100");
         assertThat(breakdown(v, "pipeline_value_weighted", "rep")).containsExactly("(none)", "R1", "R2");
 
-        PipelineTestRows.assertBreakdownsAsInCatalog(v, catalog);
+        KpiValues.assertBreakdownsAsInCatalog(v, catalog);
     }
 
     @Test

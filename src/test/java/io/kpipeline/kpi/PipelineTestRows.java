@@ -1,17 +1,11 @@
 package io.kpipeline.kpi;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Inserts the hand-made rows of the sales KPI tests and finds values in a calculator's result. */
+/** Inserts the hand-made rows of the sales KPI tests. */
 final class PipelineTestRows {
 
     private final JdbcTemplate jdbc;
@@ -22,10 +16,6 @@ final class PipelineTestRows {
 
     static LocalDateTime at(String text) {
         return LocalDateTime.parse(text.replace(' ', 'T'));
-    }
-
-    static BigDecimal fraction(long numerator, long denominator) {
-        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), MathContext.DECIMAL64);
     }
 
     void channel(String code, String category) {
@@ -90,55 +80,5 @@ final class PipelineTestRows {
     void order(String id, String account, String date, String status) {
         jdbc.update("INSERT INTO customer_order (id, account_id, order_date, amount, status) VALUES (?, ?, ?, 500, ?)",
                 id, account, LocalDate.parse(date), status);
-    }
-
-    /** The one value of {@code kpiId} for the total ({@code dim} null) or a breakdown value. */
-    static KpiValue find(List<KpiValue> values, String kpiId, String dim, String dimValue) {
-        List<KpiValue> found = values.stream().filter(v -> v.kpiId().equals(kpiId))
-                .filter(v -> dim == null ? v.isTotal() : dim.equals(v.dimension()) && dimValue.equals(v.dimensionValue()))
-                .toList();
-        if (found.size() != 1) {
-            throw new AssertionError(found.size() + " values of " + kpiId + " " + dim + "=" + dimValue + ": " + found);
-        }
-        return found.get(0);
-    }
-
-    static BigDecimal total(List<KpiValue> values, String kpiId) {
-        return valueOf(find(values, kpiId, null, null));
-    }
-
-    static BigDecimal value(List<KpiValue> values, String kpiId, String dim, String dimValue) {
-        return valueOf(find(values, kpiId, dim, dimValue));
-    }
-
-    private static BigDecimal valueOf(KpiValue v) {
-        if (!v.hasValue()) {
-            throw new AssertionError("no value: " + v);
-        }
-        return v.value();
-    }
-
-    /** The breakdown values emitted for {@code kpiId} and {@code dim}. */
-    static Set<String> breakdown(List<KpiValue> values, String kpiId, String dim) {
-        Set<String> result = new TreeSet<>();
-        values.stream().filter(v -> v.kpiId().equals(kpiId) && dim.equals(v.dimension()))
-                .forEach(v -> result.add(v.dimensionValue()));
-        return result;
-    }
-
-    /** The dimensions emitted for each KPI of {@code values} are exactly those the catalog lists for it. */
-    static void assertBreakdownsAsInCatalog(List<KpiValue> values, KpiCatalog catalog) {
-        values.stream().map(KpiValue::kpiId).distinct().forEach(id -> {
-            Set<String> listed = new TreeSet<>();
-            catalog.get(id).breakdowns().forEach(d -> listed.add(d.key()));
-            assertThat(dimensions(values, id)).as(id).isEqualTo(listed);
-        });
-    }
-
-    /** The dimensions emitted for {@code kpiId}. */
-    static Set<String> dimensions(List<KpiValue> values, String kpiId) {
-        Set<String> result = new TreeSet<>();
-        values.stream().filter(v -> v.kpiId().equals(kpiId) && !v.isTotal()).forEach(v -> result.add(v.dimension()));
-        return result;
     }
 }

@@ -1,13 +1,13 @@
 package io.kpipeline.kpi;
 
+import static io.kpipeline.kpi.KpiValues.breakdown;
+import static io.kpipeline.kpi.KpiValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +66,7 @@ class SocialCalculatorTests {
         assertThat(value(values, "social_likes", "network", "LinkedIn")).isEqualByComparingTo("12");
         assertThat(value(values, "social_likes", "network", "Instagram")).isEqualByComparingTo("23");
         // Xing has no row in October: a follower count, but no likes breakdown
-        assertThat(dimensionValues(values, "social_likes")).containsExactlyInAnyOrder("LinkedIn", "Instagram");
+        assertThat(breakdown(values, "social_likes")).containsExactlyInAnyOrder("LinkedIn", "Instagram");
     }
 
     @Test
@@ -89,8 +89,8 @@ class SocialCalculatorTests {
         // LinkedIn 1060 (Nov 1) + Instagram 500 (Nov 2) + Xing 320 (Nov 15)
         assertThat(value(values, "social_followers", null, null)).isEqualByComparingTo("1880");
         assertThat(value(values, "social_likes", null, null)).isEqualByComparingTo("0");
-        assertThat(dimensionValues(values, "social_likes")).isEmpty();
-        assertThat(dimensionValues(values, "social_followers")).containsExactlyInAnyOrder("LinkedIn", "Instagram", "Xing");
+        assertThat(breakdown(values, "social_likes")).isEmpty();
+        assertThat(breakdown(values, "social_followers")).containsExactlyInAnyOrder("LinkedIn", "Instagram", "Xing");
     }
 
     @Test
@@ -100,19 +100,5 @@ class SocialCalculatorTests {
         assertThat(values).hasSize(2).allMatch(KpiValue::isTotal);
         assertThat(value(values, "social_followers", null, null)).isEqualByComparingTo("0");
         assertThat(value(values, "social_likes", null, null)).isEqualByComparingTo("0");
-    }
-
-    static BigDecimal value(List<KpiValue> values, String kpiId, String dimension, String dimensionValue) {
-        List<KpiValue> found = values.stream().filter(v -> v.kpiId().equals(kpiId)
-                && Objects.equals(v.dimension(), dimension) && Objects.equals(v.dimensionValue(), dimensionValue))
-                .toList();
-        assertThat(found).as(kpiId + " " + dimension + "=" + dimensionValue).hasSize(1);
-        assertThat(found.get(0).hasValue()).as(kpiId + " " + dimensionValue).isTrue();
-        return found.get(0).value();
-    }
-
-    static List<String> dimensionValues(List<KpiValue> values, String kpiId) {
-        return values.stream().filter(v -> v.kpiId().equals(kpiId) && !v.isTotal()).map(KpiValue::dimensionValue)
-                .toList();
     }
 }

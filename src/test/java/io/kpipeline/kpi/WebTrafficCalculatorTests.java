@@ -1,11 +1,13 @@
 package io.kpipeline.kpi;
 
+import static io.kpipeline.kpi.KpiValues.breakdown;
+import static io.kpipeline.kpi.KpiValues.find;
+import static io.kpipeline.kpi.KpiValues.fraction;
+import static io.kpipeline.kpi.KpiValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +75,7 @@ class WebTrafficCalculatorTests {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
         // SOCIAL only has a row on Nov 1
-        assertThat(dimensionValues(values, "web_sessions")).containsExactlyInAnyOrder("WEBSITE", "PAID_SEARCH", "EMAIL");
+        assertThat(breakdown(values, "web_sessions")).containsExactlyInAnyOrder("WEBSITE", "PAID_SEARCH", "EMAIL");
         assertThat(value(values, "web_sessions", "channel", "WEBSITE")).isEqualByComparingTo("19"); // 10+5+4
         assertThat(value(values, "web_visitors", "channel", "WEBSITE")).isEqualByComparingTo("17"); // 8+5+4
         // PAID_SEARCH: sessions 20+6 = 26, bounced 10+3 = 13, seconds 1000+300 = 1300, pageviews 40+9 = 49
@@ -110,7 +112,7 @@ class WebTrafficCalculatorTests {
         assertThat(value(values, "web_pages_per_session", null, null)).isEqualByComparingTo("2.05"); // 41 / 20
         assertThat(value(values, "downloads", null, null)).isEqualByComparingTo("1"); // 0+1+0
         assertThat(value(values, "contact_requests", null, null)).isEqualByComparingTo("3"); // 2+0+1
-        assertThat(dimensionValues(values, "web_sessions")).containsExactlyInAnyOrder("WEBSITE", "PAID_SEARCH", "SOCIAL");
+        assertThat(breakdown(values, "web_sessions")).containsExactlyInAnyOrder("WEBSITE", "PAID_SEARCH", "SOCIAL");
         assertThat(value(values, "web_sessions", "channel", "SOCIAL")).isEqualByComparingTo("10");
         assertThat(value(values, "web_bounce_rate", "channel", "WEBSITE")).isEqualByComparingTo("0.5"); // 2 / 4
     }
@@ -127,28 +129,5 @@ class WebTrafficCalculatorTests {
             assertThat(find(values, rate, null, null).hasValue()).as(rate).isFalse();
             assertThat(find(values, rate, null, null).reason()).as(rate).isEqualTo("no sessions in the period");
         }
-    }
-
-    static BigDecimal fraction(long numerator, long denominator) {
-        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), MathContext.DECIMAL64);
-    }
-
-    static BigDecimal value(List<KpiValue> values, String kpiId, String dimension, String dimensionValue) {
-        KpiValue v = find(values, kpiId, dimension, dimensionValue);
-        assertThat(v.hasValue()).as(kpiId + " " + dimensionValue + ": " + v.reason()).isTrue();
-        return v.value();
-    }
-
-    static KpiValue find(List<KpiValue> values, String kpiId, String dimension, String dimensionValue) {
-        List<KpiValue> found = values.stream().filter(v -> v.kpiId().equals(kpiId)
-                && java.util.Objects.equals(v.dimension(), dimension)
-                && java.util.Objects.equals(v.dimensionValue(), dimensionValue)).toList();
-        assertThat(found).as(kpiId + " " + dimension + "=" + dimensionValue).hasSize(1);
-        return found.get(0);
-    }
-
-    static List<String> dimensionValues(List<KpiValue> values, String kpiId) {
-        return values.stream().filter(v -> v.kpiId().equals(kpiId) && !v.isTotal()).map(KpiValue::dimensionValue)
-                .toList();
     }
 }
