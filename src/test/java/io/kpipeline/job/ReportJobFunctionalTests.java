@@ -61,8 +61,13 @@ class ReportJobFunctionalTests {
             Path folder = out.resolve(((ReportKind) run[0]).key());
             var outcome = runner.run((ReportKind) run[0], (ReportingPeriod) run[1], folder);
             assertThat(outcome.status()).as(String.valueOf(outcome.failure())).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(outcome.steps()).extracting(ReportRunner.StepTime::step)
-                    .containsExactly("computeKpisStep", "evaluateKpisStep", "exportResultsStep");
+            List<String> steps = new java.util.ArrayList<>(
+                    List.of("computeKpisStep", "evaluateKpisStep", "exportResultsStep"));
+            if (run[0] == ReportKind.WEEKLY) {
+                steps.add("renderReportStep");
+            }
+            assertThat(outcome.steps()).extracting(ReportRunner.StepTime::step).containsExactlyElementsOf(steps);
+            assertThat(Files.exists(folder.resolve("weekly-report.pdf"))).isEqualTo(run[0] == ReportKind.WEEKLY);
 
             List<CSVRecord> rows = read(folder.resolve("kpi-results.csv"));
             List<CSVRecord> totals = rows.stream().filter(r -> r.get("dimension").isEmpty()).toList();
