@@ -74,12 +74,19 @@ public class ReportRenderer {
                 all.putIfAbsent(p.getName(), template(p.getName()));
             }
         }
+        // JasperReports finds styles, bundles and fonts through the context class loader, which a
+        // scheduler thread may not have set to the application's (the jar's) class loader
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ReportRenderer.class.getClassLoader());
         try {
             ensureTemporaryDirectory();
             JasperPrint print = JasperFillManager.fillReport(report, all, new JRBeanCollectionDataSource(rows));
             return PdfNormalizer.normalize(export(print, title), documentDate);
         } catch (JRException e) {
             throw new KpiException("Could not render " + template + ": " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -68,6 +68,12 @@ class ReportJobFunctionalTests {
             }
             assertThat(outcome.steps()).extracting(ReportRunner.StepTime::step).containsExactlyElementsOf(steps);
             assertThat(Files.exists(folder.resolve("weekly-report.pdf"))).isEqualTo(run[0] == ReportKind.WEEKLY);
+            if (run[0] == ReportKind.WEEKLY) {
+                // kept to look at the pages of a report on demo data as images
+                Files.createDirectories(Path.of("target", "report-samples"));
+                Files.copy(folder.resolve("weekly-report.pdf"), Path.of("target", "report-samples", "weekly-demo.pdf"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
 
             List<CSVRecord> rows = read(folder.resolve("kpi-results.csv"));
             List<CSVRecord> totals = rows.stream().filter(r -> r.get("dimension").isEmpty()).toList();
