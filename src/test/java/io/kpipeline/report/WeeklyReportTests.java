@@ -1,6 +1,7 @@
 package io.kpipeline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kpipeline.evaluation.Measures;
 import io.kpipeline.evaluation.Status;
@@ -8,6 +9,7 @@ import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -94,6 +96,16 @@ class WeeklyReportTests {
         String text = text(pdf);
         assertThat(text).contains("Weekly report Week 44/2026", "New leads 1,234", "€1,234.56", "23.7%",
                 "good", "warning", "bad", "neutral", "Low open rate");
+    }
+
+    @Test
+    void aFocusKpiOutsideTheCatalogStopsStartUpNamingTheSetting() {
+        var wrong = new ReportSettings("de", new ReportSettings.Weekly(List.of("leads_created", "lead_count"),
+                "weekly-report.pdf"));
+        var report = new WeeklyReport(new ReportRenderer(Locale.GERMAN), null, catalog, measures, wrong, kpiSettings,
+                properties, null, new org.springframework.core.env.StandardEnvironment());
+        assertThatThrownBy(report::afterPropertiesSet).isInstanceOf(KpiException.class)
+                .hasMessageContaining("kpi.reports.weekly.focus[1] = lead_count is not a KPI of config/kpis.yml");
     }
 
     /** The stored results of a week with every section filled. */
