@@ -8,6 +8,7 @@ import io.kpipeline.kpi.KpiEngine;
 import io.kpipeline.kpi.KpiValue;
 import io.kpipeline.kpi.KpiValueRepository;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.WeeklyReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -41,8 +42,10 @@ class ReportJobConfiguration {
     static final String OUT = "out";
 
     @Bean
-    Job weeklyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep) {
-        return reportJob(ReportKind.WEEKLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep);
+    Job weeklyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
+            Step renderReportStep) {
+        return reportJob(ReportKind.WEEKLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
+                renderReportStep);
     }
 
     @Bean
@@ -108,6 +111,25 @@ class ReportJobConfiguration {
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("exportResultsStep", jobs).tasklet(tasklet, transactions).build();
+    }
+
+    /**
+     * Renders the report's PDF from the stored results into the run's output folder, beside
+     * kpi-results.csv. Only the weekly report has a template so far.
+     */
+    @Bean
+    Step renderReportStep(JobRepository jobs, PlatformTransactionManager transactions, WeeklyReport weekly) {
+        Tasklet tasklet = (contribution, context) -> {
+            Map<String, Object> parameters = context.getStepContext().getJobParameters();
+            String report = (String) parameters.get(REPORT);
+            if (!ReportKind.WEEKLY.key().equals(report)) {
+                throw new IllegalStateException("No PDF template for the " + report + " report yet");
+            }
+            weekly.write(report, period(parameters), Path.of((String) parameters.get(OUT)));
+            contribution.incrementWriteCount(1);
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("renderReportStep", jobs).tasklet(tasklet, transactions).build();
     }
 
     /** The period, its trend of 13 periods (previous period included) and the same period last year. */

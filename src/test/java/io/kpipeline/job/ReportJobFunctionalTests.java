@@ -61,8 +61,19 @@ class ReportJobFunctionalTests {
             Path folder = out.resolve(((ReportKind) run[0]).key());
             var outcome = runner.run((ReportKind) run[0], (ReportingPeriod) run[1], folder);
             assertThat(outcome.status()).as(String.valueOf(outcome.failure())).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(outcome.steps()).extracting(ReportRunner.StepTime::step)
-                    .containsExactly("computeKpisStep", "evaluateKpisStep", "exportResultsStep");
+            List<String> steps = new java.util.ArrayList<>(
+                    List.of("computeKpisStep", "evaluateKpisStep", "exportResultsStep"));
+            if (run[0] == ReportKind.WEEKLY) {
+                steps.add("renderReportStep");
+            }
+            assertThat(outcome.steps()).extracting(ReportRunner.StepTime::step).containsExactlyElementsOf(steps);
+            assertThat(Files.exists(folder.resolve("weekly-report.pdf"))).isEqualTo(run[0] == ReportKind.WEEKLY);
+            if (run[0] == ReportKind.WEEKLY) {
+                // kept to look at the pages of a report on demo data as images
+                Files.createDirectories(Path.of("target", "report-samples"));
+                Files.copy(folder.resolve("weekly-report.pdf"), Path.of("target", "report-samples", "weekly-demo.pdf"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
 
             List<CSVRecord> rows = read(folder.resolve("kpi-results.csv"));
             List<CSVRecord> totals = rows.stream().filter(r -> r.get("dimension").isEmpty()).toList();

@@ -1,0 +1,136 @@
+package io.kpipeline.report;
+
+import io.kpipeline.kpi.KpiDefinition.Unit;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * Numbers, money, changes and dates as the reports print them in their locale: {@code 1.234},
+ * {@code 23,7 %}, {@code 1.234,56 €}, {@code +2,1 Pp}, {@code 01.11.2026} in German. Each KPI
+ * unit has one way to print; a missing value prints as a dash, never as 0.
+ */
+final class ReportFormat {
+
+    /** The report texts, shared by the templates and the formatting here. */
+    static final String TEXTS = "reports.i18n.ReportTexts";
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Locale locale;
+    private final Currency currency;
+    private final ResourceBundle texts;
+
+    ReportFormat(Locale locale, Currency currency) {
+        this.locale = locale;
+        this.currency = currency;
+        this.texts = ResourceBundle.getBundle(TEXTS, locale, ReportFormat.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    String text(String key, Object... arguments) {
+        String pattern = texts.getString(key);
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+
+    String none() {
+        return text("value.none");
+    }
+
+    /** A KPI value in its unit. */
+    String value(BigDecimal value, Unit unit) {
+        if (value == null) {
+            return none();
+        }
+        return switch (unit) {
+            case COUNT -> decimal(0).format(value);
+            case RATE -> percent(1).format(value);
+            case MONEY -> money().format(value);
+            case SECONDS -> decimal(0).format(value) + "\u00a0" + text("unit.seconds");
+            case HOURS -> decimal(1).format(value) + "\u00a0" + text("unit.hours");
+            case DAYS -> decimal(1).format(value) + "\u00a0" + text("unit.days");
+            case MONTHS -> decimal(1).format(value) + "\u00a0" + text("unit.months");
+            case YEARS -> decimal(1).format(value) + "\u00a0" + text("unit.years");
+            case SCORE -> decimal(1).format(value);
+            case NUMBER, RATIO -> decimal(2).format(value);
+            case REACTIONS_PER_HOUR -> decimal(2).format(value) + "\u00a0" + text("unit.reactionsPerHour");
+            case CONTACTS_PER_CUSTOMER -> decimal(2).format(value) + "\u00a0" + text("unit.contactsPerCustomer");
+        };
+    }
+
+    /**
+     * The change from {@code then} to {@code now}: rates in percentage points, everything else
+     * relative in per cent; a dash without both values or from 0.
+     */
+    String change(BigDecimal now, BigDecimal then, Unit unit) {
+        if (now == null || then == null) {
+            return none();
+        }
+        if (unit == Unit.RATE) {
+            return signed(decimal(1)).format(now.subtract(then).multiply(HUNDRED)) + "\u00a0"
+                    + text("unit.percentagePoints");
+        }
+        if (then.signum() == 0) {
+            return none();
+        }
+        return signed(percent(1)).format(now.subtract(then).divide(then.abs(), java.math.MathContext.DECIMAL64));
+    }
+
+    /** A share 0..1 as per cent. */
+    String share(BigDecimal part, BigDecimal whole) {
+        if (part == null || whole == null || whole.signum() == 0) {
+            return none();
+        }
+        return percent(1).format(part.divide(whole, java.math.MathContext.DECIMAL64));
+    }
+
+    String date(LocalDate date) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    }
+
+    private DecimalFormat decimal(int digits) {
+        DecimalFormat f = (DecimalFormat) NumberFormat.getNumberInstance(locale);
+        return fixed(f, digits);
+    }
+
+    private DecimalFormat percent(int digits) {
+        DecimalFormat f = (DecimalFormat) NumberFormat.getPercentInstance(locale);
+        return fixed(f, digits);
+    }
+
+    private DecimalFormat money() {
+        DecimalFormat f = (DecimalFormat) NumberFormat.getCurrencyInstance(locale);
+        f.setCurrency(currency);
+        DecimalFormatSymbols symbols = f.getDecimalFormatSymbols();
+        symbols.setCurrency(currency);
+        symbols.setCurrencySymbol(currency.getSymbol(locale));
+        f.setDecimalFormatSymbols(symbols);
+        return fixed(f, currency.getDefaultFractionDigits());
+    }
+
+    private static DecimalFormat fixed(DecimalFormat f, int digits) {
+        f.setMinimumFractionDigits(digits);
+        f.setMaximumFractionDigits(digits);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        f.setParseBigDecimal(true);
+        return f;
+    }
+
+    private static DecimalFormat signed(DecimalFormat f) {
+        f.setPositivePrefix("+" + f.getPositivePrefix());
+        return f;
+    }
+}

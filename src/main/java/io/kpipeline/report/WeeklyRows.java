@@ -1,0 +1,171 @@
+package io.kpipeline.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The rows of the weekly report's tables, as JavaBeans (JasperReports reads rows through getters;
+ * records have none). Values arrive formatted in the report locale, so the template only lays out.
+ */
+public final class WeeklyRows {
+
+    private WeeklyRows() {
+    }
+
+    /** A focus KPI: value, changes, target, status and its 13-week trend. */
+    public static final class FocusKpi {
+        private final String name;
+        private final String value;
+        private final String previousWeekChange;
+        private final String previousYearChange;
+        private final String target;
+        private final String status;
+        private final String flags;
+        private final List<TrendPoint> trend;
+
+        FocusKpi(String name, String value, String previousWeekChange, String previousYearChange, String target,
+                String status, String flags, List<TrendPoint> trend) {
+            this.name = name;
+            this.value = value;
+            this.previousWeekChange = previousWeekChange;
+            this.previousYearChange = previousYearChange;
+            this.target = target;
+            this.status = status;
+            this.flags = flags;
+            this.trend = List.copyOf(trend);
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getValue() {
+            return value;
+        }
+
+        public String getPreviousWeekChange() {
+            return previousWeekChange;
+        }
+
+        public String getPreviousYearChange() {
+            return previousYearChange;
+        }
+
+        public String getTarget() {
+            return target;
+        }
+
+        /** GOOD, WARN, BAD or NEUTRAL; the template prints the word in the report language. */
+        public String getStatus() {
+            return status;
+        }
+
+        public String getFlags() {
+            return flags;
+        }
+
+        public List<TrendPoint> getTrend() {
+            return trend;
+        }
+    }
+
+    /** One week of a trend: its position (1 = oldest) and value, null for a week without one. */
+    public static final class TrendPoint {
+        private final Integer week;
+        private final BigDecimal value;
+
+        TrendPoint(int week, BigDecimal value) {
+            this.week = week;
+            this.value = value;
+        }
+
+        public Integer getWeek() {
+            return week;
+        }
+
+        public BigDecimal getValue() {
+            return value;
+        }
+    }
+
+    /** Contacts of one channel. */
+    public static final class ChannelContacts {
+        private final String channel;
+        private final String contacts;
+        private final String previousWeek;
+        private final String change;
+        private final String share;
+
+        ChannelContacts(String channel, String contacts, String previousWeek, String change, String share) {
+            this.channel = channel;
+            this.contacts = contacts;
+            this.previousWeek = previousWeek;
+            this.change = change;
+            this.share = share;
+        }
+
+        public String getChannel() {
+            return channel;
+        }
+
+        public String getContacts() {
+            return contacts;
+        }
+
+        public String getPreviousWeek() {
+            return previousWeek;
+        }
+
+        public String getChange() {
+            return change;
+        }
+
+        public String getShare() {
+            return share;
+        }
+    }
+
+    /** The funnel stage conversions of one sales rep, or of the team, in stage order. */
+    public static final class FunnelConversions {
+        private final String rep;
+        private final boolean team;
+        private final List<String> conversions;
+
+        FunnelConversions(String rep, boolean team, List<String> conversions) {
+            this.rep = rep;
+            this.team = team;
+            this.conversions = List.copyOf(conversions);
+        }
+
+        public String getRep() {
+            return rep;
+        }
+
+        public Boolean getTeam() {
+            return team;
+        }
+
+        public List<String> getConversions() {
+            return conversions;
+        }
+    }
+
+    /** A recommended measure that fired, with the KPI and status that fired it. */
+    public static final class Measure {
+        private final String kpi;
+        private final String text;
+
+        Measure(String kpi, String text) {
+            this.kpi = kpi;
+            this.text = text;
+        }
+
+        public String getKpi() {
+            return kpi;
+        }
+
+        public String getText() {
+            return text;
+        }
+    }
+}
