@@ -48,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
             TableSummary.print(out, tables.count());
             LocalDate today = LocalDate.now(context.getBean(Clock.class));
             Path reports = context.getBean(KpiProperties.class).home().resolve("reports");
+            out.println("Reports (kpi-results.csv, and the PDF where the report has one):");
             for (ReportKind report : ReportKind.values()) {
                 ReportingPeriod period = ReportingPeriod.latestComplete(report.periodKind(), today);
                 Path folder = reports.resolve(report.key()).resolve(period.id().replace(':', '-'));
@@ -56,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
                     throw new KpiException("The " + report.key() + " report for " + period.id() + " failed: "
                             + outcome.failure());
                 }
-                out.printf("%-8s %-15s %s%n", report.key(), period.id(), folder.resolve("kpi-results.csv"));
+                out.printf("%-8s %-15s %s%n", report.key(), period.id(), folder);
             }
             return 0;
         }

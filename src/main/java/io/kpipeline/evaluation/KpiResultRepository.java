@@ -92,16 +92,16 @@ public class KpiResultRepository {
         return i < 0 ? Integer.MAX_VALUE : i;
     }
 
-    private static java.math.BigDecimal strip(java.math.BigDecimal value) {
+    private static BigDecimal strip(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros();
     }
 
-    private static List<java.math.BigDecimal> trend(String text) {
+    private static List<BigDecimal> trend(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
         return java.util.Arrays.stream(text.split(";", -1))
-                .map(v -> v.isEmpty() ? null : new java.math.BigDecimal(v)).toList();
+                .map(v -> v.isEmpty() ? null : new BigDecimal(v)).toList();
     }
 
     private static List<String> list(String text) {
