@@ -2,16 +2,12 @@ package io.kpipeline.cli;
 
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
-import io.kpipeline.job.ReportRunner.Outcome;
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
-import io.kpipeline.system.KpiException;
+import io.kpipeline.system.EmbeddedMariaDb;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.springframework.batch.core.BatchStatus;
-import io.kpipeline.system.EmbeddedMariaDb;
-import io.kpipeline.system.KpiProperties;
-import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,16 +43,12 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Rows per table:");
             TableSummary.print(out, tables.count());
             LocalDate today = LocalDate.now(context.getBean(Clock.class));
-            Path reports = context.getBean(KpiProperties.class).home().resolve("reports");
             out.println("Reports (kpi-results.csv, and the PDF where the report has one):");
             for (ReportKind report : ReportKind.values()) {
                 ReportingPeriod period = ReportingPeriod.latestComplete(report.periodKind(), today);
-                Path folder = reports.resolve(report.key()).resolve(period.id().replace(':', '-'));
-                Outcome outcome = context.getBean(ReportRunner.class).run(report, period, folder);
-                if (outcome.status() != BatchStatus.COMPLETED) {
-                    throw new KpiException("The " + report.key() + " report for " + period.id() + " failed: "
-                            + outcome.failure());
-                }
+                ReportRunner runner = context.getBean(ReportRunner.class);
+                Path folder = runner.defaultFolder(report, period);
+                runner.run(report, period, folder);
                 out.printf("%-8s %-15s %s%n", report.key(), period.id(), folder);
             }
             return 0;

@@ -52,7 +52,7 @@ record Failure(String message, int exitCode, boolean hasDetails) {
                     + (error instanceof FieldError field ? field.getField() : error.getObjectName());
             Object value = error instanceof FieldError field ? field.getRejectedValue() : null;
             return "setting " + name + (value == null ? "" : " = " + value) + " " + error.getDefaultMessage()
-                    + where(Origin.from(error));
+                    + Origins.describe(Origin.from(error));
         }).collect(Collectors.joining("; ")) + ". Correct the setting and run again.";
     }
 
@@ -65,10 +65,6 @@ record Failure(String message, int exitCode, boolean hasDetails) {
         }
         return "setting " + e.getName() + value + " is not valid"
                 + (cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
-                + where(origin) + ". Correct the setting and run again.";
-    }
-
-    private static String where(Origin origin) {
-        return Origins.describe(origin);
+                + Origins.describe(origin) + ". Correct the setting and run again.";
     }
 }

@@ -5,7 +5,6 @@ import io.kpipeline.job.ReportRunner;
 import io.kpipeline.job.ReportRunner.Outcome;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiException;
-import io.kpipeline.system.KpiProperties;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,8 +12,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,16 +46,13 @@ final class RunCommand implements Callable<Integer> {
         try (var context = root.startContext()) {
             ReportingPeriod p = chosen != null ? chosen
                     : ReportingPeriod.latestComplete(report.periodKind(), LocalDate.now(context.getBean(Clock.class)));
-            Path folder = out != null ? out : defaultFolder(context, p);
-            Outcome outcome = context.getBean(ReportRunner.class).run(report, p, folder);
+            ReportRunner runner = context.getBean(ReportRunner.class);
+            Path folder = out != null ? out : runner.defaultFolder(report, p);
+            Outcome outcome = runner.run(report, p, folder);
             PrintWriter o = root.out();
             o.println(outcome.steps().stream()
                     .map(s -> String.format(Locale.ROOT, "%s %.1f s", s.step(), s.duration().toMillis() / 1000.0))
                     .collect(Collectors.joining(", ")));
-            if (outcome.status() != BatchStatus.COMPLETED) {
-                throw new KpiException("The " + report.key() + " report for " + p.id() + " failed: " + outcome.failure()
-                        + ". Run the same command again to resume it.");
-            }
             o.printf("%s report %s (run %d): %s%n", capitalized(report.key()), p.id(), outcome.run(),
                     folder.resolve("kpi-results.csv").toAbsolutePath());
             if (!noMail) {
@@ -78,11 +72,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw KpiException.configuration("--period " + e.getMessage());
         }
-    }
-
-    private Path defaultFolder(ApplicationContext context, ReportingPeriod p) {
-        return context.getBean(KpiProperties.class).home().resolve("reports").resolve(report.key())
-                .resolve(p.id().replace(':', '-'));
     }
 
     private static String capitalized(String s) {

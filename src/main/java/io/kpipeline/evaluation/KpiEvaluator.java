@@ -17,6 +17,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class KpiEvaluator {
 
-    static final int TREND_PERIODS = 13;
+    /** The periods of a trend: this one and the 12 before it. */
+    public static final int TREND_PERIODS = 13;
     static final int ANOMALY_HISTORY = 8;
     private static final BigDecimal THREE = BigDecimal.valueOf(3);
 
@@ -79,6 +81,16 @@ public class KpiEvaluator {
             results.add(value.isTotal() ? withActions(result) : result);
         }
         return results;
+    }
+
+    /**
+     * The periods whose values {@link #evaluate} needs: the trend of 13 periods (the previous one
+     * included) and the same period last year.
+     */
+    public static Set<ReportingPeriod> comparedPeriods(ReportingPeriod period) {
+        Set<ReportingPeriod> periods = new LinkedHashSet<>(period.trend(TREND_PERIODS));
+        periods.add(period.sameLastYear());
+        return periods;
     }
 
     static Status status(KpiDefinition kpi, BigDecimal value, Target target, Benchmark benchmark) {

@@ -31,28 +31,19 @@ public record KpiResult(String report, ReportingPeriod period, KpiDefinition kpi
 
     /** Value minus the previous period's value; null when either is missing. */
     public BigDecimal changeToPrevious() {
-        return difference(value.value(), previousValue);
+        return Change.difference(value.value(), previousValue);
     }
 
     /** Relative change to the previous period; null when either is missing or the previous is 0. */
     public BigDecimal relativeChangeToPrevious() {
-        return relative(value.value(), previousValue);
+        return Change.relative(value.value(), previousValue);
     }
 
     public BigDecimal changeToPreviousYear() {
-        return difference(value.value(), previousYearValue);
+        return Change.difference(value.value(), previousYearValue);
     }
 
     public BigDecimal relativeChangeToPreviousYear() {
-        return relative(value.value(), previousYearValue);
-    }
-
-    private static BigDecimal difference(BigDecimal now, BigDecimal then) {
-        return now == null || then == null ? null : now.subtract(then);
-    }
-
-    private static BigDecimal relative(BigDecimal now, BigDecimal then) {
-        return now == null || then == null || then.signum() == 0 ? null
-                : now.subtract(then).divide(then.abs(), KpiValue.PRECISION);
+        return Change.relative(value.value(), previousYearValue);
     }
 }

@@ -1,6 +1,5 @@
 package io.kpipeline.evaluation;
 
-import io.kpipeline.kpi.KpiValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,23 +19,18 @@ public record StoredResult(String kpiId, String dimension, String dimensionValue
     }
 
     public BigDecimal change() {
-        return value == null || previousValue == null ? null : value.subtract(previousValue);
+        return Change.difference(value, previousValue);
     }
 
     public BigDecimal relativeChange() {
-        return relative(previousValue);
+        return Change.relative(value, previousValue);
     }
 
     public BigDecimal previousYearChange() {
-        return value == null || previousYearValue == null ? null : value.subtract(previousYearValue);
+        return Change.difference(value, previousYearValue);
     }
 
     public BigDecimal previousYearRelativeChange() {
-        return relative(previousYearValue);
-    }
-
-    private BigDecimal relative(BigDecimal then) {
-        return value == null || then == null || then.signum() == 0 ? null
-                : value.subtract(then).divide(then.abs(), KpiValue.PRECISION);
+        return Change.relative(value, previousYearValue);
     }
 }

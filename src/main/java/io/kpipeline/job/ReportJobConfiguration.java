@@ -13,10 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -72,7 +70,7 @@ class ReportJobConfiguration {
         Tasklet tasklet = (contribution, context) -> {
             ReportingPeriod period = period(context.getStepContext().getJobParameters());
             long values = 0;
-            for (ReportingPeriod p : comparedPeriods(period)) {
+            for (ReportingPeriod p : KpiEvaluator.comparedPeriods(period)) {
                 values += engine.compute(p).size();
             }
             contribution.incrementWriteCount(values);
@@ -89,7 +87,7 @@ class ReportJobConfiguration {
             Map<String, Object> parameters = context.getStepContext().getJobParameters();
             ReportingPeriod period = period(parameters);
             Map<ReportingPeriod, List<KpiValue>> stored = new LinkedHashMap<>();
-            comparedPeriods(period).forEach(p -> stored.put(p, values.find(p)));
+            KpiEvaluator.comparedPeriods(period).forEach(p -> stored.put(p, values.find(p)));
             var evaluated = evaluator.evaluate((String) parameters.get(REPORT), period, stored);
             results.replace((String) parameters.get(REPORT), period, evaluated, LocalDateTime.now(clock));
             contribution.incrementWriteCount(evaluated.size());
@@ -130,13 +128,6 @@ class ReportJobConfiguration {
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("renderReportStep", jobs).tasklet(tasklet, transactions).build();
-    }
-
-    /** The period, its trend of 13 periods (previous period included) and the same period last year. */
-    static Set<ReportingPeriod> comparedPeriods(ReportingPeriod period) {
-        Set<ReportingPeriod> periods = new LinkedHashSet<>(period.trend(13));
-        periods.add(period.sameLastYear());
-        return periods;
     }
 
     private static ReportingPeriod period(Map<String, Object> parameters) {

@@ -2,6 +2,7 @@ package io.kpipeline.job;
 
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.KpiProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,10 +26,17 @@ public class ReportRunner {
 
     private final JobOperator jobs;
     private final ApplicationContext context;
+    private final KpiProperties properties;
 
-    ReportRunner(JobOperator jobs, ApplicationContext context) {
+    ReportRunner(JobOperator jobs, ApplicationContext context, KpiProperties properties) {
         this.jobs = jobs;
         this.context = context;
+        this.properties = properties;
+    }
+
+    /** {@code $KPI_HOME/reports/<report>/<period>/}, the period written so that it is a valid folder name. */
+    public Path defaultFolder(ReportKind report, ReportingPeriod period) {
+        return properties.home().resolve("reports").resolve(report.key()).resolve(period.id().replace(':', '-'));
     }
 
     /** How a run went: its number, status and the duration and count of each step. */
@@ -38,6 +46,11 @@ public class ReportRunner {
     public record StepTime(String step, Duration duration, long written) {
     }
 
+    /**
+     * Runs the report's job for the period, writing into {@code out}.
+     *
+     * @throws KpiException when the run fails, naming the cause; running again resumes it
+     */
     public Outcome run(ReportKind report, ReportingPeriod period, Path out) {
         if (period.kind() != report.periodKind()) {
             throw KpiException.configuration("The " + report.key() + " report covers " + describe(report)
@@ -52,10 +65,16 @@ public class ReportRunner {
                     .addString(ReportJobConfiguration.OUT, out.toAbsolutePath().toString(), false)
                     .toJobParameters();
             try {
-                JobExecution execution = jobs.start(job, parameters);
-                return outcome(run, execution);
+                Outcome outcome = outcome(run, jobs.start(job, parameters));
+                if (outcome.status() != BatchStatus.COMPLETED) {
+                    throw new KpiException("The " + report.key() + " report for " + period.id() + " failed: "
+                            + outcome.failure() + ". Run the same command again to resume it.");
+                }
+                return outcome;
             } catch (JobInstanceAlreadyCompleteException done) {
                 // this run of the period is complete: the next number is a new run
+            } catch (KpiException e) {
+                throw e;
             } catch (Exception e) {
                 throw new KpiException("Could not start the " + report.key() + " report for " + period.id() + ": "
                         + e.getMessage(), e);
