@@ -38,10 +38,6 @@ final class Rng {
         return -mean * Math.log(1 - random.nextDouble());
     }
 
-    double gaussian() {
-        return random.nextGaussian();
-    }
-
     /** A Poisson count; a rounded normal approximation above a mean of 30. */
     int poisson(double mean) {
         if (mean <= 0) {

@@ -83,7 +83,7 @@ final class FileImport {
                 Column column = header.columns().get(i);
                 String raw = record.get(i);
                 try {
-                    values[i] = ValueParser.parse(table, column, raw);
+                    values[i] = ValueParser.parse(column, raw);
                 } catch (InvalidValueException e) {
                     throw new ImportRefusedException(ImportProblem.invalidValue(file, line, column.name(), raw, e));
                 }

@@ -90,7 +90,7 @@ final class StagingTable {
     void create() {
         jdbc.execute(DROP);
         String columns = table.columns().stream()
-                .map(c -> quote(c.name()) + " " + sqlType(table, c) + " NULL")
+                .map(c -> quote(c.name()) + " " + sqlType(c) + " NULL")
                 .collect(Collectors.joining(",\n    "));
         jdbc.execute(CREATE.formatted(columns, quotedList(table.key())));
         Boolean supported = jdbc.execute((ConnectionCallback<Boolean>) LoadDataBuffer::isSupported);
@@ -103,19 +103,16 @@ final class StagingTable {
 
     /** Stages one row: its line and its values in header order. */
     void add(long line, Object[] values) {
+        Object[] row = new Object[values.length + 1];
+        row[0] = line;
+        System.arraycopy(values, 0, row, 1, values.length);
         if (bulk != null) {
-            Object[] row = new Object[values.length + 1];
-            row[0] = line;
-            System.arraycopy(values, 0, row, 1, values.length);
             bulk.add(row);
             if (bulk.rows() == ROWS_PER_LOAD) {
                 flush();
             }
             return;
         }
-        Object[] row = new Object[values.length + 1];
-        row[0] = line;
-        System.arraycopy(values, 0, row, 1, values.length);
         pending.add(row);
         for (Object value : values) {
             if (value instanceof String s) {
@@ -174,7 +171,7 @@ final class StagingTable {
 
     Optional<UnknownReference> firstUnknownReference(Column column) {
         Table referenced = CanonicalModel.table(column.references()).orElseThrow();
-        String sql = FIRST_UNKNOWN_REFERENCE.formatted(quote(column.name()), quote(referenced.name()),
+        String sql = FIRST_UNKNOWN_REFERENCE.formatted(quote(column.name()), referenced.sqlName(),
                 quote(referenced.key().get(0)));
         return jdbc.query(sql, (rs, n) -> new UnknownReference(rs.getLong("csv_line"), rs.getString("ref_value")))
                 .stream().findFirst();
@@ -183,7 +180,7 @@ final class StagingTable {
     long countStored() {
         String sameKey = table.key().stream().map(k -> "t." + quote(k) + " <=> s." + quote(k))
                 .collect(Collectors.joining(" AND "));
-        Long count = jdbc.queryForObject(COUNT_STORED.formatted(quote(table.name()), sameKey), Long.class);
+        Long count = jdbc.queryForObject(COUNT_STORED.formatted(table.sqlName(), sameKey), Long.class);
         return count == null ? 0 : count;
     }
 
@@ -191,7 +188,7 @@ final class StagingTable {
         String columns = quotedList(table.columnNames());
         String updates = table.columns().stream().map(Column::name).filter(c -> !table.key().contains(c))
                 .map(c -> quote(c) + " = VALUES(" + quote(c) + ")").collect(Collectors.joining(", "));
-        jdbc.update(UPSERT.formatted(quote(table.name()), columns, updates));
+        jdbc.update(UPSERT.formatted(table.sqlName(), columns, updates));
     }
 
     private void bind(PreparedStatement ps) throws SQLException {
@@ -204,7 +201,7 @@ final class StagingTable {
     }
 
     /** The column type of the staging table, wide enough for every value {@link ValueParser} accepts. */
-    static String sqlType(Table table, Column column) {
+    static String sqlType(Column column) {
         return switch (column.type()) {
             case ID -> "VARCHAR(64)";
             case TEXT -> "VARCHAR(" + column.maxLength() + ")";

@@ -2,7 +2,6 @@ package io.kpipeline.ingest;
 
 import io.kpipeline.model.Column;
 import io.kpipeline.model.ColumnType;
-import io.kpipeline.model.Table;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -37,10 +36,10 @@ final class ValueParser {
     }
 
     /**
-     * The value of {@code raw} for {@code column} of {@code table}: a String, LocalDateTime,
+     * The value of {@code raw} for {@code column}: a String, LocalDateTime,
      * LocalDate, BigDecimal, Integer, Long or Boolean, or {@code null} for an empty optional field.
      */
-    static Object parse(Table table, Column column, String raw) throws InvalidValueException {
+    static Object parse(Column column, String raw) throws InvalidValueException {
         ColumnType type = column.type();
         String text = type == ColumnType.TEXT || type == ColumnType.LONG_TEXT ? raw : raw.strip();
         if (text.isEmpty()) {

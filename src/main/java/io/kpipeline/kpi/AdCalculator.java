@@ -76,7 +76,7 @@ class AdCalculator implements KpiCalculator {
 
     private static List<KpiValue> values(Spend s, String dimension, String value) {
         return List.of(
-                new KpiValue(IMPRESSIONS, dimension, value, s.impressions(), null, null, null),
+                KpiValue.of(IMPRESSIONS, dimension, value, s.impressions()),
                 KpiValue.ratio(CLICK_THROUGH_RATE, dimension, value, s.clicks(), s.impressions(), NO_IMPRESSIONS),
                 KpiValue.ratio(COST_PER_CLICK, dimension, value, s.cost(), s.clicks(), NO_CLICKS));
     }

@@ -112,7 +112,7 @@ class EmailCalculator implements KpiCalculator {
 
     private static List<KpiValue> marketing(Counts c, String dimension, String value) {
         return List.of(
-                new KpiValue(RECIPIENTS, dimension, value, c.marketingSent(), null, null, null),
+                KpiValue.of(RECIPIENTS, dimension, value, c.marketingSent()),
                 KpiValue.ratio(OPEN_RATE, dimension, value, c.marketingOpened(), c.marketingDelivered(),
                         NO_DELIVERED_MARKETING),
                 KpiValue.ratio(CLICK_RATE, dimension, value, c.marketingClicked(), c.marketingDelivered(),

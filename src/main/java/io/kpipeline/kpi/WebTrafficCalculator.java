@@ -80,13 +80,13 @@ class WebTrafficCalculator implements KpiCalculator {
 
     private static List<KpiValue> values(Traffic t, String dimension, String value) {
         return List.of(
-                new KpiValue(SESSIONS, dimension, value, t.sessions(), null, null, null),
-                new KpiValue(VISITORS, dimension, value, t.visitors(), null, null, null),
+                KpiValue.of(SESSIONS, dimension, value, t.sessions()),
+                KpiValue.of(VISITORS, dimension, value, t.visitors()),
                 KpiValue.ratio(BOUNCE_RATE, dimension, value, t.bounced(), t.sessions(), NO_SESSIONS),
                 KpiValue.ratio(AVG_SESSION_SECONDS, dimension, value, t.seconds(), t.sessions(), NO_SESSIONS),
                 KpiValue.ratio(PAGES_PER_SESSION, dimension, value, t.pageviews(), t.sessions(), NO_SESSIONS),
-                new KpiValue(DOWNLOADS, dimension, value, t.downloads(), null, null, null),
-                new KpiValue(CONTACT_REQUESTS, dimension, value, t.contactRequests(), null, null, null));
+                KpiValue.of(DOWNLOADS, dimension, value, t.downloads()),
+                KpiValue.of(CONTACT_REQUESTS, dimension, value, t.contactRequests()));
     }
 
     /** The sums of one channel, or of all channels when {@code channel} is null. */

@@ -16,7 +16,7 @@ class ValueParserTests {
     private static Object parse(String table, String column, String raw) throws InvalidValueException {
         Table t = CanonicalModel.table(table).orElseThrow();
         Column c = t.column(column).orElseThrow();
-        return ValueParser.parse(t, c, raw);
+        return ValueParser.parse(c, raw);
     }
 
     private static String reason(String table, String column, String raw) {
