@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kpipeline.model.CanonicalModel;
 import io.kpipeline.model.Column;
 import io.kpipeline.model.Table;
+import io.kpipeline.model.TableCounts;
 import io.kpipeline.system.Progress;
 import java.time.LocalDate;
-import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,16 +28,8 @@ class DatabaseSinkTests {
     DemoDataGenerator generator;
 
     @BeforeEach
-    void emptyTheCanonicalTables() {
-        List<Table> tables = CanonicalModel.tables();
-        jdbc.execute("SET foreign_key_checks = 0");
-        try {
-            for (int i = tables.size() - 1; i >= 0; i--) {
-                jdbc.execute("DELETE FROM " + tables.get(i).name());
-            }
-        } finally {
-            jdbc.execute("SET foreign_key_checks = 1");
-        }
+    void emptyTheCanonicalTables(@Autowired TableCounts tables) {
+        tables.deleteAll();
     }
 
     @Test
@@ -46,14 +38,15 @@ class DatabaseSinkTests {
                 600, 7));
 
         for (Table table : CanonicalModel.tables()) {
-            Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.name(), Long.class);
+            Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.sqlName(), Long.class);
             assertThat(stored).as(table.name()).isEqualTo(report.rows(table.name())).isPositive();
         }
         for (Table table : CanonicalModel.tables()) {
             for (Column fk : table.foreignKeys()) {
-                String key = CanonicalModel.table(fk.references()).orElseThrow().key().get(0);
-                Long dangling = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.name() + " c LEFT JOIN "
-                        + fk.references() + " p ON p." + key + " = c." + fk.name() + " WHERE c." + fk.name()
+                Table parent = CanonicalModel.table(fk.references()).orElseThrow();
+                String key = parent.key().get(0);
+                Long dangling = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.sqlName() + " c LEFT JOIN "
+                        + parent.sqlName() + " p ON p." + key + " = c." + fk.name() + " WHERE c." + fk.name()
                         + " IS NOT NULL AND p." + key + " IS NULL", Long.class);
                 assertThat(dangling).as(table.name() + "." + fk.name()).isZero();
             }

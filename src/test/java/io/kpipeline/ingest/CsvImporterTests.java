@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.model.CanonicalModel;
-import io.kpipeline.model.Table;
+import io.kpipeline.model.TableCounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,10 +63,8 @@ class CsvImporterTests {
     private int directories;
 
     @BeforeEach
-    void emptyTheCanonicalTables() {
-        List<Table> childrenFirst = new ArrayList<>(CanonicalModel.tables());
-        java.util.Collections.reverse(childrenFirst);
-        childrenFirst.forEach(t -> jdbc.update("DELETE FROM `" + t.name() + "`"));
+    void emptyTheCanonicalTables(@Autowired TableCounts tables) {
+        tables.deleteAll();
     }
 
     // --- bad values -------------------------------------------------------------------------
