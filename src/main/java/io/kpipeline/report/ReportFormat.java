@@ -72,21 +72,15 @@ final class ReportFormat {
     }
 
     /**
-     * The change from {@code then} to {@code now}: rates in percentage points, everything else
-     * relative in per cent; a dash without both values or from 0.
+     * A change as {@link io.kpipeline.evaluation.StoredResult} gives it: rates as the difference in
+     * percentage points, everything else relative in per cent; a dash where that one is missing.
      */
-    String change(BigDecimal now, BigDecimal then, Unit unit) {
-        if (now == null || then == null) {
-            return none();
-        }
+    String change(BigDecimal difference, BigDecimal relative, Unit unit) {
         if (unit == Unit.RATE) {
-            return signed(decimal(1)).format(now.subtract(then).multiply(HUNDRED)) + "\u00a0"
-                    + text("unit.percentagePoints");
+            return difference == null ? none()
+                    : signed(decimal(1)).format(difference.multiply(HUNDRED)) + "\u00a0" + text("unit.percentagePoints");
         }
-        if (then.signum() == 0) {
-            return none();
-        }
-        return signed(percent(1)).format(now.subtract(then).divide(then.abs(), java.math.MathContext.DECIMAL64));
+        return relative == null ? none() : signed(percent(1)).format(relative);
     }
 
     /** A share 0..1 as per cent. */

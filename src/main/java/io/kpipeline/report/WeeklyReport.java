@@ -158,8 +158,8 @@ public class WeeklyReport implements InitializingBean {
         List<WeeklyRows.TrendPoint> trend = IntStream.range(0, r.trend().size())
                 .mapToObj(i -> new WeeklyRows.TrendPoint(i + 1, r.trend().get(i))).toList();
         return new WeeklyRows.FocusKpi(name, format.value(r.value(), unit),
-                format.change(r.value(), r.previousValue(), unit),
-                format.change(r.value(), r.previousYearValue(), unit), format.value(r.target(), unit),
+                format.change(r.change(), r.relativeChange(), unit),
+                format.change(r.previousYearChange(), r.previousYearRelativeChange(), unit), format.value(r.target(), unit),
                 r.status().name(), flags(format, r.flags()), trend);
     }
 
@@ -179,7 +179,7 @@ public class WeeklyReport implements InitializingBean {
                 NONE.equals(r.dimensionValue()) ? format.text("weekly.noChannel")
                         : channels.getOrDefault(r.dimensionValue(), r.dimensionValue()),
                 format.value(r.value(), Unit.COUNT), format.value(r.previousValue(), Unit.COUNT),
-                format.change(r.value(), r.previousValue(), Unit.COUNT), format.share(r.value(), all))).toList();
+                format.change(r.change(), r.relativeChange(), Unit.COUNT), format.share(r.value(), all))).toList();
     }
 
     private List<WeeklyRows.FunnelConversions> funnel(ReportFormat format, List<StoredResult> stored,
