@@ -22,15 +22,14 @@ class ActivityCalculator implements KpiCalculator {
 
     /**
      * Activities in P, per breakdown value, with the contacts among them on accounts that are active
-     * customers on {@code last}; and one more row with the number of those customers.
+     * customers on {@code last} (as CustomerQueries defines them); and one more row with the number of
+     * those customers.
      */
     private static final String ACTIVITIES = """
             WITH active AS (
-                SELECT s.account_id FROM subscription s
-                WHERE s.start_date <= :last AND (s.end_date IS NULL OR s.end_date > :last)
+                SELECT account_id FROM subscription WHERE %s
                 UNION
-                SELECT o.account_id FROM customer_order o
-                WHERE o.status = 'BOOKED' AND o.order_date >= :yearBeforeLast AND o.order_date <= :last
+                SELECT account_id FROM customer_order WHERE status = 'BOOKED' AND %s
             )
             SELECT d.dim,
                    CASE d.dim WHEN 'channel' THEN x.channel_code WHEN 'rep' THEN x.rep_id ELSE '' END AS dim_value,
@@ -54,7 +53,8 @@ class ActivityCalculator implements KpiCalculator {
             GROUP BY d.dim, dim_value
             UNION ALL
             SELECT 'total', '', 0, 0, 0, 0, COUNT(*) FROM active
-            """;
+            """.formatted(CustomerQueries.subscriptionActiveOn("CAST(:last AS DATE)"),
+            CustomerQueries.bookedOrderActiveOn("CAST(:last AS DATE)"));
 
     /**
      * Leads created in P with their first non-research activity at or after created_at (whenever it
@@ -89,7 +89,7 @@ class ActivityCalculator implements KpiCalculator {
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),
-                "last", period.last(), "yearBeforeLast", period.last().minusDays(364));
+                "last", period.last());
         PipelineTally tally = new PipelineTally()
                 .addWide(jdbc, ACTIVITIES, params, "contacts", "reactions", "research_minutes", "customer_contacts",
                         "active_customers")

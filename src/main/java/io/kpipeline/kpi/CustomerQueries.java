@@ -23,12 +23,12 @@ class CustomerQueries {
     static final String NO_SEGMENT = "(none)";
 
     /** A subscription active on the day: started by then and not yet ended ({@code end_date} is the first day off). */
-    private static String subscriptionActiveOn(String day) {
+    static String subscriptionActiveOn(String day) {
         return "start_date <= " + day + " AND (end_date IS NULL OR end_date > " + day + ")";
     }
 
     /** A booked order that makes its account a customer on the day: dated in [day − 364 days, day]. */
-    private static String bookedOrderActiveOn(String day) {
+    static String bookedOrderActiveOn(String day) {
         return "order_date BETWEEN DATE_SUB(" + day + ", INTERVAL 364 DAY) AND " + day;
     }
 
