@@ -8,10 +8,12 @@ import io.kpipeline.kpi.KpiEngine;
 import io.kpipeline.kpi.KpiValue;
 import io.kpipeline.kpi.KpiValueRepository;
 import io.kpipeline.period.ReportingPeriod;
-import io.kpipeline.report.WeeklyReport;
+import io.kpipeline.report.RenderedPdf;
+import io.kpipeline.report.ReportDocument;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The report jobs: each computes the KPIs of its period (and of the periods it is compared with),
- * evaluates them and exports {@code kpi-results.csv}, step by step. The identifying job parameters
+ * evaluates them, exports {@code kpi-results.csv} and renders its PDFs, step by step. The identifying job parameters
  * are the business key: report, period and the run number of that period.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +40,8 @@ class ReportJobConfiguration {
     static final String REPORT = "report";
     static final String RUN = "run";
     static final String OUT = "out";
+    /** The job execution context's list of {@link RenderedPdf}s the render step wrote. */
+    static final String RENDERED = "rendered";
 
     @Bean
     Job weeklyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
@@ -47,13 +51,17 @@ class ReportJobConfiguration {
     }
 
     @Bean
-    Job monthlyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep) {
-        return reportJob(ReportKind.MONTHLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep);
+    Job monthlyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
+            Step renderReportStep) {
+        return reportJob(ReportKind.MONTHLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
+                renderReportStep);
     }
 
     @Bean
-    Job reviewReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep) {
-        return reportJob(ReportKind.REVIEW, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep);
+    Job reviewReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
+            Step renderReportStep) {
+        return reportJob(ReportKind.REVIEW, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
+                renderReportStep);
     }
 
     private static Job reportJob(ReportKind kind, JobRepository jobs, Step... steps) {
@@ -112,19 +120,25 @@ class ReportJobConfiguration {
     }
 
     /**
-     * Renders the report's PDF from the stored results into the run's output folder, beside
-     * kpi-results.csv. Only the weekly report has a template so far.
+     * Renders every PDF of the report (see {@link ReportDocument}) from the stored results into the
+     * run's output folder, beside kpi-results.csv, and keeps the list of files in the job's
+     * execution context under {@value #RENDERED} for the steps that follow.
      */
     @Bean
-    Step renderReportStep(JobRepository jobs, PlatformTransactionManager transactions, WeeklyReport weekly) {
+    Step renderReportStep(JobRepository jobs, PlatformTransactionManager transactions,
+            List<ReportDocument> documents) {
         Tasklet tasklet = (contribution, context) -> {
             Map<String, Object> parameters = context.getStepContext().getJobParameters();
             String report = (String) parameters.get(REPORT);
-            if (!ReportKind.WEEKLY.key().equals(report)) {
-                throw new IllegalStateException("No PDF template for the " + report + " report yet");
+            ArrayList<RenderedPdf> rendered = new ArrayList<>();
+            for (ReportDocument document : documents) {
+                if (document.report().equals(report)) {
+                    rendered.addAll(document.write(period(parameters), Path.of((String) parameters.get(OUT))));
+                }
             }
-            weekly.write(report, period(parameters), Path.of((String) parameters.get(OUT)));
-            contribution.incrementWriteCount(1);
+            context.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                    .put(RENDERED, rendered);
+            contribution.incrementWriteCount(rendered.size());
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("renderReportStep", jobs).tasklet(tasklet, transactions).build();

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * beside the team, the measures that fired and the flags — and renders it.
  */
 @Component
-public class WeeklyReport implements InitializingBean {
+public class WeeklyReport implements ReportDocument, InitializingBean {
 
     static final String TEMPLATE = "WeeklyKpiReport";
 
@@ -92,9 +92,15 @@ public class WeeklyReport implements InitializingBean {
         }
     }
 
-    /** Renders the week's stored results of {@code report} into the configured file in {@code folder}. */
-    public Path write(String report, ReportingPeriod period, Path folder) {
-        List<StoredResult> stored = results.find(report, period,
+    @Override
+    public String report() {
+        return "weekly";
+    }
+
+    /** Renders the week's stored results into the configured file in {@code folder}. */
+    @Override
+    public List<RenderedPdf> write(ReportingPeriod period, Path folder) {
+        List<StoredResult> stored = results.find(report(), period,
                 catalog.kpis().stream().map(KpiDefinition::id).toList());
         byte[] pdf = render(period, stored, names("SELECT id, name FROM sales_rep"),
                 names("SELECT code, name FROM channel"));
@@ -105,7 +111,7 @@ public class WeeklyReport implements InitializingBean {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }
-        return file;
+        return List.of(new RenderedPdf(file.toAbsolutePath().toString(), null));
     }
 
     private Map<String, String> names(String sql) {
