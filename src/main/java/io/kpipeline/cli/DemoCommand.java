@@ -45,8 +45,8 @@ final class DemoCommand implements Callable<Integer> {
             LocalDate today = LocalDate.now(context.getBean(Clock.class));
             out.println("Reports (kpi-results.csv, and the PDF where the report has one):");
             for (ReportKind report : ReportKind.values()) {
-                ReportingPeriod period = ReportingPeriod.latestComplete(report.periodKind(), today);
                 ReportRunner runner = context.getBean(ReportRunner.class);
+                ReportingPeriod period = runner.latestComplete(report, today);
                 Path folder = runner.defaultFolder(report, period);
                 runner.run(report, period, folder);
                 out.printf("%-8s %-15s %s%n", report.key(), period.id(), folder);

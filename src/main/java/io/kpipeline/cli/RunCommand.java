@@ -30,7 +30,8 @@ final class RunCommand implements Callable<Integer> {
     private ReportKind report;
 
     @Option(names = "--period", paramLabel = "P", description = {"2026-W44 (weekly), 2026-10 (monthly) or",
-            "30d:2026-10-31 (review). Default: the latest complete one."})
+            "30d:2026-10-31 (review, the cycle's last day). Default: the latest",
+            "complete one; review cycles run every 30 days from kpi.reports.review.cycle-start."})
     private String period;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -44,9 +45,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         ReportingPeriod chosen = parsePeriod();
         try (var context = root.startContext()) {
-            ReportingPeriod p = chosen != null ? chosen
-                    : ReportingPeriod.latestComplete(report.periodKind(), LocalDate.now(context.getBean(Clock.class)));
             ReportRunner runner = context.getBean(ReportRunner.class);
+            ReportingPeriod p = chosen != null ? chosen
+                    : runner.latestComplete(report, LocalDate.now(context.getBean(Clock.class)));
             Path folder = out != null ? out : runner.defaultFolder(report, p);
             Outcome outcome = runner.run(report, p, folder);
             PrintWriter o = root.out();

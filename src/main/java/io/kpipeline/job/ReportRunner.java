@@ -1,10 +1,12 @@
 package io.kpipeline.job;
 
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.ReportSettings;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -27,11 +29,30 @@ public class ReportRunner {
     private final JobOperator jobs;
     private final ApplicationContext context;
     private final KpiProperties properties;
+    private final ReportSettings settings;
 
-    ReportRunner(JobOperator jobs, ApplicationContext context, KpiProperties properties) {
+    ReportRunner(JobOperator jobs, ApplicationContext context, KpiProperties properties, ReportSettings settings) {
         this.jobs = jobs;
         this.context = context;
         this.properties = properties;
+        this.settings = settings;
+    }
+
+    /**
+     * The latest period of the report that has ended before {@code today}: the previous ISO week
+     * or month, or the latest complete review cycle from {@code kpi.reports.review.cycle-start}.
+     */
+    public ReportingPeriod latestComplete(ReportKind report, LocalDate today) {
+        if (report != ReportKind.REVIEW) {
+            return ReportingPeriod.latestComplete(report.periodKind(), today);
+        }
+        try {
+            return settings.review().cycle().latestComplete(today);
+        } catch (IllegalArgumentException e) {
+            throw KpiException.configuration("No review is due yet: " + e.getMessage()
+                    + ". Set kpi.reports.review.cycle-start in config/application.yml to the first day of a past cycle,"
+                    + " or give --period.");
+        }
     }
 
     /** {@code $KPI_HOME/reports/<report>/<period>/}, the period written so that it is a valid folder name. */

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.kpipeline.period.ReviewCycle;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,13 +18,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param locale the report language, and with it the format of numbers, dates and money: de or en
  * @param weekly the weekly report's settings
+ * @param review the 30-day review's settings
  */
 @Validated
 @ConfigurationProperties("kpi.reports")
 public record ReportSettings(
         @NotNull @Pattern(regexp = "de|en", message = "must be de or en, the languages the reports are written in")
         @DefaultValue("de") String locale,
-        @Valid @NotNull @DefaultValue Weekly weekly) {
+        @Valid @NotNull @DefaultValue Weekly weekly,
+        @Valid @NotNull @DefaultValue Review review) {
 
     public Locale reportLocale() {
         return Locale.forLanguageTag(locale);
@@ -38,5 +42,16 @@ public record ReportSettings(
                     "lead_response_hours"}) List<@NotBlank String> focus,
             @NotBlank @Pattern(regexp = "[^/\\\\]+\\.pdf", message = "must be a file name ending in .pdf")
             @DefaultValue("weekly-report.pdf") String file) {
+    }
+
+    /**
+     * @param cycleStart the first day of the first 30-day review cycle; each review covers one
+     *                   cycle, and the next starts the day after
+     */
+    public record Review(@NotNull @DefaultValue("2026-01-05") LocalDate cycleStart) {
+
+        public ReviewCycle cycle() {
+            return new ReviewCycle(cycleStart);
+        }
     }
 }

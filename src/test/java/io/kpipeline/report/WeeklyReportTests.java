@@ -101,7 +101,7 @@ class WeeklyReportTests {
     @Test
     void aFocusKpiOutsideTheCatalogStopsStartUpNamingTheSetting() {
         var wrong = new ReportSettings("de", new ReportSettings.Weekly(List.of("leads_created", "lead_count"),
-                "weekly-report.pdf"));
+                "weekly-report.pdf"), settings.review());
         var report = new WeeklyReport(new ReportRenderer(Locale.GERMAN), null, catalog, measures, wrong, kpiSettings,
                 properties, null, new org.springframework.core.env.StandardEnvironment());
         assertThatThrownBy(report::afterPropertiesSet).isInstanceOf(KpiException.class)
