@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Shows the pipeline at work on demo data.",
                 "Prepares the database (the embedded one unless spring.datasource.url is set), generates",
                 "15 months of demo data if it holds none, prints what it holds, and runs the weekly, monthly",
-                "and review reports for the latest complete periods. Later runs reuse the data."})
+                "and review reports for the latest complete periods and delivers them: without spring.mail.host",
+                "the messages land as .eml files in $KPI_HOME/outbox/. Later runs reuse the data."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -48,8 +49,9 @@ final class DemoCommand implements Callable<Integer> {
                 ReportRunner runner = context.getBean(ReportRunner.class);
                 ReportingPeriod period = runner.latestComplete(report, today);
                 Path folder = runner.defaultFolder(report, period);
-                runner.run(report, period, folder);
+                var outcome = runner.run(report, period, folder);
                 out.printf("%-8s %-15s %s%n", report.key(), period.id(), folder);
+                out.println("         " + outcome.delivery().summary());
             }
             return 0;
         }

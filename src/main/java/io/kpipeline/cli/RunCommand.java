@@ -1,5 +1,7 @@
 package io.kpipeline.cli;
 
+import io.kpipeline.delivery.DeliveryOptions;
+import io.kpipeline.delivery.DeliveryReport;
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.job.ReportRunner.Outcome;
@@ -20,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Computes a report's KPIs for a period, compares and evaluates them, and writes",
                 "kpi-results.csv (one row per KPI and breakdown value) into the output folder.",
-                "Running a period again replaces its results."})
+                "Running a period again replaces its results. Then mails the report to its recipients",
+                "(kpi.reports.<report>.recipients), each once: a run again sends only what has not been sent.",
+                "Exit status 1 when a message could not be delivered or the delivery was held."})
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,6 +45,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-mail", description = "Do not deliver the report by mail.")
     private boolean noMail;
 
+    @Option(names = "--resend", description = "Send again to recipients who already received this period's report.")
+    private boolean resend;
+
+    @Option(names = "--force", description = {"Deliver although the period's source data looks incomplete",
+            "(kpi.delivery.freshness)."})
+    private boolean force;
+
     @Override
     public Integer call() {
         ReportingPeriod chosen = parsePeriod();
@@ -49,17 +60,22 @@ final class RunCommand implements Callable<Integer> {
             ReportingPeriod p = chosen != null ? chosen
                     : runner.latestComplete(report, LocalDate.now(context.getBean(Clock.class)));
             Path folder = out != null ? out : runner.defaultFolder(report, p);
-            Outcome outcome = runner.run(report, p, folder);
+            Outcome outcome = runner.run(report, p, folder, new DeliveryOptions(!noMail, resend, force));
             PrintWriter o = root.out();
             o.println(outcome.steps().stream()
                     .map(s -> String.format(Locale.ROOT, "%s %.1f s", s.step(), s.duration().toMillis() / 1000.0))
                     .collect(Collectors.joining(", ")));
             o.printf("%s report %s (run %d): %s%n", capitalized(report.key()), p.id(), outcome.run(),
                     folder.resolve("kpi-results.csv").toAbsolutePath());
-            if (!noMail) {
-                o.println("Nothing was mailed: delivery is not set up in this version.");
-            }
+            DeliveryReport delivery = outcome.delivery();
+            delivery.lines().forEach(o::println);
+            o.println(delivery.summary());
             o.flush();
+            if (delivery.isHeld()) {
+                throw new KpiException("The " + report.key() + " report for " + p.id() + " was not delivered: held"
+                        + " because " + delivery.held() + ". Load the missing data and run again, or deliver as it is"
+                        + " with --force.");
+            }
             return 0;
         }
     }

@@ -45,23 +45,23 @@ class ReportJobConfiguration {
 
     @Bean
     Job weeklyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
-            Step renderReportStep) {
+            Step renderReportStep, Step deliverReportStep) {
         return reportJob(ReportKind.WEEKLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
-                renderReportStep);
+                renderReportStep, deliverReportStep);
     }
 
     @Bean
     Job monthlyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
-            Step renderReportStep) {
+            Step renderReportStep, Step deliverReportStep) {
         return reportJob(ReportKind.MONTHLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
-                renderReportStep);
+                renderReportStep, deliverReportStep);
     }
 
     @Bean
     Job reviewReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
-            Step renderReportStep) {
+            Step renderReportStep, Step deliverReportStep) {
         return reportJob(ReportKind.REVIEW, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
-                renderReportStep);
+                renderReportStep, deliverReportStep);
     }
 
     private static Job reportJob(ReportKind kind, JobRepository jobs, Step... steps) {

@@ -1,5 +1,7 @@
 package io.kpipeline.job;
 
+import io.kpipeline.delivery.DeliveryOptions;
+import io.kpipeline.delivery.DeliveryReport;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.ReportSettings;
 import io.kpipeline.system.KpiException;
@@ -60,8 +62,9 @@ public class ReportRunner {
         return properties.home().resolve("reports").resolve(report.key()).resolve(period.id().replace(':', '-'));
     }
 
-    /** How a run went: its number, status and the duration and count of each step. */
-    public record Outcome(long run, BatchStatus status, List<StepTime> steps, String failure) {
+    /** How a run went: its number, status, the duration and count of each step, and what was delivered. */
+    public record Outcome(long run, BatchStatus status, List<StepTime> steps, String failure,
+            DeliveryReport delivery) {
     }
 
     public record StepTime(String step, Duration duration, long written) {
@@ -73,6 +76,15 @@ public class ReportRunner {
      * @throws KpiException when the run fails, naming the cause; running again resumes it
      */
     public Outcome run(ReportKind report, ReportingPeriod period, Path out) {
+        return run(report, period, out, DeliveryOptions.AS_CONFIGURED);
+    }
+
+    /**
+     * Runs the report's job for the period, writing into {@code out} and delivering as {@code options} say.
+     *
+     * @throws KpiException when the run fails, naming the cause; running again resumes it
+     */
+    public Outcome run(ReportKind report, ReportingPeriod period, Path out, DeliveryOptions options) {
         if (period.kind() != report.periodKind()) {
             throw KpiException.configuration("The " + report.key() + " report covers " + describe(report)
                     + "; " + period.id() + " is not one.");
@@ -84,6 +96,9 @@ public class ReportRunner {
                     .addString(ReportJobConfiguration.PERIOD, period.id())
                     .addLong(ReportJobConfiguration.RUN, run)
                     .addString(ReportJobConfiguration.OUT, out.toAbsolutePath().toString(), false)
+                    .addString(DeliverStepConfiguration.MAIL, Boolean.toString(options.mail()), false)
+                    .addString(DeliverStepConfiguration.RESEND, Boolean.toString(options.resend()), false)
+                    .addString(DeliverStepConfiguration.FORCE, Boolean.toString(options.force()), false)
                     .toJobParameters();
             try {
                 Outcome outcome = outcome(run, jobs.start(job, parameters));
@@ -112,7 +127,8 @@ public class ReportRunner {
                 .toList();
         String failure = execution.getAllFailureExceptions().stream().findFirst()
                 .map(e -> rootMessage(e)).orElse(null);
-        return new Outcome(run, execution.getStatus(), steps, failure);
+        return new Outcome(run, execution.getStatus(), steps, failure,
+                (DeliveryReport) execution.getExecutionContext().get(DeliverStepConfiguration.DELIVERED));
     }
 
     private static String rootMessage(Throwable e) {

@@ -19,7 +19,7 @@ import java.util.ResourceBundle;
  * {@code 23,7 %}, {@code 1.234,56 €}, {@code +2,1 Pp}, {@code 01.11.2026} in German. Each KPI
  * unit has one way to print; a missing value prints as a dash, never as 0.
  */
-final class ReportFormat {
+public final class ReportFormat {
 
     /** The report texts, shared by the templates and the formatting here. */
     static final String TEXTS = "reports.i18n.ReportTexts";
@@ -30,28 +30,28 @@ final class ReportFormat {
     private final Currency currency;
     private final ResourceBundle texts;
 
-    ReportFormat(Locale locale, Currency currency) {
+    public ReportFormat(Locale locale, Currency currency) {
         this.locale = locale;
         this.currency = currency;
         this.texts = ResourceBundle.getBundle(TEXTS, locale, ReportFormat.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    Locale locale() {
+    public Locale locale() {
         return locale;
     }
 
-    String text(String key, Object... arguments) {
+    public String text(String key, Object... arguments) {
         String pattern = texts.getString(key);
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }
 
-    String none() {
+    public String none() {
         return text("value.none");
     }
 
     /** A KPI value in its unit. */
-    String value(BigDecimal value, Unit unit) {
+    public String value(BigDecimal value, Unit unit) {
         if (value == null) {
             return none();
         }
@@ -75,7 +75,7 @@ final class ReportFormat {
      * A change as {@link io.kpipeline.evaluation.StoredResult} gives it: rates as the difference in
      * percentage points, everything else relative in per cent; a dash where that one is missing.
      */
-    String change(BigDecimal difference, BigDecimal relative, Unit unit) {
+    public String change(BigDecimal difference, BigDecimal relative, Unit unit) {
         if (unit == Unit.RATE) {
             return difference == null ? none()
                     : signed(decimal(1)).format(difference.multiply(HUNDRED)) + "\u00a0" + text("unit.percentagePoints");
@@ -91,7 +91,7 @@ final class ReportFormat {
         return percent(1).format(part.divide(whole, java.math.MathContext.DECIMAL64));
     }
 
-    String date(LocalDate date) {
+    public String date(LocalDate date) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }
 

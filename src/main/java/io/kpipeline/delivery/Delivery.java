@@ -1,0 +1,154 @@
+package io.kpipeline.delivery;
+
+import io.kpipeline.delivery.DeliveryLedger.State;
+import io.kpipeline.delivery.DeliveryReport.Line;
+import io.kpipeline.delivery.DeliveryReport.Result;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.RenderedPdf;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers a run's rendered PDFs to their recipients, once: each message is claimed in the ledger
+ * with its Message-ID before it leaves and marked sent after. A row found claimed but not sent (the
+ * process died in between) is sent again under the same Message-ID: delivery is at-least-once, and
+ * the rare repeat carries the identity by which mail systems recognise it.
+ */
+@Component
+public class Delivery {
+
+    private final RecipientDirectory directory;
+    private final DeliveryLedger ledger;
+    private final MailComposer composer;
+    private final MailTransport transport;
+    private final FreshnessGate gate;
+    private final DeliverySettings settings;
+
+    Delivery(RecipientDirectory directory, DeliveryLedger ledger, MailComposer composer, MailTransport transport,
+            FreshnessGate gate, DeliverySettings settings) {
+        this.directory = directory;
+        this.ledger = ledger;
+        this.composer = composer;
+        this.transport = transport;
+        this.gate = gate;
+        this.settings = settings;
+    }
+
+    private record Planned(Recipient to, Path pdf) {
+    }
+
+    /**
+     * @param csv the run's kpi-results.csv, attached to the report's own messages
+     */
+    public DeliveryReport deliver(String report, ReportingPeriod period, List<RenderedPdf> rendered, Path csv,
+            DeliveryOptions options) {
+        if (!options.mail()) {
+            return DeliveryReport.nothing("nothing mailed (--no-mail).");
+        }
+        List<Planned> plan = new ArrayList<>();
+        for (RenderedPdf pdf : rendered) {
+            directory.of(report, pdf).forEach(to -> plan.add(new Planned(to, Path.of(pdf.file()))));
+        }
+        if (plan.isEmpty()) {
+            return DeliveryReport.nothing("nothing mailed: no recipients are set (kpi.reports." + report
+                    + ".recipients).");
+        }
+        boolean outbox = transport.outbox();
+        String outboxFolder = outbox ? transport.outboxFolder().toString() : null;
+        List<Line> lines = new ArrayList<>();
+        Optional<String> stale = options.force() ? Optional.empty() : gate.check(report, period);
+        if (stale.isPresent()) {
+            String reason = "Held: " + stale.get();
+            for (Planned p : plan) {
+                if (!options.resend() && alreadyDone(report, period, p.to(), outbox)) {
+                    lines.add(line(p, Result.ALREADY_SENT, null));
+                } else {
+                    ledger.hold(report, period.id(), p.to(), reason);
+                    lines.add(line(p, Result.HELD, null));
+                }
+            }
+            String notice = lines.stream().anyMatch(l -> l.result() == Result.HELD)
+                    ? notify(report, period, "held", reason + ". Load the missing data and run the report again,"
+                            + " or deliver as it is with --force.")
+                    : null;
+            return new DeliveryReport(lines, stale.get(), notice, outboxFolder, null);
+        }
+        for (Planned p : plan) {
+            lines.add(deliver(report, period, p, csv, options.resend(), outbox));
+        }
+        List<Line> failed = lines.stream().filter(l -> l.result() == Result.FAILED).toList();
+        String notice = failed.isEmpty() ? null : notify(report, period, "failed", "These messages could not be"
+                + " delivered:\n" + failed.stream().map(Line::toString).reduce("", (a, b) -> a + b + "\n")
+                + "\nCheck spring.mail.* and the SMTP server, then run the report again: it sends only what is missing.");
+        return new DeliveryReport(lines, null, notice, outboxFolder, null);
+    }
+
+    private boolean alreadyDone(String report, ReportingPeriod period, Recipient to, boolean outbox) {
+        return ledger.find(report, period.id(), to)
+                .map(e -> e.state() == State.SENT || (outbox && e.state() == State.OUTBOX)).orElse(false);
+    }
+
+    private Line deliver(String report, ReportingPeriod period, Planned p, Path csv, boolean resend, boolean outbox) {
+        Optional<String> claimed = ledger.claim(report, period.id(), p.to(), resend, outbox, messageId(report, period));
+        if (claimed.isEmpty()) {
+            return line(p, Result.ALREADY_SENT, null);
+        }
+        try {
+            MimeMessage message = composer.compose(transport.session(), claimed.get(), report, period, p.to(), p.pdf(),
+                    csv);
+            int attempts = transport.send(message, report + "-" + period.id() + "-" + p.to().document() + "-"
+                    + p.to().address());
+            ledger.done(report, period.id(), p.to(), outbox ? State.OUTBOX : State.SENT, attempts);
+            return line(p, outbox ? Result.WRITTEN : Result.SENT, null);
+        } catch (MailTransport.Undeliverable e) {
+            ledger.failed(report, period.id(), p.to(), e.attempts(), e.getMessage());
+            return line(p, Result.FAILED, e.getMessage() + " (" + e.attempts() + " attempt"
+                    + (e.attempts() == 1 ? "" : "s") + ")");
+        } catch (MessagingException | RuntimeException e) {
+            String error = SmtpErrors.describe(e);
+            ledger.failed(report, period.id(), p.to(), 0, error);
+            return line(p, Result.FAILED, "the message could not be composed: " + error);
+        }
+    }
+
+    private static Line line(Planned p, Result result, String detail) {
+        return new Line(p.to().document(), p.to().address(), result,
+                detail != null ? detail : result == Result.HELD ? null : p.pdf().getFileName().toString());
+    }
+
+    private String messageId(String report, ReportingPeriod period) {
+        String from = settings.from();
+        return "<" + UUID.randomUUID() + "." + report + "." + period.id().replace(':', '-') + ".kpi-pipeline@"
+                + from.substring(from.indexOf('@') + 1) + ">";
+    }
+
+    /** Tells the admin address; says what became of the notice. */
+    private String notify(String report, ReportingPeriod period, String what, String text) {
+        String admin = directory.admin();
+        if (admin.isBlank()) {
+            return "No admin address is set (kpi.delivery.admin), so nobody else was told.";
+        }
+        try {
+            MimeMessage notice = new MailComposer.IdentifiedMessage(transport.session(), messageId(report, period));
+            var helper = new org.springframework.mail.javamail.MimeMessageHelper(notice, false, "UTF-8");
+            helper.setFrom(settings.from());
+            helper.setTo(admin);
+            helper.setSubject("[kpi-pipeline] Delivery " + what + ": " + report + " report " + period.id());
+            helper.setText("The delivery of the " + report + " report for " + period.id() + " " + what + ".\n\n"
+                    + text + "\n");
+            transport.send(notice, "notice-" + what + "-" + report + "-" + period.id() + "-" + UUID.randomUUID());
+            return "A notice went to the admin address " + admin + ".";
+        } catch (MailTransport.Undeliverable e) {
+            return "The notice to the admin address " + admin + " could not be sent either: " + e.getMessage() + ".";
+        } catch (MessagingException e) {
+            return "The notice to the admin address " + admin + " could not be composed: " + SmtpErrors.describe(e)
+                    + ".";
+        }
+    }
+}

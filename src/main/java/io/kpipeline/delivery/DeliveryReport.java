@@ -1,0 +1,74 @@
+package io.kpipeline.delivery;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What a run's delivery did, per recipient, for the user and the job's record.
+ *
+ * @param lines  one line per document and recipient
+ * @param held   why the delivery was held (the freshness gate), or null
+ * @param notice what became of the notice to the admin address, or null when none was due
+ * @param outbox the folder the messages were written to instead of being sent, or null
+ * @param note   why nothing was delivered at all (--no-mail, no recipients), or null
+ */
+public record DeliveryReport(List<Line> lines, String held, String notice, String outbox, String note)
+        implements Serializable {
+
+    public enum Result { SENT, WRITTEN, ALREADY_SENT, HELD, FAILED }
+
+    /** @param document {@code report} or {@code rep:<id>}; @param detail the file, or the error */
+    public record Line(String document, String recipient, Result result, String detail) implements Serializable {
+
+        @Override
+        public String toString() {
+            String what = switch (result) {
+                case SENT -> "sent";
+                case WRITTEN -> "written to the outbox";
+                case ALREADY_SENT -> "already sent";
+                case HELD -> "held";
+                case FAILED -> "FAILED";
+            };
+            return String.format(Locale.ROOT, "  %-30s %-14s %s%s", recipient, document, what,
+                    detail == null ? "" : ": " + detail);
+        }
+    }
+
+    static DeliveryReport nothing(String note) {
+        return new DeliveryReport(List.of(), null, null, null, note);
+    }
+
+    public boolean failed() {
+        return lines.stream().anyMatch(l -> l.result() == Result.FAILED);
+    }
+
+    public boolean isHeld() {
+        return held != null;
+    }
+
+    public long count(Result result) {
+        return lines.stream().filter(l -> l.result() == result).count();
+    }
+
+    /** "Delivery: 2 sent, 1 already sent, 0 held, 0 failed." and where the outbox is. */
+    public String summary() {
+        if (note != null) {
+            return "Delivery: " + note;
+        }
+        String written = outbox == null ? count(Result.SENT) + " sent"
+                : count(Result.WRITTEN) + " written to " + outbox + " (no spring.mail.host is set)";
+        return "Delivery: " + written + ", " + count(Result.ALREADY_SENT) + " already sent, " + count(Result.HELD)
+                + " held, " + count(Result.FAILED) + " failed." + (notice == null ? "" : " " + notice);
+    }
+
+    /** The user's message when messages failed: who, why, and what to do. */
+    public String failure() {
+        return "Delivery failed for " + lines.stream().filter(l -> l.result() == Result.FAILED)
+                .map(l -> l.recipient() + " (" + l.detail() + ")").collect(Collectors.joining(", "))
+                + (notice == null ? "" : ". " + notice)
+                + ". Check spring.mail.host, port and credentials and that the SMTP server accepts mail;"
+                + " running again sends only the messages still missing";
+    }
+}

@@ -1,0 +1,92 @@
+package io.kpipeline.delivery;
+
+import io.kpipeline.model.CanonicalModel;
+import io.kpipeline.model.Column;
+import io.kpipeline.model.ColumnType;
+import io.kpipeline.model.Table;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.system.KpiException;
+import io.kpipeline.system.Origins;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds a delivery while the period's source data is incomplete: each {@code table.column} of
+ * {@code kpi.delivery.freshness.<report>.tables} must hold a timestamp on or after the period's
+ * last day, which shows that the data was loaded past the end of the period.
+ */
+@Component
+class FreshnessGate implements InitializingBean {
+
+    private final DeliverySettings settings;
+    private final JdbcTemplate jdbc;
+    private final Environment environment;
+
+    FreshnessGate(DeliverySettings settings, JdbcTemplate jdbc, Environment environment) {
+        this.settings = settings;
+        this.jdbc = jdbc;
+        this.environment = environment;
+    }
+
+    /** Entries that name no timestamp or date column of the model stop start-up. */
+    @Override
+    public void afterPropertiesSet() {
+        List<String> problems = new ArrayList<>();
+        settings.freshness().forEach((report, freshness) -> {
+            String base = "kpi.delivery.freshness." + report + ".tables";
+            if (!RecipientDirectory.REPORTS.contains(report)) {
+                problems.add("kpi.delivery.freshness." + report + " is not a report; use weekly, monthly or review"
+                        + Origins.of(environment, base + "[0]"));
+            }
+            for (int i = 0; i < freshness.tables().size(); i++) {
+                String entry = freshness.tables().get(i);
+                if (column(entry).isEmpty()) {
+                    problems.add(base + "[" + i + "] = " + entry + " is not a timestamp or date column of the data"
+                            + " model; write table.column, e.g. lead.created_at (see the command tables)"
+                            + Origins.of(environment, base + "[" + i + "]"));
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw KpiException.configuration(String.join("; ", problems) + ".");
+        }
+    }
+
+    private static Optional<String> column(String entry) {
+        String[] parts = entry.split("\\.", 2);
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        Optional<Table> table = CanonicalModel.table(parts[0]);
+        Optional<Column> column = table.flatMap(t -> t.column(parts[1]));
+        return column.filter(c -> c.type() == ColumnType.TIMESTAMP || c.type() == ColumnType.DATE)
+                .map(c -> "SELECT MAX(`" + c.name() + "`) FROM " + table.get().sqlName());
+    }
+
+    /** Why the period's data is not complete, naming each table and its latest timestamp; empty when it is. */
+    Optional<String> check(String report, ReportingPeriod period) {
+        List<String> stale = new ArrayList<>();
+        for (String entry : settings.freshness(report).tables()) {
+            String sql = column(entry).orElseThrow();
+            Timestamp latest = jdbc.queryForObject(sql, Timestamp.class);
+            if (latest == null) {
+                stale.add(entry + " has no data at all");
+            } else {
+                LocalDateTime at = latest.toLocalDateTime();
+                if (at.toLocalDate().isBefore(period.last())) {
+                    stale.add(entry + " reaches only " + at.toString().replace('T', ' '));
+                }
+            }
+        }
+        return stale.isEmpty() ? Optional.empty()
+                : Optional.of("the source data does not reach the period's last day " + period.last() + ": "
+                        + String.join(", ", stale));
+    }
+}

@@ -1,0 +1,152 @@
+package io.kpipeline.delivery;
+
+import io.kpipeline.evaluation.KpiResultRepository;
+import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.ReportFormat;
+import io.kpipeline.report.ReportSettings;
+import io.kpipeline.system.KpiProperties;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the message of one document to one recipient in the recipient's language: the subject names
+ * report and period, the HTML body shows the focus KPIs with value, change and status so that it can be
+ * read without opening anything, and the PDF (and for the report's own recipients kpi-results.csv) is attached.
+ */
+@Component
+class MailComposer {
+
+    private static final Map<String, String> STATUS_COLOURS = Map.of("GOOD", "#1b7f3b", "WARN", "#b26a00",
+            "BAD", "#b3261e", "NEUTRAL", "#555555");
+
+    private final KpiResultRepository results;
+    private final KpiCatalog catalog;
+    private final ReportSettings reports;
+    private final DeliverySettings settings;
+    private final Currency currency;
+
+    MailComposer(KpiResultRepository results, KpiCatalog catalog, ReportSettings reports, DeliverySettings settings,
+            KpiProperties properties) {
+        this.results = results;
+        this.catalog = catalog;
+        this.reports = reports;
+        this.settings = settings;
+        this.currency = Currency.getInstance(properties.currency());
+    }
+
+    /** The subject of the report's message, e.g. "Wochenbericht KW 44/2026". */
+    String subject(String report, ReportingPeriod period, ReportFormat format) {
+        return switch (report) {
+            case "weekly" -> format.text("mail.subject.weekly", period.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+                    Integer.toString(period.start().get(IsoFields.WEEK_BASED_YEAR)));
+            case "monthly" -> format.text("mail.subject.monthly",
+                    DateTimeFormatter.ofPattern("LLLL yyyy", format.locale()).format(period.start()));
+            default -> format.text("mail.subject.review", format.date(period.start()), format.date(period.last()));
+        };
+    }
+
+    MimeMessage compose(Session session, String messageId, String report, ReportingPeriod period, Recipient to,
+            Path pdf, Path csv) throws MessagingException {
+        ReportFormat format = new ReportFormat(to.locale(), currency);
+        boolean personal = !Recipient.REPORT.equals(to.document());
+        MimeMessage message = new IdentifiedMessage(session, messageId);
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(settings.from());
+        helper.setTo(to.address());
+        String subject = subject(report, period, format);
+        helper.setSubject(personal ? format.text("mail.subject.personal", subject) : subject);
+        helper.setText(plain(format, report, period, personal), html(format, subject, period, report, personal));
+        helper.addAttachment(pdf.getFileName().toString(), new FileSystemResource(pdf), "application/pdf");
+        if (!personal && Files.exists(csv)) {
+            helper.addAttachment("kpi-results.csv", new FileSystemResource(csv), "text/csv");
+        }
+        return message;
+    }
+
+    private List<String[]> focusRows(ReportFormat format, String report, ReportingPeriod period) {
+        List<String> focus = reports.weekly().focus();
+        Map<String, StoredResult> totals = results.find(report, period, focus).stream()
+                .filter(StoredResult::isTotal).collect(Collectors.toMap(StoredResult::kpiId, Function.identity()));
+        return focus.stream().map(id -> {
+            KpiDefinition kpi = catalog.get(id);
+            StoredResult r = totals.get(id);
+            String name = kpi.name().in(format.locale());
+            if (r == null) {
+                return new String[] {name, format.none(), format.none(), "NEUTRAL", format.text("status.NEUTRAL")};
+            }
+            return new String[] {name, format.value(r.value(), kpi.unit()),
+                    format.change(r.change(), r.relativeChange(), kpi.unit()), r.status().name(),
+                    format.text("status." + r.status().name())};
+        }).toList();
+    }
+
+    private String html(ReportFormat format, String subject, ReportingPeriod period, String report, boolean personal) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>")
+                .append(esc(subject)).append("</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;"
+                        + "color:#222;\"><h2 style=\"margin:0 0 8px 0;\">").append(esc(subject)).append("</h2><p>")
+                .append(esc(format.text("mail.intro", format.date(period.start()), format.date(period.last()))))
+                .append("</p><table style=\"border-collapse:collapse;\" cellpadding=\"6\"><tr style=\"background:#eee;"
+                        + "text-align:left;\">");
+        for (String head : List.of("mail.kpi", "mail.value", "mail.change", "mail.status")) {
+            b.append("<th>").append(esc(format.text(head))).append("</th>");
+        }
+        b.append("</tr>");
+        for (String[] row : focusRows(format, report, period)) {
+            b.append("<tr style=\"border-top:1px solid #ddd;\"><td>").append(esc(row[0]))
+                    .append("</td><td style=\"text-align:right;\">").append(esc(row[1]))
+                    .append("</td><td style=\"text-align:right;\">").append(esc(row[2]))
+                    .append("</td><td style=\"color:").append(STATUS_COLOURS.get(row[3])).append(";font-weight:bold;\">")
+                    .append(esc(row[4])).append("</td></tr>");
+        }
+        return b.append("</table><p>").append(esc(format.text(personal ? "mail.attachedPersonal" : "mail.attached")))
+                .append("</p><p style=\"color:#777;font-size:small;\">").append(esc(format.text("mail.footer")))
+                .append("</p></body></html>").toString();
+    }
+
+    private String plain(ReportFormat format, String report, ReportingPeriod period, boolean personal) {
+        StringBuilder b = new StringBuilder(format.text("mail.intro", format.date(period.start()),
+                format.date(period.last()))).append("\n\n");
+        for (String[] row : focusRows(format, report, period)) {
+            b.append(row[0]).append(": ").append(row[1]).append(" (").append(row[2]).append(", ").append(row[4])
+                    .append(")\n");
+        }
+        return b.append('\n').append(format.text(personal ? "mail.attachedPersonal" : "mail.attached")).append('\n')
+                .toString();
+    }
+
+    private static String esc(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** A message that keeps the Message-ID it was given instead of inventing a new one when it is saved. */
+    static final class IdentifiedMessage extends MimeMessage {
+
+        private final String messageId;
+
+        IdentifiedMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

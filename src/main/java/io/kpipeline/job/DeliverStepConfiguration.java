@@ -1,0 +1,60 @@
+package io.kpipeline.job;
+
+import io.kpipeline.delivery.Delivery;
+import io.kpipeline.delivery.DeliveryOptions;
+import io.kpipeline.delivery.DeliveryReport;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.RenderedPdf;
+import io.kpipeline.system.KpiException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The last step of every report job: mails the PDFs the render step wrote (see {@link Delivery}).
+ * When messages fail the step fails, so that running the report again resumes here and sends only
+ * what is missing; a delivery held by the freshness gate completes the job, so that the next run
+ * computes the period again from the data loaded meanwhile.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliverStepConfiguration {
+
+    /** Non-identifying job parameters: "true" or "false". */
+    static final String MAIL = "mail";
+    static final String RESEND = "resend";
+    static final String FORCE = "force";
+    /** The job execution context's {@link DeliveryReport}. */
+    static final String DELIVERED = "delivered";
+
+    @Bean
+    Step deliverReportStep(JobRepository jobs, PlatformTransactionManager transactions, Delivery delivery) {
+        Tasklet tasklet = (contribution, context) -> {
+            Map<String, Object> parameters = context.getStepContext().getJobParameters();
+            var jobContext = context.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+            @SuppressWarnings("unchecked")
+            List<RenderedPdf> rendered = (List<RenderedPdf>) jobContext.get(ReportJobConfiguration.RENDERED);
+            DeliveryOptions options = new DeliveryOptions(!"false".equals(parameters.get(MAIL)),
+                    "true".equals(parameters.get(RESEND)), "true".equals(parameters.get(FORCE)));
+            Path out = Path.of((String) parameters.get(ReportJobConfiguration.OUT));
+            DeliveryReport report = delivery.deliver((String) parameters.get(ReportJobConfiguration.REPORT),
+                    ReportingPeriod.parse((String) parameters.get(ReportJobConfiguration.PERIOD)),
+                    rendered == null ? List.of() : rendered, out.resolve("kpi-results.csv"), options);
+            jobContext.put(DELIVERED, report);
+            contribution.incrementWriteCount(report.count(DeliveryReport.Result.SENT)
+                    + report.count(DeliveryReport.Result.WRITTEN));
+            if (report.failed()) {
+                throw new KpiException(report.failure());
+            }
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("deliverReportStep", jobs).tasklet(tasklet, transactions).build();
+    }
+}
