@@ -41,11 +41,15 @@ record DeliverySettings(
             @NotNull @DefaultValue("1m") Duration maxDelay) {
     }
 
-    /** @param tables {@code table.column} entries, e.g. {@code lead.created_at} */
-    record Freshness(@NotNull @DefaultValue List<String> tables) {
+    /**
+     * @param tables    {@code table.column} entries, e.g. {@code lead.created_at}
+     * @param quietDays how many of the period's last days may be without data (a weekend without activities)
+     */
+    record Freshness(@NotNull @DefaultValue List<String> tables,
+            @Min(value = 0, message = "must be 0 or more") @DefaultValue("2") int quietDays) {
     }
 
     Freshness freshness(String report) {
-        return freshness.getOrDefault(report, new Freshness(List.of()));
+        return freshness.getOrDefault(report, new Freshness(List.of(), 0));
     }
 }

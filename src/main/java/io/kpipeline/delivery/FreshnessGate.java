@@ -8,6 +8,7 @@ import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.Origins;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Holds a delivery while the period's source data is incomplete: each {@code table.column} of
  * {@code kpi.delivery.freshness.<report>.tables} must hold a timestamp on or after the period's
- * last day, which shows that the data was loaded past the end of the period.
+ * last day, less {@code quiet-days} (a weekend without activities), which shows that the data
+ * was loaded up to the end of the period.
  */
 @Component
 class FreshnessGate implements InitializingBean {
@@ -73,20 +75,23 @@ class FreshnessGate implements InitializingBean {
     /** Why the period's data is not complete, naming each table and its latest timestamp; empty when it is. */
     Optional<String> check(String report, ReportingPeriod period) {
         List<String> stale = new ArrayList<>();
-        for (String entry : settings.freshness(report).tables()) {
+        DeliverySettings.Freshness freshness = settings.freshness(report);
+        LocalDate due = period.last().minusDays(freshness.quietDays());
+        for (String entry : freshness.tables()) {
             String sql = column(entry).orElseThrow();
             Timestamp latest = jdbc.queryForObject(sql, Timestamp.class);
             if (latest == null) {
                 stale.add(entry + " has no data at all");
             } else {
                 LocalDateTime at = latest.toLocalDateTime();
-                if (at.toLocalDate().isBefore(period.last())) {
+                if (at.toLocalDate().isBefore(due)) {
                     stale.add(entry + " reaches only " + at.toString().replace('T', ' '));
                 }
             }
         }
         return stale.isEmpty() ? Optional.empty()
-                : Optional.of("the source data does not reach the period's last day " + period.last() + ": "
+                : Optional.of("the source data does not reach " + due + " (the period's last day " + period.last()
+                        + (freshness.quietDays() == 0 ? "" : " less " + freshness.quietDays() + " quiet days") + "): "
                         + String.join(", ", stale));
     }
 }

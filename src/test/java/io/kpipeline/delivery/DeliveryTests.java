@@ -1,0 +1,273 @@
+package io.kpipeline.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.kpipeline.generate.DatabaseSink;
+import io.kpipeline.generate.DemoDataGenerator;
+import io.kpipeline.generate.GeneratorSettings;
+import io.kpipeline.job.ReportKind;
+import io.kpipeline.job.ReportRunner;
+import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.RenderedPdf;
+import io.kpipeline.report.ReportDocument;
+import io.kpipeline.system.KpiException;
+import io.kpipeline.system.Progress;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Delivery over real SMTP: a GreenMail server on loopback receives what the weekly job sends. The
+ * context has its own KPI home, so that its database is independent of the other tests.
+ */
+@SpringBootTest(properties = {"kpi.home=target/test-home-delivery", "spring.mail.host=127.0.0.1",
+        "kpi.reports.weekly.recipients=anna@example.com,role:heads", "kpi.roles.heads=ben@example.com (en)",
+        "kpi.delivery.admin=admin@example.com", "kpi.delivery.from=kpi@example.com",
+        "kpi.delivery.retry.max-attempts=3", "kpi.delivery.retry.delay=20ms", "kpi.delivery.retry.max-delay=50ms"})
+class DeliveryTests {
+
+    private static final int PORT = freePort();
+    private static final ReportingPeriod WEEK_46 = ReportingPeriod.parse("2026-W46");
+    /**
+     * The demo data below ends on Friday 2026-11-20 (generated up to Saturday, which has no activity): not
+     * enough for week 48 (last day 2026-11-29, less 2 quiet days: 2026-11-27).
+     */
+    private static final ReportingPeriod WEEK_48 = ReportingPeriod.parse("2026-W48");
+    private static final String REP = "REP-01";
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> PORT);
+    }
+
+    /** A personal rep report for the weekly job, as the rep reports will render them: a tiny PDF for REP-01. */
+    @TestConfiguration
+    static class RepDocument {
+
+        @Bean
+        ReportDocument repTestDocument() {
+            return new ReportDocument() {
+                @Override
+                public String report() {
+                    return "weekly";
+                }
+
+                @Override
+                public List<RenderedPdf> write(ReportingPeriod period, Path folder) {
+                    Path file = folder.resolve("rep-" + REP + ".pdf");
+                    try {
+                        Files.createDirectories(folder);
+                        Files.writeString(file, "%PDF-1.4\n%%EOF\n");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return List.of(new RenderedPdf(file.toString(), REP));
+                }
+            };
+        }
+    }
+
+    @Autowired
+    ReportRunner runner;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path out;
+
+    private static boolean generated;
+
+    @BeforeEach
+    void demoData(@Autowired TableCounts tables, @Autowired DemoDataGenerator generator, @Autowired DataSource data) {
+        if (!generated) {
+            tables.deleteAll();
+            try (var sink = DatabaseSink.open(data)) {
+                generator.generate(new GeneratorSettings(LocalDate.of(2025, 8, 1), LocalDate.of(2026, 11, 21), 600,
+                        42), sink, Progress.silent("test"));
+            }
+            generated = true;
+        }
+        jdbc.update("DELETE FROM delivery");
+    }
+
+    private String repAddress() {
+        return jdbc.queryForObject("SELECT email FROM sales_rep WHERE id = ?", String.class, REP);
+    }
+
+    @Test
+    void eachRecipientGetsTheReportInTheirLanguageAndTheRepGetsTheirOwn() throws Exception {
+        var outcome = runner.run(ReportKind.WEEKLY, WEEK_46, out);
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        Map<String, MimeMessage> byRecipient = Arrays.stream(received).collect(Collectors.toMap(
+                m -> address(m), m -> m));
+        // anna (German by kpi.reports.locale), ben (English by his role entry), the rep (his own PDF)
+        assertThat(byRecipient.keySet()).containsExactlyInAnyOrder("anna@example.com", "ben@example.com",
+                repAddress());
+
+        MimeMessage anna = byRecipient.get("anna@example.com");
+        assertThat(anna.getSubject()).isEqualTo("Wochenbericht KW 46/2026");
+        assertThat(anna.getFrom()[0].toString()).isEqualTo("kpi@example.com");
+        String html = Mails.html(anna);
+        // the focus KPIs with their German names, the German status and column head
+        assertThat(html).contains("<td>Neue Leads</td>", "ggü. Vorperiode", "09.11.2026 bis 15.11.2026");
+        assertThat(html).containsPattern("(gut|Warnung|schlecht|neutral)</td>");
+        var attachments = Mails.attachments(anna);
+        assertThat(attachments).extracting(Mails.Attachment::name)
+                .containsExactly("weekly-report.pdf", "kpi-results.csv");
+        assertThat(attachments.get(0).bytes()).isEqualTo(Files.readAllBytes(out.resolve("weekly-report.pdf")));
+        assertThat(attachments.get(1).bytes()).isEqualTo(Files.readAllBytes(out.resolve("kpi-results.csv")));
+
+        MimeMessage ben = byRecipient.get("ben@example.com");
+        assertThat(ben.getSubject()).isEqualTo("Weekly report, week 46/2026");
+        assertThat(Mails.html(ben)).contains("Change on previous period", "Nov 9, 2026 to Nov 15, 2026");
+
+        MimeMessage rep = byRecipient.get(repAddress());
+        assertThat(rep.getSubject()).isEqualTo("Wochenbericht KW 46/2026: Ihr persönlicher Bericht");
+        // only the rep's own PDF: kpi-results.csv holds every rep's numbers
+        assertThat(Mails.attachments(rep)).extracting(Mails.Attachment::name).containsExactly("rep-REP-01.pdf");
+
+        assertThat(outcome.delivery().summary()).startsWith("Delivery: 3 sent, 0 already sent, 0 held, 0 failed.");
+        assertThat(jdbc.queryForList("SELECT state FROM delivery WHERE report = 'weekly' AND period_id = '2026-W46'",
+                String.class)).containsOnly("SENT").hasSize(3);
+    }
+
+    @Test
+    void aRerunSendsNothingAndResendSendsAgain() throws Exception {
+        runner.run(ReportKind.WEEKLY, WEEK_46, out);
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+
+        var again = runner.run(ReportKind.WEEKLY, WEEK_46, out);
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+        assertThat(again.delivery().count(DeliveryReport.Result.ALREADY_SENT)).isEqualTo(3);
+
+        var resent = runner.run(ReportKind.WEEKLY, WEEK_46, out, new DeliveryOptions(true, true, false));
+        assertThat(smtp.getReceivedMessages()).hasSize(6);
+        assertThat(resent.delivery().count(DeliveryReport.Result.SENT)).isEqualTo(3);
+        // a deliberate resend is a new message with a new Message-ID
+        List<String> ids = Arrays.stream(smtp.getReceivedMessages()).map(DeliveryTests::messageId).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void whenSmtpIsDownTheRunFailsClearlyAndTheNextRunSendsExactlyWhatIsMissing() throws Exception {
+        smtp.stop();
+        assertThatThrownBy(() -> runner.run(ReportKind.WEEKLY, WEEK_46, out))
+                .isInstanceOf(KpiException.class)
+                .hasMessageContaining("Delivery failed for anna@example.com (")
+                .hasMessageContaining("ben@example.com (")
+                .hasMessageContaining("(3 attempts)")
+                .hasMessageContaining("Connection refused")
+                .hasMessageContaining("The notice to the admin address admin@example.com could not be sent either")
+                .hasMessageContaining("Run the same command again to resume it.");
+        assertThat(jdbc.queryForList("SELECT attempts FROM delivery WHERE state = 'FAILED'", Integer.class))
+                .containsOnly(3).hasSize(3);
+
+        smtp.start();
+        var resumed = runner.run(ReportKind.WEEKLY, WEEK_46, out);
+        assertThat(resumed.steps()).extracting(ReportRunner.StepTime::step).containsExactly("deliverReportStep");
+        // the three report messages, nothing else (the failure notice could not go out while SMTP was down)
+        assertThat(smtp.getReceivedMessages()).extracting(DeliveryTests::address)
+                .containsExactlyInAnyOrder("anna@example.com", "ben@example.com", repAddress());
+    }
+
+    @Test
+    void aMessageClaimedBeforeACrashIsSentOnceMoreWithItsMessageIdAndNothingIsDuplicated() throws Exception {
+        // A run died after sending to anna and after claiming ben: anna is SENT, ben SENDING with his Message-ID.
+        jdbc.update("""
+                INSERT INTO delivery (report, period_id, document, recipient, state, attempts, message_id, created_at,
+                                      updated_at, sent_at, last_error)
+                VALUES ('weekly', '2026-W46', 'report', 'anna@example.com', 'SENT', 1, '<a@kpi>', NOW(), NOW(), NOW(),
+                        NULL),
+                       ('weekly', '2026-W46', 'report', 'ben@example.com', 'SENDING', 1, '<crashed.ben@kpi>', NOW(),
+                        NOW(), NULL, NULL)""");
+        var outcome = runner.run(ReportKind.WEEKLY, WEEK_46, out);
+
+        Map<String, MimeMessage> received = Arrays.stream(smtp.getReceivedMessages())
+                .collect(Collectors.toMap(DeliveryTests::address, m -> m));
+        // anna is not mailed twice; ben gets the message he may or may not have had, under the same Message-ID
+        assertThat(received.keySet()).containsExactlyInAnyOrder("ben@example.com", repAddress());
+        assertThat(messageId(received.get("ben@example.com"))).isEqualTo("<crashed.ben@kpi>");
+        assertThat(outcome.delivery().count(DeliveryReport.Result.ALREADY_SENT)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT attempts FROM delivery WHERE recipient = 'ben@example.com'",
+                Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void incompleteSourceDataHoldsTheDeliveryAndTellsTheAdminUntilForced() throws Exception {
+        var held = runner.run(ReportKind.WEEKLY, WEEK_48, out);
+
+        assertThat(held.delivery().isHeld()).isTrue();
+        assertThat(held.delivery().held()).startsWith("the source data does not reach 2026-11-27 (the period's last"
+                + " day 2026-11-29 less 2 quiet days): lead.created_at reaches only 2026-11-20 ")
+                .contains("activity.occurred_at reaches only 2026-11-20 ");
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).extracting(DeliveryTests::address).containsExactly("admin@example.com");
+        assertThat(received[0].getSubject()).isEqualTo("[kpi-pipeline] Delivery held: weekly report 2026-W48");
+        assertThat(jdbc.queryForList("SELECT state FROM delivery WHERE period_id = '2026-W48'", String.class))
+                .containsOnly("HELD").hasSize(3);
+
+        var forced = runner.run(ReportKind.WEEKLY, WEEK_48, out, new DeliveryOptions(true, false, true));
+        assertThat(forced.delivery().count(DeliveryReport.Result.SENT)).isEqualTo(3);
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
+    }
+
+    @Test
+    void noMailSendsNothing() {
+        var outcome = runner.run(ReportKind.WEEKLY, WEEK_46, out, new DeliveryOptions(false, false, false));
+        assertThat(outcome.delivery().summary()).isEqualTo("Delivery: nothing mailed (--no-mail).");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    private static String address(MimeMessage m) {
+        try {
+            return m.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
