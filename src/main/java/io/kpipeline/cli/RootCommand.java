@@ -55,6 +55,8 @@ final class RootCommand implements Runnable {
             args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
             args.add("--logging.level.org.springframework.boot.diagnostics=OFF");
             args.add("--logging.level.org.springframework.context=ERROR");
+            // A failed step reaches the user through ReportRunner's message; Batch's own trace would repeat it.
+            args.add("--logging.level.org.springframework.batch.core.step.AbstractStep=OFF");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "stop-notice"));
         SpringApplication application = new SpringApplication(KpiPipelineApplication.class);

@@ -51,6 +51,9 @@ public class Delivery {
         if (!options.mail()) {
             return DeliveryReport.nothing("nothing mailed (--no-mail).");
         }
+        if (rendered.isEmpty()) {
+            return DeliveryReport.nothing("nothing mailed: the " + report + " report has no PDF to deliver yet.");
+        }
         List<Planned> plan = new ArrayList<>();
         for (RenderedPdf pdf : rendered) {
             directory.of(report, pdf).forEach(to -> plan.add(new Planned(to, Path.of(pdf.file()))));

@@ -67,7 +67,7 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
     public String failure() {
         return "Delivery failed for " + lines.stream().filter(l -> l.result() == Result.FAILED)
                 .map(l -> l.recipient() + " (" + l.detail() + ")").collect(Collectors.joining(", "))
-                + (notice == null ? "" : ". " + notice)
+                + (notice == null ? "" : ". " + notice.substring(0, notice.length() - 1))
                 + ". Check spring.mail.host, port and credentials and that the SMTP server accepts mail;"
                 + " running again sends only the messages still missing";
     }

@@ -45,19 +45,21 @@ final class SmtpErrors {
         return t instanceof SMTPAddressFailedException f ? f.getReturnCode() : -1;
     }
 
-    /** The innermost message of the failure chain that says something, e.g. "Connection refused". */
+    /**
+     * The messages of the failure chain, each once and without the nested repetitions, e.g.
+     * "Mail server connection failed: Couldn't connect to host, port: smtp.example.com, 587; timeout -1: Connection refused".
+     */
     static String describe(Throwable thrown) {
         StringBuilder text = new StringBuilder();
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String m = t.getMessage();
-            if (m != null && !m.isBlank() && text.indexOf(m.strip()) < 0) {
-                if (!text.isEmpty()) {
-                    text.append(": ");
-                }
-                text.append(m.strip().replaceAll("\\s+", " "));
+            if (m == null) {
+                continue;
             }
-            if (t.getCause() == t) {
-                break;
+            m = m.replaceAll("(?s)(\\. Failed messages:|;\\s*nested exception is).*", "").strip()
+                    .replaceAll("\\s+", " ");
+            if (!m.isEmpty() && text.indexOf(m) < 0) {
+                text.append(text.isEmpty() ? "" : ": ").append(m);
             }
         }
         return text.isEmpty() ? thrown.getClass().getSimpleName() : text.toString();

@@ -62,7 +62,8 @@ class ReportJobFunctionalTests {
             var outcome = runner.run((ReportKind) run[0], (ReportingPeriod) run[1], folder);
             assertThat(outcome.status()).as(String.valueOf(outcome.failure())).isEqualTo(BatchStatus.COMPLETED);
             assertThat(outcome.steps()).extracting(ReportRunner.StepTime::step)
-                    .containsExactly("computeKpisStep", "evaluateKpisStep", "exportResultsStep", "renderReportStep");
+                    .containsExactly("computeKpisStep", "evaluateKpisStep", "exportResultsStep", "renderReportStep",
+                            "deliverReportStep");
             assertThat(Files.exists(folder.resolve("weekly-report.pdf"))).isEqualTo(run[0] == ReportKind.WEEKLY);
             if (run[0] == ReportKind.WEEKLY) {
                 // kept to look at the pages of a report on demo data as images
