@@ -25,7 +25,8 @@ class DeliveryLedger {
 
     private static final String FIND = """
             SELECT state, attempts, message_id FROM delivery
-             WHERE report = ? AND period_id = ? AND document = ? AND recipient = ? FOR UPDATE""";
+             WHERE report = ? AND period_id = ? AND document = ? AND recipient = ?""";
+    private static final String LOCK = FIND + " FOR UPDATE";
     private static final String INSERT = """
             INSERT INTO delivery (report, period_id, document, recipient, state, attempts, message_id, created_at,
                                   updated_at, sent_at, last_error)
@@ -52,7 +53,7 @@ class DeliveryLedger {
     }
 
     Optional<Entry> find(String report, String period, Recipient r) {
-        List<Entry> found = jdbc.query(FIND.replace(" FOR UPDATE", ""),
+        List<Entry> found = jdbc.query(FIND,
                 (rs, i) -> new Entry(State.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)),
                 report, period, r.document(), r.address());
         return found.stream().findFirst();
@@ -69,7 +70,7 @@ class DeliveryLedger {
             String freshId) {
         return own.execute(status -> {
             LocalDateTime now = LocalDateTime.now(clock);
-            List<Entry> found = jdbc.query(FIND,
+            List<Entry> found = jdbc.query(LOCK,
                     (rs, i) -> new Entry(State.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)),
                     report, period, r.document(), r.address());
             if (found.isEmpty()) {
@@ -104,7 +105,7 @@ class DeliveryLedger {
     void hold(String report, String period, Recipient r, String reason) {
         own.executeWithoutResult(status -> {
             LocalDateTime now = LocalDateTime.now(clock);
-            List<Entry> found = jdbc.query(FIND,
+            List<Entry> found = jdbc.query(LOCK,
                     (rs, i) -> new Entry(State.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)),
                     report, period, r.document(), r.address());
             String error = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
