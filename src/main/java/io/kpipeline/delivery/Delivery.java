@@ -5,8 +5,10 @@ import io.kpipeline.delivery.DeliveryReport.Line;
 import io.kpipeline.delivery.DeliveryReport.Result;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.RenderedPdf;
+import io.kpipeline.system.KpiException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,16 +57,22 @@ public class Delivery {
             return DeliveryReport.nothing("nothing mailed: the " + report + " report has no PDF to deliver yet.");
         }
         List<Planned> plan = new ArrayList<>();
+        List<Line> unaddressed = new ArrayList<>();
         for (RenderedPdf pdf : rendered) {
-            directory.of(report, pdf).forEach(to -> plan.add(new Planned(to, Path.of(pdf.file()))));
+            try {
+                directory.of(report, pdf).forEach(to -> plan.add(new Planned(to, Path.of(pdf.file()))));
+            } catch (KpiException e) {
+                // a rep without a usable address: the others are delivered, the run fails naming this one
+                unaddressed.add(new Line("rep:" + pdf.salesRepId(), "(no address)", Result.FAILED, e.getMessage()));
+            }
         }
-        if (plan.isEmpty()) {
+        if (plan.isEmpty() && unaddressed.isEmpty()) {
             return DeliveryReport.nothing("nothing mailed: no recipients are set (kpi.reports." + report
                     + ".recipients).");
         }
         boolean outbox = transport.outbox();
         String outboxFolder = outbox ? transport.outboxFolder().toString() : null;
-        List<Line> lines = new ArrayList<>();
+        List<Line> lines = new ArrayList<>(unaddressed);
         Optional<String> stale = options.force() ? Optional.empty() : gate.check(report, period);
         if (stale.isPresent()) {
             String reason = "Held: " + stale.get();
@@ -92,6 +100,19 @@ public class Delivery {
         return new DeliveryReport(lines, null, notice, outboxFolder, null);
     }
 
+    /** One line for check-config: where messages go and how many addresses each report has. */
+    public String describe() {
+        StringBuilder b = new StringBuilder("Delivery: ").append(transport.outbox()
+                ? "to the outbox " + transport.outboxFolder() + " (no spring.mail.host is set)"
+                : "by SMTP via " + transport.server());
+        for (String report : RecipientDirectory.REPORTS) {
+            b.append(", ").append(report).append(' ').append(directory.of(report, new RenderedPdf("", null)).size())
+                    .append(" recipients");
+        }
+        return b.append(directory.admin().isBlank() ? ", no admin address." : ", admin " + directory.admin() + ".")
+                .toString();
+    }
+
     private boolean alreadyDone(String report, ReportingPeriod period, Recipient to, boolean outbox) {
         return ledger.find(report, period.id(), to)
                 .map(e -> e.state() == State.SENT || (outbox && e.state() == State.OUTBOX)).orElse(false);
@@ -101,6 +122,11 @@ public class Delivery {
         Optional<String> claimed = ledger.claim(report, period.id(), p.to(), resend, outbox, messageId(report, period));
         if (claimed.isEmpty()) {
             return line(p, Result.ALREADY_SENT, null);
+        }
+        if (!Files.isReadable(p.pdf())) {
+            String error = "the PDF " + p.pdf() + " no longer exists; run the report again";
+            ledger.failed(report, period.id(), p.to(), 0, error);
+            return line(p, Result.FAILED, error);
         }
         try {
             MimeMessage message = composer.compose(transport.session(), claimed.get(), report, period, p.to(), p.pdf(),

@@ -59,6 +59,12 @@ class MailTransport {
         return senders.getIfAvailable() == null;
     }
 
+    /** host:port of the SMTP server, for messages. */
+    String server() {
+        return senders.getIfAvailable() instanceof JavaMailSenderImpl impl
+                ? impl.getHost() + ":" + (impl.getPort() < 0 ? "25" : impl.getPort()) : "the configured mail sender";
+    }
+
     Path outboxFolder() {
         return outbox;
     }

@@ -20,8 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The last step of every report job: mails the PDFs the render step wrote (see {@link Delivery}).
- * When messages fail the step fails, so that running the report again resumes here and sends only
- * what is missing; a delivery held by the freshness gate completes the job, so that the next run
+ * When messages fail the step fails, so that running the report again resumes the run (export and
+ * render run again, so the attachments exist) and sends only what is missing; a delivery held by the freshness gate completes the job, so that the next run
  * computes the period again from the data loaded meanwhile.
  */
 @Configuration(proxyBeanMethods = false)

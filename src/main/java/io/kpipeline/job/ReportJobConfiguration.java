@@ -116,7 +116,9 @@ class ReportJobConfiguration {
             contribution.incrementWriteCount(rows.size());
             return RepeatStatus.FINISHED;
         };
-        return new StepBuilder("exportResultsStep", jobs).tasklet(tasklet, transactions).build();
+        // runs again when a failed run resumes, so that the files the delivery attaches exist in the run's folder
+        return new StepBuilder("exportResultsStep", jobs).tasklet(tasklet, transactions).allowStartIfComplete(true)
+                .build();
     }
 
     /**
@@ -141,7 +143,8 @@ class ReportJobConfiguration {
             contribution.incrementWriteCount(rendered.size());
             return RepeatStatus.FINISHED;
         };
-        return new StepBuilder("renderReportStep", jobs).tasklet(tasklet, transactions).build();
+        return new StepBuilder("renderReportStep", jobs).tasklet(tasklet, transactions).allowStartIfComplete(true)
+                .build();
     }
 
     private static ReportingPeriod period(Map<String, Object> parameters) {

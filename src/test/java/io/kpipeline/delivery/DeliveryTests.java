@@ -200,7 +200,9 @@ class DeliveryTests {
 
         smtp.start();
         var resumed = runner.run(ReportKind.WEEKLY, WEEK_46, out);
-        assertThat(resumed.steps()).extracting(ReportRunner.StepTime::step).containsExactly("deliverReportStep");
+        // the run resumes after its KPIs: it writes its files again and delivers
+        assertThat(resumed.steps()).extracting(ReportRunner.StepTime::step)
+                .containsExactly("exportResultsStep", "renderReportStep", "deliverReportStep");
         // exactly the two missing messages (the failure notice could not go out while SMTP was down)
         assertThat(smtp.getReceivedMessages()).extracting(DeliveryTests::address)
                 .containsExactlyInAnyOrder("ben@example.com", repAddress());
@@ -246,6 +248,23 @@ class DeliveryTests {
         var forced = runner.run(ReportKind.WEEKLY, WEEK_48, out, new DeliveryOptions(true, false, true));
         assertThat(forced.delivery().count(DeliveryReport.Result.SENT)).isEqualTo(3);
         assertThat(smtp.getReceivedMessages()).hasSize(4);
+    }
+
+    @Test
+    void aRepWithoutAnAddressFailsTheRunByNameWhileEveryoneElseIsServed() {
+        String address = repAddress();
+        jdbc.update("UPDATE sales_rep SET email = NULL WHERE id = ?", REP);
+        try {
+            assertThatThrownBy(() -> runner.run(ReportKind.WEEKLY, WEEK_46, out))
+                    .hasMessageContaining("Sales rep REP-01 has no address in sales_rep.email");
+            assertThat(smtp.getReceivedMessages()).extracting(DeliveryTests::address)
+                    .containsExactlyInAnyOrder("anna@example.com", "ben@example.com", "admin@example.com");
+        } finally {
+            jdbc.update("UPDATE sales_rep SET email = ? WHERE id = ?", address, REP);
+        }
+        // with the address back, running again resumes the failed run and serves the rep alone
+        var resumed = runner.run(ReportKind.WEEKLY, WEEK_46, out);
+        assertThat(resumed.delivery().summary()).startsWith("Delivery: 1 sent, 2 already sent, 0 held, 0 failed.");
     }
 
     @Test

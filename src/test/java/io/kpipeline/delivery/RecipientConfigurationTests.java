@@ -47,4 +47,16 @@ class RecipientConfigurationTests {
         assertThat(err.toString()).contains("kpi.delivery.admin = admin@localhost is not a plain mail address like"
                 + " name@example.com (on the command line)");
     }
+
+    @Test
+    void checkConfigSaysWhereMessagesGoAndHowManyRecipientsEachReportHas(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        int status = Cli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "check-config",
+                "--kpi.home=" + dir.resolve("home"), "--kpi.reports.monthly.recipients=a@example.com,b@example.com");
+        assertThat(status).isZero();
+        // config/application.yml: weekly role:sales-team (2), review role:management (1) + role:sales-team (2)
+        assertThat(out.toString()).contains("Delivery: to the outbox " + dir.resolve("home").resolve("outbox")
+                + " (no spring.mail.host is set), weekly 2 recipients, monthly 2 recipients, review 3 recipients,"
+                + " admin kpi-admin@example.com.");
+    }
 }
