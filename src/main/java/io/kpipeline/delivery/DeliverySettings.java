@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param from      the sender address of every message
  * @param admin     who is told when a delivery fails or is held; empty for nobody
+ * @param timeout   how long to wait for the SMTP server before an attempt counts as failed (see {@link MailTimeouts})
  * @param retry     how often and how patiently a transient SMTP failure is retried
  * @param freshness per report, the {@code table.column} timestamps that must reach the period's last day
  */
@@ -25,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
 record DeliverySettings(
         @NotBlank @DefaultValue("kpi-pipeline@localhost") String from,
         @DefaultValue("") String admin,
+        @NotNull @DefaultValue("30s") Duration timeout,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue Map<String, Freshness> freshness) {
 

@@ -38,6 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -265,6 +266,13 @@ class DeliveryTests {
         // with the address back, running again resumes the failed run and serves the rep alone
         var resumed = runner.run(ReportKind.WEEKLY, WEEK_46, out);
         assertThat(resumed.delivery().summary()).startsWith("Delivery: 1 sent, 2 already sent, 0 held, 0 failed.");
+    }
+
+    @Test
+    void aSilentServerTimesOutInsteadOfHangingTheRun(@Autowired JavaMailSenderImpl sender) {
+        // kpi.delivery.timeout, default 30 s, unless spring.mail.properties sets its own
+        assertThat(sender.getJavaMailProperties()).containsEntry("mail.smtp.connectiontimeout", "30000")
+                .containsEntry("mail.smtp.timeout", "30000").containsEntry("mail.smtp.writetimeout", "30000");
     }
 
     @Test
