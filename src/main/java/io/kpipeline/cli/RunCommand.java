@@ -60,17 +60,21 @@ final class RunCommand implements Callable<Integer> {
             ReportingPeriod p = chosen != null ? chosen
                     : runner.latestComplete(report, LocalDate.now(context.getBean(Clock.class)));
             Path folder = out != null ? out : runner.defaultFolder(report, p);
-            Outcome outcome = runner.run(report, p, folder, new DeliveryOptions(!noMail, resend, force));
             PrintWriter o = root.out();
+            Outcome outcome;
+            try {
+                outcome = runner.run(report, p, folder, new DeliveryOptions(!noMail, resend, force));
+            } catch (ReportRunner.RunFailed failed) {
+                print(o, failed.outcome().delivery());
+                throw failed;
+            }
             o.println(outcome.steps().stream()
                     .map(s -> String.format(Locale.ROOT, "%s %.1f s", s.step(), s.duration().toMillis() / 1000.0))
                     .collect(Collectors.joining(", ")));
             o.printf("%s report %s (run %d): %s%n", capitalized(report.key()), p.id(), outcome.run(),
                     folder.resolve("kpi-results.csv").toAbsolutePath());
             DeliveryReport delivery = outcome.delivery();
-            delivery.lines().forEach(o::println);
-            o.println(delivery.summary());
-            o.flush();
+            print(o, delivery);
             if (delivery.isHeld()) {
                 throw new KpiException("The " + report.key() + " report for " + p.id() + " was not delivered: held"
                         + " because " + delivery.held() + ". Load the missing data and run again, or deliver as it is"
@@ -78,6 +82,14 @@ final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private static void print(PrintWriter o, DeliveryReport delivery) {
+        if (delivery != null) {
+            delivery.lines().forEach(o::println);
+            o.println(delivery.summary());
+        }
+        o.flush();
     }
 
     private ReportingPeriod parsePeriod() {

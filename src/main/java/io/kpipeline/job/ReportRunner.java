@@ -70,6 +70,21 @@ public class ReportRunner {
     public record StepTime(String step, Duration duration, long written) {
     }
 
+    /** A run that did not complete, with what it did before it stopped (e.g. the messages it did deliver). */
+    public static final class RunFailed extends KpiException {
+
+        private final transient Outcome outcome;
+
+        RunFailed(String message, Outcome outcome) {
+            super(message);
+            this.outcome = outcome;
+        }
+
+        public Outcome outcome() {
+            return outcome;
+        }
+    }
+
     /**
      * Runs the report's job for the period, writing into {@code out}.
      *
@@ -103,8 +118,8 @@ public class ReportRunner {
             try {
                 Outcome outcome = outcome(run, jobs.start(job, parameters));
                 if (outcome.status() != BatchStatus.COMPLETED) {
-                    throw new KpiException("The " + report.key() + " report for " + period.id() + " failed: "
-                            + outcome.failure() + ". Run the same command again to resume it.");
+                    throw new RunFailed("The " + report.key() + " report for " + period.id() + " failed: "
+                            + outcome.failure() + ". Run the same command again to resume it.", outcome);
                 }
                 return outcome;
             } catch (JobInstanceAlreadyCompleteException done) {
