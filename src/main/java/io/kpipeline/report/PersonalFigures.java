@@ -85,7 +85,9 @@ final class PersonalFigures {
         if (own != null) {
             Judgement judgement = judge.judge(own, week.period(), !perRep);
             status = judgement.status().name();
-            own.flags().forEach(f -> notes.add(format.text("flag." + f)));
+            if (own.value() != null) {
+                own.flags().forEach(f -> notes.add(format.text("flag." + f)));
+            }
             String name = kpi.name().in(format.locale()) + " (" + format.value(own.value(), kpi.unit()) + ")";
             judgement.measures().forEach(m -> measures.add(new WeeklyRows.Measure(name, m.text().in(format.locale()))));
         }
