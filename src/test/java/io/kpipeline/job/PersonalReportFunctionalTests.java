@@ -104,7 +104,11 @@ class PersonalReportFunctionalTests {
             Path file = Path.of(pdf.file());
             assertThat(file.getParent()).isEqualTo(folder.resolve("reps").toAbsolutePath());
             assertThat(file.getFileName().toString()).startsWith(pdf.salesRepId() + "-").endsWith(".pdf");
-            assertThat(Files.readAllBytes(file)).startsWith("%PDF".getBytes());
+            String name = jdbc.queryForObject("SELECT name FROM sales_rep WHERE id = ?", String.class, pdf.salesRepId());
+            try (var document = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                        .contains("Persönlicher Wochenbericht KW 44/2026", name + " (" + pdf.salesRepId() + ")");
+            }
         }
         try (var files = Files.list(folder.resolve("reps"))) {
             assertThat(files.count()).isEqualTo(expected.size());
