@@ -9,6 +9,7 @@ import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -66,16 +67,17 @@ public class PersonalWeeklyReport implements ReportDocument {
             return List.of();
         }
         Map<String, String> reps = queries.activeReps(period);
-        if (reps.isEmpty()) {
-            return List.of();
-        }
-        TeamWeek week = new TeamWeek(period,
-                results.find(report(), period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
-                queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
-                queries.channelNames());
         Path target = folder.resolve(settings.folder());
         List<RenderedPdf> written = new ArrayList<>();
         try {
+            removeEarlierReports(target);
+            if (reps.isEmpty()) {
+                return written;
+            }
+            TeamWeek week = new TeamWeek(period,
+                    results.find(report(), period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
+                    queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
+                    queries.channelNames());
             Files.createDirectories(target);
             for (var rep : reps.entrySet()) {
                 Path file = target.resolve(fileName(rep.getKey(), rep.getValue()));
@@ -86,6 +88,18 @@ public class PersonalWeeklyReport implements ReportDocument {
             throw new UncheckedIOException("Could not write the personal reports into " + target, e);
         }
         return written;
+    }
+
+    /** A rerun of the week replaces the reports: a rep no longer active or without data keeps none. */
+    private static void removeEarlierReports(Path target) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return;
+        }
+        try (DirectoryStream<Path> earlier = Files.newDirectoryStream(target, "*.pdf")) {
+            for (Path file : earlier) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** The report of one rep of {@code week.reps()}. */

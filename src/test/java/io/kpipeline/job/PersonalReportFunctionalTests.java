@@ -88,6 +88,9 @@ class PersonalReportFunctionalTests {
         assertThat(expected).hasSizeGreaterThan(1).hasSizeLessThan((int) allReps).doesNotContain(inactive);
 
         Path folder = out.resolve("weekly");
+        // a report of an earlier run of the week for a rep who no longer gets one is replaced
+        Files.createDirectories(folder.resolve("reps"));
+        Files.writeString(folder.resolve("reps/REP-99-earlier-run.pdf"), "%PDF-earlier");
         var outcome = runner.run(ReportKind.WEEKLY, WEEK_44, folder);
         assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
 
