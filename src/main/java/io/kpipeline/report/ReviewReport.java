@@ -5,12 +5,11 @@ import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.evaluation.Targets;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
-import io.kpipeline.kpi.KpiValue;
-import io.kpipeline.kpi.KpiValueRepository;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.period.ReviewCycle;
 import io.kpipeline.review.ReviewFindings;
 import io.kpipeline.review.ReviewPeriods;
+import io.kpipeline.review.ReviewValues;
 import io.kpipeline.review.TargetProgress;
 import io.kpipeline.system.KpiProperties;
 import java.io.IOException;
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  * checkpoints, current value and projection to the deadline; the KPI inventory; the recommended
  * adjustments and the questions for the joint sales and marketing meeting. Renders
  * {@code reports/ReviewKpiReport.jrxml} from the cycle's stored results and the stored values of
- * its checkpoints and weeks (computed by the review job's computeCheckpointsStep).
+ * its checkpoints and weeks (computed by the review job's computeCheckpointsStep), read in one query each.
  */
 @Component
 public class ReviewReport implements ReportDocument {
@@ -38,14 +37,14 @@ public class ReviewReport implements ReportDocument {
 
     private final ReportRenderer renderer;
     private final KpiResultRepository results;
-    private final KpiValueRepository values;
+    private final ReviewValues values;
     private final KpiCatalog catalog;
     private final Targets targets;
     private final ReviewCycle cycles;
     private final ReviewReportSettings settings;
     private final KpiProperties properties;
 
-    ReviewReport(ReportRenderer renderer, KpiResultRepository results, KpiValueRepository values, KpiCatalog catalog,
+    ReviewReport(ReportRenderer renderer, KpiResultRepository results, ReviewValues values, KpiCatalog catalog,
             Targets targets, ReportSettings reportSettings, ReviewReportSettings settings, KpiProperties properties) {
         this.renderer = renderer;
         this.results = results;
@@ -78,8 +77,8 @@ public class ReviewReport implements ReportDocument {
             }
         }
         var stored = new ReviewFindings.Values(current, baseline, reasons,
-                ReviewPeriods.checkpoints(cycle).stream().map(this::totals).toList(),
-                ReviewPeriods.weeks(cycle, settings.correlationWeeks()).stream().map(this::totals).toList());
+                values.totals(ReviewPeriods.checkpoints(cycle)),
+                values.totals(ReviewPeriods.weeks(cycle, settings.correlationWeeks())));
         byte[] pdf = render(cycle, stored);
         Path file = folder.resolve(settings.file());
         try {
@@ -89,12 +88,6 @@ public class ReviewReport implements ReportDocument {
             throw new UncheckedIOException("Could not write " + file, e);
         }
         return List.of(new RenderedPdf(file.toAbsolutePath().toString(), null));
-    }
-
-    private Map<String, BigDecimal> totals(ReportingPeriod period) {
-        Map<String, BigDecimal> totals = new HashMap<>();
-        values.find(period).stream().filter(KpiValue::isTotal).forEach(v -> totals.put(v.kpiId(), v.value()));
-        return totals;
     }
 
     /** The review of {@code cycle} from the values given, as PDF bytes. */
