@@ -77,11 +77,11 @@ class ReviewReportTests {
         assertThat(text).contains("Empfohlene Anpassungen",
                 "Zusammenlegen Website-Besuche behalten, Website-Besucher streichen",
                 "Streichen E-Mail-Öffnungsrate", "Ziel setzen Website-Besuche, Website-Besucher Bekanntheit: Zielwert,",
-                "Ziel anheben Neue Leads Ziel ≥ 300 zwei Zyklen in Folge erreicht (Basis 1.200, aktuell 1.234).");
+                "Ziel verschärfen Neue Leads Ziel ≥ 300 zwei Zyklen in Folge erreicht (Basis 1.200, aktuell 1.234).");
         assertThat(text).contains("Fragen für das gemeinsame Review-Meeting von Vertrieb und Marketing",
                 "1. Gewinnrate ist nicht auf Kurs: Prognose 0,0 % zum 30.06.2027, Ziel ≥ 25,0 %. An Head of Sales:",
                 "Website-Besuche und Website-Besucher bewegen sich fast gleich (r = 1,00).",
-                "Neue Leads hat das Ziel ≥ 300 zwei Zyklen in Folge erreicht. An Head of Marketing: Heben wir es an?",
+                "Neue Leads hat das Ziel ≥ 300 zwei Zyklen in Folge erreicht. An Head of Marketing: Verschärfen wir es?",
                 "KPIs haben kein Ziel (siehe KPI-Inventar).");
         assertThat(text).contains("Seite 1 von ").doesNotContain("null");
 
