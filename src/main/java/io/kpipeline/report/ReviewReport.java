@@ -21,6 +21,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.kpipeline.system.KpiException;
+import io.kpipeline.system.Origins;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +35,7 @@ import org.springframework.stereotype.Component;
  * its checkpoints and weeks (computed by the review job's computeCheckpointsStep), read in one query each.
  */
 @Component
-public class ReviewReport implements ReportDocument {
+public class ReviewReport implements ReportDocument, InitializingBean {
 
     static final String TEMPLATE = "ReviewKpiReport";
 
@@ -43,9 +47,11 @@ public class ReviewReport implements ReportDocument {
     private final ReviewCycle cycles;
     private final ReviewReportSettings settings;
     private final KpiProperties properties;
+    private final Environment environment;
 
     ReviewReport(ReportRenderer renderer, KpiResultRepository results, ReviewValues values, KpiCatalog catalog,
-            Targets targets, ReportSettings reportSettings, ReviewReportSettings settings, KpiProperties properties) {
+            Targets targets, ReportSettings reportSettings, ReviewReportSettings settings, KpiProperties properties,
+            Environment environment) {
         this.renderer = renderer;
         this.results = results;
         this.values = values;
@@ -54,6 +60,19 @@ public class ReviewReport implements ReportDocument {
         this.cycles = reportSettings.review().cycle();
         this.settings = settings;
         this.properties = properties;
+        this.environment = environment;
+    }
+
+    /** A redundancy check that asks for more weeks with values than it reads stops start-up. */
+    @Override
+    public void afterPropertiesSet() {
+        if (settings.minimumWeeks() > settings.correlationWeeks()) {
+            String key = "kpi.reports.review-report.minimum-weeks";
+            throw KpiException.configuration(key + " = " + settings.minimumWeeks() + Origins.of(environment, key)
+                    + " is more than kpi.reports.review-report.correlation-weeks = " + settings.correlationWeeks()
+                    + ": two KPIs cannot share more weeks with values than the check reads. Lower minimum-weeks or"
+                    + " raise correlation-weeks.");
+        }
     }
 
     @Override

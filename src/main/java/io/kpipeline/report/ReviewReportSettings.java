@@ -1,7 +1,6 @@
 package io.kpipeline.report;
 
 import io.kpipeline.review.KpiInventory.Redundancy;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -18,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param file              the PDF's name in the run's output folder
  * @param correlationWeeks  how many ISO weeks up to the cycle's end the redundancy check reads
- * @param minimumWeeks      the weeks two KPIs both need a value in before their correlation counts
+ * @param minimumWeeks      the weeks two KPIs both need a value in before their correlation counts, at
+ *                          most correlationWeeks (checked by {@link ReviewReport} at start-up)
  * @param redundancy        |r| from which two KPIs count as redundant
  */
 @Validated
@@ -29,11 +29,6 @@ public record ReviewReportSettings(
         @Min(4) @Max(53) @DefaultValue("13") int correlationWeeks,
         @Min(4) @Max(53) @DefaultValue("8") int minimumWeeks,
         @DecimalMin("0.5") @DecimalMax("1.0") @DefaultValue("0.95") double redundancy) {
-
-    @AssertTrue(message = "minimum-weeks must not exceed correlation-weeks: a pair cannot have values in more weeks than are read")
-    public boolean isMinimumWithinWindow() {
-        return minimumWeeks <= correlationWeeks;
-    }
 
     public Redundancy rules() {
         return new Redundancy(minimumWeeks, redundancy);

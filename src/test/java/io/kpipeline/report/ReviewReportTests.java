@@ -108,7 +108,7 @@ class ReviewReportTests {
     @Test
     void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
         var english = new ReviewReport(new ReportRenderer(Locale.ENGLISH), null, null, catalog, targets,
-                reportSettings, settings, properties);
+                reportSettings, settings, properties, null);
         byte[] pdf = english.render(CYCLE, values());
         keep("review-en.pdf", pdf);
         String text = WeeklyReportTests.text(pdf);
@@ -117,6 +117,17 @@ class ReviewReportTests {
                 "KPI inventory", "not measurable", "Recommended adjustments", "Merge",
                 "Questions for the joint sales and marketing review meeting",
                 "Website sessions and Website visitors move almost identically (r = 1.00).", "Page 1 of ");
+    }
+
+    @Test
+    void aMinimumOfWeeksAboveTheWeeksReadStopsStartUpNamingBothSettings() {
+        var wrong = new ReviewReportSettings("review-report.pdf", 13, 20, 0.95);
+        var report = new ReviewReport(new ReportRenderer(Locale.GERMAN), null, null, catalog, targets, reportSettings,
+                wrong, properties, new org.springframework.core.env.StandardEnvironment());
+        org.assertj.core.api.Assertions.assertThatThrownBy(report::afterPropertiesSet)
+                .isInstanceOf(io.kpipeline.system.KpiException.class)
+                .hasMessageContaining("kpi.reports.review-report.minimum-weeks = 20")
+                .hasMessageContaining("kpi.reports.review-report.correlation-weeks = 13");
     }
 
     /** Values of a cycle: each KPI's own story told in the assertions. */
