@@ -144,6 +144,12 @@ final class MonthlySections {
                         data.value(r.kpiId(), MonthlySummary.previousMean(r)))));
             }
         }
+        List<String> uncomputed = data.catalog().enabled().stream().filter(k -> !data.totals().containsKey(k.id()))
+                .map(k -> data.name(k.id())).toList();
+        if (!uncomputed.isEmpty()) {
+            notes.add(new MonthlyRows.Entry(null, f.text("monthly.note.notComputed.title"),
+                    f.text("monthly.note.notComputed", uncomputed.size(), String.join(", ", uncomputed))));
+        }
         across(notes, "monthly.note.noPreviousMonth", r -> r.value() != null && r.previousValue() == null);
         across(notes, "monthly.note.noPreviousYear", r -> r.value() != null && r.previousYearValue() == null);
         if (!chartGaps.isEmpty()) {

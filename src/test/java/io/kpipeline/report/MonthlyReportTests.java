@@ -73,6 +73,9 @@ class MonthlyReportTests {
                 "Dazu 5 neue Leads ohne Kampagne.");
         assertThat(text).contains("Hinweise zur Datenqualität", "Kein Wert. Grund: " + NO_CHURN + ".",
                 "Kleine Stichprobe: Quote aus 12 Fällen (weniger als 30)");
+        // the test month has no result for most enabled KPIs: named, not silently left out
+        assertThat(text).contains("Nicht berechnet", "eingeschaltete KPIs haben für diesen Monat kein gespeichertes"
+                + " Ergebnis, etwa weil sie nach dem Lauf eingeschaltet wurden; den Monat erneut laufen lassen:");
         assertThat(text).contains("Seite 2", "von ");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -125,6 +128,25 @@ class MonthlyReportTests {
         for (KpiDefinition kpi : catalog.enabled()) {
             assertThat(flat).as(kpi.id()).contains(kpi.definition().de().replaceAll("\\s+", " ").replace("- ", "-"));
         }
+    }
+
+    @Test
+    void feedsTheChartsWithStageCountsThirteenMonthsAndChannelsByLeads() {
+        var data = new MonthlyData(OCTOBER, new ReportFormat(Locale.GERMAN, java.util.Currency.getInstance("EUR")),
+                catalog, results(), NAMES, 30);
+        var charts = new MonthlyCharts(data);
+        // Lead → MQL 300 / 1,200: the denominator is the stage LEAD, the numerator MQL; later stages have no result
+        assertThat(charts.funnel()).extracting(MonthlyTables.ChartPoint::getLabel, p -> p.getValue().intValue())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Lead", 1200),
+                        org.assertj.core.groups.Tuple.tuple("MQL", 300));
+        var sql = charts.trends("sql_count");
+        assertThat(sql).hasSize(13);
+        assertThat(sql.get(0).getLabel()).isEqualTo("Okt\n2025");
+        assertThat(sql.get(12).getLabel()).isEqualTo("Okt\n2026");
+        assertThat(sql.get(12).getValue()).isEqualByComparingTo("48");
+        // revenue has no trend stored in the test month: no series rather than 13 gaps drawn as a flat line
+        assertThat(charts.trends("revenue")).isEmpty();
+        assertThat(charts.perChannel("tcv_won")).extracting(MonthlyTables.ChartPoint::getLabel).containsExactly("Website");
     }
 
     @Test
