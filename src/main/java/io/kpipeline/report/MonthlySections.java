@@ -99,8 +99,10 @@ final class MonthlySections {
         }
         List<Line> lines = ids.stream().map(id -> {
             StoredResult r = romi.get(id);
-            BigDecimal cost = r == null ? (romiEnabled ? BigDecimal.ZERO : null) : r.denominator();
-            BigDecimal won = r == null ? cost : r.numerator() == null ? null : r.numerator().add(r.denominator());
+            // without a ROMI row (and ROMI computed) the campaign had neither won deals nor ad cost: both 0
+            BigDecimal none = romiEnabled ? BigDecimal.ZERO : null;
+            BigDecimal cost = r == null ? none : r.denominator();
+            BigDecimal won = r == null ? none : r.numerator() == null ? null : r.numerator().add(r.denominator());
             return new Line(data.campaign(id), leads.get(id), won, cost, r == null ? null : r.value());
         }).sorted(Comparator.comparing(Line::won, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Line::leads, Comparator.nullsLast(Comparator.reverseOrder()))
