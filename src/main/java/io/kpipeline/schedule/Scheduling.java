@@ -22,6 +22,8 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts the reports' schedules into Quartz's job store and starts the scheduler: one durable job and
@@ -37,12 +39,15 @@ public class Scheduling {
     private final ScheduleSettings settings;
     private final KpiProperties kpi;
     private final Environment environment;
+    private final TransactionTemplate transaction;
 
-    Scheduling(Scheduler scheduler, ScheduleSettings settings, KpiProperties kpi, Environment environment) {
+    Scheduling(Scheduler scheduler, ScheduleSettings settings, KpiProperties kpi, Environment environment,
+            PlatformTransactionManager transactions) {
         this.scheduler = scheduler;
         this.settings = settings;
         this.kpi = kpi;
         this.environment = environment;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** A report's next regular firing, in the zone of its schedule. */
@@ -60,13 +65,15 @@ public class Scheduling {
         List<ReportSchedule> schedules = ReportSchedules.read(settings, kpi.zone(), environment);
         try {
             List<NextFiring> next = new ArrayList<>();
+            // In a transaction: the job store takes its cluster lock on the transaction's connection, which
+            // keeps it until the commit only then (without one, another instance could interleave).
             for (ReportKind report : ReportKind.values()) {
                 if (schedules.stream().noneMatch(s -> s.report() == report)) {
-                    scheduler.deleteJob(JobKey.jobKey(report.key(), GROUP));
+                    inTransaction(() -> scheduler.deleteJob(JobKey.jobKey(report.key(), GROUP)));
                 }
             }
             for (ReportSchedule schedule : schedules) {
-                store(schedule);
+                inTransaction(() -> store(schedule));
             }
             scheduler.start();
             for (ReportSchedule schedule : schedules) {
@@ -84,6 +91,27 @@ public class Scheduling {
     /** This instance's id in the cluster, as recorded in QRTZ_SCHEDULER_STATE. */
     public String instanceId() throws SchedulerException {
         return scheduler.getSchedulerInstanceId();
+    }
+
+    private interface SchedulerWork {
+        void run() throws SchedulerException;
+    }
+
+    private void inTransaction(SchedulerWork work) throws SchedulerException {
+        try {
+            transaction.executeWithoutResult(status -> {
+                try {
+                    work.run();
+                } catch (SchedulerException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SchedulerException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private void store(ReportSchedule schedule) throws SchedulerException {
