@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.SchedulerException;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.quartz.JobExecutionContext;
@@ -32,7 +24,6 @@ import org.quartz.Scheduler;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.matchers.KeyMatcher;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,17 +37,19 @@ class CatchUpTests {
 
     @Autowired
     ScheduledReports scheduled;
-    @Autowired
-    JobRepository jobs;
-    @Autowired
-    JdbcTemplate jdbc;
+    BatchHistory history;
     @Autowired
     PlatformTransactionManager transactions;
 
+    @BeforeEach
+    void history(@Autowired JobRepository jobs, @Autowired JdbcTemplate jdbc) {
+        history = new BatchHistory(jobs, jdbc);
+    }
+
     @Test
     void afterDowntimeEachMissedWeekRunsOnceHoweverOftenTheCatchUpRuns() {
-        forget(ReportKind.WEEKLY, "2024-W");
-        recordCompleted(ReportKind.WEEKLY, "2024-W03"); // the last week that ran before the downtime
+        history.forget(ReportKind.WEEKLY, "2024-W");
+        history.recordCompleted(ReportKind.WEEKLY, "2024-W03"); // the last week that ran before the downtime
         // the scheduler comes back on Monday 5 Feb 2024 (W06), a firing late by years: W04 and W05 were missed
         Instant monday = ZonedDateTime.of(2024, 2, 5, 7, 0, 0, 0, BERLIN).toInstant();
 
@@ -70,13 +63,13 @@ class CatchUpTests {
                 .containsExactly("2024-W05");
         assertThat(scheduled.fire(ReportKind.WEEKLY, monday, BERLIN, false, () -> false)).isEmpty();
 
-        assertThat(completedRuns("weeklyReportJob", "2024-W%")).isEqualTo(
-                Map.of("2024-W03", 1L, "2024-W04", 1L, "2024-W05", 1L));
+        assertThat(history.completedRuns("weeklyReportJob", "2024-W%")).isEqualTo(
+                java.util.Map.of("2024-W03", 1L, "2024-W04", 1L, "2024-W05", 1L));
     }
 
     @Test
     void bootsJobFactoryBuildsTheReportFiringWithItsDependencies(@Autowired Scheduler scheduler) throws Exception {
-        forget(ReportKind.MONTHLY, ""); // a report that has never run: the start-up catch-up has nothing to do
+        history.forget(ReportKind.MONTHLY, ""); // a report that has never run: the start-up catch-up has nothing to do
         JobKey key = JobKey.jobKey("monthly", Scheduling.GROUP);
         CompletableFuture<Object> executed = new CompletableFuture<>();
         scheduler.getListenerManager().addJobListener(new JobListener() {
@@ -122,46 +115,6 @@ class CatchUpTests {
             });
             scheduler.getListenerManager().removeJobListener("test");
         }
-    }
-
-    /** Records a completed run of the period in the job repository, as a run before the test would have left it. */
-    private void recordCompleted(ReportKind report, String period) {
-        JobParameters parameters = new JobParametersBuilder().addString("report", report.key())
-                .addString("period", period).addLong("run", 1L).toJobParameters();
-        JobInstance instance = jobs.createJobInstance(report.jobName(), parameters);
-        JobExecution execution = jobs.createJobExecution(instance, parameters, new ExecutionContext());
-        execution.setStartTime(LocalDateTime.now());
-        execution.setEndTime(LocalDateTime.now());
-        execution.setStatus(BatchStatus.COMPLETED);
-        execution.setExitStatus(ExitStatus.COMPLETED);
-        jobs.update(execution);
-    }
-
-    /** Deletes the report's job instances whose period starts with {@code prefix}, as if never run. */
-    private void forget(ReportKind report, String prefix) {
-        for (JobInstance instance : jobs.findJobInstances(report.jobName())) {
-            var last = jobs.getLastJobExecution(instance);
-            String period = last == null ? "" : last.getJobParameters().getString("period");
-            if (period != null && period.startsWith(prefix)) {
-                jobs.deleteJobInstance(instance);
-            }
-        }
-    }
-
-    private Map<String, Long> completedRuns(String job, String periodLike) {
-        Map<String, Long> runs = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT p.PARAMETER_VALUE, COUNT(*) AS runs
-                FROM BATCH_JOB_INSTANCE i
-                JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
-                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                WHERE i.JOB_NAME = ? AND e.STATUS = 'COMPLETED' AND p.PARAMETER_NAME = 'period'
-                  AND p.PARAMETER_VALUE LIKE ?
-                GROUP BY p.PARAMETER_VALUE
-                """, rs -> {
-            runs.put(rs.getString(1), rs.getLong(2));
-        }, job, periodLike);
-        return runs;
     }
 
     private static List<String> ids(List<ReportingPeriod> periods) {
