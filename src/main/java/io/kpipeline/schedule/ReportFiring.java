@@ -53,7 +53,7 @@ class ReportFiring implements InterruptableJob {
         }
     }
 
-    /** Called on shutdown: finish the running period, start no other. */
+    /** Scheduler.interrupt(jobKey): finish the running period, start no other (shutdown is seen by ScheduledReports). */
     @Override
     public void interrupt() {
         stopping = true;

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
  * renders and delivers it). A period that has completed is never run again by the scheduler.
  */
 @Component
-class ScheduledReports {
+class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledReports.class);
 
@@ -35,6 +37,7 @@ class ScheduledReports {
     private final ScheduleSettings settings;
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
+    private volatile boolean closing;
 
     ScheduledReports(ReportRunner runner, CompletedPeriods completed, ReportSettings reports, ScheduleSettings settings,
             JobRepository jobRepository, JobOperator jobOperator) {
@@ -83,7 +86,7 @@ class ScheduledReports {
         }
         List<ReportingPeriod> done = new ArrayList<>();
         for (ReportingPeriod period : plan.periods()) {
-            if (stop.getAsBoolean()) {
+            if (closing || stop.getAsBoolean()) {
                 log.warn("{}: stopping before {}; the next start catches up from there", report.key(), period.id());
                 break;
             }
@@ -96,14 +99,20 @@ class ScheduledReports {
         return done;
     }
 
+    /** The application is shutting down (SIGTERM, Ctrl-C): the period running finishes, no other starts. */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        closing = true;
+    }
+
     /**
      * Marks the report's executions left STARTED by a scheduler instance that died (killed, or stopped
      * before its job ended) as FAILED, so that their periods restart at the failed step.
      */
     void recoverAbandoned(ReportKind report) {
         for (JobExecution execution : jobRepository.findRunningJobExecutions(report.jobName())) {
-            log.warn("{}: run {} ({}) was left unfinished by a stopped instance; marking it failed to restart it",
-                    report.key(), execution.getId(), execution.getJobParameters());
+            log.warn("{}: {} was left running by a scheduler instance that stopped; marking it failed, so that it"
+                    + " restarts at the step it was in", report.key(), execution.getJobParameters().getString("period"));
             jobOperator.recover(execution);
         }
     }

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
+import javax.imageio.ImageIO;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.fonts.FontFamily;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -75,6 +78,7 @@ public class Scheduling {
             for (ReportSchedule schedule : schedules) {
                 inTransaction(() -> store(schedule));
             }
+            loadLazyShutdownHooks();
             scheduler.start();
             for (ReportSchedule schedule : schedules) {
                 Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(schedule.report().key(), GROUP));
@@ -86,6 +90,16 @@ public class Scheduling {
             throw new KpiException("The scheduler could not store its schedules in the database: " + e.getMessage()
                     + ". Check that the database is reachable and its migrations are applied.", e);
         }
+    }
+
+    /**
+     * Java's image and font code registers JVM shutdown hooks the first time it is used, which fails
+     * with "Shutdown in progress" once the JVM is stopping: a report that started its PDF just before a
+     * SIGTERM would then fail instead of finishing. Using that code now registers the hooks up front.
+     */
+    private static void loadLazyShutdownHooks() {
+        ImageIO.setUseCache(false); // in-memory image streams: no temp files closed by a hook
+        DefaultJasperReportsContext.getInstance().getExtensions(FontFamily.class); // loads the fonts
     }
 
     /** This instance's id in the cluster, as recorded in QRTZ_SCHEDULER_STATE. */
