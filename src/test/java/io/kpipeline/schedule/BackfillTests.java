@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiException;
+import io.kpipeline.job.ReportRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /** A backfill runs each period of the range once, in order, and skips the completed ones unless told to rerun. */
 @SpringBootTest
@@ -77,6 +82,34 @@ class BackfillTests {
         assertThat(again.ran()).isEqualTo(1);
         assertThat(history.completedRuns("weeklyReportJob", "2024-W1%"))
                 .isEqualTo(Map.of("2024-W10", 1L, "2024-W11", 2L, "2024-W12", 1L)); // W11: recorded run 1, rerun 2
+    }
+
+    @Test
+    void aFailingPeriodStopsTheBackfillAndSaysHowToResume(@Autowired ReportRunner runner) throws IOException {
+        history.forget(ReportKind.WEEKLY, "2024-W2");
+        List<ReportingPeriod> range = backfill.range(ReportKind.WEEKLY, ReportingPeriod.parse("2024-W20"),
+                ReportingPeriod.parse("2024-W21"));
+        Path folder = runner.defaultFolder(ReportKind.WEEKLY, range.get(0));
+        FileSystemUtils.deleteRecursively(folder);
+        Files.createDirectories(folder.getParent());
+        Files.writeString(folder, "a file where the period's folder belongs: writing the results fails");
+        List<Backfill.Done> progress = new ArrayList<>();
+        try {
+            assertThatThrownBy(() -> backfill.run(ReportKind.WEEKLY, range, false, progress::add))
+                    .isInstanceOf(KpiException.class)
+                    .hasMessageStartingWith("Backfill stopped at 2024-W20 (1 of 2; 0 run, 0 skipped before it): The"
+                            + " weekly report for 2024-W20 failed: ")
+                    .hasMessageEndingWith("Resume with: kpi-pipeline backfill weekly --from 2024-W20 --to 2024-W21");
+            assertThat(progress).isEmpty(); // W21 did not start
+        } finally {
+            Files.delete(folder);
+        }
+
+        var resumed = backfill.run(ReportKind.WEEKLY, range, false, progress::add);
+        assertThat(resumed.ran()).isEqualTo(2);
+        assertThat(progress).extracting(Backfill.Done::run).containsExactly(1L, 1L); // W20's failed run 1 resumed
+        assertThat(history.completedRuns("weeklyReportJob", "2024-W2%"))
+                .isEqualTo(Map.of("2024-W20", 1L, "2024-W21", 1L));
     }
 
     private static List<String> ids(List<ReportingPeriod> periods) {
