@@ -5,6 +5,7 @@ import io.kpipeline.period.ReportingPeriod;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -41,9 +42,9 @@ public class CompletedPeriods {
     Set<ReportingPeriod> periods(ReportKind report) {
         return of(report).stream().flatMap(id -> {
             try {
-                return java.util.stream.Stream.of(ReportingPeriod.parse(id));
+                return Stream.of(ReportingPeriod.parse(id));
             } catch (IllegalArgumentException e) {
-                return java.util.stream.Stream.empty();
+                return Stream.empty();
             }
         }).filter(p -> p.kind() == report.periodKind()).collect(Collectors.toSet());
     }

@@ -30,14 +30,36 @@ class BatchHistory {
 
     /** Records a completed run of the period in the job repository, as a run before the test would have left it. */
     void recordCompleted(ReportKind report, String period) {
+        record(report, period, BatchStatus.COMPLETED);
+    }
+
+    /** Records a run of the period that is still STARTED, as a process killed during the run leaves it. */
+    void recordStarted(ReportKind report, String period) {
+        record(report, period, BatchStatus.STARTED);
+    }
+
+    /** The status of the latest run of the period. */
+    BatchStatus lastStatus(ReportKind report, String period) {
+        return jdbc.queryForObject("""
+                SELECT e.STATUS FROM BATCH_JOB_INSTANCE i
+                JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
+                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                WHERE i.JOB_NAME = ? AND p.PARAMETER_NAME = 'period' AND p.PARAMETER_VALUE = ?
+                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1
+                """, BatchStatus.class, report.jobName(), period);
+    }
+
+    private void record(ReportKind report, String period, BatchStatus status) {
         JobParameters parameters = new JobParametersBuilder().addString("report", report.key())
                 .addString("period", period).addLong("run", 1L).toJobParameters();
         JobInstance instance = jobs.createJobInstance(report.jobName(), parameters);
         JobExecution execution = jobs.createJobExecution(instance, parameters, new ExecutionContext());
         execution.setStartTime(LocalDateTime.now());
-        execution.setEndTime(LocalDateTime.now());
-        execution.setStatus(BatchStatus.COMPLETED);
-        execution.setExitStatus(ExitStatus.COMPLETED);
+        if (status == BatchStatus.COMPLETED) {
+            execution.setEndTime(LocalDateTime.now());
+        }
+        execution.setStatus(status);
+        execution.setExitStatus(status == BatchStatus.COMPLETED ? ExitStatus.COMPLETED : ExitStatus.EXECUTING);
         jobs.update(execution);
     }
 

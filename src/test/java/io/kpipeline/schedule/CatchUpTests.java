@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.batch.core.BatchStatus;
 import org.junit.jupiter.api.Test;
 import org.quartz.SchedulerException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,6 +66,21 @@ class CatchUpTests {
 
         assertThat(history.completedRuns("weeklyReportJob", "2024-W%")).isEqualTo(
                 java.util.Map.of("2024-W03", 1L, "2024-W04", 1L, "2024-W05", 1L));
+    }
+
+    @Test
+    void aRunLeftStartedByAKilledInstanceIsMarkedFailedOnRecoveryAndThenRunsAgain() {
+        history.forget(ReportKind.WEEKLY, "2024-W0");
+        history.recordCompleted(ReportKind.WEEKLY, "2024-W07");
+        history.recordStarted(ReportKind.WEEKLY, "2024-W08"); // the instance running it was killed
+        Instant monday = ZonedDateTime.of(2024, 2, 26, 7, 0, 0, 0, BERLIN).toInstant(); // W09: W08 is due
+
+        scheduled.recoverAbandoned(ReportKind.WEEKLY); // what a recovering firing does first
+        assertThat(history.lastStatus(ReportKind.WEEKLY, "2024-W08")).isEqualTo(BatchStatus.FAILED);
+        assertThat(ids(scheduled.fire(ReportKind.WEEKLY, monday, BERLIN, false, () -> false)))
+                .containsExactly("2024-W08");
+        assertThat(history.lastStatus(ReportKind.WEEKLY, "2024-W08")).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(history.completedRuns("weeklyReportJob", "2024-W08")).isEqualTo(java.util.Map.of("2024-W08", 1L));
     }
 
     @Test
