@@ -76,8 +76,9 @@ public class Scheduling implements InitializingBean {
         List<ReportSchedule> schedules = ReportSchedules.read(settings, kpi.zone(), environment);
         try {
             List<NextFiring> next = new ArrayList<>();
-            // In a transaction: the job store takes its cluster lock on the transaction's connection, which
-            // keeps it until the commit only then (without one, another instance could interleave).
+            // Each in a transaction: the job store takes its cluster lock on the transaction's connection and
+            // holds it to the commit; without one the lock ends with the statement and another instance
+            // starting at the same time could interleave.
             for (ReportKind report : ReportKind.values()) {
                 if (schedules.stream().noneMatch(s -> s.report() == report)) {
                     inTransaction(() -> scheduler.deleteJob(JobKey.jobKey(report.key(), GROUP)));
