@@ -58,10 +58,10 @@ class ReportJobConfiguration {
     }
 
     @Bean
-    Job reviewReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
-            Step renderReportStep, Step deliverReportStep) {
-        return reportJob(ReportKind.REVIEW, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
-                renderReportStep, deliverReportStep);
+    Job reviewReportJob(JobRepository jobs, Step computeKpisStep, Step computeCheckpointsStep,
+            Step evaluateKpisStep, Step exportResultsStep, Step renderReportStep, Step deliverReportStep) {
+        return reportJob(ReportKind.REVIEW, jobs, computeKpisStep, computeCheckpointsStep, evaluateKpisStep,
+                exportResultsStep, renderReportStep, deliverReportStep);
     }
 
     private static Job reportJob(ReportKind kind, JobRepository jobs, Step... steps) {

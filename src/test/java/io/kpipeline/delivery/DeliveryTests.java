@@ -47,6 +47,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * context has its own KPI home, so that its database is independent of the other tests.
  */
 @SpringBootTest(properties = {"kpi.home=target/test-home-delivery", "spring.mail.host=127.0.0.1",
+        "kpi.reports.personal.enabled=false",
+        // Quartz keeps each scheduler's connection provider in a JVM-wide registry by scheduler name:
+        // a name of its own keeps this context's database out of the other tests' scheduler
+        "spring.quartz.scheduler-name=kpi-pipeline-delivery-tests",
         "kpi.reports.weekly.recipients=anna@example.com,role:heads", "kpi.roles.heads=ben@example.com (en)",
         "kpi.delivery.admin=admin@example.com", "kpi.delivery.from=kpi@example.com",
         "kpi.delivery.retry.max-attempts=3", "kpi.delivery.retry.delay=20ms", "kpi.delivery.retry.max-delay=50ms"})
@@ -69,7 +73,10 @@ class DeliveryTests {
         registry.add("spring.mail.port", () -> PORT);
     }
 
-    /** A personal rep report for the weekly job, as the rep reports will render them: a tiny PDF for REP-01. */
+    /**
+     * A personal rep report for the weekly job, a tiny PDF for REP-01, in place of the real ones (switched
+     * off above), so that the recipients are known; OutboxTests delivers the real ones.
+     */
     @TestConfiguration
     static class RepDocument {
 

@@ -54,12 +54,23 @@ class OutboxTests {
 
         var outcome = runner.run(ReportKind.WEEKLY, ReportingPeriod.parse("2026-W46"), out);
 
-        // config/application.yml: weekly goes to role:sales-team = vertrieb@example.com, sales-lead@example.com (en)
-        assertThat(outcome.delivery().summary()).isEqualTo("Delivery: 2 written to " + outbox
+        // config/application.yml: weekly goes to role:sales-team = vertrieb@example.com, sales-lead@example.com (en);
+        // each personal report (reps/<rep-id>-<name>.pdf) to its rep
+        List<Path> repPdfs = pdfs(out.resolve("reps"));
+        assertThat(repPdfs).isNotEmpty();
+        assertThat(outcome.delivery().summary()).isEqualTo("Delivery: " + (2 + repPdfs.size()) + " written to " + outbox
                 + " (no spring.mail.host is set), 0 already sent, 0 held, 0 failed.");
         List<Path> files = emls(outbox);
-        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
+        assertThat(files).hasSize(2 + repPdfs.size()).extracting(p -> p.getFileName().toString()).contains(
                 "weekly-2026-W46-report-vertrieb@example.com.eml", "weekly-2026-W46-report-sales-lead@example.com.eml");
+        for (Path pdf : repPdfs) {
+            String rep = pdf.getFileName().toString().substring(0, "REP-00".length());
+            String email = jdbc.queryForObject("SELECT email FROM sales_rep WHERE id = ?", String.class, rep);
+            MimeMessage personal = read(outbox.resolve("weekly-2026-W46-rep_" + rep + "-" + email + ".eml"));
+            assertThat(personal.getSubject()).isEqualTo("Wochenbericht KW 46/2026: Ihr persönlicher Bericht");
+            assertThat(Mails.attachments(personal)).extracting(Mails.Attachment::name)
+                    .containsExactly(pdf.getFileName().toString());
+        }
         MimeMessage english = read(outbox.resolve("weekly-2026-W46-report-sales-lead@example.com.eml"));
         assertThat(english.getSubject()).isEqualTo("Weekly report, week 46/2026");
         assertThat(english.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("sales-lead@example.com");
@@ -71,13 +82,19 @@ class OutboxTests {
                 String.class));
 
         var again = runner.run(ReportKind.WEEKLY, ReportingPeriod.parse("2026-W46"), out);
-        assertThat(again.delivery().count(DeliveryReport.Result.ALREADY_SENT)).isEqualTo(2);
-        assertThat(emls(outbox)).hasSize(2);
+        assertThat(again.delivery().count(DeliveryReport.Result.ALREADY_SENT)).isEqualTo(2 + repPdfs.size());
+        assertThat(emls(outbox)).hasSize(2 + repPdfs.size());
     }
 
     private static List<Path> emls(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.toString().endsWith(".eml")).toList();
+        }
+    }
+
+    private static List<Path> pdfs(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".pdf")).toList();
         }
     }
 

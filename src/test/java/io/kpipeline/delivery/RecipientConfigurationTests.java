@@ -13,6 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** check-config (and every start) refuses recipients that are no mail addresses, naming key, value, file and line. */
 class RecipientConfigurationTests {
 
+    /**
+     * Quartz keeps each scheduler's connection provider in a JVM-wide registry by scheduler name; these
+     * contexts close after the command, so a name of their own keeps the other tests' scheduler working.
+     */
+    private static final String SCHEDULER = "--spring.quartz.scheduler-name=kpi-pipeline-config-tests";
+
     @Test
     void checkConfigRefusesAnInvalidAddressAndAnUnknownRole(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("application.yml");
@@ -28,7 +34,7 @@ class RecipientConfigurationTests {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "check-config",
-                "--kpi.home=" + dir.resolve("home"), "--spring.config.additional-location=" + file);
+                "--kpi.home=" + dir.resolve("home"), SCHEDULER, "--spring.config.additional-location=" + file);
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).startsWith("Error: kpi.reports.monthly.recipients[1] = bob at example.com is not a"
@@ -42,7 +48,7 @@ class RecipientConfigurationTests {
     void anInvalidAdminAddressOnTheCommandLineIsRefused(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         int status = Cli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "check-config",
-                "--kpi.home=" + dir.resolve("home"), "--kpi.delivery.admin=admin@localhost");
+                "--kpi.home=" + dir.resolve("home"), SCHEDULER, "--kpi.delivery.admin=admin@localhost");
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("kpi.delivery.admin = admin@localhost is not a plain mail address like"
                 + " name@example.com (on the command line)");
@@ -52,7 +58,7 @@ class RecipientConfigurationTests {
     void checkConfigSaysWhereMessagesGoAndHowManyRecipientsEachReportHas(@TempDir Path dir) {
         StringWriter out = new StringWriter();
         int status = Cli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "check-config",
-                "--kpi.home=" + dir.resolve("home"), "--kpi.reports.monthly.recipients=a@example.com,b@example.com");
+                "--kpi.home=" + dir.resolve("home"), SCHEDULER, "--kpi.reports.monthly.recipients=a@example.com,b@example.com");
         assertThat(status).isZero();
         // config/application.yml: weekly role:sales-team (2), review role:management (1) + role:sales-team (2)
         assertThat(out.toString()).contains("Delivery: to the outbox " + dir.resolve("home").resolve("outbox")

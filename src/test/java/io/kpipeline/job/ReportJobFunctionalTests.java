@@ -65,6 +65,7 @@ class ReportJobFunctionalTests {
                     .containsExactly("computeKpisStep", "evaluateKpisStep", "exportResultsStep", "renderReportStep",
                             "deliverReportStep");
             assertThat(Files.exists(folder.resolve("weekly-report.pdf"))).isEqualTo(run[0] == ReportKind.WEEKLY);
+            assertThat(Files.exists(folder.resolve("management-report.pdf"))).isEqualTo(run[0] == ReportKind.MONTHLY);
             if (run[0] == ReportKind.WEEKLY) {
                 // kept to look at the pages of a report on demo data as images
                 Files.createDirectories(Path.of("target", "report-samples"));

@@ -88,6 +88,30 @@ class WeeklyReportTests {
     }
 
     @Test
+    void aWeekWithManyRepsRunsOntoASecondPageNumberedOfTwo() throws IOException {
+        // 30 reps fill the funnel table beyond the first page
+        List<StoredResult> rows = new ArrayList<>(results());
+        Map<String, String> reps = new java.util.HashMap<>(REPS);
+        for (int i = 10; i < 40; i++) {
+            reps.put("REP-" + i, "Vertriebler " + i);
+            for (String stage : WeeklyReport.FUNNEL) {
+                rows.add(breakdown(stage, "rep", "REP-" + i, "0.3", null, List.of()));
+            }
+        }
+        byte[] pdf = weekly.render(WEEK_44, rows, reps, CHANNELS);
+        keep("weekly-two-pages.pdf", pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            String second = stripper.getText(document);
+            assertThat(second).contains("Seite 2 von 2", "Vertriebler 39");
+        }
+        assertThat(text(pdf)).contains("Seite 1 von 2");
+    }
+
+    @Test
     void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
         var english = new WeeklyReport(new ReportRenderer(Locale.ENGLISH), null, catalog, measures, settings,
                 kpiSettings, properties, null, null);

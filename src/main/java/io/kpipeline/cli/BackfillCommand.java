@@ -1,0 +1,83 @@
+package io.kpipeline.cli;
+
+import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.schedule.Backfill;
+import io.kpipeline.system.KpiException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+        description = {"Runs a report for every period from --from to --to, oldest first, as run would",
+                "(results, PDF and delivery per period). Periods already complete are skipped",
+                "unless --rerun is given. The first period that fails stops the backfill; the",
+                "message says how to resume it."})
+final class BackfillCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Parameters(index = "0", paramLabel = "REPORT", description = "weekly, monthly or review.")
+    private ReportKind report;
+
+    @Option(names = "--from", required = true, paramLabel = "P",
+            description = "The first period: 2026-W10, 2026-01 or 30d:2026-02-03 (a review cycle's last day).")
+    private String from;
+
+    @Option(names = "--to", required = true, paramLabel = "P", description = "The last period, included.")
+    private String to;
+
+    @Option(names = "--rerun", description = "Run periods that completed before again too (a new run of each).")
+    private boolean rerun;
+
+    @Override
+    public Integer call() {
+        ReportingPeriod first = parse("--from", from);
+        ReportingPeriod last = parse("--to", to);
+        PrintWriter out = root.out();
+        try (var context = root.startContext()) {
+            Backfill backfill = context.getBean(Backfill.class);
+            List<ReportingPeriod> periods = backfill.range(report, first, last);
+            out.printf("Backfill %s: %d periods, %s to %s%n", report.key(), periods.size(), first.id(), last.id());
+            out.flush();
+            var summary = backfill.run(report, periods, rerun, done -> {
+                String width = "%" + String.valueOf(done.total()).length() + "d";
+                out.printf("[" + width + "/%d] %-14s %s%n", done.index(), done.total(), done.period().id(),
+                        done.skipped() ? "already complete, skipped" + (done.left() == null ? "" : left(done.left()))
+                                : String.format(Locale.ROOT, "run %d in %s%s", done.run(), seconds(done.took()),
+                                        left(done.left())));
+                out.flush();
+            });
+            out.printf("Backfill %s %s..%s done: %d run, %d skipped as complete%s, in %s.%n", report.key(), first.id(),
+                    last.id(), summary.ran(), summary.skipped(), summary.skipped() > 0 ? " (--rerun runs them)" : "",
+                    seconds(summary.took()));
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static String left(Duration left) {
+        return left == null || left.isZero() ? "" : ", about " + seconds(left) + " left";
+    }
+
+    private static String seconds(Duration d) {
+        long s = d.toSeconds();
+        return s >= 120 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60)
+                : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static ReportingPeriod parse(String option, String text) {
+        try {
+            return ReportingPeriod.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw KpiException.configuration(option + " " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.kpipeline.job;
+
+import io.kpipeline.kpi.KpiEngine;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.ReviewReportSettings;
+import io.kpipeline.review.ReviewPeriods;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The step only the 30-day review has: the KPIs of its weekly checkpoints and of the weeks before its end. */
+@Configuration(proxyBeanMethods = false)
+class ReviewStepsConfiguration {
+
+    /**
+     * Computes and stores the KPIs of the cycle's four checkpoints (the 30 days ending on day 7, 14,
+     * 21 and 28) and of the ISO weeks the redundancy check reads (see {@link ReviewPeriods}).
+     */
+    @Bean
+    Step computeCheckpointsStep(JobRepository jobs, PlatformTransactionManager transactions, KpiEngine engine,
+            ReviewReportSettings settings) {
+        Tasklet tasklet = (contribution, context) -> {
+            ReportingPeriod cycle = ReportingPeriod.parse(
+                    (String) context.getStepContext().getJobParameters().get(ReportJobConfiguration.PERIOD));
+            long values = 0;
+            for (ReportingPeriod p : ReviewPeriods.all(cycle, settings.correlationWeeks())) {
+                values += engine.compute(p).size();
+            }
+            contribution.incrementWriteCount(values);
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("computeCheckpointsStep", jobs).tasklet(tasklet, transactions).build();
+    }
+}

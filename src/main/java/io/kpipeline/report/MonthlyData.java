@@ -1,0 +1,115 @@
+package io.kpipeline.report;
+
+import io.kpipeline.evaluation.Flag;
+import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.kpi.KpiDefinition.Unit;
+import io.kpipeline.period.ReportingPeriod;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A month's stored results as the parts of the monthly report read them: the totals of the enabled
+ * KPIs in catalog order, the breakdowns, the names of reps, channels and campaigns, and the format
+ * of the report locale.
+ *
+ * @param period      the month
+ * @param format      numbers, money, dates and texts in the report locale
+ * @param catalog     names, definitions, units and categories
+ * @param results     every stored result of the month, totals and breakdowns
+ * @param names       display names of breakdown values
+ * @param smallSample the denominator below which a rate is a small sample
+ */
+record MonthlyData(ReportingPeriod period, ReportFormat format, KpiCatalog catalog, List<StoredResult> results,
+        Names names, int smallSample) {
+
+    /** A breakdown row whose attribute is missing has this value (see config/kpis.yml). */
+    static final String NONE = "(none)";
+
+    /**
+     * Display names by id.
+     *
+     * @param reps      sales rep names by id
+     * @param channels  channel names by code
+     * @param campaigns campaign names by id
+     */
+    record Names(Map<String, String> reps, Map<String, String> channels, Map<String, String> campaigns) {
+    }
+
+    /** The totals of the enabled KPIs in catalog order; a KPI without a stored total is left out. */
+    Map<String, StoredResult> totals() {
+        Map<String, StoredResult> byId = new LinkedHashMap<>();
+        results.stream().filter(StoredResult::isTotal).forEach(r -> byId.put(r.kpiId(), r));
+        Map<String, StoredResult> ordered = new LinkedHashMap<>();
+        catalog.enabled().forEach(k -> Optional.ofNullable(byId.get(k.id())).ifPresent(r -> ordered.put(k.id(), r)));
+        return ordered;
+    }
+
+    Optional<StoredResult> total(String kpiId) {
+        return Optional.ofNullable(totals().get(kpiId));
+    }
+
+    /** The breakdown of an enabled KPI by one dimension, in stored order. */
+    List<StoredResult> breakdown(String kpiId, String dimension) {
+        if (!enabled(kpiId)) {
+            return List.of();
+        }
+        return results.stream().filter(r -> r.kpiId().equals(kpiId) && dimension.equals(r.dimension())).toList();
+    }
+
+    boolean enabled(String kpiId) {
+        return catalog.find(kpiId).map(KpiDefinition::enabled).orElse(false);
+    }
+
+    String name(String kpiId) {
+        return catalog.find(kpiId).map(k -> k.name().in(format.locale())).orElse(kpiId);
+    }
+
+    Unit unit(String kpiId) {
+        return catalog.get(kpiId).unit();
+    }
+
+    String value(StoredResult r) {
+        return format.value(r.value(), unit(r.kpiId()));
+    }
+
+    String value(String kpiId, BigDecimal value) {
+        return format.value(value, unit(kpiId));
+    }
+
+    /** The change to the previous month: percentage points for rates, per cent otherwise. */
+    String change(StoredResult r) {
+        return format.change(r.change(), r.relativeChange(), unit(r.kpiId()));
+    }
+
+    static boolean flagged(StoredResult r, Flag flag) {
+        return r.flags().contains(flag.name());
+    }
+
+    /** The month as the report names it: {@code Oktober 2026}, {@code October 2026}. */
+    String month() {
+        return DateTimeFormatter.ofPattern("MMMM yyyy", format.locale()).format(period.start());
+    }
+
+    /** A month label for chart axes, on two lines: {@code Okt}, {@code 2026}. */
+    String shortMonth(ReportingPeriod month) {
+        return DateTimeFormatter.ofPattern("LLL'\n'yyyy", format.locale()).format(month.start());
+    }
+
+    String rep(String id) {
+        return NONE.equals(id) ? format.text("funnel.noRep") : names.reps().getOrDefault(id, id);
+    }
+
+    String channel(String code) {
+        return NONE.equals(code) ? format.text("weekly.noChannel") : names.channels().getOrDefault(code, code);
+    }
+
+    String campaign(String id) {
+        return NONE.equals(id) ? format.text("monthly.noCampaign") : names.campaigns().getOrDefault(id, id);
+    }
+}

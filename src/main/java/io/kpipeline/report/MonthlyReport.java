@@ -1,0 +1,117 @@
+package io.kpipeline.report;
+
+import io.kpipeline.evaluation.KpiResultRepository;
+import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.kpi.KpiSettings;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.system.KpiProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The monthly management report (Management-Report): a cover, a one-page summary written from the
+ * month's numbers, the scorecard of every enabled KPI by category, charts, the reps side by side,
+ * the campaigns with their ROMI, notes on data quality and the glossary of the catalog. Renders
+ * {@code reports/MonthlyManagementReport.jrxml} from the month's stored results.
+ */
+@Component
+public class MonthlyReport implements ReportDocument {
+
+    static final String TEMPLATE = "MonthlyManagementReport";
+
+    private final ReportRenderer renderer;
+    private final KpiResultRepository results;
+    private final KpiCatalog catalog;
+    private final MonthlySettings settings;
+    private final KpiSettings kpiSettings;
+    private final Currency currency;
+    private final JdbcTemplate jdbc;
+
+    MonthlyReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog, MonthlySettings settings,
+            KpiSettings kpiSettings, KpiProperties properties, JdbcTemplate jdbc) {
+        this.renderer = renderer;
+        this.results = results;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.kpiSettings = kpiSettings;
+        this.currency = Currency.getInstance(properties.currency());
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String report() {
+        return "monthly";
+    }
+
+    /** Renders the month's stored results into the configured file in {@code folder}. */
+    @Override
+    public List<RenderedPdf> write(ReportingPeriod period, Path folder) {
+        List<StoredResult> stored = results.find(report(), period,
+                catalog.kpis().stream().map(KpiDefinition::id).toList());
+        var names = new MonthlyData.Names(names("SELECT id, name FROM sales_rep"),
+                names("SELECT code, name FROM channel"), names("SELECT id, name FROM campaign"));
+        byte[] pdf = render(period, stored, names);
+        Path file = folder.resolve(settings.file());
+        try {
+            Files.createDirectories(folder);
+            Files.write(file, pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+        return List.of(new RenderedPdf(file.toAbsolutePath().toString(), null));
+    }
+
+    private Map<String, String> names(String sql) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+        });
+        return names;
+    }
+
+    /**
+     * @param stored the month's evaluated results, totals and breakdowns
+     * @param names  display names of reps, channels and campaigns
+     */
+    byte[] render(ReportingPeriod period, List<StoredResult> stored, MonthlyData.Names names) {
+        ReportFormat format = new ReportFormat(renderer.locale(), currency);
+        MonthlyData data = new MonthlyData(period, format, catalog, stored, names, kpiSettings.smallSample());
+        MonthlyScorecard scorecard = new MonthlyScorecard(data);
+        MonthlyCharts charts = new MonthlyCharts(data);
+        MonthlySections sections = new MonthlySections(data);
+
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("Month", data.month());
+        parameters.put("FirstDay", format.date(period.start()));
+        parameters.put("LastDay", format.date(period.last()));
+        parameters.put("SummaryRows", new MonthlySummary(data, settings.movers()).paragraphs());
+        parameters.put("ScorecardRows", scorecard.lines());
+        parameters.put("BenchmarkSources", scorecard.sources());
+        parameters.put("FunnelPoints", charts.funnel());
+        parameters.put("RevenuePoints", charts.trends("revenue", "mrr"));
+        parameters.put("LeadsPerChannel", charts.perChannel("leads_created"));
+        parameters.put("WonPerChannel", charts.perChannel("tcv_won"));
+        parameters.put("CacPoints", charts.trends("cac"));
+        parameters.put("ClvPoints", charts.trends("clv"));
+        parameters.put("Currency", currency);
+        parameters.put("RepColumns", sections.repColumns());
+        parameters.put("RepRows", sections.reps());
+        parameters.put("SmallSampleLimit", kpiSettings.smallSample());
+        parameters.put("CampaignRows", sections.campaigns());
+        parameters.put("LeadsWithoutCampaign", sections.leadsWithoutCampaign());
+        parameters.put("QualityRows", sections.quality(charts.gaps("revenue", "mrr", "cac", "clv")));
+        parameters.put("GlossaryRows", scorecard.glossary());
+        String title = format.text("monthly.title", data.month());
+        return renderer.render(TEMPLATE, parameters, List.of(), title, period.last());
+    }
+}

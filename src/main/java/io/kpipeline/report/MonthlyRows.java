@@ -1,0 +1,105 @@
+package io.kpipeline.report;
+
+/**
+ * The text rows of the monthly management report, as JavaBeans (JasperReports reads rows through
+ * getters): the scorecard lines and the entries of the summary, data-quality notes and glossary.
+ * Values arrive formatted in the report locale, so the templates only lay out.
+ */
+public final class MonthlyRows {
+
+    private MonthlyRows() {
+    }
+
+    /** One KPI of the scorecard, under its category. */
+    public static final class ScorecardLine {
+        private final String category;
+        private final String name;
+        private final String value;
+        private final String previousMonth;
+        private final String previousYear;
+        private final String target;
+        private final String status;
+        private final String benchmark;
+        private final String notes;
+
+        ScorecardLine(String category, String name, String value, String previousMonth, String previousYear,
+                String target, String status, String benchmark, String notes) {
+            this.category = category;
+            this.name = name;
+            this.value = value;
+            this.previousMonth = previousMonth;
+            this.previousYear = previousYear;
+            this.target = target;
+            this.status = status;
+            this.benchmark = benchmark;
+            this.notes = notes;
+        }
+
+        /** The category's name in the report language; the scorecard groups by it. */
+        public String getCategory() {
+            return category;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getValue() {
+            return value;
+        }
+
+        public String getPreviousMonth() {
+            return previousMonth;
+        }
+
+        public String getPreviousYear() {
+            return previousYear;
+        }
+
+        public String getTarget() {
+            return target;
+        }
+
+        /** GOOD, WARN, BAD or NEUTRAL; the template prints the word in the report language. */
+        public String getStatus() {
+            return status;
+        }
+
+        /** The benchmark value with the number of its source in the list below the scorecard. */
+        public String getBenchmark() {
+            return benchmark;
+        }
+
+        public String getNotes() {
+            return notes;
+        }
+    }
+
+    /**
+     * A titled paragraph: a summary paragraph, a data-quality note or a glossary entry. {@code group}
+     * heads a run of entries (the glossary's categories); null for none.
+     */
+    public static final class Entry {
+        private final String group;
+        private final String title;
+        private final String text;
+
+        Entry(String group, String title, String text) {
+            this.group = group;
+            this.title = title;
+            this.text = text;
+        }
+
+        public String getGroup() {
+            return group;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public String getText() {
+            return text;
+        }
+    }
+}

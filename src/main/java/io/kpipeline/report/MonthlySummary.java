@@ -1,0 +1,170 @@
+package io.kpipeline.report;
+
+import io.kpipeline.evaluation.Flag;
+import io.kpipeline.evaluation.Status;
+import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.kpi.KpiDefinition.Better;
+import io.kpipeline.kpi.KpiDefinition.Unit;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The monthly report's one-page summary, written in sentences from the month's stored results: the
+ * headline figures, the largest movers against the previous month, the targets met and missed,
+ * anomalies, small samples and KPIs without a value. Nothing here is judged that the results do not
+ * say: "better" and "worse" follow each KPI's direction in the catalog.
+ */
+final class MonthlySummary {
+
+    /** The figures the summary opens with, where enabled and computed. */
+    static final List<String> HEADLINE = List.of("revenue", "mrr", "tcv_won", "new_customers");
+
+    private final MonthlyData data;
+    private final ReportFormat format;
+    private final int movers;
+
+    MonthlySummary(MonthlyData data, int movers) {
+        this.data = data;
+        this.format = data.format();
+        this.movers = movers;
+    }
+
+    List<MonthlyRows.Entry> paragraphs() {
+        List<StoredResult> totals = List.copyOf(data.totals().values());
+        List<MonthlyRows.Entry> paragraphs = new ArrayList<>();
+        String headline = HEADLINE.stream().map(id -> data.totals().get(id)).filter(Objects::nonNull)
+                .filter(r -> r.value() != null).map(this::headline).collect(Collectors.joining(" "));
+        if (!headline.isEmpty()) {
+            paragraphs.add(entry("monthly.summary.headline", headline));
+        }
+        paragraphs.add(entry("monthly.summary.movers", movers(totals)));
+        paragraphs.add(entry("monthly.summary.targets", targets(totals)));
+        paragraphs.add(entry("monthly.summary.anomalies", anomalies(totals)));
+        paragraphs.add(entry("monthly.summary.smallSamples", smallSamples(totals)));
+        List<String> missing = names(totals, r -> r.value() == null, r -> "");
+        if (!missing.isEmpty()) {
+            paragraphs.add(entry("monthly.summary.missing",
+                    format.text("monthly.sentence.missing", missing.size(), String.join(", ", missing))));
+        }
+        return paragraphs;
+    }
+
+    private MonthlyRows.Entry entry(String titleKey, String text) {
+        return new MonthlyRows.Entry(null, format.text(titleKey), text);
+    }
+
+    /** "Revenue: x in October 2026, after y the month before (+z %); w in the same month last year." */
+    private String headline(StoredResult r) {
+        String sentence = format.text("monthly.sentence.headline", data.name(r.kpiId()), data.value(r), data.month());
+        if (r.previousValue() != null) {
+            sentence += format.text("monthly.sentence.headlinePrevious", data.value(r.kpiId(), r.previousValue()),
+                    data.change(r));
+        }
+        if (r.previousYearValue() != null) {
+            sentence += format.text("monthly.sentence.headlineYear", data.value(r.kpiId(), r.previousYearValue()));
+        }
+        return sentence + ".";
+    }
+
+    /** The KPIs that moved most against the previous month, by relative change; small samples left out. */
+    private String movers(List<StoredResult> totals) {
+        List<StoredResult> moved = totals.stream()
+                .filter(r -> r.relativeChange() != null && r.relativeChange().signum() != 0)
+                .filter(r -> !MonthlyData.flagged(r, Flag.SMALL_SAMPLE))
+                .sorted(Comparator.comparing((StoredResult r) -> r.relativeChange().abs()).reversed())
+                .limit(movers).toList();
+        if (moved.isEmpty()) {
+            return format.text("monthly.sentence.noMovers");
+        }
+        List<String> sentences = new ArrayList<>();
+        sentences.add(format.text("monthly.sentence.moversIntro", moved.size()));
+        moved.forEach(r -> sentences.add(mover(r)));
+        return String.join(" ", sentences);
+    }
+
+    private String mover(StoredResult r) {
+        boolean up = r.change().signum() > 0;
+        Unit unit = data.unit(r.kpiId());
+        String by = format.change(r.change().abs(), r.relativeChange().abs(), unit).replaceFirst("^\\+", "");
+        if (unit == Unit.RATE) {
+            by += " (" + format.change(null, r.relativeChange(), Unit.NUMBER) + ")";
+        }
+        Better better = data.catalog().get(r.kpiId()).better();
+        String judgement = better == Better.NONE ? ""
+                : format.text((better == Better.HIGHER) == up ? "monthly.sentence.better" : "monthly.sentence.worse");
+        return format.text(up ? "monthly.sentence.up" : "monthly.sentence.down", data.name(r.kpiId()), by,
+                data.value(r), data.value(r.kpiId(), r.previousValue()), judgement);
+    }
+
+    private String targets(List<StoredResult> totals) {
+        List<StoredResult> withTarget = totals.stream().filter(r -> r.target() != null).toList();
+        if (withTarget.isEmpty()) {
+            return format.text("monthly.sentence.noTargets");
+        }
+        Function<StoredResult, String> detail = r -> format.text("monthly.sentence.againstTarget", data.value(r),
+                data.value(r.kpiId(), r.target()));
+        List<String> met = names(withTarget, r -> r.value() != null && r.status() == Status.GOOD, detail);
+        List<String> near = names(withTarget, r -> r.value() != null && r.status() == Status.WARN, detail);
+        List<String> missed = names(withTarget, r -> r.value() != null && r.status() == Status.BAD, detail);
+        List<String> sentences = new ArrayList<>();
+        sentences.add(format.text("monthly.sentence.targets", withTarget.size(), met.size(), near.size(),
+                missed.size()));
+        list(sentences, "monthly.sentence.met", met);
+        list(sentences, "monthly.sentence.near", near);
+        list(sentences, "monthly.sentence.missed", missed);
+        list(sentences, "monthly.sentence.targetNoValue", names(withTarget, r -> r.value() == null, r -> ""));
+        list(sentences, "monthly.sentence.belowBenchmark", names(totals,
+                r -> r.target() == null && r.benchmark() != null && r.status() == Status.BAD, r -> format.text(
+                        "monthly.sentence.againstBenchmark", data.value(r), data.value(r.kpiId(), r.benchmark()))));
+        return String.join(" ", sentences);
+    }
+
+    private String anomalies(List<StoredResult> totals) {
+        List<String> names = names(totals, r -> MonthlyData.flagged(r, Flag.ANOMALY), r -> format.text(
+                "monthly.sentence.againstMean", data.value(r), data.value(r.kpiId(), previousMean(r))));
+        return names.isEmpty() ? format.text("monthly.sentence.noAnomalies")
+                : format.text("monthly.sentence.anomalies", names.size(), String.join("; ", names));
+    }
+
+    private String smallSamples(List<StoredResult> totals) {
+        List<String> names = names(totals, r -> MonthlyData.flagged(r, Flag.SMALL_SAMPLE),
+                r -> format.text("monthly.sentence.cases", format.value(r.denominator(), Unit.COUNT)));
+        return names.isEmpty() ? format.text("monthly.sentence.noSmallSamples", data.smallSample())
+                : format.text("monthly.sentence.smallSamples", names.size(), data.smallSample(),
+                        String.join("; ", names));
+    }
+
+    /** The mean of the 8 months before this one, which the anomaly flag compares with. */
+    static BigDecimal previousMean(StoredResult r) {
+        List<BigDecimal> trend = r.trend();
+        if (trend.size() < 9) {
+            return null;
+        }
+        List<BigDecimal> before = trend.subList(trend.size() - 9, trend.size() - 1).stream()
+                .filter(Objects::nonNull).toList();
+        return before.isEmpty() ? null : before.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(before.size()), MathContext.DECIMAL64);
+    }
+
+    /** The names of the results that match, each followed by its detail in parentheses where there is one. */
+    private List<String> names(List<StoredResult> results, Predicate<StoredResult> which,
+            Function<StoredResult, String> detail) {
+        return results.stream().filter(which).map(r -> {
+            String d = detail.apply(r);
+            return d.isEmpty() ? data.name(r.kpiId()) : data.name(r.kpiId()) + " (" + d + ")";
+        }).toList();
+    }
+
+    private void list(List<String> sentences, String key, List<String> names) {
+        if (!names.isEmpty()) {
+            sentences.add(format.text(key, String.join("; ", names)));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.kpipeline.report;
+
+import io.kpipeline.evaluation.BreakdownJudge;
+import io.kpipeline.evaluation.KpiResultRepository;
+import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.kpi.KpiSettings;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.system.KpiProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The personal weekly report of each active sales rep with data in the week, rendered by the weekly
+ * run beside the weekly report: the rep's activity, contacts per channel, funnel conversions and win
+ * rate, each beside the team, and the recommended measures whose rules fire on the rep's own values.
+ * Written as {@code <folder>/<rep-id>-<name>.pdf} in the run's folder.
+ */
+@Component
+public class PersonalWeeklyReport implements ReportDocument {
+
+    static final String TEMPLATE = "PersonalWeeklyReport";
+
+    private final ReportRenderer renderer;
+    private final KpiResultRepository results;
+    private final KpiCatalog catalog;
+    private final BreakdownJudge judge;
+    private final PersonalQueries queries;
+    private final PersonalReportSettings settings;
+    private final KpiSettings kpiSettings;
+    private final Currency currency;
+
+    PersonalWeeklyReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog,
+            BreakdownJudge judge, PersonalQueries queries, PersonalReportSettings settings, KpiSettings kpiSettings,
+            KpiProperties properties) {
+        this.renderer = renderer;
+        this.results = results;
+        this.catalog = catalog;
+        this.judge = judge;
+        this.queries = queries;
+        this.settings = settings;
+        this.kpiSettings = kpiSettings;
+        this.currency = Currency.getInstance(properties.currency());
+    }
+
+    @Override
+    public String report() {
+        return "weekly";
+    }
+
+    /** One PDF per active rep with data in the week; none when switched off or nobody was active. */
+    @Override
+    public List<RenderedPdf> write(ReportingPeriod period, Path folder) {
+        if (!settings.enabled()) {
+            return List.of();
+        }
+        Map<String, String> reps = queries.activeReps(period);
+        Path target = folder.resolve(settings.folder());
+        List<RenderedPdf> written = new ArrayList<>();
+        try {
+            removeEarlierReports(target);
+            if (reps.isEmpty()) {
+                return written;
+            }
+            TeamWeek week = new TeamWeek(period,
+                    results.find(report(), period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
+                    queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
+                    queries.channelNames());
+            Files.createDirectories(target);
+            for (var rep : reps.entrySet()) {
+                Path file = target.resolve(fileName(rep.getKey(), rep.getValue()));
+                Files.write(file, render(week, rep.getKey()));
+                written.add(new RenderedPdf(file.toAbsolutePath().toString(), rep.getKey()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the personal reports into " + target, e);
+        }
+        return written;
+    }
+
+    /** A rerun of the week replaces the reports: a rep no longer active or without data keeps none. */
+    private static void removeEarlierReports(Path target) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return;
+        }
+        try (DirectoryStream<Path> earlier = Files.newDirectoryStream(target, "*.pdf")) {
+            for (Path file : earlier) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** The report of one rep of {@code week.reps()}. */
+    byte[] render(TeamWeek week, String repId) {
+        ReportFormat format = new ReportFormat(renderer.locale(), currency);
+        PersonalFigures figures = new PersonalFigures(catalog, judge, format, week, repId);
+        ReportingPeriod period = week.period();
+        String weekNumber = Integer.toString(period.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        String year = Integer.toString(period.start().get(IsoFields.WEEK_BASED_YEAR));
+        String name = week.reps().get(repId);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("Week", weekNumber);
+        parameters.put("WeekYear", year);
+        parameters.put("FirstDay", format.date(period.start()));
+        parameters.put("LastDay", format.date(period.last()));
+        parameters.put("RepName", name);
+        parameters.put("RepId", repId);
+        parameters.put("ActiveReps", week.reps().size());
+        parameters.put("SmallSampleLimit", kpiSettings.smallSample());
+        parameters.put("ChannelSection", format.text("personal.section.channels"));
+        parameters.put("MeasureRows", figures.measures());
+        String title = format.text("personal.title", format.text("weekly.period", weekNumber, year)) + " · " + name;
+        return renderer.render(TEMPLATE, parameters, figures.rows(), title, period.last());
+    }
+
+    /** {@code REP-03-julia-schaefer.pdf}: the id kept readable, the name as a plain ASCII slug. */
+    static String fileName(String repId, String name) {
+        String id = repId.replaceAll("[^A-Za-z0-9._-]", "-");
+        String slug = Normalizer.normalize(name.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe")
+                .replace("ü", "ue").replace("ß", "ss"), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return (slug.isEmpty() ? id : id + "-" + slug) + ".pdf";
+    }
+}

@@ -1,0 +1,127 @@
+package io.kpipeline.schedule;
+
+import io.kpipeline.job.ReportKind;
+import io.kpipeline.job.ReportRunner;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.period.ReviewCycle;
+import io.kpipeline.report.ReportSettings;
+import io.kpipeline.system.KpiException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a report for every period of a range, oldest first. Periods that have completed before are
+ * skipped unless asked to run them again; the first period that fails stops the backfill.
+ */
+@Component
+public class Backfill {
+
+    private final ReportRunner runner;
+    private final CompletedPeriods completed;
+    private final ReportSettings reports;
+
+    Backfill(ReportRunner runner, CompletedPeriods completed, ReportSettings reports) {
+        this.runner = runner;
+        this.completed = completed;
+        this.reports = reports;
+    }
+
+    /** One period done: {@code run} is 0 when it was skipped as complete. */
+    public record Done(int index, int total, ReportingPeriod period, long run, Duration took, Duration left) {
+
+        public boolean skipped() {
+            return run == 0;
+        }
+    }
+
+    public record Summary(int ran, int skipped, Duration took) {
+    }
+
+    /**
+     * The periods from {@code from} to {@code to}, both included: weeks, months or review cycles.
+     *
+     * @throws KpiException (configuration) when the range is empty or a period is not one of the report's
+     */
+    public List<ReportingPeriod> range(ReportKind report, ReportingPeriod from, ReportingPeriod to) {
+        for (var end : List.of(from, to)) {
+            if (end.kind() != report.periodKind()) {
+                throw KpiException.configuration(end.id() + " is not a period of the " + report.key()
+                        + " report; write " + example(report) + ".");
+            }
+            ReviewCycle cycle = reports.review().cycle();
+            if (report == ReportKind.REVIEW && !cycle.isCycle(end)) {
+                throw KpiException.configuration(end.id() + " is not a review cycle: cycles run 30 days from "
+                        + cycle.start() + " (kpi.reports.review.cycle-start), e.g. " + cycle.containing(
+                                end.last().isBefore(cycle.start()) ? cycle.start() : end.last()).id() + ".");
+            }
+        }
+        if (to.start().isBefore(from.start())) {
+            throw KpiException.configuration("--from " + from.id() + " is after --to " + to.id()
+                    + "; give the earlier period first.");
+        }
+        List<ReportingPeriod> periods = new ArrayList<>();
+        for (ReportingPeriod p = to; !p.start().isBefore(from.start()); p = p.previous()) {
+            periods.add(0, p);
+        }
+        return periods;
+    }
+
+    /**
+     * Runs the periods in order, reporting each to {@code progress}.
+     *
+     * @throws KpiException when a period fails, saying where the backfill stopped and how to resume it
+     */
+    public Summary run(ReportKind report, List<ReportingPeriod> periods, boolean rerun, Consumer<Done> progress) {
+        Set<ReportingPeriod> done = rerun ? Set.of() : completed.periods(report);
+        long started = System.nanoTime();
+        long runNanos = 0;
+        int ran = 0;
+        int skipped = 0;
+        for (int i = 0; i < periods.size(); i++) {
+            ReportingPeriod period = periods.get(i);
+            if (done.contains(period)) {
+                skipped++;
+                progress.accept(new Done(i + 1, periods.size(), period, 0, Duration.ZERO, left(runNanos, ran, periods, i, done)));
+                continue;
+            }
+            long t0 = System.nanoTime();
+            ReportRunner.Outcome outcome;
+            try {
+                outcome = runner.run(report, period, runner.defaultFolder(report, period));
+            } catch (KpiException e) {
+                throw new KpiException("Backfill stopped at " + period.id() + " (" + (i + 1) + " of " + periods.size()
+                        + "; " + ran + " run, " + skipped + " skipped before it): " + e.getMessage()
+                        + " Resume with: kpi-pipeline backfill " + report.key() + " --from " + period.id() + " --to "
+                        + periods.get(periods.size() - 1).id() + (rerun ? " --rerun" : ""), e);
+            }
+            long took = System.nanoTime() - t0;
+            runNanos += took;
+            ran++;
+            progress.accept(new Done(i + 1, periods.size(), period, outcome.run(), Duration.ofNanos(took),
+                    left(runNanos, ran, periods, i, done)));
+        }
+        return new Summary(ran, skipped, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The mean time of the periods run so far, times the periods still to run. */
+    private static Duration left(long runNanos, int ran, List<ReportingPeriod> periods, int index,
+            Set<ReportingPeriod> done) {
+        if (ran == 0) {
+            return null;
+        }
+        long toRun = periods.subList(index + 1, periods.size()).stream().filter(p -> !done.contains(p)).count();
+        return Duration.ofNanos(runNanos / ran * toRun);
+    }
+
+    private static String example(ReportKind report) {
+        return switch (report) {
+            case WEEKLY -> "ISO weeks like 2026-W40";
+            case MONTHLY -> "months like 2026-01";
+            case REVIEW -> "review cycles like 30d:2026-02-03 (the cycle's last day)";
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package io.kpipeline.schedule;
+
+import io.kpipeline.job.ReportKind;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * When the {@code schedule} command runs each report ({@code kpi.schedule.*} in
+ * {@code config/application.yml}). Cron expression and zone are checked by {@link ReportSchedules}
+ * when the scheduler starts, so that a wrong one is reported with its file and line.
+ *
+ * @param weekly  the weekly report, and with it the personal rep reports it renders
+ * @param monthly the monthly management report
+ * @param review  the 30-day review: a daily check that runs a cycle once it has ended
+ * @param catchUp how far back a start after downtime runs missed periods
+ */
+@Validated
+@ConfigurationProperties("kpi.schedule")
+public record ScheduleSettings(
+        @Valid @NotNull @DefaultValue Report weekly,
+        @Valid @NotNull @DefaultValue Report monthly,
+        @Valid @NotNull @DefaultValue Report review,
+        @Valid @NotNull @DefaultValue CatchUp catchUp) {
+
+    /** Defaults: weekly Monday 07:00, monthly on the 1st at 06:00, review check daily at 06:00. */
+    static String defaultCron(ReportKind kind) {
+        return switch (kind) {
+            case WEEKLY -> "0 0 7 ? * MON";
+            case MONTHLY -> "0 0 6 1 * ?";
+            case REVIEW -> "0 0 6 * * ?";
+        };
+    }
+
+    Report of(ReportKind kind) {
+        return switch (kind) {
+            case WEEKLY -> weekly;
+            case MONTHLY -> monthly;
+            case REVIEW -> review;
+        };
+    }
+
+    /**
+     * @param enabled whether the scheduler runs this report at all
+     * @param cron    a Quartz cron expression (seconds first); empty for the default
+     * @param zone    the time zone of the cron expression; empty for {@code kpi.zone}
+     */
+    public record Report(@DefaultValue("true") boolean enabled, String cron, String zone) {
+    }
+
+    /**
+     * @param maxPeriods the most missed periods of one report a catch-up runs, the latest ones;
+     *                   older ones are left to {@code backfill}
+     */
+    public record CatchUp(@Min(value = 1, message = "must be at least 1") @DefaultValue("12") int maxPeriods) {
+    }
+}

@@ -1,0 +1,125 @@
+package io.kpipeline.schedule;
+
+import io.kpipeline.job.ReportKind;
+import io.kpipeline.job.ReportRunner;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.ReportSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a firing of a report's trigger does: runs the latest complete period of the report and every
+ * period missed since the last completed one, oldest first, each through {@link ReportRunner} (which
+ * renders and delivers it). A period that has completed is never run again by the scheduler.
+ */
+@Component
+class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledReports.class);
+
+    private final ReportRunner runner;
+    private final CompletedPeriods completed;
+    private final ReportSettings reports;
+    private final ScheduleSettings settings;
+    private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
+    private volatile boolean closing;
+
+    ScheduledReports(ReportRunner runner, CompletedPeriods completed, ReportSettings reports, ScheduleSettings settings,
+            JobRepository jobRepository, JobOperator jobOperator) {
+        this.runner = runner;
+        this.completed = completed;
+        this.reports = reports;
+        this.settings = settings;
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+    }
+
+    /**
+     * Runs the periods due at {@code scheduledFireTime} (read in {@code zone}); stops between two
+     * periods once {@code stop} says so.
+     *
+     * @param startUp whether this is the catch-up queued when the scheduler starts: a report that has
+     *                never completed a period then waits for its first regular firing
+     * @return the periods run, oldest first
+     * @throws io.kpipeline.system.KpiException when a period fails; the periods after it are not run
+     */
+    List<ReportingPeriod> fire(ReportKind report, Instant scheduledFireTime, ZoneId zone, boolean startUp,
+            BooleanSupplier stop) {
+        FiringPeriods periods = new FiringPeriods(reports.review().cycle());
+        Optional<ReportingPeriod> latest = periods.latestComplete(report, scheduledFireTime, zone);
+        if (latest.isEmpty()) {
+            log.info("review: the first cycle from {} has not ended yet; nothing to run", reports.review().cycleStart());
+            return List.of();
+        }
+        Optional<ReportingPeriod> last = completed.periods(report).stream()
+                .filter(p -> !p.start().isAfter(latest.get().start()))
+                .filter(p -> report != ReportKind.REVIEW || reports.review().cycle().isCycle(p))
+                .max(Comparator.comparing(ReportingPeriod::start));
+        FiringPeriods.Plan plan = periods.due(latest.get(), last, settings.catchUp().maxPeriods(), startUp);
+        if (!plan.skipped().isEmpty()) {
+            List<ReportingPeriod> skipped = plan.skipped();
+            log.warn("{}: {} periods after {} were missed, more than kpi.schedule.catch-up.max-periods ({}); running"
+                    + " the latest from {}. For the older ones run: kpi-pipeline backfill {} --from {} --to {}",
+                    report.key(), skipped.size() + plan.periods().size(), last.get().id(),
+                    settings.catchUp().maxPeriods(), plan.periods().get(0).id(), report.key(), skipped.get(0).id(),
+                    skipped.get(skipped.size() - 1).id());
+        }
+        if (plan.periods().isEmpty()) {
+            log.info("{}: nothing due ({})", report.key(), last.map(p -> p.id() + " is done").orElse(
+                    "no period has run yet: the next regular firing runs the latest complete one"));
+            return List.of();
+        }
+        List<ReportingPeriod> done = new ArrayList<>();
+        for (ReportingPeriod period : plan.periods()) {
+            if (closing || stop.getAsBoolean()) {
+                log.warn("{}: stopping before {}; the next start catches up from there", report.key(), period.id());
+                break;
+            }
+            long started = System.nanoTime();
+            var outcome = runner.run(report, period, runner.defaultFolder(report, period));
+            log.info("{} report {} (run {}) done in {} s. {}", report.key(), period.id(), outcome.run(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0,
+                    outcome.delivery() == null ? "" : outcome.delivery().summary());
+            if (outcome.delivery() != null && outcome.delivery().isHeld()) {
+                log.warn("{} report {} was not delivered: held because {}. It is delivered by the next run of the"
+                        + " period after the data is loaded (run, or backfill --rerun), or with run --force.",
+                        report.key(), period.id(), outcome.delivery().held());
+            }
+            done.add(period);
+        }
+        return done;
+    }
+
+    /** The application is shutting down (SIGTERM, Ctrl-C): the period running finishes, no other starts. */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        closing = true;
+    }
+
+    /**
+     * Marks the report's executions left STARTED by a scheduler instance that died (killed, or stopped
+     * before its job ended) as FAILED, so that their periods restart at the failed step.
+     */
+    void recoverAbandoned(ReportKind report) {
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(report.jobName())) {
+            log.warn("{}: {} was left running by a scheduler instance that stopped; marking it failed, so that it"
+                    + " restarts at the step it was in", report.key(), execution.getJobParameters().getString("period"));
+            jobOperator.recover(execution);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.kpipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** Mistakes in a backfill's command line are usage errors, reported before the database starts. */
+class BackfillCommandTests {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void scheduleAndBackfillAreCommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("schedule", "backfill");
+        assertThat(run("backfill", "--help")).isZero();
+        assertThat(out.toString()).contains("--from=P", "--to=P", "--rerun", "skipped");
+    }
+
+    @Test
+    void aBackfillNeedsBothEndsOfItsRange() {
+        assertThat(run("backfill", "weekly", "--from", "2026-W40")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--to=P'");
+    }
+
+    @Test
+    void aPeriodThatDoesNotParseIsNamedWithItsOption() {
+        assertThat(run("backfill", "monthly", "--from", "2026-13", "--to", "2026-12")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Error: --from \"2026-13\" is not a period");
+    }
+}

@@ -1,0 +1,249 @@
+package io.kpipeline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kpipeline.evaluation.Status;
+import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.kpi.KpiSettings;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.system.KpiProperties;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The monthly management report filled from known results, exported and read back as text. */
+@SpringBootTest
+class MonthlyReportTests {
+
+    private static final ReportingPeriod OCTOBER = ReportingPeriod.parse("2026-10");
+    private static final MonthlyData.Names NAMES = new MonthlyData.Names(
+            Map.of("REP-01", "Julia Schäfer", "REP-02", "Lukas Weber"), Map.of("EMAIL", "E-Mail", "WEB", "Website"),
+            Map.of("C1", "Frühjahrsaktion Überlingen", "C2", "Herbst-Newsletter"));
+    private static final String MAILCHIMP = "Mailchimp Email Marketing Benchmarks 2019";
+    private static final String NO_CHURN = "no customer lost in the 365 days up to the end of the period, so the lifetime"
+            + " is unbounded";
+
+    @Autowired
+    MonthlyReport monthly;
+    @Autowired
+    KpiCatalog catalog;
+    @Autowired
+    MonthlySettings settings;
+    @Autowired
+    KpiSettings kpiSettings;
+    @Autowired
+    KpiProperties properties;
+
+    @Test
+    void printsCoverScorecardTablesAndNotesInGerman() throws IOException {
+        byte[] pdf = monthly.render(OCTOBER, results(), NAMES);
+        keep("monthly-de.pdf", pdf);
+        String text = flat(pdf);
+
+        assertThat(text).contains("Management-Report", "Oktober 2026", "Berichtszeitraum: 01.10.2026 bis 31.10.2026");
+        // scorecard: value, previous month, same month last year, target, status word
+        assertThat(text).contains("Neue Leads 1.234 1.100 1.000 1.200 gut");
+        assertThat(text).contains("Gesamtumsatz 123.456,78 € 100.000,00 € 90.000,00 € – neutral");
+        assertThat(text).contains("Kundenakquisitionskosten (CAC) 8.500,00 € 6.000,00 € – 8.000,00 € Warnung");
+        assertThat(text).contains("E-Mail-Öffnungsrate 18,0 % 20,0 % 22,0 % 22,0 % schlecht 22,7 % [1]");
+        assertThat(text).contains("Quellen der Benchmarks: [1] " + MAILCHIMP + ".");
+        assertThat(text).contains("SQL 48 60 – – neutral – Anomalie");
+        assertThat(text).contains("Gewinnrate 31,0 % 25,0 % – 25,0 % gut – kleine Stichprobe");
+        // rep comparison: the team first, a rate on a small sample marked *
+        assertThat(text).contains("Team gesamt 48 31,0 %* 1.234,56 €", "Julia Schäfer 20 25,0 %* 1.000,00 €",
+                "Lukas Weber 28 40,0 % 234,56 €");
+        // campaigns: won revenue = ROMI numerator + ad cost = 3.000 + 2.000; all campaigns against marketing cost
+        assertThat(text).contains("Frühjahrsaktion Überlingen 40 5.000,00 € 2.000,00 € 150,0 %",
+                "Herbst-Newsletter 10 0,00 € 0,00 € –", "Alle Kampagnen 50 5.000,00 € 4.000,00 € 25,0 %",
+                "Dazu 5 neue Leads ohne Kampagne.");
+        assertThat(text).contains("Hinweise zur Datenqualität", "Kein Wert. Grund: " + NO_CHURN + ".",
+                "Kleine Stichprobe: Quote aus 12 Fällen (weniger als 30)");
+        // the test month has no result for most enabled KPIs: named, not silently left out
+        assertThat(text).contains("Nicht berechnet", "eingeschaltete KPIs haben für diesen Monat kein gespeichertes"
+                + " Ergebnis, etwa weil sie nach dem Lauf eingeschaltet wurden; den Monat erneut laufen lassen:");
+        assertThat(text).contains("Seite 2", "von ");
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var info = document.getDocumentInformation();
+            assertThat(info.getTitle()).isEqualTo("Management-Report Oktober 2026");
+            assertThat(info.getCreationDate().toInstant())
+                    .isEqualTo(OCTOBER.last().atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+    }
+
+    @Test
+    void theSummarySaysInSentencesWhatMovedWhichTargetsWereMetAndWhatToReadWithCare() throws IOException {
+        String text = flat(monthly.render(OCTOBER, results(), NAMES));
+
+        // revenue: (123,456.78 − 100,000) / 100,000 = +23.46 %
+        assertThat(text).contains("Gesamtumsatz: 123.456,78 € im Oktober 2026, nach 100.000,00 € im Vormonat"
+                + " (+23,5 %); im Vorjahresmonat 90.000,00 €.");
+        // the largest relative change: CAC (8,500 − 6,000) / 6,000 = +41.67 %, and lower CAC is better
+        assertThat(text).contains("Die 5 größten Veränderungen gegenüber dem Vormonat (nach relativer Änderung,"
+                + " kleine Stichproben ausgenommen): Kundenakquisitionskosten (CAC) stieg um 41,7 % auf 8.500,00 €"
+                + " (Vormonat 6.000,00 €), eine Verschlechterung. Gesamtvertragswert (TCV) sank um 38,3 % auf"
+                + " 1.234,56 € (Vormonat 2.000,00 €), eine Verschlechterung. Gesamtumsatz stieg um 23,5 %");
+        // win rate +6 Pp (+24 %) rests on a small sample, e-mail open rate −10 % is only sixth: neither is a mover
+        assertThat(text).doesNotContain("Gewinnrate stieg", "E-Mail-Öffnungsrate sank");
+        assertThat(text).contains("5 KPIs haben ein Ziel: 2 erreicht, 1 knapp verfehlt (innerhalb der Toleranz),"
+                + " 2 deutlich verfehlt. Erreicht: Neue Leads (1.234 bei Ziel 1.200); Gewinnrate (31,0 % bei Ziel"
+                + " 25,0 %). Knapp verfehlt: Kundenakquisitionskosten (CAC) (8.500,00 € bei Ziel 8.000,00 €).");
+        // the 8 months before: 58, 60, 62, 64, 66, 68, 70, 60, mean 63.5
+        assertThat(text).contains("Eine KPI weicht um mehr als drei Standardabweichungen vom Verlauf der acht"
+                + " Vormonate ab: SQL (48; Ø der 8 Vormonate 64).");
+        assertThat(text).contains("Eine Quote beruht auf weniger als 30 Fällen und ist mit Vorsicht zu lesen:"
+                + " Gewinnrate (12 Fälle).");
+        assertThat(text).contains("Eine KPI hat in diesem Monat keinen Wert: Customer Lifetime Value.");
+    }
+
+    @Test
+    void groupsTheScorecardByCategoryInReportOrderAndPrintsEveryDefinition() throws IOException {
+        String text = WeeklyReportTests.text(monthly.render(OCTOBER, results(), NAMES));
+        List<String> lines = Arrays.stream(text.split("\\R")).map(String::strip).toList();
+        List<String> categories = List.of("Aufmerksamkeit", "Interaktion", "Lead-Generierung", "Akquise", "Funnel",
+                "Vertrieb", "Umsatz", "Kunden", "Unit Economics");
+        List<Integer> firstLines = categories.stream().map(lines::indexOf).toList();
+        assertThat(firstLines).doesNotContain(-1).isSorted();
+
+        // without the page footers, which a definition running over a page break would enclose; a line
+        // may break after a hyphen (E-|Mails): compare without the break
+        String flat = lines.stream().filter(l -> !l.startsWith("kpi-pipeline · ")).collect(Collectors.joining(" "))
+                .replaceAll("\\s+", " ").replace("- ", "-");
+        assertThat(flat).contains("Glossar: Definitionen der KPIs");
+        for (KpiDefinition kpi : catalog.enabled()) {
+            assertThat(flat).as(kpi.id()).contains(kpi.definition().de().replaceAll("\\s+", " ").replace("- ", "-"));
+        }
+    }
+
+    @Test
+    void feedsTheChartsWithStageCountsThirteenMonthsAndChannelsByLeads() {
+        var data = new MonthlyData(OCTOBER, new ReportFormat(Locale.GERMAN, java.util.Currency.getInstance("EUR")),
+                catalog, results(), NAMES, 30);
+        var charts = new MonthlyCharts(data);
+        // Lead → MQL 300 / 1,200: the denominator is the stage LEAD, the numerator MQL; later stages have no result
+        assertThat(charts.funnel()).extracting(MonthlyTables.ChartPoint::getLabel, p -> p.getValue().intValue())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Lead", 1200),
+                        org.assertj.core.groups.Tuple.tuple("MQL", 300));
+        var sql = charts.trends("sql_count");
+        assertThat(sql).hasSize(13);
+        assertThat(sql.get(0).getLabel()).isEqualTo("Okt\n2025");
+        assertThat(sql.get(12).getLabel()).isEqualTo("Okt\n2026");
+        assertThat(sql.get(12).getValue()).isEqualByComparingTo("48");
+        // revenue has no trend stored in the test month: no series rather than 13 gaps drawn as a flat line
+        assertThat(charts.trends("revenue")).isEmpty();
+        assertThat(charts.perChannel("tcv_won")).extracting(MonthlyTables.ChartPoint::getLabel).containsExactly("Website");
+    }
+
+    @Test
+    void theSameResultsGiveTheSameBytes() {
+        byte[] first = monthly.render(OCTOBER, results(), NAMES);
+        byte[] second = monthly.render(OCTOBER, results(), NAMES);
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
+        var english = new MonthlyReport(new ReportRenderer(Locale.ENGLISH), null, catalog, settings, kpiSettings,
+                properties, null);
+        byte[] pdf = english.render(OCTOBER, results(), NAMES);
+        keep("monthly-en.pdf", pdf);
+        String text = flat(pdf);
+        assertThat(text).contains("Management report", "October 2026", "New leads 1,234 1,100 1,000 1,200 good",
+                "€1,234.56", "warning", "bad", "Benchmark sources: [1] " + MAILCHIMP,
+                "Customer acquisition cost (CAC) rose by 41.7% to €8,500.00 (previous month €6,000.00),"
+                        + " a deterioration.",
+                "2 met, 1 missed narrowly", "Glossary: KPI definitions",
+                catalog.get("leads_created").definition().en());
+    }
+
+    /** A month with every section filled: targets met and missed, a benchmark, an anomaly, a small sample. */
+    static List<StoredResult> results() {
+        List<StoredResult> rows = new ArrayList<>();
+        rows.add(total("leads_created", "1234", "1100", "1000", "1200", Status.GOOD, null, List.of()));
+        rows.add(total("revenue", "123456.78", "100000", "90000", null, Status.NEUTRAL, null, List.of()));
+        rows.add(total("mrr", "45678.9", "45000", null, null, Status.NEUTRAL, null, List.of()));
+        rows.add(total("tcv_won", "1234.56", "2000", null, "2000", Status.BAD, null, List.of()));
+        rows.add(total("cac", "8500", "6000", null, "8000", Status.WARN, null, List.of()));
+        rows.add(ratio(total("win_rate", "0.31", "0.25", null, "0.25", Status.GOOD, null, List.of("SMALL_SAMPLE")),
+                "12"));
+        rows.add(total("email_open_rate", "0.18", "0.2", "0.22", "0.22", Status.BAD, "0.2271", List.of()));
+        StoredResult sql = total("sql_count", "48", "60", null, null, Status.NEUTRAL, null, List.of("ANOMALY"));
+        rows.add(withTrend(sql, "50", "52", "54", "56", "58", "60", "62", "64", "66", "68", "70", "60", "48"));
+        rows.add(new StoredResult("clv", null, null, null, "money", null, null, NO_CHURN, null, null, List.of(),
+                null, null, null, Status.NEUTRAL, null, null, List.of(), List.of()));
+        rows.add(new StoredResult("conv_lead_mql", null, null, new BigDecimal("0.25"), "rate", new BigDecimal("300"),
+                new BigDecimal("1200"), null, null, null, List.of(), null, null, null, Status.NEUTRAL, null, null,
+                List.of(), List.of()));
+        rows.add(breakdown("sql_count", "rep", "REP-01", "20", null, null, List.of()));
+        rows.add(breakdown("sql_count", "rep", "REP-02", "28", null, null, List.of()));
+        rows.add(breakdown("win_rate", "rep", "REP-01", "0.25", null, null, List.of("SMALL_SAMPLE")));
+        rows.add(breakdown("win_rate", "rep", "REP-02", "0.4", null, null, List.of()));
+        rows.add(breakdown("tcv_won", "rep", "REP-01", "1000", null, null, List.of()));
+        rows.add(breakdown("tcv_won", "rep", "REP-02", "234.56", null, null, List.of()));
+        rows.add(breakdown("leads_created", "campaign", "C1", "40", null, null, List.of()));
+        rows.add(breakdown("leads_created", "campaign", "C2", "10", null, null, List.of()));
+        rows.add(breakdown("leads_created", "campaign", "(none)", "5", null, null, List.of()));
+        rows.add(breakdown("romi", "campaign", "C1", "1.5", "3000", "2000", List.of()));
+        rows.add(new StoredResult("romi", null, null, new BigDecimal("0.25"), "rate", new BigDecimal("1000"),
+                new BigDecimal("4000"), null, null, null, List.of(), null, null, null, Status.NEUTRAL, null, null,
+                List.of(), List.of()));
+        rows.add(breakdown("leads_created", "channel", "WEB", "700", null, null, List.of()));
+        rows.add(breakdown("tcv_won", "channel", "WEB", "1234.56", null, null, List.of()));
+        return rows;
+    }
+
+    private static StoredResult total(String kpi, String value, String previous, String lastYear, String target,
+            Status status, String benchmark, List<String> flags) {
+        return new StoredResult(kpi, null, null, new BigDecimal(value), null, null, null, null, decimal(previous),
+                decimal(lastYear), List.of(), decimal(target), null, null, status, decimal(benchmark),
+                benchmark == null ? null : MAILCHIMP, flags, List.of());
+    }
+
+    private static StoredResult ratio(StoredResult r, String denominator) {
+        return new StoredResult(r.kpiId(), null, null, r.value(), r.unit(), null, new BigDecimal(denominator), null,
+                r.previousValue(), r.previousYearValue(), r.trend(), r.target(), null, null, r.status(), r.benchmark(),
+                r.benchmarkSource(), r.flags(), r.actions());
+    }
+
+    private static StoredResult withTrend(StoredResult r, String... trend) {
+        return new StoredResult(r.kpiId(), null, null, r.value(), r.unit(), null, null, null, r.previousValue(),
+                r.previousYearValue(), Arrays.stream(trend).map(BigDecimal::new).toList(), r.target(), null, null,
+                r.status(), r.benchmark(), r.benchmarkSource(), r.flags(), r.actions());
+    }
+
+    private static StoredResult breakdown(String kpi, String dimension, String value, String number,
+            String numerator, String denominator, List<String> flags) {
+        return new StoredResult(kpi, dimension, value, new BigDecimal(number), null, decimal(numerator),
+                decimal(denominator), null, null, null, List.of(), null, null, null, Status.NEUTRAL, null, null, flags,
+                List.of());
+    }
+
+    private static BigDecimal decimal(String text) {
+        return text == null ? null : new BigDecimal(text);
+    }
+
+    private static String flat(byte[] pdf) throws IOException {
+        return WeeklyReportTests.text(pdf).replaceAll("\\s+", " ");
+    }
+
+    private static void keep(String name, byte[] pdf) throws IOException {
+        Path folder = Path.of("target", "report-samples");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(name), pdf);
+    }
+}

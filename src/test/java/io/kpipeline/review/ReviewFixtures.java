@@ -1,0 +1,41 @@
+package io.kpipeline.review;
+
+import io.kpipeline.evaluation.Targets.Basis;
+import io.kpipeline.evaluation.Targets.Direction;
+import io.kpipeline.evaluation.Targets.Target;
+import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.kpi.KpiDefinition.Better;
+import io.kpipeline.kpi.KpiDefinition.Category;
+import io.kpipeline.kpi.KpiDefinition.Indicator;
+import io.kpipeline.kpi.KpiDefinition.Text;
+import io.kpipeline.kpi.KpiDefinition.Unit;
+import io.kpipeline.period.ReportingPeriod;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/** KPIs, targets and series for the review's unit tests. */
+final class ReviewFixtures {
+
+    /** 2026-10-02 .. 2026-10-31. */
+    static final ReportingPeriod CYCLE = ReportingPeriod.parse("30d:2026-10-31");
+
+    private ReviewFixtures() {
+    }
+
+    static KpiDefinition kpi(String id, Unit unit, Better better, Category category) {
+        return new KpiDefinition(id, new Text(id + " de", id + " en"), new Text("d", "d"), unit, better, category,
+                Indicator.LEADING, List.of(), true);
+    }
+
+    static Target target(String kpi, String value, Direction direction, LocalDate deadline) {
+        return new Target(kpi, null, null, new BigDecimal(value), direction, Basis.ANY, "Head of " + kpi, deadline,
+                new BigDecimal("0.10"));
+    }
+
+    /** Decimals from text, null for null. */
+    static List<BigDecimal> series(String... values) {
+        return Arrays.stream(values).map(v -> v == null ? null : new BigDecimal(v)).toList();
+    }
+}

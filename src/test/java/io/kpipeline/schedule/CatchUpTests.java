@@ -1,0 +1,139 @@
+package io.kpipeline.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportingPeriod;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.batch.core.BatchStatus;
+import org.junit.jupiter.api.Test;
+import org.quartz.SchedulerException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
+import org.quartz.JobListener;
+import org.quartz.Scheduler;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.matchers.KeyMatcher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** After downtime each missed period runs once, whatever the number of firings that catch up. */
+@SpringBootTest
+class CatchUpTests {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Autowired
+    ScheduledReports scheduled;
+    BatchHistory history;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @BeforeEach
+    void history(@Autowired JobRepository jobs, @Autowired JdbcTemplate jdbc) {
+        history = new BatchHistory(jobs, jdbc);
+    }
+
+    @Test
+    void afterDowntimeEachMissedWeekRunsOnceHoweverOftenTheCatchUpRuns() {
+        history.forget(ReportKind.WEEKLY, "2024-W");
+        history.recordCompleted(ReportKind.WEEKLY, "2024-W03"); // the last week that ran before the downtime
+        // the scheduler comes back on Monday 5 Feb 2024 (W06), a firing late by years: W04 and W05 were missed
+        Instant monday = ZonedDateTime.of(2024, 2, 5, 7, 0, 0, 0, BERLIN).toInstant();
+
+        AtomicInteger checks = new AtomicInteger();
+        // the start-up catch-up is stopped (SIGTERM) while W04 runs: it starts no further period
+        List<ReportingPeriod> startUp = scheduled.fire(ReportKind.WEEKLY, monday, BERLIN, true,
+                () -> checks.getAndIncrement() > 0);
+        assertThat(ids(startUp)).containsExactly("2024-W04");
+        // the next start's catch-up, then the regular firing of the same Monday
+        assertThat(ids(scheduled.fire(ReportKind.WEEKLY, monday, BERLIN, true, () -> false)))
+                .containsExactly("2024-W05");
+        assertThat(scheduled.fire(ReportKind.WEEKLY, monday, BERLIN, false, () -> false)).isEmpty();
+
+        assertThat(history.completedRuns("weeklyReportJob", "2024-W%")).isEqualTo(
+                java.util.Map.of("2024-W03", 1L, "2024-W04", 1L, "2024-W05", 1L));
+    }
+
+    @Test
+    void aRunLeftStartedByAKilledInstanceIsMarkedFailedOnRecoveryAndThenRunsAgain() {
+        history.forget(ReportKind.WEEKLY, "2024-W0");
+        history.recordCompleted(ReportKind.WEEKLY, "2024-W07");
+        history.recordStarted(ReportKind.WEEKLY, "2024-W08"); // the instance running it was killed
+        Instant monday = ZonedDateTime.of(2024, 2, 26, 7, 0, 0, 0, BERLIN).toInstant(); // W09: W08 is due
+
+        scheduled.recoverAbandoned(ReportKind.WEEKLY); // what a recovering firing does first
+        assertThat(history.lastStatus(ReportKind.WEEKLY, "2024-W08")).isEqualTo(BatchStatus.FAILED);
+        assertThat(ids(scheduled.fire(ReportKind.WEEKLY, monday, BERLIN, false, () -> false)))
+                .containsExactly("2024-W08");
+        assertThat(history.lastStatus(ReportKind.WEEKLY, "2024-W08")).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(history.completedRuns("weeklyReportJob", "2024-W08")).isEqualTo(java.util.Map.of("2024-W08", 1L));
+    }
+
+    @Test
+    void bootsJobFactoryBuildsTheReportFiringWithItsDependencies(@Autowired Scheduler scheduler) throws Exception {
+        history.forget(ReportKind.MONTHLY, ""); // a report that has never run: the start-up catch-up has nothing to do
+        JobKey key = JobKey.jobKey("monthly", Scheduling.GROUP);
+        CompletableFuture<Object> executed = new CompletableFuture<>();
+        scheduler.getListenerManager().addJobListener(new JobListener() {
+            @Override
+            public String getName() {
+                return "test";
+            }
+
+            @Override
+            public void jobToBeExecuted(JobExecutionContext context) {
+            }
+
+            @Override
+            public void jobExecutionVetoed(JobExecutionContext context) {
+            }
+
+            @Override
+            public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+                executed.complete(failure != null ? failure : context.getJobInstance());
+            }
+        }, KeyMatcher.keyEquals(key));
+        scheduler.addJob(org.quartz.JobBuilder.newJob(ReportFiring.class).withIdentity(key)
+                .usingJobData(ReportFiring.REPORT, "MONTHLY").storeDurably().build(), true);
+        Trigger now = TriggerBuilder.newTrigger().forJob(key).usingJobData(ReportFiring.ZONE, "Europe/Berlin")
+                .usingJobData(ReportFiring.START_UP, "true").startNow().build();
+        scheduler.scheduleJob(now);
+        scheduler.start();
+        try {
+            assertThat(executed.get(20, TimeUnit.SECONDS)).isInstanceOf(ReportFiring.class);
+        } finally {
+            scheduler.standby();
+            long deadline = System.nanoTime() + 5_000_000_000L; // the one-off trigger is removed just after the run
+            while (!scheduler.getTriggersOfJob(key).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            // in a transaction, as Scheduling stores jobs: the job store's lock is held to the commit
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                try {
+                    scheduler.deleteJob(key);
+                } catch (SchedulerException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            scheduler.getListenerManager().removeJobListener("test");
+        }
+    }
+
+    private static List<String> ids(List<ReportingPeriod> periods) {
+        return periods.stream().map(ReportingPeriod::id).toList();
+    }
+}

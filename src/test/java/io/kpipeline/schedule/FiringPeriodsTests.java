@@ -1,0 +1,131 @@
+package io.kpipeline.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.period.ReviewCycle;
+import io.kpipeline.schedule.ReportSchedules.ReportSchedule;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The period a firing runs follows from the scheduled fire time in the report's zone, across daylight-saving changes. */
+class FiringPeriodsTests {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    // cycles: 1 = 2026-01-05..02-03, 2 = 02-04..03-05, 3 = 03-06..04-04, 4 = 04-05..05-04
+    private static final FiringPeriods PERIODS = new FiringPeriods(new ReviewCycle(LocalDate.of(2026, 1, 5)));
+
+    /** The next fire time of the cron expression in Berlin after {@code after}. */
+    private static Instant nextFiring(String cron, String after) {
+        Date next = new ReportSchedule(ReportKind.WEEKLY, cron, BERLIN).expression()
+                .getNextValidTimeAfter(Date.from(Instant.parse(after)));
+        return next.toInstant();
+    }
+
+    private static String period(ReportKind report, Instant firing) {
+        return PERIODS.latestComplete(report, firing, BERLIN).map(ReportingPeriod::id).orElse("none");
+    }
+
+    @Test
+    void theWeeklyFiringOnTheMondayAfterTheAutumnChangeRunsTheWeekBefore() {
+        Instant firing = nextFiring(ScheduleSettings.defaultCron(ReportKind.WEEKLY), "2026-10-20T00:00:00Z");
+        assertThat(firing).isEqualTo("2026-10-26T06:00:00Z"); // Monday 07:00 CET (UTC+1) after the change on 25 Oct
+        assertThat(period(ReportKind.WEEKLY, firing)).isEqualTo("2026-W43"); // Mon 19 .. Sun 25 Oct
+    }
+
+    @Test
+    void theWeeklyFiringBeforeTheAutumnChangeIsAtSevenSummerTime() {
+        Instant firing = nextFiring(ScheduleSettings.defaultCron(ReportKind.WEEKLY), "2026-10-13T00:00:00Z");
+        assertThat(firing).isEqualTo("2026-10-19T05:00:00Z"); // Monday 07:00 CEST (UTC+2)
+        assertThat(period(ReportKind.WEEKLY, firing)).isEqualTo("2026-W42"); // 12 .. 18 Oct
+    }
+
+    @Test
+    void theMonthlyFiringAfterTheSpringChangeRunsMarch() {
+        Instant firing = nextFiring(ScheduleSettings.defaultCron(ReportKind.MONTHLY), "2026-03-15T00:00:00Z");
+        assertThat(firing).isEqualTo("2026-04-01T04:00:00Z"); // 1 April 06:00 CEST, summer time since 29 March
+        assertThat(period(ReportKind.MONTHLY, firing)).isEqualTo("2026-03");
+    }
+
+    @Test
+    void theMonthlyFiringAfterTheAutumnChangeRunsOctober() {
+        Instant firing = nextFiring(ScheduleSettings.defaultCron(ReportKind.MONTHLY), "2026-10-15T00:00:00Z");
+        assertThat(firing).isEqualTo("2026-11-01T05:00:00Z"); // 1 November 06:00 CET
+        assertThat(period(ReportKind.MONTHLY, firing)).isEqualTo("2026-10");
+    }
+
+    @Test
+    void firingsAtHalfPastMidnightAroundTheChangesTakeTheLocalDayNotTheUtcDay() {
+        // 00:30 local is still the previous day in UTC: read in UTC each would run the period before.
+        Instant afterSpringChange = nextFiring("0 30 0 ? * MON", "2026-03-28T00:00:00Z");
+        assertThat(afterSpringChange).isEqualTo("2026-03-29T22:30:00Z"); // Mon 30 March 00:30 CEST, Sunday in UTC
+        assertThat(period(ReportKind.WEEKLY, afterSpringChange)).isEqualTo("2026-W13"); // 23 .. 29 March, not W12
+
+        Instant changeNight = nextFiring("0 30 0 * * ?", "2026-10-24T12:00:00Z");
+        assertThat(changeNight).isEqualTo("2026-10-24T22:30:00Z"); // Sun 25 Oct 00:30 CEST, before 03:00 → 02:00
+        assertThat(period(ReportKind.WEEKLY, changeNight)).isEqualTo("2026-W42"); // Sunday 25 is in W43, not complete
+        Instant nightAfter = nextFiring("0 30 0 * * ?", "2026-10-25T12:00:00Z");
+        assertThat(nightAfter).isEqualTo("2026-10-25T23:30:00Z"); // Mon 26 Oct 00:30 CET, a 25-hour day later
+        assertThat(period(ReportKind.WEEKLY, nightAfter)).isEqualTo("2026-W43");
+
+        Instant firstOfNovember = nextFiring("0 30 0 1 * ?", "2026-10-15T00:00:00Z");
+        assertThat(firstOfNovember).isEqualTo("2026-10-31T23:30:00Z"); // 1 Nov 00:30 CET, still 31 Oct in UTC
+        assertThat(period(ReportKind.MONTHLY, firstOfNovember)).isEqualTo("2026-10"); // not 2026-09
+
+        Instant dayAfterCycle3 = nextFiring("0 30 0 * * ?", "2026-04-04T12:00:00Z");
+        assertThat(dayAfterCycle3).isEqualTo("2026-04-04T22:30:00Z"); // 5 April 00:30 CEST
+        assertThat(period(ReportKind.REVIEW, dayAfterCycle3)).isEqualTo("30d:2026-04-04"); // cycle 3, not cycle 2
+    }
+
+    @Test
+    void theDailyReviewCheckRunsNothingUntilTheFirstCycleHasEnded() {
+        assertThat(period(ReportKind.REVIEW, Instant.parse("2026-02-03T05:00:00Z"))).isEqualTo("none"); // its last day
+        assertThat(period(ReportKind.REVIEW, Instant.parse("2026-02-04T05:00:00Z"))).isEqualTo("30d:2026-02-03");
+        assertThat(period(ReportKind.REVIEW, Instant.parse("2026-02-20T05:00:00Z"))).isEqualTo("30d:2026-02-03");
+    }
+
+    @Test
+    void aReportThatNeverRanRunsOnlyTheLatestPeriodAtItsFiringAndNothingAtStartUp() {
+        ReportingPeriod w44 = ReportingPeriod.parse("2026-W44");
+        assertThat(PERIODS.due(w44, Optional.empty(), 12, false).periods()).containsExactly(w44);
+        assertThat(PERIODS.due(w44, Optional.empty(), 12, true).periods()).isEmpty();
+    }
+
+    @Test
+    void afterDowntimeEveryMissedPeriodIsDueOnceOldestFirst() {
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), Optional.of(ReportingPeriod.parse("2026-W40")), 12, true);
+        assertThat(ids(plan.periods())).containsExactly("2026-W41", "2026-W42", "2026-W43", "2026-W44");
+        assertThat(plan.skipped()).isEmpty();
+        var upToDate = PERIODS.due(ReportingPeriod.parse("2026-10"), Optional.of(ReportingPeriod.parse("2026-10")), 12, false);
+        assertThat(upToDate.periods()).isEmpty();
+        var acrossTheYear = PERIODS.due(ReportingPeriod.parse("2027-02"), Optional.of(ReportingPeriod.parse("2026-11")), 12, false);
+        assertThat(ids(acrossTheYear.periods())).containsExactly("2026-12", "2027-01", "2027-02");
+    }
+
+    @Test
+    void theCatchUpRunsAtMostTheLatestMaxPeriodsAndNamesTheOlderOnes() {
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), Optional.of(ReportingPeriod.parse("2026-W30")), 3, true);
+        assertThat(ids(plan.periods())).containsExactly("2026-W42", "2026-W43", "2026-W44");
+        assertThat(plan.skipped()).hasSize(11); // W31 .. W41
+        assertThat(plan.skipped().get(0).id()).isEqualTo("2026-W31");
+        assertThat(plan.skipped().get(10).id()).isEqualTo("2026-W41");
+    }
+
+    @Test
+    void reviewCatchUpRunsWholeCyclesOnly() {
+        var cycle1 = ReportingPeriod.parse("30d:2026-02-03");
+        var cycle4 = ReportingPeriod.parse("30d:2026-05-04");
+        assertThat(ids(PERIODS.due(cycle4, Optional.of(cycle1), 12, false).periods()))
+                .containsExactly("30d:2026-03-05", "30d:2026-04-04", "30d:2026-05-04");
+    }
+
+    private static List<String> ids(List<ReportingPeriod> periods) {
+        return periods.stream().map(ReportingPeriod::id).toList();
+    }
+}
