@@ -30,8 +30,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** After downtime each missed period runs once, whatever the number of firings that catch up. */
-@SpringBootTest
+/**
+ * After downtime each missed period runs once, whatever the number of firings that catch up. The
+ * context has its own KPI home and scheduler name: Quartz keeps each scheduler's connection provider
+ * in a JVM-wide registry by name, which a command-line test's context of the same name replaces and
+ * then closes.
+ */
+@SpringBootTest(properties = {"kpi.home=target/test-home-catch-up",
+        "spring.quartz.scheduler-name=kpi-pipeline-catch-up-tests"})
 class CatchUpTests {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
