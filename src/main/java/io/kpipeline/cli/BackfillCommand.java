@@ -1,5 +1,7 @@
 package io.kpipeline.cli;
 
+import io.kpipeline.delivery.DeliveryOptions;
+import io.kpipeline.delivery.DeliveryReport;
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.schedule.Backfill;
@@ -18,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Runs a report for every period from --from to --to, oldest first, as run would",
                 "(results, PDF and delivery per period). Periods already complete are skipped",
                 "unless --rerun is given. The first period that fails stops the backfill; the",
-                "message says how to resume it."})
+                "message says how to resume it. Each period is delivered like run does, once per",
+                "recipient (the delivery ledger); --no-mail renders history without mailing it."})
 final class BackfillCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,6 +40,13 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--rerun", description = "Run periods that completed before again too (a new run of each).")
     private boolean rerun;
 
+    @Option(names = "--no-mail", description = "Do not deliver the periods by mail (nor write them to the outbox).")
+    private boolean noMail;
+
+    @Option(names = "--force", description = {"Deliver although a period's source data looks incomplete",
+            "(kpi.delivery.freshness)."})
+    private boolean force;
+
     @Override
     public Integer call() {
         ReportingPeriod first = parse("--from", from);
@@ -47,12 +57,12 @@ final class BackfillCommand implements Callable<Integer> {
             List<ReportingPeriod> periods = backfill.range(report, first, last);
             out.printf("Backfill %s: %d periods, %s to %s%n", report.key(), periods.size(), first.id(), last.id());
             out.flush();
-            var summary = backfill.run(report, periods, rerun, done -> {
+            var summary = backfill.run(report, periods, rerun, new DeliveryOptions(!noMail, false, force), done -> {
                 String width = "%" + String.valueOf(done.total()).length() + "d";
                 out.printf("[" + width + "/%d] %-14s %s%n", done.index(), done.total(), done.period().id(),
                         done.skipped() ? "already complete, skipped" + (done.left() == null ? "" : left(done.left()))
-                                : String.format(Locale.ROOT, "run %d in %s%s", done.run(), seconds(done.took()),
-                                        left(done.left())));
+                                : String.format(Locale.ROOT, "run %d in %s%s%s", done.run(), seconds(done.took()),
+                                        left(done.left()), delivered(done.delivery())));
                 out.flush();
             });
             out.printf("Backfill %s %s..%s done: %d run, %d skipped as complete%s, in %s.%n", report.key(), first.id(),
@@ -61,6 +71,14 @@ final class BackfillCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** Only what needs attention: held or failed deliveries. */
+    private static String delivered(DeliveryReport delivery) {
+        if (delivery == null || !(delivery.isHeld() || delivery.failed())) {
+            return "";
+        }
+        return "; " + delivery.summary();
     }
 
     private static String left(Duration left) {

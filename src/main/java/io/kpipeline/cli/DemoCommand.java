@@ -4,11 +4,14 @@ import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.EmbeddedMariaDb;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -44,16 +47,31 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Rows per table:");
             TableSummary.print(out, tables.count());
             LocalDate today = LocalDate.now(context.getBean(Clock.class));
-            out.println("Reports (kpi-results.csv, and the PDF where the report has one):");
+            out.println("Reports (the PDFs and kpi-results.csv of the latest complete periods):");
             for (ReportKind report : ReportKind.values()) {
                 ReportRunner runner = context.getBean(ReportRunner.class);
                 ReportingPeriod period = runner.latestComplete(report, today);
                 Path folder = runner.defaultFolder(report, period);
                 var outcome = runner.run(report, period, folder);
                 out.printf("%-8s %-15s %s%n", report.key(), period.id(), folder);
+                out.println("         " + files(folder, outcome.rendered()));
                 out.println("         " + outcome.delivery().summary());
             }
             return 0;
         }
+    }
+
+    /** {@code weekly-report.pdf, 6 personal reports in reps/, kpi-results.csv} */
+    private static String files(Path folder, List<RenderedPdf> rendered) {
+        List<String> names = new ArrayList<>();
+        rendered.stream().filter(pdf -> !pdf.isPersonal())
+                .forEach(pdf -> names.add(folder.toAbsolutePath().relativize(Path.of(pdf.file())).toString()));
+        List<RenderedPdf> personal = rendered.stream().filter(RenderedPdf::isPersonal).toList();
+        if (!personal.isEmpty()) {
+            names.add(personal.size() + " personal reports in "
+                    + folder.toAbsolutePath().relativize(Path.of(personal.get(0).file()).getParent()) + "/");
+        }
+        names.add("kpi-results.csv");
+        return String.join(", ", names);
     }
 }

@@ -6,11 +6,13 @@ import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.job.ReportRunner.Outcome;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.KpiException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -73,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
                     .collect(Collectors.joining(", ")));
             o.printf("%s report %s (run %d): %s%n", capitalized(report.key()), p.id(), outcome.run(),
                     folder.resolve("kpi-results.csv").toAbsolutePath());
+            printRendered(o, outcome);
             DeliveryReport delivery = outcome.delivery();
             print(o, delivery);
             if (delivery.isHeld()) {
@@ -81,6 +84,15 @@ final class RunCommand implements Callable<Integer> {
                         + " with --force.");
             }
             return 0;
+        }
+    }
+
+    /** The report's own PDFs by path; the personal ones as a count and their folder. */
+    static void printRendered(PrintWriter o, Outcome outcome) {
+        outcome.rendered().stream().filter(pdf -> !pdf.isPersonal()).forEach(pdf -> o.println("PDF: " + pdf.file()));
+        List<RenderedPdf> personal = outcome.rendered().stream().filter(RenderedPdf::isPersonal).toList();
+        if (!personal.isEmpty()) {
+            o.printf("Personal reports: %d in %s%n", personal.size(), Path.of(personal.get(0).file()).getParent());
         }
     }
 

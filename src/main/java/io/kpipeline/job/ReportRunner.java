@@ -3,6 +3,7 @@ package io.kpipeline.job;
 import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.report.ReportSettings;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
@@ -64,7 +65,7 @@ public class ReportRunner {
 
     /** How a run went: its number, status, the duration and count of each step, and what was delivered. */
     public record Outcome(long run, BatchStatus status, List<StepTime> steps, String failure,
-            DeliveryReport delivery) {
+            DeliveryReport delivery, List<RenderedPdf> rendered) {
     }
 
     public record StepTime(String step, Duration duration, long written) {
@@ -142,8 +143,12 @@ public class ReportRunner {
                 .toList();
         String failure = execution.getAllFailureExceptions().stream().findFirst()
                 .map(e -> rootMessage(e)).orElse(null);
+        @SuppressWarnings("unchecked")
+        List<RenderedPdf> rendered = (List<RenderedPdf>) execution.getExecutionContext()
+                .get(ReportJobConfiguration.RENDERED);
         return new Outcome(run, execution.getStatus(), steps, failure,
-                (DeliveryReport) execution.getExecutionContext().get(DeliverStepConfiguration.DELIVERED));
+                (DeliveryReport) execution.getExecutionContext().get(DeliverStepConfiguration.DELIVERED),
+                rendered == null ? List.of() : List.copyOf(rendered));
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,5 +1,7 @@
 package io.kpipeline.schedule;
 
+import io.kpipeline.delivery.DeliveryOptions;
+import io.kpipeline.delivery.DeliveryReport;
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.period.ReportingPeriod;
@@ -30,8 +32,12 @@ public class Backfill {
         this.reports = reports;
     }
 
-    /** One period done: {@code run} is 0 when it was skipped as complete. */
-    public record Done(int index, int total, ReportingPeriod period, long run, Duration took, Duration left) {
+    /**
+     * One period done: {@code run} is 0 when it was skipped as complete; {@code delivery} is null
+     * then, else what the run delivered.
+     */
+    public record Done(int index, int total, ReportingPeriod period, long run, Duration took, Duration left,
+            DeliveryReport delivery) {
 
         public boolean skipped() {
             return run == 0;
@@ -75,7 +81,8 @@ public class Backfill {
      *
      * @throws KpiException when a period fails, saying where the backfill stopped and how to resume it
      */
-    public Summary run(ReportKind report, List<ReportingPeriod> periods, boolean rerun, Consumer<Done> progress) {
+    public Summary run(ReportKind report, List<ReportingPeriod> periods, boolean rerun, DeliveryOptions delivery,
+            Consumer<Done> progress) {
         Set<ReportingPeriod> done = rerun ? Set.of() : completed.periods(report);
         long started = System.nanoTime();
         long runNanos = 0;
@@ -85,13 +92,14 @@ public class Backfill {
             ReportingPeriod period = periods.get(i);
             if (done.contains(period)) {
                 skipped++;
-                progress.accept(new Done(i + 1, periods.size(), period, 0, Duration.ZERO, left(runNanos, ran, periods, i, done)));
+                progress.accept(new Done(i + 1, periods.size(), period, 0, Duration.ZERO, left(runNanos, ran, periods, i, done),
+                        null));
                 continue;
             }
             long t0 = System.nanoTime();
             ReportRunner.Outcome outcome;
             try {
-                outcome = runner.run(report, period, runner.defaultFolder(report, period));
+                outcome = runner.run(report, period, runner.defaultFolder(report, period), delivery);
             } catch (KpiException e) {
                 throw new KpiException("Backfill stopped at " + period.id() + " (" + (i + 1) + " of " + periods.size()
                         + "; " + ran + " run, " + skipped + " skipped before it): " + e.getMessage()
@@ -102,7 +110,7 @@ public class Backfill {
             runNanos += took;
             ran++;
             progress.accept(new Done(i + 1, periods.size(), period, outcome.run(), Duration.ofNanos(took),
-                    left(runNanos, ran, periods, i, done)));
+                    left(runNanos, ran, periods, i, done), outcome.delivery()));
         }
         return new Summary(ran, skipped, Duration.ofNanos(System.nanoTime() - started));
     }

@@ -3,6 +3,7 @@ package io.kpipeline.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiException;
@@ -69,7 +70,7 @@ class BackfillTests {
                 ReportingPeriod.parse("2024-W12"));
         List<Backfill.Done> progress = new ArrayList<>();
 
-        var summary = backfill.run(ReportKind.WEEKLY, range, false, progress::add);
+        var summary = backfill.run(ReportKind.WEEKLY, range, false, DeliveryOptions.AS_CONFIGURED, progress::add);
 
         assertThat(progress).extracting(d -> d.index() + "/" + d.total() + " " + d.period().id() + " run " + d.run())
                 .containsExactly("1/3 2024-W10 run 1", "2/3 2024-W11 run 0", "3/3 2024-W12 run 1"); // run 0: skipped
@@ -78,7 +79,7 @@ class BackfillTests {
         assertThat(summary.ran()).isEqualTo(2);
         assertThat(summary.skipped()).isEqualTo(1);
 
-        var again = backfill.run(ReportKind.WEEKLY, range.subList(1, 2), true, d -> { });
+        var again = backfill.run(ReportKind.WEEKLY, range.subList(1, 2), true, DeliveryOptions.AS_CONFIGURED, d -> { });
         assertThat(again.ran()).isEqualTo(1);
         assertThat(history.completedRuns("weeklyReportJob", "2024-W1%"))
                 .isEqualTo(Map.of("2024-W10", 1L, "2024-W11", 2L, "2024-W12", 1L)); // W11: recorded run 1, rerun 2
@@ -95,7 +96,7 @@ class BackfillTests {
         Files.writeString(folder, "a file where the period's folder belongs: writing the results fails");
         List<Backfill.Done> progress = new ArrayList<>();
         try {
-            assertThatThrownBy(() -> backfill.run(ReportKind.WEEKLY, range, false, progress::add))
+            assertThatThrownBy(() -> backfill.run(ReportKind.WEEKLY, range, false, DeliveryOptions.AS_CONFIGURED, progress::add))
                     .isInstanceOf(KpiException.class)
                     .hasMessageStartingWith("Backfill stopped at 2024-W20 (1 of 2; 0 run, 0 skipped before it): The"
                             + " weekly report for 2024-W20 failed: ")
@@ -105,7 +106,7 @@ class BackfillTests {
             Files.delete(folder);
         }
 
-        var resumed = backfill.run(ReportKind.WEEKLY, range, false, progress::add);
+        var resumed = backfill.run(ReportKind.WEEKLY, range, false, DeliveryOptions.AS_CONFIGURED, progress::add);
         assertThat(resumed.ran()).isEqualTo(2);
         assertThat(progress).extracting(Backfill.Done::run).containsExactly(1L, 1L); // W20's failed run 1 resumed
         assertThat(history.completedRuns("weeklyReportJob", "2024-W2%"))
