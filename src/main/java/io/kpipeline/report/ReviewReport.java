@@ -67,9 +67,9 @@ public class ReviewReport implements ReportDocument, InitializingBean {
     @Override
     public void afterPropertiesSet() {
         if (settings.minimumWeeks() > settings.correlationWeeks()) {
-            String key = "kpi.reports.review-report.minimum-weeks";
+            String key = "kpi.reports.review.minimum-weeks";
             throw KpiException.configuration(key + " = " + settings.minimumWeeks() + Origins.of(environment, key)
-                    + " is more than kpi.reports.review-report.correlation-weeks = " + settings.correlationWeeks()
+                    + " is more than kpi.reports.review.correlation-weeks = " + settings.correlationWeeks()
                     + ": two KPIs cannot share more weeks with values than the check reads. Lower minimum-weeks or"
                     + " raise correlation-weeks.");
         }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The 30-day review PDF ({@code kpi.reports.review-report.*} in {@code config/application.yml});
+ * The 30-day review PDF ({@code kpi.reports.review.*} in {@code config/application.yml});
  * the review cycles themselves are {@code kpi.reports.review.cycle-start}.
  *
  * @param file              the PDF's name in the run's output folder
@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param redundancy        |r| from which two KPIs count as redundant
  */
 @Validated
-@ConfigurationProperties("kpi.reports.review-report")
+@ConfigurationProperties("kpi.reports.review")
 public record ReviewReportSettings(
         @NotBlank @Pattern(regexp = "[^/\\\\]+\\.pdf", message = "must be a file name ending in .pdf")
         @DefaultValue("review-report.pdf") String file,

@@ -126,8 +126,8 @@ class ReviewReportTests {
                 wrong, properties, new org.springframework.core.env.StandardEnvironment());
         org.assertj.core.api.Assertions.assertThatThrownBy(report::afterPropertiesSet)
                 .isInstanceOf(io.kpipeline.system.KpiException.class)
-                .hasMessageContaining("kpi.reports.review-report.minimum-weeks = 20")
-                .hasMessageContaining("kpi.reports.review-report.correlation-weeks = 13");
+                .hasMessageContaining("kpi.reports.review.minimum-weeks = 20")
+                .hasMessageContaining("kpi.reports.review.correlation-weeks = 13");
     }
 
     /** Values of a cycle: each KPI's own story told in the assertions. */
