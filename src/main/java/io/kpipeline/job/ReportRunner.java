@@ -16,8 +16,10 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +32,16 @@ import org.springframework.stereotype.Component;
 public class ReportRunner {
 
     private final JobOperator jobs;
+    private final JobRepository repository;
+    private final RunOwner owner;
     private final ApplicationContext context;
     private final KpiProperties properties;
     private final ReportSettings settings;
 
-    ReportRunner(JobOperator jobs, ApplicationContext context, KpiProperties properties, ReportSettings settings) {
+    ReportRunner(JobOperator jobs, JobRepository repository, RunOwner owner, ApplicationContext context,
+            KpiProperties properties, ReportSettings settings) {
+        this.repository = repository;
+        this.owner = owner;
         this.jobs = jobs;
         this.context = context;
         this.properties = properties;
@@ -106,6 +113,7 @@ public class ReportRunner {
                     + "; " + period.id() + " is not one.");
         }
         Job job = context.getBean(report.jobName(), Job.class);
+        boolean recovered = false;
         for (long run = 1; ; run++) {
             JobParameters parameters = new JobParametersBuilder()
                     .addString(ReportJobConfiguration.REPORT, report.key())
@@ -115,6 +123,7 @@ public class ReportRunner {
                     .addString(DeliverStepConfiguration.MAIL, Boolean.toString(options.mail()), false)
                     .addString(DeliverStepConfiguration.RESEND, Boolean.toString(options.resend()), false)
                     .addString(DeliverStepConfiguration.FORCE, Boolean.toString(options.force()), false)
+                    .addString(RunOwner.PARAMETER, owner.current(), false)
                     .toJobParameters();
             try {
                 Outcome outcome = outcome(run, jobs.start(job, parameters));
@@ -125,6 +134,19 @@ public class ReportRunner {
                 return outcome;
             } catch (JobInstanceAlreadyCompleteException done) {
                 // this run of the period is complete: the next number is a new run
+            } catch (JobExecutionAlreadyRunningException running) {
+                JobExecution left = running(report, period);
+                String by = left == null ? null : left.getJobParameters().getString(RunOwner.PARAMETER);
+                if (left == null || recovered || !owner.isGone(by)) {
+                    throw new KpiException("The " + report.key() + " report for " + period.id() + " is running already"
+                            + (left == null ? "" : ", started " + left.getStartTime() + " by " + RunOwner.describe(by))
+                            + ". Wait for that run to end. If its process has stopped without ending it, run the same"
+                            + " command again on host " + RunOwner.host(by) + ", which sees that and resumes the run.");
+                }
+                // the process that ran it died: mark its run failed, and restart that run at the step it was in
+                jobs.recover(left);
+                recovered = true;
+                run--;
             } catch (KpiException e) {
                 throw e;
             } catch (Exception e) {
@@ -132,6 +154,12 @@ public class ReportRunner {
                         + e.getMessage(), e);
             }
         }
+    }
+
+    private JobExecution running(ReportKind report, ReportingPeriod period) {
+        return repository.findRunningJobExecutions(report.jobName()).stream()
+                .filter(e -> period.id().equals(e.getJobParameters().getString(ReportJobConfiguration.PERIOD)))
+                .findFirst().orElse(null);
     }
 
     private static Outcome outcome(long run, JobExecution execution) {

@@ -2,6 +2,7 @@ package io.kpipeline.schedule;
 
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
+import io.kpipeline.job.RunOwner;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.ReportSettings;
 import java.time.Duration;
@@ -37,11 +38,13 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
     private final ScheduleSettings settings;
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
+    private final RunOwner owners;
     private volatile boolean closing;
 
     ScheduledReports(ReportRunner runner, CompletedPeriods completed, ReportSettings reports, ScheduleSettings settings,
-            JobRepository jobRepository, JobOperator jobOperator) {
+            JobRepository jobRepository, JobOperator jobOperator, RunOwner owners) {
         this.runner = runner;
+        this.owners = owners;
         this.completed = completed;
         this.reports = reports;
         this.settings = settings;
@@ -112,13 +115,22 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
     }
 
     /**
-     * Marks the report's executions left STARTED by a scheduler instance that died (killed, or stopped
-     * before its job ended) as FAILED, so that their periods restart at the failed step.
+     * Marks the report's executions left STARTED by a process that is gone (a scheduler instance the
+     * cluster dropped, or a killed process on this host) as FAILED, so that their periods restart at
+     * the failed step. A run whose process is still going, or cannot be told (a manual run on another
+     * host), is left alone: two processes must never deliver the same period at once.
      */
     void recoverAbandoned(ReportKind report) {
         for (JobExecution execution : jobRepository.findRunningJobExecutions(report.jobName())) {
-            log.warn("{}: {} was left running by a scheduler instance that stopped; marking it failed, so that it"
-                    + " restarts at the step it was in", report.key(), execution.getJobParameters().getString("period"));
+            String owner = execution.getJobParameters().getString(RunOwner.PARAMETER);
+            String period = execution.getJobParameters().getString("period");
+            if (!owners.isGone(owner)) {
+                log.warn("{}: {} is still being run by {}; leaving it to that process", report.key(), period,
+                        RunOwner.describe(owner));
+                continue;
+            }
+            log.warn("{}: {} was left running by {}, which stopped; marking it failed, so that it restarts at the"
+                    + " step it was in", report.key(), period, RunOwner.describe(owner));
             jobOperator.recover(execution);
         }
     }
