@@ -16,11 +16,19 @@ public final class Origins {
     private Origins() {
     }
 
-    /** " (in config/targets.yml, line 24)" for the setting {@code key}, or "" when unknown. */
+    /**
+     * " (in config/targets.yml, line 24)" for the setting {@code key}, or "" when unknown. An element
+     * of a list ({@code recipients[0]}) comes from the first source that sets the list, element by
+     * element or as one comma-separated value ({@code --recipients=a,b} on the command line).
+     */
     public static String of(Environment environment, String key) {
         ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
+        ConfigurationPropertyName list = name.isLastElementIndexed() ? name.getParent() : null;
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             ConfigurationProperty property = source.getConfigurationProperty(name);
+            if (property == null && list != null) {
+                property = source.getConfigurationProperty(list);
+            }
             if (property != null) {
                 return describe(property.getOrigin());
             }

@@ -55,6 +55,18 @@ class RecipientConfigurationTests {
     }
 
     @Test
+    void aRecipientListOnTheCommandLineIsNamedAsComingFromThere(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int status = Cli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "check-config",
+                "--kpi.home=" + dir.resolve("home"), SCHEDULER,
+                "--kpi.reports.monthly.recipients=chef@example,b@example.com");
+        assertThat(status).isEqualTo(2);
+        // the list replaces the one in config/application.yml, so its element is not that file's line
+        assertThat(err.toString()).contains("kpi.reports.monthly.recipients[0] = chef@example is not a plain mail"
+                + " address like name@example.com (on the command line)");
+    }
+
+    @Test
     void checkConfigSaysWhereMessagesGoAndHowManyRecipientsEachReportHas(@TempDir Path dir) {
         StringWriter out = new StringWriter();
         int status = Cli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "check-config",
