@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
                 "(results, PDF and delivery per period). Periods already complete are skipped",
                 "unless --rerun is given. The first period that fails stops the backfill; the",
                 "message says how to resume it. Each period is delivered like run does, once per",
-                "recipient (the delivery ledger); --no-mail renders history without mailing it."})
+                "recipient (the delivery ledger); --no-mail renders history without mailing it.",
+                "Exit status 1 when a period failed or a period's delivery was held (the backfill",
+                "goes on through the range; the last line names the held periods)."})
 final class BackfillCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -69,8 +72,22 @@ final class BackfillCommand implements Callable<Integer> {
                     last.id(), summary.ran(), summary.skipped(), summary.skipped() > 0 ? " (--rerun runs them)" : "",
                     seconds(summary.took()));
             out.flush();
+            if (!summary.held().isEmpty()) {
+                throw new KpiException(held(report, summary.held())); // exit status 1, as run when held
+            }
             return 0;
         }
+    }
+
+    /** The one line for periods whose delivery was held: which, and the command that delivers them. */
+    static String held(ReportKind report, List<ReportingPeriod> held) {
+        String ids = held.stream().limit(10).map(ReportingPeriod::id).collect(Collectors.joining(", "))
+                + (held.size() > 10 ? ", …" : "");
+        String again = "kpi-pipeline backfill " + report.key() + " --from " + held.get(0).id() + " --to "
+                + held.get(held.size() - 1).id() + " --rerun";
+        return "The delivery of " + held.size() + (held.size() == 1 ? " period" : " periods") + " was"
+                + " held because the source data looks incomplete (" + ids + "). Load the missing data and run `"
+                + again + "`, or deliver them as they are with `" + again + " --force`.";
     }
 
     /** Only what needs attention: held or failed deliveries. */

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a report for every period of a range, oldest first. Periods that have completed before are
- * skipped unless asked to run them again; the first period that fails stops the backfill.
+ * skipped unless asked to run them again; the first period that fails stops the backfill. A period
+ * whose delivery is held does not stop it: the summary names the held periods.
  */
 @Component
 public class Backfill {
@@ -44,7 +45,8 @@ public class Backfill {
         }
     }
 
-    public record Summary(int ran, int skipped, Duration took) {
+    /** @param held the periods run whose delivery the freshness gate held, oldest first */
+    public record Summary(int ran, int skipped, Duration took, List<ReportingPeriod> held) {
     }
 
     /**
@@ -88,6 +90,7 @@ public class Backfill {
         long runNanos = 0;
         int ran = 0;
         int skipped = 0;
+        List<ReportingPeriod> held = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
             ReportingPeriod period = periods.get(i);
             if (done.contains(period)) {
@@ -109,10 +112,13 @@ public class Backfill {
             long took = System.nanoTime() - t0;
             runNanos += took;
             ran++;
+            if (outcome.delivery() != null && outcome.delivery().isHeld()) {
+                held.add(period); // the backfill goes on: the data of a later period may well be there
+            }
             progress.accept(new Done(i + 1, periods.size(), period, outcome.run(), Duration.ofNanos(took),
                     left(runNanos, ran, periods, i, done), outcome.delivery()));
         }
-        return new Summary(ran, skipped, Duration.ofNanos(System.nanoTime() - started));
+        return new Summary(ran, skipped, Duration.ofNanos(System.nanoTime() - started), List.copyOf(held));
     }
 
     /** The mean time of the periods run so far, times the periods still to run. */

@@ -8,14 +8,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which periods a firing of a report's trigger runs. The period follows from the trigger's
  * <em>scheduled</em> fire time read in the report's zone, never from the time the job happens to
- * run, so that a late firing still runs the period it was meant for; the periods missed since the
- * last one that completed run too, oldest first, at most {@code maxPeriods} of them.
+ * run, so that a late firing still runs the period it was meant for; every period among the latest
+ * {@code maxPeriods} that has not completed runs too, oldest first.
  *
  * @param cycle the 30-day review cycles
  */
@@ -37,22 +39,27 @@ record FiringPeriods(ReviewCycle cycle) {
     }
 
     /**
-     * The periods to run, oldest first: those after {@code lastCompleted} up to {@code latest}, the
-     * latest {@code maxPeriods} of them. Without a completed period the report has never run: a
-     * regular firing then runs only {@code latest}, a start-up catch-up runs nothing.
+     * The periods to run, oldest first: every period of the last {@code maxPeriods} up to {@code latest}
+     * that has not completed, however it came to be missing (downtime, a failure, a later period run by
+     * hand). Only periods after the report's first completed one count: what lies before it is history,
+     * left to {@code backfill}. Without a completed period the report has never run: a regular firing
+     * then runs only {@code latest}, a start-up catch-up runs nothing.
+     *
+     * @param completed the report's completed periods (review: whole cycles only) up to {@code latest}
      */
-    Plan due(ReportingPeriod latest, Optional<ReportingPeriod> lastCompleted, int maxPeriods, boolean startUp) {
-        if (lastCompleted.isEmpty()) {
+    Plan due(ReportingPeriod latest, Set<ReportingPeriod> completed, int maxPeriods, boolean startUp) {
+        Optional<ReportingPeriod> first = completed.stream().min(Comparator.comparing(ReportingPeriod::start));
+        if (first.isEmpty()) {
             return new Plan(startUp ? List.of() : List.of(latest), List.of());
         }
         List<ReportingPeriod> missed = new ArrayList<>();
         List<ReportingPeriod> skipped = new ArrayList<>();
-        for (ReportingPeriod p = latest; p.start().isAfter(lastCompleted.get().start()) && inRange(p); p = p.previous()) {
-            if (missed.size() < maxPeriods) {
-                missed.add(0, p);
-            } else {
-                skipped.add(0, p);
+        int position = 0;
+        for (ReportingPeriod p = latest; p.start().isAfter(first.get().start()) && inRange(p); p = p.previous()) {
+            if (!completed.contains(p)) {
+                (position < maxPeriods ? missed : skipped).add(0, p);
             }
+            position++;
         }
         return new Plan(List.copyOf(missed), List.copyOf(skipped));
     }
@@ -63,7 +70,8 @@ record FiringPeriods(ReviewCycle cycle) {
 
     /**
      * @param periods the periods to run, oldest first
-     * @param skipped missed periods older than those, beyond the catch-up limit, oldest first
+     * @param skipped missing periods older than the latest {@code maxPeriods} (and after the first completed
+     *                one), left to {@code backfill}, oldest first
      */
     record Plan(List<ReportingPeriod> periods, List<ReportingPeriod> skipped) {
     }

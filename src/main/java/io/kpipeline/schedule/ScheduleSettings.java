@@ -52,8 +52,8 @@ public record ScheduleSettings(
     }
 
     /**
-     * @param maxPeriods the most missed periods of one report a catch-up runs, the latest ones;
-     *                   older ones are left to {@code backfill}
+     * @param maxPeriods how many of a report's latest periods a firing looks at: each of them not completed
+     *                   runs; missing ones older than that are left to {@code backfill}
      */
     public record CatchUp(@Min(value = 1, message = "must be at least 1") @DefaultValue("12") int maxPeriods) {
     }

@@ -4,15 +4,17 @@ import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.job.RunOwner;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.period.ReviewCycle;
 import io.kpipeline.report.ReportSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -23,9 +25,12 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * What a firing of a report's trigger does: runs the latest complete period of the report and every
- * period missed since the last completed one, oldest first, each through {@link ReportRunner} (which
- * renders and delivers it). A period that has completed is never run again by the scheduler.
+ * What a firing of a report's trigger does: runs every period among the report's latest
+ * {@code kpi.schedule.catch-up.max-periods} that has not completed (up to the latest complete one, and
+ * after the first that ever completed), oldest first, each through {@link ReportRunner} (which renders
+ * and delivers it). A period that has completed is never run again by the scheduler: completion is
+ * checked again right before each period, as {@code run} or {@code backfill} may complete one while a
+ * catch-up is under way.
  */
 @Component
 class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
@@ -58,7 +63,7 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
      *
      * @param startUp whether this is the catch-up queued when the scheduler starts: a report that has
      *                never completed a period then waits for its first regular firing
-     * @return the periods run, oldest first
+     * @return the periods run, oldest first (not those found completed meanwhile)
      * @throws io.kpipeline.system.KpiException when a period fails; the periods after it are not run
      */
     List<ReportingPeriod> fire(ReportKind report, Instant scheduledFireTime, ZoneId zone, boolean startUp,
@@ -69,22 +74,24 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
             log.info("review: the first cycle from {} has not ended yet; nothing to run", reports.review().cycleStart());
             return List.of();
         }
-        Optional<ReportingPeriod> last = completed.periods(report).stream()
+        ReviewCycle cycle = reports.review().cycle();
+        Set<ReportingPeriod> finished = completed.periods(report).stream()
                 .filter(p -> !p.start().isAfter(latest.get().start()))
-                .filter(p -> report != ReportKind.REVIEW || reports.review().cycle().isCycle(p))
-                .max(Comparator.comparing(ReportingPeriod::start));
-        FiringPeriods.Plan plan = periods.due(latest.get(), last, settings.catchUp().maxPeriods(), startUp);
+                .filter(p -> report != ReportKind.REVIEW || cycle.isCycle(p))
+                .collect(Collectors.toSet());
+        int maxPeriods = settings.catchUp().maxPeriods();
+        FiringPeriods.Plan plan = periods.due(latest.get(), finished, maxPeriods, startUp);
         if (!plan.skipped().isEmpty()) {
             List<ReportingPeriod> skipped = plan.skipped();
-            log.warn("{}: {} periods after {} were missed, more than kpi.schedule.catch-up.max-periods ({}); running"
-                    + " the latest from {}. For the older ones run: kpi-pipeline backfill {} --from {} --to {}",
-                    report.key(), skipped.size() + plan.periods().size(), last.get().id(),
-                    settings.catchUp().maxPeriods(), plan.periods().get(0).id(), report.key(), skipped.get(0).id(),
+            log.warn("{}: {} periods were never run and are older than the latest {} (kpi.schedule.catch-up.max-periods),"
+                    + " so the scheduler leaves them: {}. Run them with: kpi-pipeline backfill {} --from {} --to {}",
+                    report.key(), skipped.size(), maxPeriods, names(skipped), report.key(), skipped.get(0).id(),
                     skipped.get(skipped.size() - 1).id());
         }
         if (plan.periods().isEmpty()) {
-            log.info("{}: nothing due ({})", report.key(), last.map(p -> p.id() + " is done").orElse(
-                    "no period has run yet: the next regular firing runs the latest complete one"));
+            log.info("{}: nothing due ({})", report.key(), finished.isEmpty()
+                    ? "no period has run yet: the next regular firing runs the latest complete one"
+                    : "every period up to " + latest.get().id() + " is done");
             return List.of();
         }
         List<ReportingPeriod> done = new ArrayList<>();
@@ -92,6 +99,12 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
             if (closing || stop.getAsBoolean()) {
                 log.warn("{}: stopping before {}; the next start catches up from there", report.key(), period.id());
                 break;
+            }
+            // the plan is a few minutes old by now: `run` or `backfill` may have completed the period meanwhile
+            if (completed.of(report).contains(period.id())) {
+                log.info("{}: {} completed meanwhile (run by hand or by backfill); not running it again",
+                        report.key(), period.id());
+                continue;
             }
             long started = System.nanoTime();
             var outcome = runner.run(report, period, runner.defaultFolder(report, period));
@@ -106,6 +119,12 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
             done.add(period);
         }
         return done;
+    }
+
+    /** The ids, at most ten of them. */
+    private static String names(List<ReportingPeriod> periods) {
+        String ids = periods.stream().limit(10).map(ReportingPeriod::id).collect(Collectors.joining(", "));
+        return periods.size() > 10 ? ids + ", …" : ids;
     }
 
     /** The application is shutting down (SIGTERM, Ctrl-C): the period running finishes, no other starts. */

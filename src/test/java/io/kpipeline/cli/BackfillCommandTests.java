@@ -2,8 +2,11 @@ package io.kpipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportingPeriod;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Mistakes in a backfill's command line are usage errors, reported before the database starts. */
@@ -34,5 +37,20 @@ class BackfillCommandTests {
     void aPeriodThatDoesNotParseIsNamedWithItsOption() {
         assertThat(run("backfill", "monthly", "--from", "2026-13", "--to", "2026-12")).isEqualTo(2);
         assertThat(err.toString()).startsWith("Error: --from \"2026-13\" is not a period");
+    }
+
+    @Test
+    void heldPeriodsAreNamedWithTheCommandThatDeliversThem() {
+        assertThat(BackfillCommand.held(ReportKind.WEEKLY, List.of(ReportingPeriod.parse("2026-W41"),
+                ReportingPeriod.parse("2026-W43")))).isEqualTo("The delivery of 2 periods was held because the source"
+                + " data looks incomplete (2026-W41, 2026-W43). Load the missing data and run `kpi-pipeline backfill"
+                + " weekly --from 2026-W41 --to 2026-W43 --rerun`, or deliver them as they are with `kpi-pipeline"
+                + " backfill weekly --from 2026-W41 --to 2026-W43 --rerun --force`.");
+    }
+
+    @Test
+    void theHelpNamesTheExitStatusOfAHeldDelivery() {
+        assertThat(run("backfill", "--help")).isZero();
+        assertThat(out.toString()).contains("Exit status 1 when a period failed or a period's delivery was held");
     }
 }

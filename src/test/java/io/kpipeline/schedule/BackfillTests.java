@@ -113,6 +113,21 @@ class BackfillTests {
                 .isEqualTo(Map.of("2024-W20", 1L, "2024-W21", 1L));
     }
 
+    @Test
+    void periodsWhoseDeliveryIsHeldAreNamedAndTheBackfillGoesOn() {
+        // no source data can reach into 2099: the freshness gate holds both weeks' delivery
+        history.forget(ReportKind.WEEKLY, "2099-W");
+        List<ReportingPeriod> range = backfill.range(ReportKind.WEEKLY, ReportingPeriod.parse("2099-W10"),
+                ReportingPeriod.parse("2099-W11"));
+        List<Backfill.Done> progress = new ArrayList<>();
+
+        var summary = backfill.run(ReportKind.WEEKLY, range, false, DeliveryOptions.AS_CONFIGURED, progress::add);
+
+        assertThat(summary.ran()).isEqualTo(2); // W11 ran after W10 was held
+        assertThat(ids(summary.held())).containsExactly("2099-W10", "2099-W11");
+        assertThat(progress).allSatisfy(d -> assertThat(d.delivery().isHeld()).isTrue());
+    }
+
     private static List<String> ids(List<ReportingPeriod> periods) {
         return periods.stream().map(ReportingPeriod::id).toList();
     }

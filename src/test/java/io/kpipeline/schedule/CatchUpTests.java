@@ -75,6 +75,40 @@ class CatchUpTests {
     }
 
     @Test
+    void weeksMissedDuringDowntimeRunOnceAlthoughALaterWeekWasRunByHand() {
+        history.forget(ReportKind.WEEKLY, "2024-W"); // no other 2024 week may count as done or missing
+        history.recordCompleted(ReportKind.WEEKLY, "2024-W30"); // the last week before the downtime (W31..W34)
+        history.recordCompleted(ReportKind.WEEKLY, "2024-W34"); // run by hand with `run weekly` before the restart
+        Instant monday = ZonedDateTime.of(2024, 8, 26, 7, 0, 0, 0, BERLIN).toInstant(); // W35: latest complete W34
+
+        assertThat(ids(scheduled.fire(ReportKind.WEEKLY, monday, BERLIN, true, () -> false)))
+                .containsExactly("2024-W31", "2024-W32", "2024-W33");
+        assertThat(scheduled.fire(ReportKind.WEEKLY, monday, BERLIN, false, () -> false)).isEmpty();
+        assertThat(history.completedRuns("weeklyReportJob", "2024-W3%")).isEqualTo(java.util.Map.of(
+                "2024-W30", 1L, "2024-W31", 1L, "2024-W32", 1L, "2024-W33", 1L, "2024-W34", 1L));
+    }
+
+    @Test
+    void aPlannedWeekCompletedByHandDuringTheCatchUpIsNotRunAgain() {
+        history.forget(ReportKind.WEEKLY, "2024-W");
+        history.recordCompleted(ReportKind.WEEKLY, "2024-W20");
+        Instant monday = ZonedDateTime.of(2024, 6, 3, 7, 0, 0, 0, BERLIN).toInstant(); // W23: W21 and W22 are due
+        AtomicInteger checks = new AtomicInteger();
+
+        // the stop check before the first period runs after the plan is made: `run weekly` completes W22 there
+        List<ReportingPeriod> ran = scheduled.fire(ReportKind.WEEKLY, monday, BERLIN, false, () -> {
+            if (checks.getAndIncrement() == 0) {
+                history.recordCompleted(ReportKind.WEEKLY, "2024-W22");
+            }
+            return false;
+        });
+
+        assertThat(ids(ran)).containsExactly("2024-W21");
+        assertThat(history.completedRuns("weeklyReportJob", "2024-W2%")).isEqualTo(java.util.Map.of(
+                "2024-W20", 1L, "2024-W21", 1L, "2024-W22", 1L)); // W22 once: the run by hand, no run 2
+    }
+
+    @Test
     void aRunLeftStartedByAKilledInstanceIsMarkedFailedOnRecoveryAndThenRunsAgain() {
         history.forget(ReportKind.WEEKLY, "2024-W0");
         history.recordCompleted(ReportKind.WEEKLY, "2024-W07");

@@ -9,9 +9,11 @@ import io.kpipeline.schedule.ReportSchedules.ReportSchedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The period a firing runs follows from the scheduled fire time in the report's zone, across daylight-saving changes. */
@@ -93,24 +95,55 @@ class FiringPeriodsTests {
     @Test
     void aReportThatNeverRanRunsOnlyTheLatestPeriodAtItsFiringAndNothingAtStartUp() {
         ReportingPeriod w44 = ReportingPeriod.parse("2026-W44");
-        assertThat(PERIODS.due(w44, Optional.empty(), 12, false).periods()).containsExactly(w44);
-        assertThat(PERIODS.due(w44, Optional.empty(), 12, true).periods()).isEmpty();
+        assertThat(PERIODS.due(w44, Set.of(), 12, false).periods()).containsExactly(w44);
+        assertThat(PERIODS.due(w44, Set.of(), 12, true).periods()).isEmpty();
+    }
+
+    @Test
+    void afterItsFirstRegularFiringTheWeeksBeforeTheFirstCompletedOneAreHistoryNotCatchUp() {
+        // W44 ran at the first firing; at W45's firing the 11 weeks before W44 in the window are not due
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W45"), periods("2026-W44"), 12, false);
+        assertThat(ids(plan.periods())).containsExactly("2026-W45");
+        assertThat(plan.skipped()).isEmpty();
     }
 
     @Test
     void afterDowntimeEveryMissedPeriodIsDueOnceOldestFirst() {
-        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), Optional.of(ReportingPeriod.parse("2026-W40")), 12, true);
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), periods("2026-W40"), 12, true);
         assertThat(ids(plan.periods())).containsExactly("2026-W41", "2026-W42", "2026-W43", "2026-W44");
         assertThat(plan.skipped()).isEmpty();
-        var upToDate = PERIODS.due(ReportingPeriod.parse("2026-10"), Optional.of(ReportingPeriod.parse("2026-10")), 12, false);
+        var upToDate = PERIODS.due(ReportingPeriod.parse("2026-10"), periods("2026-09", "2026-10"), 12, false);
         assertThat(upToDate.periods()).isEmpty();
-        var acrossTheYear = PERIODS.due(ReportingPeriod.parse("2027-02"), Optional.of(ReportingPeriod.parse("2026-11")), 12, false);
+        var acrossTheYear = PERIODS.due(ReportingPeriod.parse("2027-02"), periods("2026-11"), 12, false);
         assertThat(ids(acrossTheYear.periods())).containsExactly("2026-12", "2027-01", "2027-02");
     }
 
     @Test
+    void weeksMissedDuringDowntimeRunAlthoughALaterWeekWasRunByHand() {
+        // down W41..W44; W44 was run by hand before the restart in W45 (latest complete: W44)
+        ReportingPeriod w44 = ReportingPeriod.parse("2026-W44");
+        var plan = PERIODS.due(w44, periods("2026-W39", "2026-W40", "2026-W44"), 12, true);
+        assertThat(ids(plan.periods())).containsExactly("2026-W41", "2026-W42", "2026-W43");
+        assertThat(plan.skipped()).isEmpty();
+        // once they have run, the next catch-up finds nothing
+        var again = PERIODS.due(w44, periods("2026-W39", "2026-W40", "2026-W41", "2026-W42", "2026-W43", "2026-W44"),
+                12, true);
+        assertThat(again.periods()).isEmpty();
+    }
+
+    @Test
+    void aFailedWeekRunsAgainAfterALaterWeekWasRunByHand() {
+        // W42 failed (not completed), W43 was run by hand; W44's firing runs W42 and W44, not W43
+        ReportingPeriod w44 = ReportingPeriod.parse("2026-W44");
+        var plan = PERIODS.due(w44, periods("2026-W41", "2026-W43"), 12, false);
+        assertThat(ids(plan.periods())).containsExactly("2026-W42", "2026-W44");
+        assertThat(PERIODS.due(w44, periods("2026-W41", "2026-W42", "2026-W43", "2026-W44"), 12, false).periods())
+                .isEmpty();
+    }
+
+    @Test
     void theCatchUpRunsAtMostTheLatestMaxPeriodsAndNamesTheOlderOnes() {
-        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), Optional.of(ReportingPeriod.parse("2026-W30")), 3, true);
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), periods("2026-W30"), 3, true);
         assertThat(ids(plan.periods())).containsExactly("2026-W42", "2026-W43", "2026-W44");
         assertThat(plan.skipped()).hasSize(11); // W31 .. W41
         assertThat(plan.skipped().get(0).id()).isEqualTo("2026-W31");
@@ -118,11 +151,26 @@ class FiringPeriodsTests {
     }
 
     @Test
+    void theWindowCountsCompletedPeriodsToo() {
+        // window of 3 up to W44: W42, W43 (done), W44; W35 (done) and W31..W41 without it are older
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), periods("2026-W30", "2026-W35", "2026-W43"), 3, true);
+        assertThat(ids(plan.periods())).containsExactly("2026-W42", "2026-W44");
+        assertThat(ids(plan.skipped())).containsExactly("2026-W31", "2026-W32", "2026-W33", "2026-W34", "2026-W36",
+                "2026-W37", "2026-W38", "2026-W39", "2026-W40", "2026-W41"); // 11 weeks W31..W41 less W35: 10
+    }
+
+    @Test
     void reviewCatchUpRunsWholeCyclesOnly() {
-        var cycle1 = ReportingPeriod.parse("30d:2026-02-03");
         var cycle4 = ReportingPeriod.parse("30d:2026-05-04");
-        assertThat(ids(PERIODS.due(cycle4, Optional.of(cycle1), 12, false).periods()))
+        assertThat(ids(PERIODS.due(cycle4, periods("30d:2026-02-03"), 12, false).periods()))
                 .containsExactly("30d:2026-03-05", "30d:2026-04-04", "30d:2026-05-04");
+        // cycle 3 run by hand: cycle 2 and 4 are due
+        assertThat(ids(PERIODS.due(cycle4, periods("30d:2026-02-03", "30d:2026-04-04"), 12, false).periods()))
+                .containsExactly("30d:2026-03-05", "30d:2026-05-04");
+    }
+
+    private static Set<ReportingPeriod> periods(String... ids) {
+        return Arrays.stream(ids).map(ReportingPeriod::parse).collect(Collectors.toSet());
     }
 
     private static List<String> ids(List<ReportingPeriod> periods) {
