@@ -4,6 +4,7 @@ import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.RenderedPdf;
+import io.kpipeline.report.ReportRenderer;
 import io.kpipeline.report.ReportSettings;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
@@ -34,12 +35,14 @@ public class ReportRunner {
     private final JobOperator jobs;
     private final JobRepository repository;
     private final RunOwner owner;
+    private final ReportRenderer renderer;
     private final ApplicationContext context;
     private final KpiProperties properties;
     private final ReportSettings settings;
 
     ReportRunner(JobOperator jobs, JobRepository repository, RunOwner owner, ApplicationContext context,
-            KpiProperties properties, ReportSettings settings) {
+            KpiProperties properties, ReportSettings settings, ReportRenderer renderer) {
+        this.renderer = renderer;
         this.repository = repository;
         this.owner = owner;
         this.jobs = jobs;
@@ -113,6 +116,7 @@ public class ReportRunner {
                     + "; " + period.id() + " is not one.");
         }
         Job job = context.getBean(report.jobName(), Job.class);
+        renderer.prepareInBackground();
         boolean recovered = false;
         for (long run = 1; ; run++) {
             JobParameters parameters = new JobParametersBuilder()

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -25,7 +27,11 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +45,13 @@ public class ReportRenderer {
 
     static final String AUTHOR = "kpi-pipeline";
 
+    /** A small template that uses the styles, texts and fonts, rendered to prepare the library. */
+    private static final String PREPARATION_TEMPLATE = "WeeklyMeasuresSubreport";
+    private static final Logger log = LoggerFactory.getLogger(ReportRenderer.class);
+
     private final Locale locale;
     private final Map<String, JasperReport> templates = new ConcurrentHashMap<>();
+    private final AtomicBoolean prepared = new AtomicBoolean();
 
     @Autowired
     ReportRenderer(ReportSettings settings) {
@@ -103,6 +114,32 @@ public class ReportRenderer {
         exporter.setConfiguration(configuration);
         exporter.exportReport();
         return pdf.toByteArray();
+    }
+
+    /**
+     * Loads the compiled templates and renders a small one on a background thread, once per process,
+     * so that a report's first PDF does not wait for the library's start (fonts, PDF writer, styles:
+     * about a second) while its KPIs are still being computed.
+     */
+    public void prepareInBackground() {
+        if (!prepared.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                render(PREPARATION_TEMPLATE, Map.of(), List.of(), "", LocalDate.EPOCH);
+                for (Resource compiled : new PathMatchingResourcePatternResolver(ReportRenderer.class.getClassLoader())
+                        .getResources("classpath*:reports/*.jasper")) {
+                    String name = compiled.getFilename();
+                    template(name.substring(0, name.length() - ".jasper".length()));
+                }
+            } catch (IOException | RuntimeException e) {
+                // the render step meets the same cause and fails with it; here it only costs the head start
+                log.warn("Could not prepare the report templates in advance: {}", e.getMessage());
+            }
+        }, "report-preparation");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** A compiled template from the classpath, loaded once. */
