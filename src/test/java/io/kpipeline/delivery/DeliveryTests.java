@@ -277,6 +277,33 @@ class DeliveryTests {
     }
 
     @Test
+    void aRecipientTheServerRefusesIsTriedOnceAndNamedWithTheServersReply() throws Exception {
+        // GreenMail accepts every address: on its port, a server that refuses every recipient with 550
+        smtp.stop();
+        try (var refusing = new RejectingSmtpServer(PORT)) {
+            assertThatThrownBy(() -> runner.run(ReportKind.WEEKLY, WEEK_46, out))
+                    .isInstanceOf(KpiException.class)
+                    .hasMessageContaining("Delivery failed for anna@example.com (550 5.1.1 <anna@example.com>:"
+                            + " Recipient address rejected: User unknown (1 attempt))")
+                    .hasMessageContaining("The notice to the admin address admin@example.com could not be sent"
+                            + " either: 550 5.1.1 <admin@example.com>: Recipient address rejected: User unknown");
+            // kpi.delivery.retry.max-attempts=3 above, yet each address is tried once: 3 recipients + the notice
+            assertThat(refusing.recipients()).containsExactlyInAnyOrder("anna@example.com", "ben@example.com",
+                    repAddress(), "admin@example.com");
+            assertThat(jdbc.queryForList("SELECT attempts FROM delivery WHERE state = 'FAILED'", Integer.class))
+                    .containsOnly(1).hasSize(3);
+            assertThat(jdbc.queryForObject("SELECT last_error FROM delivery WHERE recipient = 'ben@example.com'",
+                    String.class)).isEqualTo("550 5.1.1 <ben@example.com>: Recipient address rejected: User unknown");
+        } finally {
+            smtp.start();
+        }
+        // once the server takes the addresses, the next run resumes and sends the three
+        var resumed = runner.run(ReportKind.WEEKLY, WEEK_46, out);
+        assertThat(resumed.delivery().summary()).startsWith("Delivery: 3 sent, 0 already sent, 0 held, 0 failed.");
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
     void incompleteSourceDataHoldsTheDeliveryAndTellsTheAdminUntilForced() throws Exception {
         var held = runner.run(ReportKind.WEEKLY, WEEK_48, out);
 
