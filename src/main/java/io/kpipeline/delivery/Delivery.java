@@ -128,22 +128,28 @@ public class Delivery {
             ledger.failed(report, period.id(), p.to(), 0, error);
             return line(p, Result.FAILED, error);
         }
+        MimeMessage message;
         try {
-            MimeMessage message = composer.compose(transport.session(), claimed.get(), report, period, p.to(), p.pdf(),
-                    csv);
-            int attempts = transport.send(message, report + "-" + period.id() + "-" + p.to().document() + "-"
-                    + p.to().address());
-            ledger.done(report, period.id(), p.to(), outbox ? State.OUTBOX : State.SENT, attempts);
-            return line(p, outbox ? Result.WRITTEN : Result.SENT, null);
-        } catch (MailTransport.Undeliverable e) {
-            ledger.failed(report, period.id(), p.to(), e.attempts(), e.getMessage());
-            return line(p, Result.FAILED, e.getMessage() + " (" + e.attempts() + " attempt"
-                    + (e.attempts() == 1 ? "" : "s") + ")");
+            message = composer.compose(transport.session(), claimed.get(), report, period, p.to(), p.pdf(), csv);
         } catch (MessagingException | RuntimeException e) {
             String error = SmtpErrors.describe(e);
             ledger.failed(report, period.id(), p.to(), 0, error);
             return line(p, Result.FAILED, "the message could not be composed: " + error);
         }
+        int attempts;
+        try {
+            attempts = transport.send(message, report + "-" + period.id() + "-" + p.to().document() + "-"
+                    + p.to().address());
+        } catch (MailTransport.Undeliverable e) {
+            ledger.failed(report, period.id(), p.to(), e.attempts(), e.getMessage());
+            return line(p, Result.FAILED, e.getMessage() + " (" + e.attempts() + " attempt"
+                    + (e.attempts() == 1 ? "" : "s") + ")");
+        }
+        // Outside the catches on purpose: the message has left. When the ledger cannot record that (a deadlock,
+        // a lost connection), the step fails and the row stays SENDING, so the next run sends it once more
+        // under the same Message-ID; it must not be reported as a message that could not be composed.
+        ledger.done(report, period.id(), p.to(), outbox ? State.OUTBOX : State.SENT, attempts);
+        return line(p, outbox ? Result.WRITTEN : Result.SENT, null);
     }
 
     private static Line line(Planned p, Result result, String detail) {

@@ -240,6 +240,70 @@ class DeliveryTests {
     }
 
     @Test
+    void aMessageThatLeftButCouldNotBeMarkedSentStaysSendingAndGoesOnceMoreUnderItsMessageId() throws Exception {
+        // The database refuses to mark a row SENT, with the SQLSTATE of a deadlock, after the message has left.
+        jdbc.execute("DROP TRIGGER IF EXISTS delivery_sent_refused");
+        jdbc.execute("""
+                CREATE TRIGGER delivery_sent_refused BEFORE UPDATE ON delivery FOR EACH ROW
+                IF NEW.state = 'SENT' THEN
+                    SIGNAL SQLSTATE '40001' SET MESSAGE_TEXT = 'delivery row not writable (test trigger)';
+                END IF""");
+        try {
+            assertThatThrownBy(() -> runner.run(ReportKind.WEEKLY, WEEK_46, out))
+                    .isInstanceOf(KpiException.class)
+                    .hasMessageContaining("delivery row not writable (test trigger)")
+                    .hasMessageNotContaining("could not be composed")
+                    .hasMessageContaining("Run the same command again to resume it.");
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS delivery_sent_refused");
+        }
+        // the first message left; the ledger failing to record it stopped the delivery before the next one
+        MimeMessage[] first = smtp.getReceivedMessages();
+        assertThat(first).hasSize(1);
+        String to = address(first[0]);
+        assertThat(jdbc.queryForList("SELECT recipient, state, message_id FROM delivery"))
+                .containsExactly(Map.of("recipient", to, "state", "SENDING", "message_id", messageId(first[0])));
+        assertThat(jdbc.queryForObject("SELECT last_error FROM delivery", String.class)).isNull();
+
+        var resumed = runner.run(ReportKind.WEEKLY, WEEK_46, out);
+        assertThat(resumed.delivery().summary()).startsWith("Delivery: 3 sent, 0 already sent, 0 held, 0 failed.");
+        // at least once: the same message again under its Message-ID, and the two not sent before
+        MimeMessage[] all = smtp.getReceivedMessages();
+        assertThat(all).extracting(DeliveryTests::address)
+                .containsExactlyInAnyOrder(to, "anna@example.com", "ben@example.com", repAddress());
+        assertThat(Arrays.stream(all).filter(m -> address(m).equals(to)).map(DeliveryTests::messageId))
+                .containsExactly(messageId(first[0]), messageId(first[0]));
+        assertThat(jdbc.queryForList("SELECT state FROM delivery", String.class)).containsOnly("SENT").hasSize(3);
+    }
+
+    @Test
+    void aRecipientTheServerRefusesIsTriedOnceAndNamedWithTheServersReply() throws Exception {
+        // GreenMail accepts every address: on its port, a server that refuses every recipient with 550
+        smtp.stop();
+        try (var refusing = new RejectingSmtpServer(PORT)) {
+            assertThatThrownBy(() -> runner.run(ReportKind.WEEKLY, WEEK_46, out))
+                    .isInstanceOf(KpiException.class)
+                    .hasMessageContaining("Delivery failed for anna@example.com (550 5.1.1 <anna@example.com>:"
+                            + " Recipient address rejected: User unknown (1 attempt))")
+                    .hasMessageContaining("The notice to the admin address admin@example.com could not be sent"
+                            + " either: 550 5.1.1 <admin@example.com>: Recipient address rejected: User unknown");
+            // kpi.delivery.retry.max-attempts=3 above, yet each address is tried once: 3 recipients + the notice
+            assertThat(refusing.recipients()).containsExactlyInAnyOrder("anna@example.com", "ben@example.com",
+                    repAddress(), "admin@example.com");
+            assertThat(jdbc.queryForList("SELECT attempts FROM delivery WHERE state = 'FAILED'", Integer.class))
+                    .containsOnly(1).hasSize(3);
+            assertThat(jdbc.queryForObject("SELECT last_error FROM delivery WHERE recipient = 'ben@example.com'",
+                    String.class)).isEqualTo("550 5.1.1 <ben@example.com>: Recipient address rejected: User unknown");
+        } finally {
+            smtp.start();
+        }
+        // once the server takes the addresses, the next run resumes and sends the three
+        var resumed = runner.run(ReportKind.WEEKLY, WEEK_46, out);
+        assertThat(resumed.delivery().summary()).startsWith("Delivery: 3 sent, 0 already sent, 0 held, 0 failed.");
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
     void incompleteSourceDataHoldsTheDeliveryAndTellsTheAdminUntilForced() throws Exception {
         var held = runner.run(ReportKind.WEEKLY, WEEK_48, out);
 
