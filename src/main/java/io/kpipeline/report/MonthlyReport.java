@@ -7,15 +7,11 @@ import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,17 +31,17 @@ public class MonthlyReport implements ReportDocument {
     private final MonthlySettings settings;
     private final KpiSettings kpiSettings;
     private final Currency currency;
-    private final JdbcTemplate jdbc;
+    private final DisplayNames names;
 
     MonthlyReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog, MonthlySettings settings,
-            KpiSettings kpiSettings, KpiProperties properties, JdbcTemplate jdbc) {
+            KpiSettings kpiSettings, KpiProperties properties, DisplayNames names) {
         this.renderer = renderer;
         this.results = results;
         this.catalog = catalog;
         this.settings = settings;
         this.kpiSettings = kpiSettings;
         this.currency = Currency.getInstance(properties.currency());
-        this.jdbc = jdbc;
+        this.names = names;
     }
 
     @Override
@@ -58,25 +54,9 @@ public class MonthlyReport implements ReportDocument {
     public List<RenderedPdf> write(ReportingPeriod period, Path folder) {
         List<StoredResult> stored = results.find(report(), period,
                 catalog.kpis().stream().map(KpiDefinition::id).toList());
-        var names = new MonthlyData.Names(names("SELECT id, name FROM sales_rep"),
-                names("SELECT code, name FROM channel"), names("SELECT id, name FROM campaign"));
-        byte[] pdf = render(period, stored, names);
-        Path file = folder.resolve(settings.file());
-        try {
-            Files.createDirectories(folder);
-            Files.write(file, pdf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
-        }
-        return List.of(new RenderedPdf(file.toAbsolutePath().toString(), null));
-    }
-
-    private Map<String, String> names(String sql) {
-        Map<String, String> names = new HashMap<>();
-        jdbc.query(sql, rs -> {
-            names.put(rs.getString(1), rs.getString(2));
-        });
-        return names;
+        byte[] pdf = render(period, stored,
+                new MonthlyData.Names(names.reps(), names.channels(), names.campaigns()));
+        return List.of(RenderedPdf.write(folder.resolve(settings.file()), pdf, null));
     }
 
     /**

@@ -80,9 +80,8 @@ public class PersonalWeeklyReport implements ReportDocument {
                     queries.channelNames());
             Files.createDirectories(target);
             for (var rep : reps.entrySet()) {
-                Path file = target.resolve(fileName(rep.getKey(), rep.getValue()));
-                Files.write(file, render(week, rep.getKey()));
-                written.add(new RenderedPdf(file.toAbsolutePath().toString(), rep.getKey()));
+                written.add(RenderedPdf.write(target.resolve(fileName(rep.getKey(), rep.getValue())),
+                        render(week, rep.getKey()), rep.getKey()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the personal reports into " + target, e);

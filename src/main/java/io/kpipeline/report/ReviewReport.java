@@ -12,10 +12,7 @@ import io.kpipeline.review.ReviewPeriods;
 import io.kpipeline.review.ReviewValues;
 import io.kpipeline.review.TargetProgress;
 import io.kpipeline.system.KpiProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,14 +96,7 @@ public class ReviewReport implements ReportDocument, InitializingBean {
                 values.totals(ReviewPeriods.checkpoints(cycle)),
                 values.totals(ReviewPeriods.weeks(cycle, settings.correlationWeeks())));
         byte[] pdf = render(cycle, stored);
-        Path file = folder.resolve(settings.file());
-        try {
-            Files.createDirectories(folder);
-            Files.write(file, pdf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
-        }
-        return List.of(new RenderedPdf(file.toAbsolutePath().toString(), null));
+        return List.of(RenderedPdf.write(folder.resolve(settings.file()), pdf, null));
     }
 
     /** The review of {@code cycle} from the values given, as PDF bytes. */

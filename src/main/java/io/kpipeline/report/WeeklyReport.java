@@ -12,10 +12,7 @@ import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
 import io.kpipeline.system.Origins;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -30,7 +27,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,11 +53,11 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
     private final ReportSettings settings;
     private final KpiSettings kpiSettings;
     private final Currency currency;
-    private final JdbcTemplate jdbc;
+    private final DisplayNames names;
     private final Environment environment;
 
     WeeklyReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog, Measures measures,
-            ReportSettings settings, KpiSettings kpiSettings, KpiProperties properties, JdbcTemplate jdbc,
+            ReportSettings settings, KpiSettings kpiSettings, KpiProperties properties, DisplayNames names,
             Environment environment) {
         this.renderer = renderer;
         this.results = results;
@@ -70,7 +66,7 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         this.settings = settings;
         this.kpiSettings = kpiSettings;
         this.currency = Currency.getInstance(properties.currency());
-        this.jdbc = jdbc;
+        this.names = names;
         this.environment = environment;
     }
 
@@ -102,24 +98,8 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
     public List<RenderedPdf> write(ReportingPeriod period, Path folder) {
         List<StoredResult> stored = results.find(report(), period,
                 catalog.kpis().stream().map(KpiDefinition::id).toList());
-        byte[] pdf = render(period, stored, names("SELECT id, name FROM sales_rep"),
-                names("SELECT code, name FROM channel"));
-        Path file = folder.resolve(settings.weekly().file());
-        try {
-            Files.createDirectories(folder);
-            Files.write(file, pdf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
-        }
-        return List.of(new RenderedPdf(file.toAbsolutePath().toString(), null));
-    }
-
-    private Map<String, String> names(String sql) {
-        Map<String, String> names = new HashMap<>();
-        jdbc.query(sql, rs -> {
-            names.put(rs.getString(1), rs.getString(2));
-        });
-        return names;
+        byte[] pdf = render(period, stored, names.reps(), names.channels());
+        return List.of(RenderedPdf.write(folder.resolve(settings.weekly().file()), pdf, null));
     }
 
     /**
