@@ -36,7 +36,7 @@ public record TargetProgress(KpiDefinition kpi, Target target, Direction directi
     public static TargetProgress assess(ReportingPeriod cycle, KpiDefinition kpi, Target target, BigDecimal baseline,
             List<BigDecimal> checkpoints, BigDecimal current) {
         Direction direction = direction(kpi, target);
-        BigDecimal projected = project(cycle, kpi.unit(), target.deadline(), checkpoints, current);
+        BigDecimal projected = project(cycle, kpi, target.deadline(), checkpoints, current);
         Verdict verdict;
         if (direction == null || projected == null) {
             verdict = current != null && direction != null && meets(current, target.value(), direction)
@@ -72,11 +72,13 @@ public record TargetProgress(KpiDefinition kpi, Target target, Direction directi
     }
 
     /**
-     * The line through the checkpoints at the deadline's day of the cycle, within what the unit
-     * allows: rates 0 to 100 %, the score (NPS) −100 to 100, everything else not below 0.
+     * The line through the checkpoints at the deadline's day of the cycle, within what the KPI can
+     * take: shares 0 to 100 %; funnel conversions (flows of the period, which may exceed 100 %) not
+     * below 0; ROMI not below −100 % (all of the cost lost); the lead velocity rate, a growth,
+     * unbounded; the score (NPS) −100 to 100; everything else not below 0.
      */
-    static BigDecimal project(ReportingPeriod cycle, Unit unit, LocalDate deadline, List<BigDecimal> checkpoints,
-            BigDecimal current) {
+    static BigDecimal project(ReportingPeriod cycle, KpiDefinition kpi, LocalDate deadline,
+            List<BigDecimal> checkpoints, BigDecimal current) {
         if (!deadline.isAfter(cycle.last())) {
             return current;
         }
@@ -93,12 +95,29 @@ public record TargetProgress(KpiDefinition kpi, Target target, Direction directi
         }
         double day = ChronoUnit.DAYS.between(cycle.start(), deadline) + 1;
         double value = LinearFit.of(xs, ys).at(day);
-        value = switch (unit) {
-            case RATE -> Math.max(0, Math.min(1, value));
-            case SCORE -> Math.max(-100, Math.min(100, value));
-            default -> Math.max(0, value);
-        };
+        value = Math.max(lowest(kpi), Math.min(highest(kpi), value));
         return new BigDecimal(value, MathContext.DECIMAL64).stripTrailingZeros();
+    }
+
+    private static double lowest(KpiDefinition kpi) {
+        return switch (kpi.unit()) {
+            case SCORE -> -100;
+            case RATE -> switch (kpi.id()) {
+                case "romi" -> -1;
+                case "lead_velocity_rate" -> Double.NEGATIVE_INFINITY;
+                default -> 0;
+            };
+            default -> 0;
+        };
+    }
+
+    private static double highest(KpiDefinition kpi) {
+        return switch (kpi.unit()) {
+            case SCORE -> 100;
+            case RATE -> kpi.id().startsWith("conv_") || kpi.id().equals("romi") || kpi.id().equals("lead_velocity_rate")
+                    ? Double.POSITIVE_INFINITY : 1;
+            default -> Double.POSITIVE_INFINITY;
+        };
     }
 
     private static List<BigDecimal> nullable(List<BigDecimal> values) {

@@ -76,13 +76,14 @@ class ReviewReportTests {
                 "redundant Website-Besuche ↔ Website-Besucher r = 1,00, der Änderungen 1,00, über 13 Kalenderwochen");
         assertThat(text).contains("Empfohlene Anpassungen",
                 "Zusammenlegen Website-Besuche behalten, Website-Besucher streichen",
-                "Streichen E-Mail-Öffnungsrate", "Ziel setzen Website-Besuche, Website-Besucher Bekanntheit: Zielwert,",
+                "Streichen E-Mail-Öffnungsrate", "Ziel setzen Website-Besuche, Website-Besucher",
+                "Bekanntheit: ein Ziel für 30 Tage oder den Monat mit Zielwert,",
                 "Ziel verschärfen Neue Leads Ziel ≥ 300 zwei Zyklen in Folge erreicht (Basis 1.200, aktuell 1.234).");
         assertThat(text).contains("Fragen für das gemeinsame Review-Meeting von Vertrieb und Marketing",
                 "1. Gewinnrate ist nicht auf Kurs: Prognose 0,0 % zum 30.06.2027, Ziel ≥ 25,0 %. An Head of Sales:",
                 "Website-Besuche und Website-Besucher bewegen sich fast gleich (r = 1,00).",
                 "Neue Leads hat das Ziel ≥ 300 zwei Zyklen in Folge erreicht. An Head of Marketing: Verschärfen wir es?",
-                "KPIs haben kein Ziel (siehe KPI-Inventar).");
+                "KPIs haben kein Ziel, an dem der 30-Tage-Zyklus sie messen kann (siehe KPI-Inventar).");
         assertThat(text).contains("Seite 1 von ").doesNotContain("null");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {

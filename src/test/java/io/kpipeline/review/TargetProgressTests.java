@@ -86,6 +86,26 @@ class TargetProgressTests {
     }
 
     @Test
+    void aShareStopsAtOneHundredPercentButAFunnelConversionMayGoBeyond() {
+        // 0.90, 1.00, 1.10, 1.20 at days 7 … 28: y = 0.80 + 0.1/7 · x; day 61: 0.80 + 6.1/7 = 1.6714…
+        var flow = TargetProgress.assess(CYCLE, RATE, target("conv_lead_mql", "1.5", null, DECEMBER_1),
+                null, series("0.90", "1.00", "1.10", "1.20"), new BigDecimal("1.2"));
+        assertThat(flow.projected().doubleValue()).isCloseTo(0.8 + 6.1 / 7, within(1e-9));
+        assertThat(flow.verdict()).as("1.67 projected, at least 1.5").isEqualTo(Verdict.ON_TRACK);
+
+        var share = kpi("win_rate", Unit.RATE, Better.HIGHER, Category.SALES);
+        var capped = TargetProgress.assess(CYCLE, share, target("win_rate", "0.5", null, DECEMBER_1),
+                null, series("0.90", "1.00", "1.10", "1.20"), new BigDecimal("1"));
+        assertThat(capped.projected()).as("a share of won deals cannot pass 100 %").isEqualByComparingTo("1");
+
+        var romi = kpi("romi", Unit.RATE, Better.HIGHER, Category.UNIT_ECONOMICS);
+        var returns = TargetProgress.assess(CYCLE, romi, target("romi", "2.0", null, DECEMBER_1),
+                null, series("-0.60", "-0.80", "-1.00", "-1.20"), new BigDecimal("-1"));
+        // y = -0.40 - 0.2/7 · x reaches -2.14 at day 61: ROMI cannot lose more than the cost
+        assertThat(returns.projected()).isEqualByComparingTo("-1");
+    }
+
+    @Test
     void withFewerThanThreeCheckpointsThereIsNoProjection() {
         var below = TargetProgress.assess(CYCLE, RATE, target("conv_lead_mql", "0.40", null, DECEMBER_1),
                 null, series(null, "0.32", null, "0.36"), new BigDecimal("0.35"));
