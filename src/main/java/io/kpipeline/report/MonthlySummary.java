@@ -120,6 +120,9 @@ final class MonthlySummary {
         list(sentences, "monthly.sentence.near", near);
         list(sentences, "monthly.sentence.missed", missed);
         list(sentences, "monthly.sentence.targetNoValue", names(withTarget, r -> r.value() == null, r -> ""));
+        // with a value but NEUTRAL: neither the target nor the catalog says which way is better
+        list(sentences, "monthly.sentence.targetUnjudged", names(withTarget,
+                r -> r.value() != null && r.status() == Status.NEUTRAL, detail));
         list(sentences, "monthly.sentence.belowBenchmark", names(totals,
                 r -> r.target() == null && r.benchmark() != null && r.status() == Status.BAD, r -> format.text(
                         "monthly.sentence.againstBenchmark", data.value(r), data.value(r.kpiId(), r.benchmark()))));
