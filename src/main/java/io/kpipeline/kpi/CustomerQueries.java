@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -105,9 +108,25 @@ class CustomerQueries {
             bookedOrderActiveOn(FROM), bookedOrderActiveOn(LAST));
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** The figures already read in the computation running on this thread, by window; none outside one. */
+    private final ThreadLocal<Map<List<LocalDate>, Figures>> computation = new ThreadLocal<>();
 
     CustomerQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Runs one computation of a period's KPIs, in which the calculators that need the same window's
+     * figures (customers, revenue, unit economics) share one pass over the customer history instead
+     * of each reading it again. Outside it every call reads the database afresh.
+     */
+    <T> T sharingFigures(Supplier<T> work) {
+        computation.set(new HashMap<>());
+        try {
+            return work.get();
+        } finally {
+            computation.remove();
+        }
     }
 
     /**
@@ -116,6 +135,11 @@ class CustomerQueries {
      * the window, "booked" an order booked in the window.
      */
     Figures figures(LocalDate from, LocalDate end) {
+        Map<List<LocalDate>, Figures> read = computation.get();
+        return read == null ? read(from, end) : read.computeIfAbsent(List.of(from, end), w -> read(from, end));
+    }
+
+    private Figures read(LocalDate from, LocalDate end) {
         var params = new MapSqlParameterSource("from", from).addValue("end", end).addValue("last", end.minusDays(1));
         Map<String, Segment> segments = new TreeMap<>();
         Segment[] total = {Segment.EMPTY};

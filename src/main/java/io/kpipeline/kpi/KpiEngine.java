@@ -19,9 +19,12 @@ public class KpiEngine {
     private final KpiCatalog catalog;
     private final List<KpiCalculator> calculators;
     private final KpiValueRepository values;
+    private final CustomerQueries customerQueries;
     private final Clock clock;
 
-    KpiEngine(KpiCatalog catalog, List<KpiCalculator> calculators, KpiValueRepository values, Clock clock) {
+    KpiEngine(KpiCatalog catalog, List<KpiCalculator> calculators, KpiValueRepository values,
+            CustomerQueries customerQueries, Clock clock) {
+        this.customerQueries = customerQueries;
         this.catalog = catalog;
         this.calculators = calculators;
         this.values = values;
@@ -31,12 +34,15 @@ public class KpiEngine {
     /** Computes and stores the enabled KPIs of {@code period}; returns what was stored. */
     public List<KpiValue> compute(ReportingPeriod period) {
         Set<String> enabled = catalog.enabled().stream().map(KpiDefinition::id).collect(Collectors.toSet());
-        List<KpiValue> computed = new ArrayList<>();
-        for (KpiCalculator calculator : calculators) {
-            if (calculator.kpiIds().stream().anyMatch(enabled::contains)) {
-                calculator.compute(period).stream().filter(v -> enabled.contains(v.kpiId())).forEach(computed::add);
+        List<KpiValue> computed = customerQueries.sharingFigures(() -> {
+            List<KpiValue> all = new ArrayList<>();
+            for (KpiCalculator calculator : calculators) {
+                if (calculator.kpiIds().stream().anyMatch(enabled::contains)) {
+                    calculator.compute(period).stream().filter(v -> enabled.contains(v.kpiId())).forEach(all::add);
+                }
             }
-        }
+            return all;
+        });
         values.replace(period, computed, LocalDateTime.now(clock));
         return computed;
     }

@@ -40,6 +40,21 @@ class CustomerCalculatorTests {
     }
 
     @Test
+    void oneComputationReadsTheFiguresOfAWindowOnceAndTheNextReadsThemAgain(@Autowired CustomerQueries queries) {
+        var start = OCTOBER.start();
+        var end = OCTOBER.end();
+        var shared = queries.sharingFigures(() -> List.of(queries.figures(start, end), queries.figures(start, end),
+                queries.figures(start.minusYears(1), end)));
+        assertThat(shared.get(1)).isSameAs(shared.get(0));
+        assertThat(shared.get(2)).isNotSameAs(shared.get(0));
+        // a later computation, or a call outside one, sees the data as it is then
+        assertThat(queries.figures(start, end)).isNotSameAs(shared.get(0)).isEqualTo(shared.get(0));
+        jdbc.update("DELETE FROM subscription");
+        jdbc.update("DELETE FROM customer_order");
+        assertThat(queries.sharingFigures(() -> queries.figures(start, end))).isNotEqualTo(shared.get(0));
+    }
+
+    @Test
     void aMonthCountsActiveNewAndChurnedCustomersWithTheirBoundaryDays() {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
