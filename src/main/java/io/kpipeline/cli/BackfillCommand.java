@@ -52,8 +52,8 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportingPeriod first = parse("--from", from);
-        ReportingPeriod last = parse("--to", to);
+        ReportingPeriod first = PeriodOption.parse("--from", from);
+        ReportingPeriod last = PeriodOption.parse("--to", to);
         PrintWriter out = root.out();
         try (var context = root.startContext()) {
             Backfill backfill = context.getBean(Backfill.class);
@@ -106,13 +106,5 @@ final class BackfillCommand implements Callable<Integer> {
         long s = d.toSeconds();
         return s >= 120 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60)
                 : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-    }
-
-    private static ReportingPeriod parse(String option, String text) {
-        try {
-            return ReportingPeriod.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw KpiException.configuration(option + " " + e.getMessage());
-        }
     }
 }

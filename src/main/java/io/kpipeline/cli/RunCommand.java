@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportingPeriod chosen = parsePeriod();
+        ReportingPeriod chosen = period == null ? null : PeriodOption.parse("--period", period);
         try (var context = root.startContext()) {
             ReportRunner runner = context.getBean(ReportRunner.class);
             ReportingPeriod p = chosen != null ? chosen
@@ -102,17 +102,6 @@ final class RunCommand implements Callable<Integer> {
             o.println(delivery.summary());
         }
         o.flush();
-    }
-
-    private ReportingPeriod parsePeriod() {
-        if (period == null) {
-            return null;
-        }
-        try {
-            return ReportingPeriod.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw KpiException.configuration("--period " + e.getMessage());
-        }
     }
 
     private static String capitalized(String s) {

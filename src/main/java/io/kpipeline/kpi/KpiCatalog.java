@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("kpi-catalog")
 public record KpiCatalog(@NotEmpty List<@Valid KpiDefinition> kpis) {
 
+    /** The funnel's stage conversions in order, Lead → MQL to Contract sent → Won, as the calculator defines them. */
+    public static final List<String> STAGE_CONVERSIONS = LeadFunnelCalculator.STAGE_CONVERSIONS;
+
     public KpiCatalog {
         kpis = List.copyOf(kpis);
         Map<String, KpiDefinition> seen = new LinkedHashMap<>();

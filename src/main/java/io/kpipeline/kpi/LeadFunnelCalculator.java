@@ -91,6 +91,10 @@ class LeadFunnelCalculator implements KpiCalculator {
             new Conversion("conv_contract_sent_won", "WON", "CONTRACT_SENT", REP),
             new Conversion("lead_to_customer_rate", "WON", "leads", CHANNEL));
 
+    /** The stage conversions in funnel order, Lead → MQL to Contract sent → Won. */
+    static final List<String> STAGE_CONVERSIONS = CONVERSIONS.stream().map(Conversion::kpiId)
+            .filter(id -> id.startsWith("conv_")).toList();
+
     private final NamedParameterJdbcTemplate jdbc;
 
     LeadFunnelCalculator(NamedParameterJdbcTemplate jdbc) {

@@ -72,15 +72,6 @@ class PersonalQueries {
         return contacts;
     }
 
-    /** Channel names by code. */
-    Map<String, String> channelNames() {
-        Map<String, String> names = new HashMap<>();
-        jdbc.query("SELECT code, name FROM channel", Map.of(), rs -> {
-            names.put(rs.getString("code"), rs.getString("name"));
-        });
-        return names;
-    }
-
     private static Map<String, Object> week(ReportingPeriod period) {
         return Map.of("start", period.startTime(), "end", period.endTime());
     }

@@ -38,13 +38,15 @@ public class PersonalWeeklyReport implements ReportDocument {
     private final KpiCatalog catalog;
     private final BreakdownJudge judge;
     private final PersonalQueries queries;
+    private final DisplayNames names;
     private final PersonalReportSettings settings;
     private final KpiSettings kpiSettings;
     private final Currency currency;
 
     PersonalWeeklyReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog,
-            BreakdownJudge judge, PersonalQueries queries, PersonalReportSettings settings, KpiSettings kpiSettings,
-            KpiProperties properties) {
+            BreakdownJudge judge, PersonalQueries queries, DisplayNames names, PersonalReportSettings settings,
+            KpiSettings kpiSettings, KpiProperties properties) {
+        this.names = names;
         this.renderer = renderer;
         this.results = results;
         this.catalog = catalog;
@@ -77,7 +79,7 @@ public class PersonalWeeklyReport implements ReportDocument {
             TeamWeek week = new TeamWeek(period,
                     results.find(report(), period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
                     queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
-                    queries.channelNames());
+                    names.channels());
             Files.createDirectories(target);
             for (var rep : reps.entrySet()) {
                 written.add(RenderedPdf.write(target.resolve(fileName(rep.getKey(), rep.getValue())),

@@ -40,9 +40,7 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
     static final String TEMPLATE = "WeeklyKpiReport";
 
     /** The funnel stages in order, each a conversion with a rep breakdown. */
-    static final List<String> FUNNEL = List.of("conv_lead_mql", "conv_mql_sal", "conv_sal_sql",
-            "conv_sql_first_meeting", "conv_first_meeting_second_meeting", "conv_second_meeting_offer",
-            "conv_offer_contract_sent", "conv_contract_sent_won");
+    static final List<String> FUNNEL = KpiCatalog.STAGE_CONVERSIONS;
 
     private static final String NONE = "(none)";
 

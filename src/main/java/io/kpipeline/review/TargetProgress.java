@@ -2,6 +2,7 @@ package io.kpipeline.review;
 
 import io.kpipeline.evaluation.Targets.Direction;
 import io.kpipeline.evaluation.Targets.Target;
+import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Unit;
 import io.kpipeline.period.ReportingPeriod;
@@ -114,7 +115,7 @@ public record TargetProgress(KpiDefinition kpi, Target target, Direction directi
     private static double highest(KpiDefinition kpi) {
         return switch (kpi.unit()) {
             case SCORE -> 100;
-            case RATE -> kpi.id().startsWith("conv_") || kpi.id().equals("romi") || kpi.id().equals("lead_velocity_rate")
+            case RATE -> KpiCatalog.STAGE_CONVERSIONS.contains(kpi.id()) || kpi.id().equals("romi") || kpi.id().equals("lead_velocity_rate")
                     ? Double.POSITIVE_INFINITY : 1;
             default -> Double.POSITIVE_INFINITY;
         };

@@ -100,7 +100,7 @@ class PersonalWeeklyReportTests {
 
     @Test
     void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
-        var english = new PersonalWeeklyReport(new ReportRenderer(Locale.ENGLISH), null, catalog, judge, null,
+        var english = new PersonalWeeklyReport(new ReportRenderer(Locale.ENGLISH), null, catalog, judge, null, null,
                 settings, kpiSettings, properties);
         byte[] pdf = english.render(week(), "REP-01");
         keep("personal-en.pdf", pdf);
