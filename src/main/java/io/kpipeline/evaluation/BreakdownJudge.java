@@ -22,10 +22,10 @@ public class BreakdownJudge {
 
     private final KpiCatalog catalog;
     private final Targets targets;
-    private final Benchmarks benchmarks;
+    private final IndustryBenchmarks benchmarks;
     private final Measures measures;
 
-    BreakdownJudge(KpiCatalog catalog, Targets targets, Benchmarks benchmarks, Measures measures) {
+    BreakdownJudge(KpiCatalog catalog, Targets targets, IndustryBenchmarks benchmarks, Measures measures) {
         this.catalog = catalog;
         this.targets = targets;
         this.benchmarks = benchmarks;
@@ -47,14 +47,15 @@ public class BreakdownJudge {
                 .or(() -> teamYardstick ? targets.find(kpi.id(), null, null, period.kind()) : java.util.Optional.empty())
                 .orElse(null);
         Benchmark benchmark = teamYardstick ? benchmarks.find(kpi.id(), period.kind()).orElse(null) : null;
-        if (stored.value() == null) {
+        if (stored.value() == null || stored.isSmallSample()) {
+            // a handful of cases is not a verdict on a person or a channel
             return new Judgement(target, Status.NEUTRAL, List.of());
         }
         Status status = KpiEvaluator.status(kpi, stored.value(), target, benchmark);
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         stored.flags().forEach(f -> flags.add(Flag.valueOf(f)));
         KpiValue value = new KpiValue(kpi.id(), stored.dimension(), stored.dimensionValue(), stored.value(),
-                stored.numerator(), stored.denominator(), null);
+                stored.numerator(), stored.denominator(), stored.cases(), null);
         KpiResult result = new KpiResult(null, period, kpi, value, stored.previousValue(), stored.previousYearValue(),
                 stored.trend(), target, status, benchmark, flags, List.of());
         List<Measure> fired = measures.measures().stream()

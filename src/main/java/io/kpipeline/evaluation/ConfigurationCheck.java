@@ -22,12 +22,17 @@ public class ConfigurationCheck implements InitializingBean {
     private final KpiCatalog catalog;
     private final Targets targets;
     private final Benchmarks benchmarks;
+    private final IndustryBenchmarks industryBenchmarks;
+    private final BenchmarkSettings benchmarkSettings;
     private final Measures measures;
 
     private final Environment environment;
 
-    ConfigurationCheck(KpiCatalog catalog, Targets targets, Benchmarks benchmarks, Measures measures,
+    ConfigurationCheck(KpiCatalog catalog, Targets targets, Benchmarks benchmarks,
+            IndustryBenchmarks industryBenchmarks, BenchmarkSettings benchmarkSettings, Measures measures,
             Environment environment) {
+        this.industryBenchmarks = industryBenchmarks;
+        this.benchmarkSettings = benchmarkSettings;
         this.environment = environment;
         this.catalog = catalog;
         this.targets = targets;
@@ -55,6 +60,16 @@ public class ConfigurationCheck implements InitializingBean {
         }
         for (int i = 0; i < benchmarks.benchmarks().size(); i++) {
             known(problems, "kpi-benchmarks.benchmarks[" + i + "]", benchmarks.benchmarks().get(i).kpi());
+        }
+        var industries = industryBenchmarks.knownIndustries();
+        for (int i = 0; i < benchmarkSettings.industry().size(); i++) {
+            String industry = benchmarkSettings.industry().get(i);
+            if (!industries.contains(industry.strip())) {
+                String key = "kpi.benchmarks.industry[" + i + "]";
+                problems.add(key + " = " + industry + " is no industry of config/benchmarks.yml, whose sources name "
+                        + (industries.isEmpty() ? "none" : String.join(", ", industries))
+                        + Origins.of(environment, key));
+            }
         }
         for (int i = 0; i < measures.measures().size(); i++) {
             Measures.Measure m = measures.measures().get(i);

@@ -8,7 +8,6 @@ import io.kpipeline.evaluation.Targets.Target;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Better;
-import io.kpipeline.kpi.KpiDefinition.Unit;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.kpi.KpiValue;
 import io.kpipeline.period.ReportingPeriod;
@@ -38,11 +37,11 @@ public class KpiEvaluator {
 
     private final KpiCatalog catalog;
     private final Targets targets;
-    private final Benchmarks benchmarks;
+    private final IndustryBenchmarks benchmarks;
     private final Measures measures;
     private final KpiSettings settings;
 
-    KpiEvaluator(KpiCatalog catalog, Targets targets, Benchmarks benchmarks, Measures measures, KpiSettings settings) {
+    KpiEvaluator(KpiCatalog catalog, Targets targets, IndustryBenchmarks benchmarks, Measures measures, KpiSettings settings) {
         this.catalog = catalog;
         this.targets = targets;
         this.benchmarks = benchmarks;
@@ -74,11 +73,13 @@ public class KpiEvaluator {
             BigDecimal lastYear = lookup.getOrDefault(period.sameLastYear(), Map.of()).get(key);
             Target target = targets.find(kpi.id(), value.dimension(), value.dimensionValue(), period.kind()).orElse(null);
             Benchmark benchmark = value.isTotal() ? benchmarks.find(kpi.id(), period.kind()).orElse(null) : null;
-            Status status = status(kpi, value.value(), target, benchmark);
-            Set<Flag> flags = flags(kpi, value, trend);
+            Set<Flag> flags = flags(value, trend);
+            // a handful of cases is not a verdict on a person or a channel: no status, no measure
+            Status status = flags.contains(Flag.SMALL_SAMPLE) ? Status.NEUTRAL
+                    : status(kpi, value.value(), target, benchmark);
             KpiResult result = new KpiResult(report, period, kpi, value, previous, lastYear, trend, target, status,
                     benchmark, flags, List.of());
-            results.add(value.isTotal() ? withActions(result) : result);
+            results.add(value.isTotal() && !flags.contains(Flag.SMALL_SAMPLE) ? withActions(result) : result);
         }
         return results;
     }
@@ -125,16 +126,23 @@ public class KpiEvaluator {
                 : value.compareTo(goal.add(slack)) <= 0 ? Status.WARN : Status.BAD;
     }
 
-    private Set<Flag> flags(KpiDefinition kpi, KpiValue value, List<BigDecimal> trend) {
+    private Set<Flag> flags(KpiValue value, List<BigDecimal> trend) {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
-        if (kpi.unit() == Unit.RATE && value.denominator() != null
-                && value.denominator().compareTo(BigDecimal.valueOf(settings.smallSample())) < 0) {
+        if (isSmallSample(value, settings.smallSample())) {
             flags.add(Flag.SMALL_SAMPLE);
         }
         if (isAnomaly(value.value(), trend.subList(trend.size() - 1 - ANOMALY_HISTORY, trend.size() - 1))) {
             flags.add(Flag.ANOMALY);
         }
         return flags;
+    }
+
+    /**
+     * A value that rests on fewer than {@code smallSample} cases (kpi-vocabulary.md, "small sample"); values
+     * without a case count (sums, money totals) and those without a value never are.
+     */
+    static boolean isSmallSample(KpiValue value, int smallSample) {
+        return value.hasValue() && value.cases() != null && value.cases() < smallSample;
     }
 
     /**

@@ -20,10 +20,10 @@ public class KpiResultRepository {
 
     private static final String INSERT = """
             INSERT INTO kpi_result (report, period_id, kpi_id, dimension, dimension_value, value, unit, numerator,
-                denominator, reason, previous_value, previous_year_value, trend, target, target_owner,
+                denominator, cases, reason, previous_value, previous_year_value, trend, target, target_owner,
                 target_deadline, status, benchmark, benchmark_source, flags, actions, evaluated_at)
             VALUES (:report, :period, :kpi, :dimension, :dimensionValue, :value, :unit, :numerator, :denominator,
-                :reason, :previous, :previousYear, :trend, :target, :owner, :deadline, :status, :benchmark,
+                :cases, :reason, :previous, :previousYear, :trend, :target, :owner, :deadline, :status, :benchmark,
                 :benchmarkSource, :flags, :actions, :at)""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -45,6 +45,7 @@ public class KpiResultRepository {
                 .addValue("unit", r.kpi().unit().name().toLowerCase(java.util.Locale.ROOT))
                 .addValue("numerator", r.value().numerator())
                 .addValue("denominator", r.value().denominator())
+                .addValue("cases", r.value().cases())
                 .addValue("reason", r.value().reason())
                 .addValue("previous", r.previousValue())
                 .addValue("previousYear", r.previousYearValue())
@@ -73,7 +74,7 @@ public class KpiResultRepository {
             return new StoredResult(rs.getString("kpi_id"), total ? null : dimension,
                     total ? null : rs.getString("dimension_value"), strip(rs.getBigDecimal("value")),
                     rs.getString("unit"), strip(rs.getBigDecimal("numerator")), strip(rs.getBigDecimal("denominator")),
-                    rs.getString("reason"), strip(rs.getBigDecimal("previous_value")),
+                    rs.getObject("cases", Long.class), rs.getString("reason"), strip(rs.getBigDecimal("previous_value")),
                     strip(rs.getBigDecimal("previous_year_value")), trend(rs.getString("trend")),
                     strip(rs.getBigDecimal("target")), rs.getString("target_owner"),
                     rs.getObject("target_deadline", java.time.LocalDate.class), Status.valueOf(rs.getString("status")),

@@ -6,13 +6,30 @@ import java.util.List;
 
 /**
  * An evaluated result as stored for a report's period: what exports and reports read.
- * Breakdown fields are null for the total; the list fields are empty when there is nothing.
+ * Breakdown fields are null for the total; the list fields are empty when there is nothing;
+ * {@code cases} is the number of cases the value rests on, null when it is never a small sample.
  */
 public record StoredResult(String kpiId, String dimension, String dimensionValue, BigDecimal value, String unit,
-        BigDecimal numerator, BigDecimal denominator, String reason, BigDecimal previousValue,
+        BigDecimal numerator, BigDecimal denominator, Long cases, String reason, BigDecimal previousValue,
         BigDecimal previousYearValue, List<BigDecimal> trend, BigDecimal target, String targetOwner,
         LocalDate targetDeadline, Status status, BigDecimal benchmark, String benchmarkSource, List<String> flags,
         List<String> actions) {
+
+    /** A result without a case count: one that is never a small sample. */
+    public StoredResult(String kpiId, String dimension, String dimensionValue, BigDecimal value, String unit,
+            BigDecimal numerator, BigDecimal denominator, String reason, BigDecimal previousValue,
+            BigDecimal previousYearValue, List<BigDecimal> trend, BigDecimal target, String targetOwner,
+            LocalDate targetDeadline, Status status, BigDecimal benchmark, String benchmarkSource, List<String> flags,
+            List<String> actions) {
+        this(kpiId, dimension, dimensionValue, value, unit, numerator, denominator, null, reason, previousValue,
+                previousYearValue, trend, target, targetOwner, targetDeadline, status, benchmark, benchmarkSource, flags,
+                actions);
+    }
+
+    /** Whether the value rests on too few cases to be judged (kpi-vocabulary.md, "small sample"). */
+    public boolean isSmallSample() {
+        return flags.contains(Flag.SMALL_SAMPLE.name());
+    }
 
     public boolean isTotal() {
         return dimension == null;

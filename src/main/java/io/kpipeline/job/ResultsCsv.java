@@ -15,13 +15,14 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes {@code kpi-results.csv}: one row per KPI and breakdown value, values unrounded with a dot,
- * empty where there is none (the {@code reason} column says why). Lists (flags, actions, the
+ * empty where there is none (the {@code reason} column says why); {@code cases} is the number of cases a
+ * value rests on, empty for values that are never a small sample. Lists (flags, actions, the
  * 13-period trend) are separated by semicolons.
  */
 final class ResultsCsv {
 
     static final List<String> COLUMNS = List.of("kpi_id", "dimension", "dimension_value", "value", "unit",
-            "numerator", "denominator", "previous_value", "previous_year_value", "target", "status", "benchmark",
+            "numerator", "denominator", "cases", "previous_value", "previous_year_value", "target", "status", "benchmark",
             "benchmark_source", "flags", "actions", "reason", "change", "relative_change", "previous_year_change",
             "previous_year_relative_change", "target_owner", "target_deadline", "trend");
 
@@ -36,7 +37,8 @@ final class ResultsCsv {
                      .print(writer)) {
             for (StoredResult r : results) {
                 csv.printRecord(r.kpiId(), text(r.dimension()), text(r.dimensionValue()), plain(r.value()), r.unit(),
-                        plain(r.numerator()), plain(r.denominator()), plain(r.previousValue()),
+                        plain(r.numerator()), plain(r.denominator()), r.cases() == null ? "" : r.cases().toString(),
+                        plain(r.previousValue()),
                         plain(r.previousYearValue()), plain(r.target()), r.status().name(), plain(r.benchmark()),
                         text(r.benchmarkSource()), String.join(";", r.flags()), String.join(";", r.actions()),
                         text(r.reason()), plain(r.change()), plain(r.relativeChange()), plain(r.previousYearChange()),

@@ -22,25 +22,22 @@ class ActivityCalculator implements KpiCalculator {
 
     /**
      * Activities in P, per breakdown value, with the contacts among them on accounts that are active
-     * customers on {@code last} (as CustomerQueries defines them); and one more row with the number of
-     * those customers.
+     * customers on {@code last} (as CustomerQueries defines them). How many customers are active on
+     * {@code last} comes from CustomerQueries' figures of the period, which the computation shares.
      */
     private static final String ACTIVITIES = """
-            WITH active AS (
-                SELECT account_id FROM subscription WHERE %s
-                UNION
-                SELECT account_id FROM customer_order WHERE status = 'BOOKED' AND %s
-            )
+            WITH active AS (%s)
             SELECT d.dim,
                    CASE d.dim WHEN 'channel' THEN x.channel_code WHEN 'rep' THEN x.rep_id ELSE '' END AS dim_value,
                    SUM(x.contact) AS contacts,
                    SUM(x.reaction) AS reactions,
+                   SUM(x.research) AS research_activities,
                    SUM(x.research_minutes) AS research_minutes,
-                   SUM(x.contact * x.on_customer) AS customer_contacts,
-                   0 AS active_customers
+                   SUM(x.contact * x.on_customer) AS customer_contacts
             FROM (SELECT a.channel_code, a.rep_id,
                          CASE WHEN a.type <> 'RESEARCH' THEN 1 ELSE 0 END AS contact,
                          CASE WHEN a.outcome = 'REACTION' THEN 1 ELSE 0 END AS reaction,
+                         CASE WHEN a.type = 'RESEARCH' THEN 1 ELSE 0 END AS research,
                          -- research without a recorded duration adds no research time
                          CASE WHEN a.type = 'RESEARCH' THEN COALESCE(a.duration_minutes, 0) ELSE 0 END
                              AS research_minutes,
@@ -51,10 +48,7 @@ class ActivityCalculator implements KpiCalculator {
                   WHERE a.occurred_at >= :start AND a.occurred_at < :end) x
             CROSS JOIN (SELECT 'total' AS dim UNION ALL SELECT 'channel' UNION ALL SELECT 'rep') d
             GROUP BY d.dim, dim_value
-            UNION ALL
-            SELECT 'total', '', 0, 0, 0, 0, COUNT(*) FROM active
-            """.formatted(CustomerQueries.subscriptionActiveOn("CAST(:last AS DATE)"),
-            CustomerQueries.bookedOrderActiveOn("CAST(:last AS DATE)"));
+            """.formatted(CustomerQueries.activeAccountsOn("CAST(:last AS DATE)"));
 
     /**
      * Leads created in P with their first non-research activity at or after created_at (whenever it
@@ -76,9 +70,11 @@ class ActivityCalculator implements KpiCalculator {
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final CustomerQueries customerQueries;
 
-    ActivityCalculator(NamedParameterJdbcTemplate jdbc) {
+    ActivityCalculator(NamedParameterJdbcTemplate jdbc, CustomerQueries customerQueries) {
         this.jdbc = jdbc;
+        this.customerQueries = customerQueries;
     }
 
     @Override
@@ -91,24 +87,25 @@ class ActivityCalculator implements KpiCalculator {
         Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),
                 "last", period.last());
         PipelineTally tally = new PipelineTally()
-                .addWide(jdbc, ACTIVITIES, params, "contacts", "reactions", "research_minutes", "customer_contacts",
-                        "active_customers")
+                .addWide(jdbc, ACTIVITIES, params, "contacts", "reactions", "research_activities", "research_minutes",
+                        "customer_contacts")
                 .addWide(jdbc, LEAD_RESPONSES, params, "responded_leads", "response_seconds");
 
         List<KpiValue> values = new ArrayList<>();
         values.addAll(tally.amounts("contacts", "contacts", "channel", "rep"));
         values.addAll(tally.scaledRatios("research_reaction_rate", "reactions", BigDecimal.ONE, "research_minutes",
-                MINUTES_PER_HOUR, "no research time in the period", "rep"));
+                MINUTES_PER_HOUR, "research_activities", "no research time in the period", "rep"));
         // per rep: that rep's contacts with customers over all active customers, for every rep with contacts in P
-        BigDecimal customers = tally.total("active_customers");
-        values.add(KpiValue.ratio("contact_frequency", null, null, tally.total("customer_contacts"), customers,
+        BigDecimal customers = BigDecimal.valueOf(customerQueries.period(period).total().activeAtEnd());
+        values.add(KpiValue.countedRatio("contact_frequency", null, null, tally.total("customer_contacts"), customers,
                 NO_ACTIVE_CUSTOMERS));
         for (String rep : tally.values("rep", "contacts")) {
-            values.add(KpiValue.ratio("contact_frequency", "rep", rep, tally.get("rep", rep, "customer_contacts"),
+            values.add(KpiValue.countedRatio("contact_frequency", "rep", rep, tally.get("rep", rep, "customer_contacts"),
                     customers, NO_ACTIVE_CUSTOMERS));
         }
         values.addAll(tally.scaledRatios("lead_response_hours", "response_seconds", SECONDS_PER_HOUR,
-                "responded_leads", BigDecimal.ONE, "no lead created in the period has had a contact", "rep"));
+                "responded_leads", BigDecimal.ONE, "responded_leads", "no lead created in the period has had a contact",
+                "rep"));
         return values;
     }
 }

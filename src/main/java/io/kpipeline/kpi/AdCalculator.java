@@ -77,8 +77,8 @@ class AdCalculator implements KpiCalculator {
     private static List<KpiValue> values(Spend s, String dimension, String value) {
         return List.of(
                 KpiValue.of(IMPRESSIONS, dimension, value, s.impressions()),
-                KpiValue.ratio(CLICK_THROUGH_RATE, dimension, value, s.clicks(), s.impressions(), NO_IMPRESSIONS),
-                KpiValue.ratio(COST_PER_CLICK, dimension, value, s.cost(), s.clicks(), NO_CLICKS));
+                KpiValue.countedRatio(CLICK_THROUGH_RATE, dimension, value, s.clicks(), s.impressions(), NO_IMPRESSIONS),
+                KpiValue.countedRatio(COST_PER_CLICK, dimension, value, s.cost(), s.clicks(), NO_CLICKS));
     }
 
     private record Spend(String dimension, String value, BigDecimal impressions, BigDecimal clicks,

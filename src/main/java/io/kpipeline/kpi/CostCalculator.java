@@ -43,7 +43,7 @@ class CostCalculator implements KpiCalculator {
             values.add(KpiValue.of("marketing_cost", "channel", channel.getKey(), channel.getValue()));
         }
         values.add(KpiValue.total("sales_cost", costs.sales()));
-        values.add(KpiValue.ratio("cost_per_lead", null, null, costs.marketing(), BigDecimal.valueOf(leads),
+        values.add(KpiValue.countedRatio("cost_per_lead", null, null, costs.marketing(), BigDecimal.valueOf(leads),
                 "no leads created in the period"));
         return values;
     }

@@ -1,5 +1,6 @@
 package io.kpipeline.kpi;
 
+import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,11 +15,18 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared customer terms of kpi-vocabulary.md, written once: "active customer on day d",
- * "first customer date" and "new customer in P", together with the MRR and booked revenue that
- * revenue, customer and unit-economics KPIs relate to them. One query reads {@code subscription}
- * and {@code customer_order} once each, builds one row per account and sums those rows per segment
- * (the account's current segment) and in total.
+ * The shared customer terms of kpi-vocabulary.md (version 2), written once: "active customer on
+ * day d", "opening day", "first customer date" and "new customer in P", together with the MRR and
+ * booked revenue that revenue, customer and unit-economics KPIs relate to them. One query reads
+ * {@code subscription} and {@code customer_order} once each, builds one row per account and sums
+ * those rows per segment (the account's current segment) and in total.
+ *
+ * <p>An account is active on day d when a subscription of it runs on d, or when it has a booked
+ * one-off order (no {@code subscription_id}) dated in {@code [d − 364 days, d]} and not before the
+ * end of any of its subscriptions that ended by d. Subscription invoices never make an account
+ * active: a subscriber who cancels stops being active on the subscription's {@code end_date}.
+ * Because the latest one-off order on or before d decides the second condition, it is enough to
+ * know per account that date and the latest subscription end on or before d.
  */
 @Component
 class CustomerQueries {
@@ -30,71 +38,132 @@ class CustomerQueries {
         return "start_date <= " + day + " AND (end_date IS NULL OR end_date > " + day + ")";
     }
 
-    /** A booked order that makes its account a customer on the day: dated in [day − 364 days, day]. */
-    static String bookedOrderActiveOn(String day) {
-        return "order_date BETWEEN DATE_SUB(" + day + ", INTERVAL 364 DAY) AND " + day;
+    /**
+     * Whether an account is active on {@code day}, from its per-account facts: {@code runs} (1 when a
+     * subscription runs that day), {@code lastOneOff} (its latest booked one-off order on or before the
+     * day) and {@code lastEnd} (the latest end of its subscriptions on or before the day).
+     */
+    private static String activeOn(String day, String runs, String lastOneOff, String lastEnd) {
+        return "CASE WHEN " + runs + " = 1 OR (" + lastOneOff + " >= DATE_SUB(" + day + ", INTERVAL 364 DAY) AND ("
+                + lastEnd + " IS NULL OR " + lastOneOff + " >= " + lastEnd + ")) THEN 1 ELSE 0 END";
     }
 
-    private static final String FROM = "CAST(:from AS DATE)";
+    /**
+     * The accounts active on {@code day} (a SQL date expression), as a derived table with the one column
+     * {@code account_id}: for joins that need the set itself, such as contacts with customers.
+     */
+    static String activeAccountsOn(String day) {
+        return """
+                SELECT account_id
+                FROM (SELECT account_id, MAX(runs) AS runs, MAX(last_end) AS last_end, MAX(last_one_off) AS last_one_off
+                      FROM (SELECT account_id,
+                                   MAX(CASE WHEN %2$s THEN 1 ELSE 0 END) AS runs,
+                                   MAX(CASE WHEN end_date <= %1$s THEN end_date END) AS last_end,
+                                   CAST(NULL AS DATE) AS last_one_off
+                            FROM subscription
+                            WHERE start_date <= %1$s
+                            GROUP BY account_id
+                            UNION ALL
+                            SELECT account_id, 0, CAST(NULL AS DATE), MAX(order_date)
+                            FROM customer_order
+                            WHERE status = 'BOOKED' AND subscription_id IS NULL
+                              AND order_date BETWEEN DATE_SUB(%1$s, INTERVAL 364 DAY) AND %1$s
+                            GROUP BY account_id) u
+                      GROUP BY account_id) f
+                WHERE %3$s = 1""".formatted(day, subscriptionActiveOn(day),
+                activeOn(day, "runs", "last_one_off", "last_end"));
+    }
+
+    private static final String OPEN = "CAST(:open AS DATE)";
     private static final String LAST = "CAST(:last AS DATE)";
+    private static final String BASE = "CAST(:base AS DATE)";
 
     /**
      * Per account (only accounts with a subscription or booked order before {@code :end}; later rows
      * cannot change a first customer date inside the window): its first customer date, whether it is
-     * active on {@code :from} and on {@code :last}, the MRR of its subscriptions active on those days,
-     * and its booked revenue in [from, end). Then summed per segment WITH ROLLUP (the NULL row is the total).
+     * active on the opening day {@code :open} and on {@code :last}, the MRR of its subscriptions active on
+     * those days and on {@code :base} (a year before {@code :last}, for revenue retention), its booked
+     * revenue in [from, end) and whether it bought one-off in the window and before it. Then summed per
+     * segment WITH ROLLUP (the NULL row is the total).
      */
     private static final String FIGURES = """
             SELECT seg,
-                   SUM(active_from) AS active_from,
+                   SUM(active_open) AS active_open,
                    SUM(active_last) AS active_last,
-                   SUM(CASE WHEN active_from = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned,
+                   SUM(CASE WHEN active_open = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned,
+                   SUM(CASE WHEN active_open = 0 AND active_last = 1 THEN 1 ELSE 0 END) AS gained,
                    SUM(is_new) AS new_customers,
-                   SUM(mrr_from) AS mrr_from,
+                   SUM(mrr_open) AS mrr_open,
+                   SUM(subscriptions_open) AS subscriptions_open,
                    SUM(mrr_lost) AS mrr_lost,
                    SUM(mrr_last) AS mrr_last,
                    SUM(CASE WHEN is_new = 1 THEN mrr_last ELSE 0 END) AS new_mrr_last,
-                   SUM(booked_in) AS buyers,
-                   SUM(CASE WHEN booked_in = 1 AND booked_before = 1 THEN 1 ELSE 0 END) AS repeat_buyers,
+                   SUM(CASE WHEN is_new = 1 AND mrr_last > 0 THEN 1 ELSE 0 END) AS new_with_mrr,
+                   SUM(CASE WHEN mrr_base > 0 THEN 1 ELSE 0 END) AS base_accounts,
+                   SUM(CASE WHEN mrr_base > 0 THEN mrr_base ELSE 0 END) AS mrr_base,
+                   SUM(CASE WHEN mrr_base > 0 THEN mrr_last ELSE 0 END) AS base_mrr_last,
+                   SUM(CASE WHEN mrr_base > 0 THEN LEAST(mrr_last, mrr_base) ELSE 0 END) AS base_mrr_kept,
+                   SUM(bought) AS buyers,
+                   SUM(bought_one_off) AS one_off_buyers,
+                   SUM(CASE WHEN bought_one_off = 1 AND one_off_before = 1 THEN 1 ELSE 0 END) AS repeat_buyers,
                    SUM(CASE WHEN active_last = 1 THEN DATEDIFF(%2$s, first_date) ELSE 0 END) AS relationship_days,
                    SUM(booked_amount) AS booked_amount,
                    SUM(CASE WHEN is_new = 1 THEN booked_amount ELSE 0 END) AS new_booked_amount
             FROM (
-                SELECT COALESCE(a.segment, '(none)') AS seg, c.active_from, c.active_last, c.mrr_from, c.mrr_lost,
-                       c.mrr_last, c.booked_in, c.booked_before, c.booked_amount, c.first_date,
+                SELECT COALESCE(a.segment, '(none)') AS seg, c.first_date, c.mrr_open, c.subscriptions_open,
+                       c.mrr_lost, c.mrr_last, c.mrr_base, c.bought, c.bought_one_off, c.one_off_before,
+                       c.booked_amount,
+                       %4$s AS active_open,
+                       %5$s AS active_last,
                        CASE WHEN c.first_date >= :from AND c.first_date < :end THEN 1 ELSE 0 END AS is_new
                 FROM (
                     SELECT account_id,
                            MIN(first_date) AS first_date,
-                           MAX(active_from) AS active_from,
-                           MAX(active_last) AS active_last,
-                           SUM(mrr_from) AS mrr_from,
+                           MAX(runs_open) AS runs_open,
+                           MAX(runs_last) AS runs_last,
+                           MAX(end_open) AS end_open,
+                           MAX(end_last) AS end_last,
+                           MAX(one_off_open) AS one_off_open,
+                           MAX(one_off_last) AS one_off_last,
+                           SUM(mrr_open) AS mrr_open,
+                           SUM(subscriptions_open) AS subscriptions_open,
                            SUM(mrr_lost) AS mrr_lost,
                            SUM(mrr_last) AS mrr_last,
+                           SUM(mrr_base) AS mrr_base,
                            SUM(booked_amount) AS booked_amount,
-                           MAX(booked_in) AS booked_in,
-                           MAX(booked_before) AS booked_before
+                           MAX(bought) AS bought,
+                           MAX(bought_one_off) AS bought_one_off,
+                           MAX(one_off_before) AS one_off_before
                     FROM (
                         SELECT account_id,
                                MIN(start_date) AS first_date,
-                               MAX(CASE WHEN %3$s THEN 1 ELSE 0 END) AS active_from,
-                               MAX(CASE WHEN %4$s THEN 1 ELSE 0 END) AS active_last,
-                               SUM(CASE WHEN %3$s THEN mrr ELSE 0 END) AS mrr_from,
-                               SUM(CASE WHEN %3$s AND NOT (%4$s) THEN mrr ELSE 0 END) AS mrr_lost,
-                               SUM(CASE WHEN %4$s THEN mrr ELSE 0 END) AS mrr_last,
-                               0 AS booked_amount, 0 AS booked_in, 0 AS booked_before
+                               MAX(CASE WHEN %6$s THEN 1 ELSE 0 END) AS runs_open,
+                               MAX(CASE WHEN %7$s THEN 1 ELSE 0 END) AS runs_last,
+                               MAX(CASE WHEN end_date <= %1$s THEN end_date END) AS end_open,
+                               MAX(CASE WHEN end_date <= %2$s THEN end_date END) AS end_last,
+                               CAST(NULL AS DATE) AS one_off_open,
+                               CAST(NULL AS DATE) AS one_off_last,
+                               SUM(CASE WHEN %6$s THEN mrr ELSE 0 END) AS mrr_open,
+                               SUM(CASE WHEN %6$s THEN 1 ELSE 0 END) AS subscriptions_open,
+                               SUM(CASE WHEN %6$s AND NOT (%7$s) THEN mrr ELSE 0 END) AS mrr_lost,
+                               SUM(CASE WHEN %7$s THEN mrr ELSE 0 END) AS mrr_last,
+                               SUM(CASE WHEN %8$s THEN mrr ELSE 0 END) AS mrr_base,
+                               0 AS booked_amount, 0 AS bought, 0 AS bought_one_off, 0 AS one_off_before
                         FROM subscription
                         WHERE start_date < :end
                         GROUP BY account_id
                         UNION ALL
                         SELECT account_id,
                                MIN(order_date),
-                               MAX(CASE WHEN %5$s THEN 1 ELSE 0 END),
-                               MAX(CASE WHEN %6$s THEN 1 ELSE 0 END),
-                               0, 0, 0,
+                               0, 0,
+                               CAST(NULL AS DATE), CAST(NULL AS DATE),
+                               MAX(CASE WHEN subscription_id IS NULL AND order_date <= %1$s THEN order_date END),
+                               MAX(CASE WHEN subscription_id IS NULL AND order_date <= %2$s THEN order_date END),
+                               0, 0, 0, 0, 0,
                                SUM(CASE WHEN order_date >= :from THEN amount ELSE 0 END),
                                MAX(CASE WHEN order_date >= :from THEN 1 ELSE 0 END),
-                               MAX(CASE WHEN order_date < :from THEN 1 ELSE 0 END)
+                               MAX(CASE WHEN subscription_id IS NULL AND order_date >= :from THEN 1 ELSE 0 END),
+                               MAX(CASE WHEN subscription_id IS NULL AND order_date < :from THEN 1 ELSE 0 END)
                         FROM customer_order
                         WHERE status = 'BOOKED' AND order_date < :end
                         GROUP BY account_id
@@ -104,8 +173,10 @@ class CustomerQueries {
                 JOIN account a ON a.id = c.account_id
             ) x
             GROUP BY seg WITH ROLLUP
-            """.formatted(FROM, LAST, subscriptionActiveOn(FROM), subscriptionActiveOn(LAST),
-            bookedOrderActiveOn(FROM), bookedOrderActiveOn(LAST));
+            """.formatted(OPEN, LAST, BASE,
+            activeOn(OPEN, "c.runs_open", "c.one_off_open", "c.end_open"),
+            activeOn(LAST, "c.runs_last", "c.one_off_last", "c.end_last"),
+            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE));
 
     private final NamedParameterJdbcTemplate jdbc;
     /** The figures already read in the computation running on this thread, by window; none outside one. */
@@ -130,17 +201,32 @@ class CustomerQueries {
     }
 
     /**
-     * The customer figures of the window {@code [from, end)}: "active at the start" means active on
-     * {@code from}, "active at the end" active on {@code end − 1 day}, "new" a first customer date in
-     * the window, "booked" an order booked in the window.
+     * The customer figures of the window {@code [from, end)} against its opening day {@code open}:
+     * "active at the start" means active on {@code open}, "active at the end" active on
+     * {@code end − 1 day}, "new" a first customer date in the window, "booked" an order booked in the
+     * window; the revenue retention base is the MRR on {@code end − 1 day − 365 days}.
      */
-    Figures figures(LocalDate from, LocalDate end) {
+    Figures figures(LocalDate open, LocalDate from, LocalDate end) {
         Map<List<LocalDate>, Figures> read = computation.get();
-        return read == null ? read(from, end) : read.computeIfAbsent(List.of(from, end), w -> read(from, end));
+        return read == null ? read(open, from, end)
+                : read.computeIfAbsent(List.of(open, from, end), w -> read(open, from, end));
     }
 
-    private Figures read(LocalDate from, LocalDate end) {
-        var params = new MapSqlParameterSource("from", from).addValue("end", end).addValue("last", end.minusDays(1));
+    /** The figures of a period: its opening day is the last day of the period before it. */
+    Figures period(ReportingPeriod period) {
+        return figures(period.start().minusDays(1), period.start(), period.end());
+    }
+
+    /** The figures of the 365 days up to {@code end}, whose opening day is their first day, {@code end − 365 days}. */
+    Figures trailingYear(LocalDate end) {
+        LocalDate from = end.minusDays(365);
+        return figures(from, from, end);
+    }
+
+    private Figures read(LocalDate open, LocalDate from, LocalDate end) {
+        LocalDate last = end.minusDays(1);
+        var params = new MapSqlParameterSource("open", open).addValue("from", from).addValue("end", end)
+                .addValue("last", last).addValue("base", last.minusDays(365));
         Map<String, Segment> segments = new TreeMap<>();
         Segment[] total = {Segment.EMPTY};
         jdbc.query(FIGURES, params, rs -> {
@@ -156,10 +242,13 @@ class CustomerQueries {
     }
 
     private static Segment segment(ResultSet rs) throws SQLException {
-        return new Segment(rs.getLong("active_from"), rs.getLong("active_last"), rs.getLong("churned"),
-                rs.getLong("new_customers"), rs.getBigDecimal("mrr_from"), rs.getBigDecimal("mrr_lost"),
-                rs.getBigDecimal("mrr_last"), rs.getBigDecimal("new_mrr_last"), rs.getLong("buyers"),
-                rs.getLong("repeat_buyers"), rs.getLong("relationship_days"), rs.getBigDecimal("booked_amount"),
+        return new Segment(rs.getLong("active_open"), rs.getLong("active_last"), rs.getLong("churned"),
+                rs.getLong("gained"), rs.getLong("new_customers"), rs.getBigDecimal("mrr_open"),
+                rs.getLong("subscriptions_open"), rs.getBigDecimal("mrr_lost"), rs.getBigDecimal("mrr_last"),
+                rs.getBigDecimal("new_mrr_last"), rs.getLong("new_with_mrr"), rs.getLong("base_accounts"),
+                rs.getBigDecimal("mrr_base"), rs.getBigDecimal("base_mrr_last"), rs.getBigDecimal("base_mrr_kept"),
+                rs.getLong("buyers"), rs.getLong("one_off_buyers"), rs.getLong("repeat_buyers"),
+                rs.getLong("relationship_days"), rs.getBigDecimal("booked_amount"),
                 rs.getBigDecimal("new_booked_amount"));
     }
 
@@ -170,25 +259,36 @@ class CustomerQueries {
     /**
      * Customer figures of one segment or of all accounts.
      *
-     * @param activeAtStart     accounts active on the window's first day
-     * @param activeAtEnd       accounts active on its last day
-     * @param churned           accounts active on the first day and not on the last
+     * @param activeAtStart     accounts active on the opening day
+     * @param activeAtEnd       accounts active on the window's last day
+     * @param churned           accounts active on the opening day and not on the last
+     * @param gained            accounts active on the last day and not on the opening day: new or reactivated
      * @param newCustomers      accounts whose first customer date lies in the window
-     * @param mrrAtStart        Σ mrr of subscriptions active on the first day
-     * @param mrrLost           Σ mrr of subscriptions active on the first day and not on the last
+     * @param mrrAtStart        Σ mrr of subscriptions active on the opening day
+     * @param subscriptionsAtStart the subscriptions active on the opening day
+     * @param mrrLost           Σ mrr of subscriptions active on the opening day and not on the last
      * @param mrrAtEnd          Σ mrr of subscriptions active on the last day
      * @param newMrrAtEnd       the part of {@code mrrAtEnd} of new customers' subscriptions
+     * @param newWithMrr        new customers with MRR on the last day
+     * @param baseAccounts      accounts with MRR a year before the last day (the revenue retention base)
+     * @param mrrAtBase         their MRR then
+     * @param baseMrrAtEnd      their MRR on the last day
+     * @param baseMrrKept       Σ over them of the smaller of the two
      * @param buyers            accounts with a booked order in the window
-     * @param repeatBuyers      buyers with a booked order before the window as well
+     * @param oneOffBuyers      accounts with a booked one-off order in the window
+     * @param repeatBuyers      one-off buyers with a booked one-off order before the window as well
      * @param relationshipDays  Σ over accounts active on the last day of days since their first customer date
-     * @param booked            Σ amount of booked orders in the window
+     * @param booked            Σ amount of booked orders in the window (subscription invoices included)
      * @param bookedByNew       the part of {@code booked} of new customers
      */
-    record Segment(long activeAtStart, long activeAtEnd, long churned, long newCustomers, BigDecimal mrrAtStart,
-            BigDecimal mrrLost, BigDecimal mrrAtEnd, BigDecimal newMrrAtEnd, long buyers, long repeatBuyers,
-            long relationshipDays, BigDecimal booked, BigDecimal bookedByNew) {
+    record Segment(long activeAtStart, long activeAtEnd, long churned, long gained, long newCustomers,
+            BigDecimal mrrAtStart, long subscriptionsAtStart, BigDecimal mrrLost, BigDecimal mrrAtEnd,
+            BigDecimal newMrrAtEnd, long newWithMrr, long baseAccounts, BigDecimal mrrAtBase, BigDecimal baseMrrAtEnd,
+            BigDecimal baseMrrKept, long buyers, long oneOffBuyers, long repeatBuyers, long relationshipDays,
+            BigDecimal booked, BigDecimal bookedByNew) {
 
-        static final Segment EMPTY = new Segment(0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+        static final Segment EMPTY = new Segment(0, 0, 0, 0, 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, BigDecimal.ZERO,
+                BigDecimal.ZERO);
     }
 }

@@ -82,11 +82,11 @@ class CustomerSatisfactionCalculator implements KpiCalculator {
                 totalOrders[1] = cancelled;
                 totalOrders[2] = rs.getLong("booked");
             } else {
-                values.add(KpiValue.ratio("cancellation_rate", "channel", channel, BigDecimal.valueOf(cancelled),
+                values.add(KpiValue.countedRatio("cancellation_rate", "channel", channel, BigDecimal.valueOf(cancelled),
                         BigDecimal.valueOf(orders), NO_ORDERS));
             }
         });
-        values.add(KpiValue.ratio("cancellation_rate", null, null, BigDecimal.valueOf(totalOrders[1]),
+        values.add(KpiValue.countedRatio("cancellation_rate", null, null, BigDecimal.valueOf(totalOrders[1]),
                 BigDecimal.valueOf(totalOrders[0]), NO_ORDERS));
 
         // Each complaint type over all booked orders of the period: complaints are not tied to an order type.
@@ -95,11 +95,11 @@ class CustomerSatisfactionCalculator implements KpiCalculator {
         jdbc.query(COMPLAINTS, params, rs -> {
             complaints.put(rs.getString("type"), rs.getLong("complaints"));
         });
-        values.add(KpiValue.ratio("complaint_rate", null, null, BigDecimal.valueOf(complaints.getOrDefault(null, 0L)),
+        values.add(KpiValue.countedRatio("complaint_rate", null, null, BigDecimal.valueOf(complaints.getOrDefault(null, 0L)),
                 booked, NO_BOOKED));
         complaints.forEach((type, count) -> {
             if (type != null) {
-                values.add(KpiValue.ratio("complaint_rate", "type", type, BigDecimal.valueOf(count), booked,
+                values.add(KpiValue.countedRatio("complaint_rate", "type", type, BigDecimal.valueOf(count), booked,
                         NO_BOOKED));
             }
         });
@@ -111,11 +111,11 @@ class CustomerSatisfactionCalculator implements KpiCalculator {
                 totalAnswers[0] = rs.getLong("answers");
                 totalAnswers[1] = rs.getLong("net");
             } else {
-                values.add(KpiValue.ratio("nps", "segment", segment, BigDecimal.valueOf(rs.getLong("net")),
+                values.add(KpiValue.countedRatio("nps", "segment", segment, BigDecimal.valueOf(rs.getLong("net")),
                         BigDecimal.valueOf(rs.getLong("answers")), NO_ANSWERS));
             }
         });
-        values.add(KpiValue.ratio("nps", null, null, BigDecimal.valueOf(totalAnswers[1]),
+        values.add(KpiValue.countedRatio("nps", null, null, BigDecimal.valueOf(totalAnswers[1]),
                 BigDecimal.valueOf(totalAnswers[0]), NO_ANSWERS));
         return values;
     }

@@ -83,13 +83,13 @@ class DealCalculator implements KpiCalculator {
         List<KpiValue> values = new ArrayList<>();
         values.addAll(tally.ratios("win_rate", "won", "closed", "no deals won or lost in the period", "rep", "channel"));
         values.addAll(tally.scaledRatios("sales_cycle_days", "cycle_seconds", SECONDS_PER_DAY, "won", BigDecimal.ONE,
-                NO_WON_DEALS, "rep"));
+                "won", NO_WON_DEALS, "rep"));
         values.addAll(tally.ratios("avg_deal_size", "won_amount", "won", NO_WON_DEALS, "rep", "channel"));
         values.addAll(tally.amounts("tcv_won", "won_amount", "rep", "channel"));
         // the yearly values' sum is kept to 34 digits for the division; reported, like the value, to 16
         tally.ratios("acv", "annual_value", "won_with_term", "no deals with a contract term won in the period", "rep")
                 .forEach(v -> values.add(new KpiValue(v.kpiId(), v.dimension(), v.dimensionValue(), v.value(),
-                        v.numerator().round(KpiValue.PRECISION), v.denominator(), v.reason())));
+                        v.numerator().round(KpiValue.PRECISION), v.denominator(), v.cases(), v.reason())));
         return values;
     }
 }

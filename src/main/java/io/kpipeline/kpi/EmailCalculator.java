@@ -113,22 +113,22 @@ class EmailCalculator implements KpiCalculator {
     private static List<KpiValue> marketing(Counts c, String dimension, String value) {
         return List.of(
                 KpiValue.of(RECIPIENTS, dimension, value, c.marketingSent()),
-                KpiValue.ratio(OPEN_RATE, dimension, value, c.marketingOpened(), c.marketingDelivered(),
+                KpiValue.countedRatio(OPEN_RATE, dimension, value, c.marketingOpened(), c.marketingDelivered(),
                         NO_DELIVERED_MARKETING),
-                KpiValue.ratio(CLICK_RATE, dimension, value, c.marketingClicked(), c.marketingDelivered(),
+                KpiValue.countedRatio(CLICK_RATE, dimension, value, c.marketingClicked(), c.marketingDelivered(),
                         NO_DELIVERED_MARKETING),
-                KpiValue.ratio(CLICK_TO_OPEN_RATE, dimension, value, c.marketingClicked(), c.marketingOpened(),
+                KpiValue.countedRatio(CLICK_TO_OPEN_RATE, dimension, value, c.marketingClicked(), c.marketingOpened(),
                         c.marketingDelivered().signum() == 0 ? NO_DELIVERED_MARKETING : NO_OPENED_MARKETING),
-                KpiValue.ratio(UNSUBSCRIBE_RATE, dimension, value, c.marketingUnsubscribed(), c.marketingDelivered(),
+                KpiValue.countedRatio(UNSUBSCRIBE_RATE, dimension, value, c.marketingUnsubscribed(), c.marketingDelivered(),
                         NO_DELIVERED_MARKETING));
     }
 
     private static KpiValue bounceRate(Counts c, String dimension, String value) {
-        return KpiValue.ratio(BOUNCE_RATE, dimension, value, c.bounced(), c.sent(), NO_EMAILS);
+        return KpiValue.countedRatio(BOUNCE_RATE, dimension, value, c.bounced(), c.sent(), NO_EMAILS);
     }
 
     private static KpiValue responseRate(Counts c, String dimension, String value) {
-        return KpiValue.ratio(RESPONSE_RATE, dimension, value, c.salesReplied(), c.salesDelivered(),
+        return KpiValue.countedRatio(RESPONSE_RATE, dimension, value, c.salesReplied(), c.salesDelivered(),
                 NO_DELIVERED_SALES);
     }
 

@@ -18,11 +18,12 @@ public class KpiValueRepository {
 
     private static final String INSERT = """
             INSERT INTO kpi_value (period_id, kpi_id, dimension, dimension_value, value, numerator, denominator,
-                                   reason, computed_at)
-            VALUES (:period, :kpi, :dimension, :dimensionValue, :value, :numerator, :denominator, :reason, :at)""";
+                                   cases, reason, computed_at)
+            VALUES (:period, :kpi, :dimension, :dimensionValue, :value, :numerator, :denominator, :cases, :reason,
+                    :at)""";
 
     private static final String SELECT_PERIOD = """
-            SELECT kpi_id, dimension, dimension_value, value, numerator, denominator, reason
+            SELECT kpi_id, dimension, dimension_value, value, numerator, denominator, cases, reason
             FROM kpi_value WHERE period_id = :period
             ORDER BY kpi_id, dimension, dimension_value""";
 
@@ -44,6 +45,7 @@ public class KpiValueRepository {
                 .addValue("value", v.value())
                 .addValue("numerator", v.numerator())
                 .addValue("denominator", v.denominator())
+                .addValue("cases", v.cases())
                 .addValue("reason", v.reason())
                 .addValue("at", computedAt)).toArray(SqlParameterSource[]::new);
         jdbc.batchUpdate(INSERT, rows);
@@ -57,7 +59,7 @@ public class KpiValueRepository {
             return new KpiValue(rs.getString("kpi_id"), total ? null : dimension,
                     total ? null : rs.getString("dimension_value"), strip(rs.getBigDecimal("value")),
                     strip(rs.getBigDecimal("numerator")), strip(rs.getBigDecimal("denominator")),
-                    rs.getString("reason"));
+                    rs.getObject("cases", Long.class), rs.getString("reason"));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.kpipeline.kpi;
 
 import io.kpipeline.period.ReportingPeriod;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ class LeadFunnelCalculator implements KpiCalculator {
     private static final String CAMPAIGN = "campaign";
     private static final String REP = "rep";
     private static final String NO_LEADS = "no leads created in the period";
+    private static final String NO_SESSIONS = "no sessions in the period";
 
     /** Leads created in P, with what the lead KPIs count of them, per breakdown value. */
     private static final String LEADS = """
@@ -30,18 +32,17 @@ class LeadFunnelCalculator implements KpiCalculator {
                               WHEN 'rep' THEN COALESCE(x.owner_rep_id, '(none)')
                               ELSE '' END AS dim_value,
                    COUNT(*) AS leads,
-                   SUM(x.online) AS online_leads,
+                   SUM(x.web) AS web_leads,
                    SUM(x.qualified) AS qualified_leads,
                    SUM(x.referred) AS referred_leads
             FROM (SELECT l.channel_code, l.campaign_id, l.owner_rep_id,
-                         CASE WHEN c.category = 'ONLINE' THEN 1 ELSE 0 END AS online,
+                         CASE WHEN l.channel_code IN (:webLeadChannels) THEN 1 ELSE 0 END AS web,
                          -- any MQL event before e counts, even one stamped before the lead's created_at
                          CASE WHEN EXISTS (SELECT 1 FROM funnel_event f WHERE f.lead_id = l.id
                                            AND f.stage = 'MQL' AND f.occurred_at < :end) THEN 1 ELSE 0 END AS qualified,
                          -- a referral row counts whenever it was recorded (the vocabulary sets no time)
                          CASE WHEN EXISTS (SELECT 1 FROM referral r WHERE r.lead_id = l.id) THEN 1 ELSE 0 END AS referred
                   FROM `lead` l
-                  JOIN channel c ON c.code = l.channel_code
                   WHERE l.created_at >= :start AND l.created_at < :end) x
             CROSS JOIN (SELECT 'total' AS dim UNION ALL SELECT 'channel' UNION ALL SELECT 'campaign'
                         UNION ALL SELECT 'rep') d
@@ -70,10 +71,13 @@ class LeadFunnelCalculator implements KpiCalculator {
             GROUP BY d.dim, dim_value, measure
             """;
 
+    /** Sessions of P in total (the ROLLUP row) and per channel; channel_code is NOT NULL. */
     private static final String SESSIONS = """
-            SELECT 'total' AS dim, '' AS dim_value, COALESCE(SUM(w.sessions), 0) AS sessions
-            FROM web_traffic_daily w
-            WHERE w.date >= :startDate AND w.date < :endDate
+            SELECT CASE WHEN channel_code IS NULL THEN 'total' ELSE 'channel' END AS dim,
+                   COALESCE(channel_code, '') AS dim_value, SUM(sessions) AS sessions
+            FROM web_traffic_daily
+            WHERE date >= :startDate AND date < :endDate
+            GROUP BY channel_code WITH ROLLUP
             """;
 
     /** id, entered stage (numerator), previous stage (denominator; "leads" = entered LEAD), breakdowns. */
@@ -96,9 +100,31 @@ class LeadFunnelCalculator implements KpiCalculator {
             .filter(id -> id.startsWith("conv_")).toList();
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final KpiSettings settings;
 
-    LeadFunnelCalculator(NamedParameterJdbcTemplate jdbc) {
+    LeadFunnelCalculator(NamedParameterJdbcTemplate jdbc, KpiSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /**
+     * Leads of the web lead channels per session: in total over the sessions of all channels (every session
+     * is a website visit, whatever brought it); per web lead channel its own leads over its own sessions.
+     */
+    private List<KpiValue> visitToLead(PipelineTally tally) {
+        String id = "visit_to_lead_rate";
+        List<KpiValue> values = new ArrayList<>();
+        values.add(KpiValue.countedRatio(id, null, null, tally.total("web_leads"), tally.total("sessions"),
+                NO_SESSIONS));
+        for (String channel : settings.webLeadChannels()) {
+            BigDecimal leads = tally.get(CHANNEL, channel, "leads");
+            BigDecimal sessions = tally.get(CHANNEL, channel, "sessions");
+            if (leads.signum() != 0 || sessions.signum() != 0) {
+                values.add(KpiValue.countedRatio(id, CHANNEL, channel, leads, sessions,
+                        "no sessions of the channel in the period"));
+            }
+        }
+        return values;
     }
 
     @Override
@@ -112,20 +138,21 @@ class LeadFunnelCalculator implements KpiCalculator {
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),
-                "previousStart", period.previous().startTime(), "startDate", period.start(), "endDate", period.end());
+                "previousStart", period.previous().startTime(), "startDate", period.start(), "endDate", period.end(),
+                "webLeadChannels", settings.webLeadChannels());
         PipelineTally tally = new PipelineTally()
-                .addWide(jdbc, LEADS, params, "leads", "online_leads", "qualified_leads", "referred_leads")
+                .addWide(jdbc, LEADS, params, "leads", "web_leads", "qualified_leads", "referred_leads")
                 .addLong(jdbc, STAGE_ENTRIES, params)
                 .addWide(jdbc, SESSIONS, params, "sessions");
 
         List<KpiValue> values = new ArrayList<>();
         values.addAll(tally.amounts("leads_created", "leads", CHANNEL, CAMPAIGN, REP));
-        values.addAll(tally.ratios("visit_to_lead_rate", "online_leads", "sessions", "no sessions in the period"));
+        values.addAll(visitToLead(tally));
         values.addAll(tally.amounts("mql_count", "MQL", CHANNEL, CAMPAIGN));
         values.addAll(tally.amounts("sal_count", "SAL", CHANNEL, REP));
         values.addAll(tally.amounts("sql_count", "SQL", CHANNEL, REP));
         values.addAll(tally.ratios("qualified_lead_share", "qualified_leads", "leads", NO_LEADS, CHANNEL));
-        values.add(KpiValue.ratio("lead_velocity_rate", null, null,
+        values.add(KpiValue.countedRatio("lead_velocity_rate", null, null,
                 tally.total("MQL").subtract(tally.total("PREV_MQL")), tally.total("PREV_MQL"),
                 "no leads entered MQL in the previous period"));
         for (Conversion c : CONVERSIONS) {

@@ -8,24 +8,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The deals open at the end of the period: their value, and their value weighted by the win
- * probability of the stage each had reached, observed over the year before the period's end.
+ * The deals open at the end of the period: their value; the value of those somebody still works,
+ * weighted by the win probability of the stage each had reached (observed over the year before the
+ * period's end); the value of the stale ones nobody works; and the weighted value of the worked ones
+ * expected to close in the next period.
  */
 @Component
 class PipelineCalculator implements KpiCalculator {
 
     static final List<String> OPEN_STAGES = List.of("SQL", "FIRST_MEETING", "SECOND_MEETING", "OFFER", "CONTRACT_SENT");
 
-    /** Σ amount of the deals open at e, per stage reached before e and breakdown value. */
+    /**
+     * Σ amount of the deals open at e, per breakdown value, stage reached before e, whether the deal is
+     * stale at e (created before e − N days, and its lead had neither a funnel event nor an activity in
+     * [e − N days, e)) and whether its expected close date lies in the next period.
+     */
     private static final String OPEN_DEALS = """
             SELECT d.dim,
                    CASE d.dim WHEN 'rep' THEN COALESCE(x.owner_rep_id, '(none)') ELSE '' END AS dim_value,
-                   x.stage_at_end AS measure,
+                   x.stage_at_end, x.stale, x.closes_next,
                    SUM(x.amount) AS amount
             FROM (SELECT deal.owner_rep_id, deal.amount,
                          COALESCE((SELECT f.stage FROM funnel_event f
@@ -36,11 +41,19 @@ class PipelineCalculator implements KpiCalculator {
                                             CASE f.stage WHEN 'CONTRACT_SENT' THEN 5 WHEN 'OFFER' THEN 4
                                                          WHEN 'SECOND_MEETING' THEN 3 WHEN 'FIRST_MEETING' THEN 2
                                                          ELSE 1 END DESC
-                                   LIMIT 1), 'SQL') AS stage_at_end
+                                   LIMIT 1), 'SQL') AS stage_at_end,
+                         CASE WHEN deal.created_at < :staleBefore
+                               AND NOT EXISTS (SELECT 1 FROM funnel_event f WHERE f.lead_id = deal.lead_id
+                                               AND f.occurred_at >= :staleBefore AND f.occurred_at < :end)
+                               AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.lead_id = deal.lead_id
+                                               AND a.occurred_at >= :staleBefore AND a.occurred_at < :end)
+                              THEN 1 ELSE 0 END AS stale,
+                         CASE WHEN deal.expected_close_date >= :nextStart AND deal.expected_close_date < :nextEnd
+                              THEN 1 ELSE 0 END AS closes_next
                   FROM deal
                   WHERE deal.created_at < :end AND (deal.closed_at IS NULL OR deal.closed_at >= :end)) x
             CROSS JOIN (SELECT 'total' AS dim UNION ALL SELECT 'rep') d
-            GROUP BY d.dim, dim_value, measure
+            GROUP BY d.dim, dim_value, x.stage_at_end, x.stale, x.closes_next
             """;
 
     /**
@@ -76,27 +89,57 @@ class PipelineCalculator implements KpiCalculator {
 
     @Override
     public Set<String> kpiIds() {
-        return Set.of("open_pipeline_value", "pipeline_value_weighted");
+        return Set.of("open_pipeline_value", "pipeline_value_weighted", "stale_pipeline_value", "pipeline_forecast");
     }
 
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
+        ReportingPeriod next = period.next();
         Map<String, Object> params = Map.of("end", period.endTime(),
-                "yearBefore", period.endTime().minusDays(365));
-        PipelineTally open = new PipelineTally().addLong(jdbc, OPEN_DEALS, params);
+                "yearBefore", period.endTime().minusDays(365),
+                "staleBefore", period.endTime().minusDays(settings.staleAfterDays()),
+                "nextStart", next.start(), "nextEnd", next.end());
+        // measures: the stage for the open value, "worked:<stage>" for deals somebody works, "stale", and
+        // "next:<stage>" for worked deals expected to close in the next period
+        PipelineTally open = new PipelineTally();
+        jdbc.query(OPEN_DEALS, params, rs -> {
+            String dim = rs.getString("dim");
+            String value = rs.getString("dim_value");
+            String stage = rs.getString("stage_at_end");
+            BigDecimal amount = rs.getBigDecimal("amount");
+            open.add(dim, value, stage, amount);
+            if (rs.getInt("stale") == 1) {
+                open.add(dim, value, STALE, amount);
+            } else {
+                open.add(dim, value, WORKED + stage, amount);
+                if (rs.getInt("closes_next") == 1) {
+                    open.add(dim, value, NEXT + stage, amount);
+                }
+            }
+        });
         Map<String, Probability> probabilities = probabilities(params);
 
-        List<KpiValue> values = new ArrayList<>();
-        values.add(KpiValue.total("open_pipeline_value", sum(open, PipelineTally.TOTAL, "", null)));
-        values.add(KpiValue.total("pipeline_value_weighted", sum(open, PipelineTally.TOTAL, "", probabilities)));
-        SortedSet<String> reps = open.values("rep", OPEN_STAGES.toArray(String[]::new));
-        for (String rep : reps) {
-            values.add(KpiValue.of("open_pipeline_value", "rep", rep, sum(open, "rep", rep, null)));
-        }
-        for (String rep : reps) {
-            values.add(KpiValue.of("pipeline_value_weighted", "rep", rep, sum(open, "rep", rep, probabilities)));
+        List<KpiValue> values = new ArrayList<>(values(open, null, null, probabilities));
+        for (String rep : open.values("rep", OPEN_STAGES.toArray(String[]::new))) {
+            values.addAll(values(open, "rep", rep, probabilities));
         }
         return values;
+    }
+
+    private static final String STALE = "stale";
+    private static final String WORKED = "worked:";
+    private static final String NEXT = "next:";
+
+    /** The four pipeline values of the total ({@code dim} null) or of one breakdown value. */
+    private static List<KpiValue> values(PipelineTally open, String dim, String value,
+            Map<String, Probability> probabilities) {
+        String tallyDim = dim == null ? PipelineTally.TOTAL : dim;
+        String key = dim == null ? "" : value;
+        return List.of(
+                KpiValue.of("open_pipeline_value", dim, value, sum(open, tallyDim, key, "", null)),
+                KpiValue.of("pipeline_value_weighted", dim, value, sum(open, tallyDim, key, WORKED, probabilities)),
+                KpiValue.of("stale_pipeline_value", dim, value, open.get(tallyDim, key, STALE)),
+                KpiValue.of("pipeline_forecast", dim, value, sum(open, tallyDim, key, NEXT, probabilities)));
     }
 
     /** p(X) per open stage: observed with enough closed leads, else the configured default. */
@@ -122,11 +165,15 @@ class PipelineCalculator implements KpiCalculator {
         return probabilities;
     }
 
-    /** Σ over stages of the open amount, weighted by the stage's probability unless there are none. */
-    private static BigDecimal sum(PipelineTally open, String dim, String value, Map<String, Probability> probabilities) {
+    /**
+     * Σ over stages of the measure {@code prefix + stage}, weighted by the stage's probability unless
+     * there are none.
+     */
+    private static BigDecimal sum(PipelineTally open, String dim, String value, String prefix,
+            Map<String, Probability> probabilities) {
         BigDecimal sum = BigDecimal.ZERO;
         for (String stage : OPEN_STAGES) {
-            BigDecimal amount = open.get(dim, value, stage);
+            BigDecimal amount = open.get(dim, value, prefix + stage);
             sum = sum.add(probabilities == null ? amount : probabilities.get(stage).weigh(amount));
         }
         return probabilities == null ? sum : sum.round(KpiValue.PRECISION);

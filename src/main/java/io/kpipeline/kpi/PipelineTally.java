@@ -81,25 +81,29 @@ final class PipelineTally {
         return result;
     }
 
-    /** {@code numerator / denominator}: the total and each value of {@code dims} where either is not 0. */
+    /**
+     * {@code numerator / denominator}, the denominator counting the cases (emails, leads, deals): the
+     * total and each value of {@code dims} where either is not 0.
+     */
     List<KpiValue> ratios(String kpiId, String numerator, String denominator, String reason, String... dims) {
-        return scaledRatios(kpiId, numerator, BigDecimal.ONE, denominator, BigDecimal.ONE, reason, dims);
+        return scaledRatios(kpiId, numerator, BigDecimal.ONE, denominator, BigDecimal.ONE, denominator, reason, dims);
     }
 
     /**
      * {@code (numerator / numeratorDivisor) / (denominator / denominatorDivisor)}, e.g. seconds / 3600 per
      * lead for average hours: the value is divided once, exactly, and the reported numerator and
-     * denominator are the scaled ones.
+     * denominator are the scaled ones. The measure {@code cases} counts the cases each value rests on.
      */
     List<KpiValue> scaledRatios(String kpiId, String numerator, BigDecimal numeratorDivisor, String denominator,
-            BigDecimal denominatorDivisor, String reason, String... dims) {
+            BigDecimal denominatorDivisor, String cases, String reason, String... dims) {
         List<KpiValue> result = new ArrayList<>();
         result.add(scaledRatio(kpiId, null, null, total(numerator), numeratorDivisor, total(denominator),
-                denominatorDivisor, reason));
+                denominatorDivisor, reason).withCases(total(cases).longValueExact()));
         for (String dim : dims) {
             for (String value : values(dim, numerator, denominator)) {
                 result.add(scaledRatio(kpiId, dim, value, get(dim, value, numerator), numeratorDivisor,
-                        get(dim, value, denominator), denominatorDivisor, reason));
+                        get(dim, value, denominator), denominatorDivisor, reason)
+                        .withCases(get(dim, value, cases).longValueExact()));
             }
         }
         return result;
@@ -117,6 +121,6 @@ final class PipelineTally {
         BigDecimal exact = numerator.multiply(denominatorDivisor)
                 .divide(denominator.multiply(numeratorDivisor), KpiValue.PRECISION);
         return new KpiValue(kpiId, dim, value, exact, scaledNumerator,
-                denominator.divide(denominatorDivisor, KpiValue.PRECISION), null);
+                denominator.divide(denominatorDivisor, KpiValue.PRECISION), null, null);
     }
 }

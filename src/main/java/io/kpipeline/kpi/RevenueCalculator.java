@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Revenue of a period: booked revenue (per order channel and per segment), the share of it from
- * new customers, MRR and revenue per active customer (ARPA). The segment figures come from
+ * Revenue of a period: booked revenue (per order channel and per segment, subscription invoices
+ * included), the share of it from new customers, MRR and revenue per active customer (ARPA). The segment figures come from
  * {@link CustomerQueries}, so that ARPA relates revenue and customers of the same accounts.
  */
 @Component
@@ -47,7 +47,7 @@ class RevenueCalculator implements KpiCalculator {
 
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
-        CustomerQueries.Figures figures = customerQueries.figures(period.start(), period.end());
+        CustomerQueries.Figures figures = customerQueries.period(period);
         Segment total = figures.total();
         List<KpiValue> values = new ArrayList<>();
         values.add(KpiValue.total("revenue", total.booked()));
@@ -56,9 +56,9 @@ class RevenueCalculator implements KpiCalculator {
                     values.add(KpiValue.of("revenue", "channel", rs.getString("channel"), rs.getBigDecimal("revenue")));
                 });
         values.add(KpiValue.ratio("new_customer_revenue_share", null, null, total.bookedByNew(), total.booked(),
-                "no booked revenue in the period"));
+                "no booked revenue in the period").withCases(total.buyers()));
         values.add(KpiValue.total("mrr", total.mrrAtEnd()));
-        values.add(KpiValue.ratio("arpa", null, null, total.booked(), BigDecimal.valueOf(total.activeAtEnd()),
+        values.add(KpiValue.countedRatio("arpa", null, null, total.booked(), BigDecimal.valueOf(total.activeAtEnd()),
                 NO_ACTIVE));
         for (Map.Entry<String, Segment> entry : figures.segments().entrySet()) {
             String segment = entry.getKey();
@@ -70,8 +70,8 @@ class RevenueCalculator implements KpiCalculator {
                 values.add(KpiValue.of("mrr", "segment", segment, f.mrrAtEnd()));
             }
             if (f.buyers() > 0 || f.activeAtEnd() > 0) {
-                values.add(KpiValue.ratio("arpa", "segment", segment, f.booked(), BigDecimal.valueOf(f.activeAtEnd()),
-                        NO_ACTIVE));
+                values.add(KpiValue.countedRatio("arpa", "segment", segment, f.booked(),
+                        BigDecimal.valueOf(f.activeAtEnd()), NO_ACTIVE));
             }
         }
         return values;

@@ -1,8 +1,10 @@
 package io.kpipeline.kpi;
 
+import io.kpipeline.kpi.CampaignReturns.CampaignReturn;
 import io.kpipeline.kpi.CustomerQueries.Segment;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,127 +14,165 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What a customer costs and brings: CAC and its payback, customer lifetime value, LTV:CAC and
- * ROMI. Costs come from {@link CostQueries}, customers and revenue from {@link CustomerQueries},
- * for the period and for the 365 days up to its end.
+ * What a customer costs and brings: CAC and its payback, customer lifetime value, LTV:CAC, ROMI and
+ * each campaign's ROMI since its start. Costs come from {@link CostQueries}, customers and revenue
+ * from {@link CustomerQueries}, campaigns from {@link CampaignReturns}. The returns are gross profit,
+ * not revenue: without the gross margin setting the margin KPIs have no value.
  */
 @Component
 class UnitEconomicsCalculator implements KpiCalculator {
 
-    /**
-     * Per campaign: Σ amount of deals won in the period whose lead came from it, and its ad spend of the
-     * period; the ROLLUP row (campaign NULL) holds the won amount of all campaign-sourced deals.
-     */
-    private static final String CAMPAIGN_RETURNS = """
-            SELECT campaign_id, SUM(won) AS won, SUM(spend) AS spend
-            FROM (
-                SELECT l.campaign_id, d.amount AS won, 0 AS spend
-                FROM deal d
-                JOIN `lead` l ON l.id = d.lead_id
-                WHERE d.status = 'WON' AND d.closed_at >= :start AND d.closed_at < :end AND l.campaign_id IS NOT NULL
-                UNION ALL
-                SELECT campaign_id, 0, cost
-                FROM ad_spend_daily
-                WHERE date >= :startDate AND date < :endDate AND campaign_id IS NOT NULL
-            ) x
-            GROUP BY campaign_id WITH ROLLUP
+    /** Σ amount of the won deals of the period whose lead came from a campaign, per contract term (0: one-off). */
+    private static final String CAMPAIGN_SOURCED_WINS = """
+            SELECT CASE WHEN d.contract_months > 0 THEN d.contract_months ELSE 0 END AS term, SUM(d.amount) AS amount
+            FROM deal d
+            JOIN `lead` l ON l.id = d.lead_id
+            WHERE d.status = 'WON' AND d.closed_at >= :start AND d.closed_at < :end AND l.campaign_id IS NOT NULL
+            GROUP BY CASE WHEN d.contract_months > 0 THEN d.contract_months ELSE 0 END
             """;
 
     private static final BigDecimal MONTHS = BigDecimal.valueOf(12);
     private static final String NO_NEW = "no new customers in the period";
+    private static final String NO_YEAR_CUSTOMERS = "no customers active 365 days before the end of the period";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CostQueries costQueries;
     private final CustomerQueries customerQueries;
+    private final CampaignReturns campaignReturns;
     private final KpiSettings settings;
 
     UnitEconomicsCalculator(NamedParameterJdbcTemplate jdbc, CostQueries costQueries, CustomerQueries customerQueries,
-            KpiSettings settings) {
+            CampaignReturns campaignReturns, KpiSettings settings) {
         this.jdbc = jdbc;
         this.costQueries = costQueries;
         this.customerQueries = customerQueries;
+        this.campaignReturns = campaignReturns;
         this.settings = settings;
     }
 
     @Override
     public Set<String> kpiIds() {
-        return Set.of("cac", "cac_payback_months", "clv", "ltv_cac_ratio", "romi");
+        return Set.of("cac", "cac_payback_months", "clv", "ltv_cac_ratio", "romi", "campaign_romi");
     }
 
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         List<KpiValue> values = new ArrayList<>();
         CostQueries.Costs costs = costQueries.costs(period.start(), period.end());
-        Segment customers = customerQueries.figures(period.start(), period.end()).total();
-        BigDecimal newCustomers = BigDecimal.valueOf(customers.newCustomers());
-        values.add(KpiValue.ratio("cac", null, null, costs.total(), newCustomers, NO_NEW));
-        // cac / (new MRR / new customers) = cost / new MRR, once there are new customers.
-        values.add(customers.newCustomers() == 0 ? KpiValue.none("cac_payback_months", null, null, NO_NEW)
-                : KpiValue.ratio("cac_payback_months", null, null, costs.total(), customers.newMrrAtEnd(),
-                        "the period's new customers have no subscription MRR on its last day"));
+        Segment customers = customerQueries.period(period).total();
+        values.add(KpiValue.countedRatio("cac", null, null, costs.total(), BigDecimal.valueOf(customers.newCustomers()),
+                NO_NEW));
 
         LocalDate yearStart = period.end().minusDays(365);
-        Segment year = customerQueries.figures(yearStart, period.end()).total();
+        Segment year = customerQueries.trailingYear(period.end()).total();
+        CostQueries.Costs yearCosts = costQueries.costs(yearStart, period.end());
+        values.add(cacPayback(year, yearCosts));
         KpiValue clv = clv(year);
         values.add(clv);
-        values.add(ltvCac(clv, year, costQueries.costs(yearStart, period.end())));
-        romi(period, costs.marketing(), values);
+        values.add(ltvCac(clv, year, yearCosts));
+        values.add(romi(period, costs.marketing()));
+        values.addAll(campaignRomi(period));
         return values;
     }
 
-    /** {@code year}: active at the start = on e − 365 days, at the end = on last; booked = [e − 365 days, e). */
+    /**
+     * The trailing year's acquisition cost over the gross profit per month of the MRR its new accounts
+     * hold on the last day: the months of that gross profit it takes to repay a year's acquisition.
+     */
+    private KpiValue cacPayback(Segment year, CostQueries.Costs yearCosts) {
+        String id = "cac_payback_months";
+        if (settings.margin().isEmpty()) {
+            return KpiValue.none(id, null, null, KpiSettings.NO_GROSS_MARGIN);
+        }
+        return KpiValue.ratio(id, null, null, yearCosts.total(), year.newMrrAtEnd().multiply(settings.grossMargin()),
+                "the accounts new in the 365 days up to the end of the period hold no subscription MRR on its last day")
+                .withCases(year.newWithMrr());
+    }
+
+    /**
+     * ARPA of the trailing year × gross margin × lifetime, the lifetime being 1 / monthly churn capped at
+     * {@code clv-max-months}. Stored as a ratio: the monthly gross profit per customer over the monthly
+     * churn used, which is at least 1 / {@code clv-max-months}.
+     */
     private KpiValue clv(Segment year) {
+        String id = "clv";
+        if (settings.margin().isEmpty()) {
+            return KpiValue.none(id, null, null, KpiSettings.NO_GROSS_MARGIN);
+        }
         if (year.activeAtEnd() == 0) {
-            return KpiValue.none("clv", null, null, "no customers active on the last day of the period");
+            return KpiValue.none(id, null, null, "no customers active on the last day of the period");
         }
         if (year.activeAtStart() == 0) {
-            return KpiValue.none("clv", null, null, "no customers active 365 days before the end of the period");
-        }
-        if (year.churned() == 0) {
-            return KpiValue.none("clv", null, null,
-                    "no customer lost in the 365 days up to the end of the period, so the lifetime is unbounded");
+            return KpiValue.none(id, null, null, NO_YEAR_CUSTOMERS);
         }
         BigDecimal arpa12m = year.booked()
                 .divide(MONTHS.multiply(BigDecimal.valueOf(year.activeAtEnd())), KpiValue.PRECISION);
+        BigDecimal monthlyGrossProfit = arpa12m.multiply(settings.grossMargin(), KpiValue.PRECISION);
         // The 12th root has no exact decimal form: it is taken in double precision (about 15 significant
         // digits) from the exact share of customers kept, then carried on as BigDecimal.
         double kept = (double) (year.activeAtStart() - year.churned()) / year.activeAtStart();
         BigDecimal monthlyChurn = BigDecimal.ONE.subtract(new BigDecimal(Math.pow(kept, 1.0 / 12), KpiValue.PRECISION));
-        return KpiValue.ratio("clv", null, null, arpa12m.multiply(settings.grossMargin()), monthlyChurn,
-                "no monthly churn");
+        BigDecimal floor = BigDecimal.ONE.divide(BigDecimal.valueOf(settings.clvMaxMonths()), MathContext.DECIMAL128);
+        BigDecimal churnUsed = monthlyChurn.compareTo(floor) < 0 ? floor : monthlyChurn;
+        BigDecimal lifetime = BigDecimal.ONE.divide(churnUsed, MathContext.DECIMAL128);
+        return new KpiValue(id, null, null, monthlyGrossProfit.multiply(lifetime, KpiValue.PRECISION), monthlyGrossProfit,
+                churnUsed.round(KpiValue.PRECISION), year.activeAtStart(), null);
     }
 
     private static KpiValue ltvCac(KpiValue clv, Segment year, CostQueries.Costs yearCosts) {
+        String id = "ltv_cac_ratio";
         if (!clv.hasValue()) {
-            return KpiValue.none("ltv_cac_ratio", null, null, clv.reason());
+            return KpiValue.none(id, null, null, clv.reason());
         }
         if (year.newCustomers() == 0) {
-            return KpiValue.none("ltv_cac_ratio", null, null,
-                    "no new customers in the 365 days up to the end of the period");
+            return KpiValue.none(id, null, null, "no new customers in the 365 days up to the end of the period");
         }
         BigDecimal cac12m = yearCosts.total().divide(BigDecimal.valueOf(year.newCustomers()), KpiValue.PRECISION);
-        return KpiValue.ratio("ltv_cac_ratio", null, null, clv.value(), cac12m,
-                "no marketing or sales cost in the 365 days up to the end of the period");
+        return KpiValue.ratio(id, null, null, clv.value(), cac12m,
+                "no marketing or sales cost in the 365 days up to the end of the period").withCases(year.newCustomers());
     }
 
-    private void romi(ReportingPeriod period, BigDecimal marketingCost, List<KpiValue> values) {
-        var params = new MapSqlParameterSource("start", period.startTime()).addValue("end", period.endTime())
-                .addValue("startDate", period.start()).addValue("endDate", period.end());
-        BigDecimal[] campaignRevenue = {BigDecimal.ZERO};
-        List<KpiValue> campaigns = new ArrayList<>();
-        jdbc.query(CAMPAIGN_RETURNS, params, rs -> {
-            String campaign = rs.getString("campaign_id");
-            BigDecimal won = rs.getBigDecimal("won");
-            if (campaign == null) {
-                campaignRevenue[0] = won;
-            } else {
-                BigDecimal spend = rs.getBigDecimal("spend");
-                campaigns.add(KpiValue.ratio("romi", "campaign", campaign, won.subtract(spend), spend,
-                        "no ad spend on the campaign in the period"));
+    /** (first-year value × gross margin of the period's won campaign-sourced deals − marketing cost) / marketing cost. */
+    private KpiValue romi(ReportingPeriod period, BigDecimal marketingCost) {
+        if (settings.margin().isEmpty()) {
+            return KpiValue.none("romi", null, null, KpiSettings.NO_GROSS_MARGIN);
+        }
+        BigDecimal[] firstYearValue = {BigDecimal.ZERO};
+        jdbc.query(CAMPAIGN_SOURCED_WINS, new MapSqlParameterSource("start", period.startTime())
+                .addValue("end", period.endTime()), rs -> {
+                    firstYearValue[0] = firstYearValue[0].add(
+                            CampaignReturns.firstYearValue(rs.getBigDecimal("amount"), rs.getInt("term")));
+                });
+        BigDecimal grossProfit = firstYearValue[0].multiply(settings.grossMargin()).round(KpiValue.PRECISION);
+        return KpiValue.ratio("romi", null, null, grossProfit.subtract(marketingCost), marketingCost,
+                "no marketing cost in the period");
+    }
+
+    /**
+     * Per campaign started in the 730 days before the end: (first-year value × gross margin of the deals
+     * won since its start − its cost) / its cost; the total over the campaigns with a cost.
+     */
+    private List<KpiValue> campaignRomi(ReportingPeriod period) {
+        String id = "campaign_romi";
+        if (settings.margin().isEmpty()) {
+            return List.of(KpiValue.none(id, null, null, KpiSettings.NO_GROSS_MARGIN));
+        }
+        List<KpiValue> rows = new ArrayList<>();
+        BigDecimal profit = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (CampaignReturn c : campaignReturns.before(period.end())) {
+            BigDecimal grossProfit = c.firstYearValue().multiply(settings.grossMargin()).round(KpiValue.PRECISION);
+            rows.add(KpiValue.ratio(id, "campaign", c.id(), grossProfit.subtract(c.cost()), c.cost(),
+                    "no cost recorded for the campaign before the end of the period"));
+            if (c.cost().signum() > 0) {
+                profit = profit.add(grossProfit);
+                cost = cost.add(c.cost());
             }
-        });
-        values.add(KpiValue.ratio("romi", null, null, campaignRevenue[0].subtract(marketingCost), marketingCost,
-                "no marketing cost in the period"));
-        values.addAll(campaigns);
+        }
+        List<KpiValue> values = new ArrayList<>();
+        values.add(KpiValue.ratio(id, null, null, profit.subtract(cost), cost,
+                "no campaign started in the 730 days before the end of the period has a recorded cost"));
+        values.addAll(rows);
+        return values;
     }
 }

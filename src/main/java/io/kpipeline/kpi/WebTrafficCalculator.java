@@ -82,7 +82,7 @@ class WebTrafficCalculator implements KpiCalculator {
         return List.of(
                 KpiValue.of(SESSIONS, dimension, value, t.sessions()),
                 KpiValue.of(VISITORS, dimension, value, t.visitors()),
-                KpiValue.ratio(BOUNCE_RATE, dimension, value, t.bounced(), t.sessions(), NO_SESSIONS),
+                KpiValue.countedRatio(BOUNCE_RATE, dimension, value, t.bounced(), t.sessions(), NO_SESSIONS),
                 KpiValue.ratio(AVG_SESSION_SECONDS, dimension, value, t.seconds(), t.sessions(), NO_SESSIONS),
                 KpiValue.ratio(PAGES_PER_SESSION, dimension, value, t.pageviews(), t.sessions(), NO_SESSIONS),
                 KpiValue.of(DOWNLOADS, dimension, value, t.downloads()),

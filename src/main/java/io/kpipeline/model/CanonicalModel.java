@@ -52,7 +52,7 @@ public final class CanonicalModel {
             table("deal", "id").col("id", ID).fk("lead_id", "lead").fk("account_id", "account")
                     .optFk("owner_rep_id", "sales_rep").col("created_at", TIMESTAMP).code("stage", DEAL_STAGES)
                     .code("status", "OPEN", "WON", "LOST").col("amount", MONEY).opt("contract_months", COUNT)
-                    .opt("closed_at", TIMESTAMP).build(),
+                    .opt("closed_at", TIMESTAMP).opt("expected_close_date", DATE).build(),
             table("activity", "id").col("id", ID).fk("rep_id", "sales_rep").optFk("lead_id", "lead")
                     .optFk("account_id", "account").fk("channel_code", "channel").code("type", ACTIVITY_TYPES)
                     .col("occurred_at", TIMESTAMP).opt("duration_minutes", COUNT)
@@ -72,16 +72,17 @@ public final class CanonicalModel {
             table("ad_spend_daily", "date", "channel_code", "campaign_id").col("date", DATE)
                     .fk("channel_code", "channel").optFk("campaign_id", "campaign").col("cost", MONEY)
                     .col("impressions", COUNT).col("clicks", COUNT).build(),
-            table("cost_entry", "month", "category", "channel_code").col("month", MONTH)
-                    .code("category", "MARKETING", "SALES").optFk("channel_code", "channel").col("amount", MONEY)
-                    .build(),
-            table("customer_order", "id").col("id", ID).fk("account_id", "account").optFk("deal_id", "deal")
-                    .optFk("channel_code", "channel").col("order_date", DATE).col("amount", MONEY)
-                    .code("status", "BOOKED", "CANCELLED").opt("cancelled_at", TIMESTAMP)
-                    .optText("discount_code", 64).build(),
+            table("cost_entry", "month", "category", "channel_code", "campaign_id").col("month", MONTH)
+                    .code("category", "MARKETING", "SALES").optFk("channel_code", "channel")
+                    .optFk("campaign_id", "campaign").col("amount", MONEY).build(),
             table("subscription", "id").col("id", ID).fk("account_id", "account").optFk("deal_id", "deal")
                     .col("start_date", DATE).opt("end_date", DATE).col("mrr", MONEY).opt("cancelled_at", TIMESTAMP)
                     .build(),
+            table("customer_order", "id").col("id", ID).optFk("subscription_id", "subscription")
+                    .fk("account_id", "account").optFk("deal_id", "deal")
+                    .optFk("channel_code", "channel").col("order_date", DATE).col("amount", MONEY)
+                    .code("status", "BOOKED", "CANCELLED").opt("cancelled_at", TIMESTAMP)
+                    .optText("discount_code", 64).build(),
             table("complaint", "id").col("id", ID).fk("account_id", "account").optFk("order_id", "customer_order")
                     .code("type", "COMPLAINT", "WARRANTY").col("opened_at", TIMESTAMP).build(),
             table("referral", "id").col("id", ID).fk("referring_account_id", "account").fk("lead_id", "lead")

@@ -152,6 +152,17 @@ public record ReportingPeriod(PeriodKind kind, LocalDate start, LocalDate end) {
         };
     }
 
+    /** The period of the same kind just after this one (for 30 days: the 30 days after it). */
+    public ReportingPeriod next() {
+        return switch (kind) {
+            case WEEK -> new ReportingPeriod(kind, end, end.plusWeeks(1));
+            case MONTH -> new ReportingPeriod(kind, end, end.plusMonths(1));
+            case QUARTER -> new ReportingPeriod(kind, end, end.plusMonths(3));
+            case YEAR -> new ReportingPeriod(kind, end, end.plusYears(1));
+            case ROLLING_30_DAYS -> rolling30Days(last().plusDays(30));
+        };
+    }
+
     /**
      * The same period one year earlier: the ISO week with the same number (week 53 falls back to
      * week 52 in a year without one), the same month, quarter or year, or the 30 days ending on the

@@ -34,7 +34,8 @@ class BreakdownJudgeTests {
             new Measure("more-calls", "contacts", new When(List.of(), null, new BigDecimal("50"), null, null, null,
                     null, null), new Text("Mehr Anrufe", "More calls"))));
     private final BreakdownJudge judge = new BreakdownJudge(new KpiCatalog(List.of(
-            kpi("win_rate", Unit.RATE), kpi("contacts", Unit.COUNT))), targets, new Benchmarks(List.of()), measures);
+            kpi("win_rate", Unit.RATE), kpi("contacts", Unit.COUNT))), targets,
+            new IndustryBenchmarks(new Benchmarks(List.of()), new BenchmarkSettings(List.of())), measures);
 
     @Test
     void aRepsRateIsJudgedAgainstTheTeamTargetUnlessTheRepHasOwnOne() {
@@ -58,6 +59,17 @@ class BreakdownJudgeTests {
         // below 50 fires on the rep's own value
         assertThat(judged.measures()).extracting(Measure::id).containsExactly("more-calls");
         assertThat(judge.judge(rep("contacts", "REP-02", "60"), WEEK_44, false).measures()).isEmpty();
+    }
+
+    @Test
+    void aRepsRateOnASmallSampleIsNeutralAndFiresNothing() {
+        // 1 won of 4 closed deals: 25 %, far below REP-02's 40 %, but four deals are no verdict on a person
+        var small = new StoredResult("win_rate", "rep", "REP-02", new BigDecimal("0.25"), "rate", BigDecimal.ONE,
+                BigDecimal.valueOf(4), 4L, null, null, null, List.of(), null, null, null, Status.NEUTRAL, null, null,
+                List.of("SMALL_SAMPLE"), List.of());
+        var judged = judge.judge(small, WEEK_44, true);
+        assertThat(judged.status()).isEqualTo(Status.NEUTRAL);
+        assertThat(judged.measures()).isEmpty();
     }
 
     @Test

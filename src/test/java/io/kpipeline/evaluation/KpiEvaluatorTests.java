@@ -38,17 +38,21 @@ class KpiEvaluatorTests {
             new Target("leads_created", Dimension.CHANNEL, "EMAIL", new BigDecimal("100"), null, Basis.ANY,
                     "Head of Marketing", LocalDate.of(2027, 3, 31), new BigDecimal("0.10"))));
     private final Benchmarks benchmarks = new Benchmarks(List.of(
-            new Benchmark("churn_rate", new BigDecimal("0.0491"), Basis.MONTH, "B2B", "Recurly Research", null, null),
-            new Benchmark("email_open_rate", new BigDecimal("0.2271"), Basis.ANY, "all", "Mailchimp", 2019, null)));
+            new Benchmark("churn_rate", new BigDecimal("0.0491"), Basis.MONTH, null, "B2B", "Recurly Research", null,
+                    null),
+            new Benchmark("email_open_rate", new BigDecimal("0.2271"), Basis.ANY, null, "all", "Mailchimp", 2019, null)));
     private final Measures measures = new Measures(List.of(
             new Measure("retention-program", "churn_rate", when(List.of(Status.BAD, Status.WARN), null, null),
                     new Text("Bindung", "Retention")),
             new Measure("cross-and-upselling", "churn_rate", when(List.of(), new BigDecimal("0.5"), null),
                     new Text("Cross-Selling", "Cross-selling")),
             new Measure("check-anomaly", "leads_created", new When(List.of(), null, null, null, null, null, null, true),
-                    new Text("Prüfen", "Check"))));
+                    new Text("Prüfen", "Check")),
+            new Measure("test-subject-lines", "email_open_rate", when(List.of(Status.BAD), null, null),
+                    new Text("Betreffzeilen", "Subject lines"))));
     private final KpiEvaluator evaluator = new KpiEvaluator(new KpiCatalog(List.of(CHURN, LEADS, OPEN_RATE)),
-            targets, benchmarks, measures, new KpiSettings(BigDecimal.ONE, Map.of(), 20, 30));
+            targets, new IndustryBenchmarks(benchmarks, new BenchmarkSettings(List.of())), measures,
+            new KpiSettings(BigDecimal.ONE, 60, 60, List.of("WEBSITE"), Map.of(), 20, 30));
 
     @Test
     void statusAgainstATargetIsGoodWithinToleranceWarnBeyondItBad() {
@@ -95,12 +99,12 @@ class KpiEvaluatorTests {
         for (int i = 0; i < trend.size(); i++) {
             List<KpiValue> list = new java.util.ArrayList<>();
             list.add(KpiValue.total("leads_created", BigDecimal.valueOf(leads[i])));
-            list.add(KpiValue.ratio("churn_rate", null, null, BigDecimal.valueOf(i == 12 ? 3 : 1),
+            list.add(KpiValue.countedRatio("churn_rate", null, null, BigDecimal.valueOf(i == 12 ? 3 : 1),
                     BigDecimal.valueOf(100), "no customers"));
             values.put(trend.get(i), list);
         }
         values.put(OCTOBER.sameLastYear(), List.of(KpiValue.total("leads_created", new BigDecimal("30"))));
-        values.get(OCTOBER).add(KpiValue.ratio("email_open_rate", null, null, new BigDecimal("5"),
+        values.get(OCTOBER).add(KpiValue.countedRatio("email_open_rate", null, null, new BigDecimal("5"),
                 new BigDecimal("20"), "none delivered"));
 
         Map<String, KpiResult> byKpi = new HashMap<>();
@@ -124,14 +128,47 @@ class KpiEvaluatorTests {
 
         KpiResult openRate = byKpi.get("email_open_rate");
         assertThat(openRate.flags()).containsExactly(Flag.SMALL_SAMPLE); // 20 delivered < 30
-        assertThat(openRate.status()).isEqualTo(Status.GOOD); // 0.25 ≥ 0.2271
+        // 0.25 would meet the benchmark 0.2271, but 20 emails are no verdict
+        assertThat(openRate.status()).isEqualTo(Status.NEUTRAL);
+    }
+
+    @Test
+    void aSmallSampleGetsNoStatusAndFiresNoMeasureHoweverBadItsValue() {
+        // 1 opened of 29 delivered: 3.4 %, far below the benchmark, resting on 29 emails (< 30)
+        Map<ReportingPeriod, List<KpiValue>> small = Map.of(OCTOBER, List.of(KpiValue.countedRatio("email_open_rate",
+                null, null, BigDecimal.ONE, BigDecimal.valueOf(29), "none delivered")));
+        KpiResult result = evaluator.evaluate("monthly", OCTOBER, small).get(0);
+        assertThat(result.flags()).containsExactly(Flag.SMALL_SAMPLE);
+        assertThat(result.status()).isEqualTo(Status.NEUTRAL);
+        assertThat(result.actions()).isEmpty();
+        // 30 emails are enough: the same rate is bad and fires the measure
+        Map<ReportingPeriod, List<KpiValue>> enough = Map.of(OCTOBER, List.of(KpiValue.countedRatio("email_open_rate",
+                null, null, BigDecimal.ONE, BigDecimal.valueOf(30), "none delivered")));
+        KpiResult judged = evaluator.evaluate("monthly", OCTOBER, enough).get(0);
+        assertThat(judged.flags()).isEmpty();
+        assertThat(judged.status()).isEqualTo(Status.BAD);
+        assertThat(judged.actions()).containsExactly("test-subject-lines");
+    }
+
+    @Test
+    void theCaseCountDecidesNotTheDenominatorAndSumsAreNeverSmall() {
+        // churn of 3 customers over 2 cases of a money denominator: the case count rules
+        KpiValue fewCases = KpiValue.ratio("churn_rate", null, null, new BigDecimal("300"), new BigDecimal("10000"),
+                "none").withCases(2);
+        assertThat(KpiEvaluator.isSmallSample(fewCases, 30)).isTrue();
+        assertThat(KpiEvaluator.isSmallSample(fewCases.withCases(30), 30)).isFalse();
+        // a count has no case count: 3 leads are 3 leads, not a sample
+        assertThat(KpiEvaluator.isSmallSample(KpiValue.total("leads_created", new BigDecimal("3")), 30)).isFalse();
+        // no value, nothing to flag
+        assertThat(KpiEvaluator.isSmallSample(KpiValue.countedRatio("churn_rate", null, null, BigDecimal.ZERO,
+                BigDecimal.ZERO, "no customers"), 30)).isFalse();
     }
 
     @Test
     void aMonthlyTargetOrBenchmarkDoesNotApplyToAWeek() {
         ReportingPeriod week = ReportingPeriod.parse("2026-W44");
         Map<ReportingPeriod, List<KpiValue>> values = Map.of(week, List.of(
-                KpiValue.ratio("churn_rate", null, null, BigDecimal.ONE, BigDecimal.valueOf(100), "none")));
+                KpiValue.countedRatio("churn_rate", null, null, BigDecimal.ONE, BigDecimal.valueOf(100), "none")));
         KpiResult churn = evaluator.evaluate("weekly", week, values).get(0);
         assertThat(churn.target()).isNull();
         assertThat(churn.benchmark()).isNull();
@@ -141,7 +178,8 @@ class KpiEvaluatorTests {
     @Test
     void churnFarBelowItsTargetRecommendsCrossSelling() {
         Map<ReportingPeriod, List<KpiValue>> values = Map.of(OCTOBER, List.of(
-                KpiValue.ratio("churn_rate", null, null, new BigDecimal("0.5"), BigDecimal.valueOf(100), "none")));
+                KpiValue.ratio("churn_rate", null, null, new BigDecimal("0.5"), BigDecimal.valueOf(100), "none")
+                        .withCases(100)));
         KpiResult churn = evaluator.evaluate("monthly", OCTOBER, values).get(0);
         // 0.005 / 0.02 = 0.25 < 0.5
         assertThat(churn.actions()).containsExactly("cross-and-upselling");

@@ -109,6 +109,9 @@ class ActivityCalculatorTests {
         // reactions X2, X5, X8 / research (90 + 30) / 60 = 2 hours
         assertThat(total(v, "research_reaction_rate")).isEqualByComparingTo("1.5");
         assertThat(find(v, "research_reaction_rate", null, null).denominator()).isEqualByComparingTo("2");
+        // it rests on the 2 research activities X1, X3, not on the hours
+        assertThat(find(v, "research_reaction_rate", null, null).cases()).isEqualTo(2L);
+        assertThat(find(v, "research_reaction_rate", "rep", "R1").cases()).isEqualTo(1L);
         assertThat(value(v, "research_reaction_rate", "rep", "R1")).isEqualByComparingTo(fraction(4, 3)); // 2 / 1.5 h
         assertThat(value(v, "research_reaction_rate", "rep", "R2")).isEqualByComparingTo("2"); // 1 / 0.5 h
         assertThat(dimensions(v, "research_reaction_rate")).containsExactly("rep");
@@ -123,6 +126,9 @@ class ActivityCalculatorTests {
         assertThat(total(v, "lead_response_hours")).isEqualByComparingTo(fraction(55, 6));
         assertThat(value(v, "lead_response_hours", "rep", "R1")).isEqualByComparingTo("12.5"); // (24 + 1) / 2
         assertThat(value(v, "lead_response_hours", "rep", "R2")).isEqualByComparingTo("2.5");
+        // an average rests on the items it averages: the 3 leads with a response, and the 3 active customers
+        assertThat(find(v, "lead_response_hours", null, null).cases()).isEqualTo(3L);
+        assertThat(find(v, "contact_frequency", "rep", "R1").cases()).isEqualTo(3L);
         assertThat(breakdown(v, "lead_response_hours", "rep")).containsExactly("R1", "R2");
 
         KpiValues.assertBreakdownsAsInCatalog(v, catalog);

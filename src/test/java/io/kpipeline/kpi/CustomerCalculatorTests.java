@@ -43,95 +43,148 @@ class CustomerCalculatorTests {
     void oneComputationReadsTheFiguresOfAWindowOnceAndTheNextReadsThemAgain(@Autowired CustomerQueries queries) {
         var start = OCTOBER.start();
         var end = OCTOBER.end();
-        var shared = queries.sharingFigures(() -> List.of(queries.figures(start, end), queries.figures(start, end),
-                queries.figures(start.minusYears(1), end)));
+        var open = start.minusDays(1);
+        var shared = queries.sharingFigures(() -> List.of(queries.figures(open, start, end),
+                queries.period(OCTOBER), queries.trailingYear(end)));
         assertThat(shared.get(1)).isSameAs(shared.get(0));
         assertThat(shared.get(2)).isNotSameAs(shared.get(0));
         // a later computation, or a call outside one, sees the data as it is then
-        assertThat(queries.figures(start, end)).isNotSameAs(shared.get(0)).isEqualTo(shared.get(0));
-        jdbc.update("DELETE FROM subscription");
+        assertThat(queries.figures(open, start, end)).isNotSameAs(shared.get(0)).isEqualTo(shared.get(0));
         jdbc.update("DELETE FROM customer_order");
-        assertThat(queries.sharingFigures(() -> queries.figures(start, end))).isNotEqualTo(shared.get(0));
+        jdbc.update("DELETE FROM subscription");
+        assertThat(queries.sharingFigures(() -> queries.period(OCTOBER))).isNotEqualTo(shared.get(0));
     }
 
     @Test
-    void aMonthCountsActiveNewAndChurnedCustomersWithTheirBoundaryDays() {
+    void aMonthComparesTheCustomersOfItsOpeningDayWithThoseOfItsLastDay() {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
-        // E on 31 Oct: A1, A4 (order 364 days before), A6, A7, A10; not A3 (ends on last), A5 (365 days)
-        assertThat(total(values, "active_customers")).isEqualByComparingTo("5");
+        // E on 31 Oct: A1, A4 (one-off 364 days before), A6, A7, A10 (reactivated), A11, A13
+        assertThat(total(values, "active_customers")).isEqualByComparingTo("7");
         // N: A6 (first date = s), A7 (first date = last); A8's first date is 1 Nov
         assertThat(total(values, "new_customers")).isEqualByComparingTo("2");
-        // S on 1 Oct: A1, A3, A4, A5, A6 (starts on s), not A2 (its subscription ends on s); churned A3, A5: 2 / 5
-        assertThat(total(values, "churn_rate")).isEqualByComparingTo("0.4");
-        // (E − N) / S = (5 − 2) / 5
-        assertThat(total(values, "customer_retention_rate")).isEqualByComparingTo("0.6");
-        // MRR on s: S1 100 + S3 300 + S6 1000 = 1400 (S2 ended on s); S3 not active on last: 300 / 1400
-        assertThat(total(values, "mrr_churn_rate")).isEqualByComparingTo(fraction(3, 14));
-        // buyers in October: A1, A6, A7, A10; with an order before s as well: A1, A10: 2 / 4
-        assertThat(total(values, "repurchase_rate")).isEqualByComparingTo("0.5");
-        // days from first customer date to 31 Oct: A1 668, A4 364, A6 30, A7 0, A10 909 = 1971 over 5 × 365.25
+        // S on the opening day 30 Sep: A1, A2, A3, A4, A5, A11, A13; lost by 31 Oct: A2 (subscription ends on s),
+        // A3 (cancelled mid-month, although invoiced on 1 Oct), A5 (one-off order 365 days before): 3 / 7
+        KpiValue churn = find(values, "churn_rate", null, null);
+        assertThat(churn.value()).isEqualByComparingTo(fraction(3, 7));
+        assertThat(churn.cases()).isEqualTo(7L);
+        // (E − N) / S with N = active on 31 Oct but not on 30 Sep: A6, A7 new, A10 reactivated: (7 − 3) / 7 = 1 − churn
+        assertThat(total(values, "customer_retention_rate")).isEqualByComparingTo(fraction(4, 7));
+        // MRR on 30 Sep: S1 100 + S1b 50 + S2 200 + S3 300 + S13 250 = 900 from 5 subscriptions; lost S2, S3: 500
+        KpiValue mrrChurn = find(values, "mrr_churn_rate", null, null);
+        assertThat(mrrChurn.value()).isEqualByComparingTo(fraction(5, 9));
+        assertThat(mrrChurn.cases()).isEqualTo(5L);
+        // one-off buyers in October: A1 (O1c), A7, A10; with a one-off order before s: A1, A10. A3, A6, A13 only
+        // paid subscription invoices and are no buyers here
+        KpiValue repurchase = find(values, "repurchase_rate", null, null);
+        assertThat(repurchase.value()).isEqualByComparingTo(fraction(2, 3));
+        assertThat(repurchase.cases()).isEqualTo(3L);
+        // days from first customer date to 31 Oct: A1 668, A4 364, A6 30, A7 0, A10 909, A11 882, A13 637 = 3490
         assertThat(total(values, "avg_relationship_years"))
-                .isEqualByComparingTo(new BigDecimal(1971).divide(new BigDecimal("1826.25"), KpiValue.PRECISION));
-        // 2 / (5 − 2)
-        assertThat(total(values, "new_to_existing_ratio")).isEqualByComparingTo(fraction(2, 3));
+                .isEqualByComparingTo(new BigDecimal(3490).divide(new BigDecimal("2556.75"), KpiValue.PRECISION));
+        // 2 / (7 − 2)
+        assertThat(total(values, "new_to_existing_ratio")).isEqualByComparingTo(fraction(2, 5));
+    }
+
+    @Test
+    void aSubscriberWhoCancelsMidMonthIsChurnedInThatMonthAndItsInvoicesDoNotKeepItActive() {
+        List<KpiValue> values = calculator.compute(OCTOBER);
+
+        // MID on 30 Sep: A3 (S3 running), A4, A11; on 31 Oct: A4, A10, A11. A3's S3 ended on 15 Oct: lost
+        // although its invoice I3 of 1 Oct lies within 365 days
+        assertThat(segment(values, "churn_rate", "MID")).isEqualByComparingTo(fraction(1, 3));
+        // September: S3 still runs on 30 Sep, so A3 is not lost there
+        List<KpiValue> september = calculator.compute(ReportingPeriod.month(YearMonth.of(2026, 9)));
+        assertThat(segment(september, "churn_rate", "MID")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void oneOffOrdersWhileSubscribedDoNotStretchACancelledSubscriptionButOnesAfterItReactivate() {
+        List<KpiValue> june = calculator.compute(ReportingPeriod.month(YearMonth.of(2026, 6)));
+
+        // SMB on 31 May: A1 (S1), A2 (S2), A12 (S12), A13 (S13); on 30 Jun: A1, A2, A13. A12's one-off order of
+        // 10 May lies before its subscription ended on 1 Jun: lost in June
+        assertThat(segment(june, "churn_rate", "SMB")).isEqualByComparingTo(fraction(1, 4));
+        // MID on 31 May: A3 (S3), A4 (one-off of 2025-11-01), A11 (S11 runs until 1 Jun); on 30 Jun: A3, A4, and
+        // A11 again through its one-off order of 10 Jun, placed after S11 ended on 1 Jun
+        assertThat(segment(june, "churn_rate", "MID")).isEqualByComparingTo("0");
+        assertThat(segment(june, "active_customers", "MID")).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void revenueRetentionComparesTheMrrOfLastYearsAccountsWithTheirMrrToday() {
+        List<KpiValue> values = calculator.compute(OCTOBER);
+
+        // base day 2025-10-31: S1 100 (A1), S2 200 (A2), S3 300 (A3), S11 400 (A11), S12 150 (A12), S13 250 (A13) =
+        // 1400 over 6 accounts; on 31 Oct 2026 the same accounts hold A1 150 (S1 + S1b, an expansion) + A13 250;
+        // A6's new 1000 does not count
+        KpiValue nrr = find(values, "net_revenue_retention", null, null);
+        assertThat(nrr.value()).isEqualByComparingTo(fraction(400, 1400));
+        assertThat(nrr.cases()).isEqualTo(6L);
+        // gross: each account at most its base, A1 100 + A13 250
+        assertThat(total(values, "gross_revenue_retention")).isEqualByComparingTo(fraction(350, 1400));
+        // SMB: A1, A2, A12, A13 from 700 to 400 (gross 350); MID: A3, A11 from 700 to 0
+        assertThat(segment(values, "net_revenue_retention", "SMB")).isEqualByComparingTo(fraction(4, 7));
+        assertThat(segment(values, "gross_revenue_retention", "SMB")).isEqualByComparingTo("0.5");
+        assertThat(segment(values, "net_revenue_retention", "MID")).isEqualByComparingTo("0");
+        assertThat(breakdown(values, "net_revenue_retention", "segment")).containsExactly("MID", "SMB");
     }
 
     @Test
     void segmentsIncludeAccountsWithoutSegmentUnderNone() {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
-        // active on last: SMB A1; MID A4, A10; ENTERPRISE A6; (none) A7
+        // active on last: SMB A1, A13; MID A4, A10, A11; ENTERPRISE A6; (none) A7
         assertThat(breakdown(values, "active_customers", "segment")).containsExactly("(none)", "ENTERPRISE", "MID",
                 "SMB");
-        assertThat(segment(values, "active_customers", "MID")).isEqualByComparingTo("2");
+        assertThat(segment(values, "active_customers", "MID")).isEqualByComparingTo("3");
         assertThat(segment(values, "active_customers", "(none)")).isEqualByComparingTo("1");
         assertThat(breakdown(values, "new_customers", "segment")).containsExactly("(none)", "ENTERPRISE");
-        // churn: SMB 0/1 (A1); MID 1/2 (A3 of A3, A4); ENTERPRISE 0/1; (none) 1/1 (A5)
-        assertThat(segment(values, "churn_rate", "SMB")).isEqualByComparingTo("0");
-        assertThat(segment(values, "churn_rate", "MID")).isEqualByComparingTo("0.5");
-        assertThat(segment(values, "churn_rate", "ENTERPRISE")).isEqualByComparingTo("0");
+        // churn: SMB 1/3 (A2 of A1, A2, A13); MID 1/3; (none) 1/1 (A5); ENTERPRISE had nobody on 30 Sep
+        assertThat(segment(values, "churn_rate", "SMB")).isEqualByComparingTo(fraction(1, 3));
         assertThat(segment(values, "churn_rate", "(none)")).isEqualByComparingTo("1");
-        // retention: ENTERPRISE (1 − 1) / 1; (none) (1 − 1) / 1; MID (2 − 0) / 2
-        assertThat(segment(values, "customer_retention_rate", "ENTERPRISE")).isEqualByComparingTo("0");
+        assertThat(breakdown(values, "churn_rate", "segment")).containsExactly("(none)", "MID", "SMB");
+        // retention: (none) (1 − 1) / 1; MID (3 − 1 reactivated) / 3; ENTERPRISE has no customer on the opening day
         assertThat(segment(values, "customer_retention_rate", "(none)")).isEqualByComparingTo("0");
-        assertThat(segment(values, "customer_retention_rate", "MID")).isEqualByComparingTo("1");
-        // MRR churn: MID 300/300, SMB 0/100; (none) has no subscription and gets no value at all
+        assertThat(segment(values, "customer_retention_rate", "MID")).isEqualByComparingTo(fraction(2, 3));
+        assertThat(find(values, "customer_retention_rate", "segment", "ENTERPRISE").reason())
+                .isEqualTo("no customers active on the opening day (the day before the period)");
+        // MRR churn: MID 300/300 (S3), SMB 200/600; (none) has no subscription and gets no value at all
         assertThat(segment(values, "mrr_churn_rate", "MID")).isEqualByComparingTo("1");
-        assertThat(segment(values, "mrr_churn_rate", "SMB")).isEqualByComparingTo("0");
-        assertThat(breakdown(values, "mrr_churn_rate", "segment")).containsExactly("ENTERPRISE", "MID", "SMB");
-        // repurchase: MID 1/1 (A10), ENTERPRISE 0/1 (A6)
+        assertThat(segment(values, "mrr_churn_rate", "SMB")).isEqualByComparingTo(fraction(1, 3));
+        assertThat(breakdown(values, "mrr_churn_rate", "segment")).containsExactly("MID", "SMB");
+        // repurchase: MID 1/1 (A10), SMB 1/1 (A1 — A13 paid invoices only), (none) 0/1 (A7)
         assertThat(segment(values, "repurchase_rate", "MID")).isEqualByComparingTo("1");
-        assertThat(segment(values, "repurchase_rate", "ENTERPRISE")).isEqualByComparingTo("0");
-        // MID: (364 + 909) / (2 × 365.25)
+        assertThat(find(values, "repurchase_rate", "segment", "SMB").cases()).isEqualTo(1L);
+        assertThat(segment(values, "repurchase_rate", "(none)")).isEqualByComparingTo("0");
+        assertThat(breakdown(values, "repurchase_rate", "segment")).containsExactly("(none)", "MID", "SMB");
+        // MID: (364 + 909 + 882) / (3 × 365.25)
         assertThat(segment(values, "avg_relationship_years", "MID"))
-                .isEqualByComparingTo(new BigDecimal(1273).divide(new BigDecimal("730.5"), KpiValue.PRECISION));
+                .isEqualByComparingTo(new BigDecimal(2155).divide(new BigDecimal("1095.75"), KpiValue.PRECISION));
         assertThat(breakdown(values, "new_to_existing_ratio", "segment")).isEmpty();
     }
 
     @Test
-    void anIsoWeekMovesTheActiveWindowsToItsOwnFirstAndLastDay() {
+    void anIsoWeekMovesItsOpeningDayAndLastDayWithIt() {
         List<KpiValue> values = calculator.compute(W44);
 
-        // S on 26 Oct: A1, A3, A4, A5, A6, A10; E on 1 Nov: A1, A6, A7, A8, A10; N: A7 (31 Oct), A8 (1 Nov)
-        assertThat(total(values, "active_customers")).isEqualByComparingTo("5");
+        // S on 25 Oct: A1, A4, A5, A6, A10, A11, A13; E on 1 Nov: A1, A6, A7, A8, A10, A11, A13; N: A7, A8
+        assertThat(total(values, "active_customers")).isEqualByComparingTo("7");
         assertThat(total(values, "new_customers")).isEqualByComparingTo("2");
-        // churned: A3 (ended 31 Oct), A4 (order now 365 days before 1 Nov), A5: 3 / 6
-        assertThat(total(values, "churn_rate")).isEqualByComparingTo("0.5");
-        // (5 − 2) / 6
-        assertThat(total(values, "customer_retention_rate")).isEqualByComparingTo("0.5");
-        // MID: A3, A4, A10 active on s, A3 and A4 lost: 2 / 3
-        assertThat(segment(values, "churn_rate", "MID")).isEqualByComparingTo(fraction(2, 3));
-        // SMB: (E 2 − N 1) / S 1
-        assertThat(segment(values, "customer_retention_rate", "SMB")).isEqualByComparingTo("1");
-        // 300 of 1400
-        assertThat(total(values, "mrr_churn_rate")).isEqualByComparingTo(fraction(3, 14));
-        // buyers A7, A8, neither bought before 26 Oct
+        // lost: A4 (its order now 365 days before 1 Nov), A5: 2 / 7
+        assertThat(total(values, "churn_rate")).isEqualByComparingTo(fraction(2, 7));
+        // (7 − 2) / 7
+        assertThat(total(values, "customer_retention_rate")).isEqualByComparingTo(fraction(5, 7));
+        // MID on 25 Oct: A4, A10, A11; A4 lost: 1 / 3
+        assertThat(segment(values, "churn_rate", "MID")).isEqualByComparingTo(fraction(1, 3));
+        // the same 1400 of MRR on 25 Oct and 1 Nov
+        assertThat(total(values, "mrr_churn_rate")).isEqualByComparingTo("0");
+        // one-off buyers A7, A8, neither bought before 26 Oct
         assertThat(total(values, "repurchase_rate")).isEqualByComparingTo("0");
     }
 
     @Test
-    void aSegmentWithoutCustomersAtTheStartHasRetentionWithoutValueAndNoChurn() {
+    void aSegmentWithoutCustomersOnTheOpeningDayHasRetentionWithoutValueAndNoChurn() {
         jdbc.update("UPDATE customer_order SET status = 'CANCELLED' WHERE id = 'O5'");
 
         List<KpiValue> values = calculator.compute(OCTOBER);
@@ -139,10 +192,10 @@ class CustomerCalculatorTests {
         // (none) now: S 0, E 1 (A7), N 1
         KpiValue retention = find(values, "customer_retention_rate", "segment", "(none)");
         assertThat(retention.hasValue()).isFalse();
-        assertThat(retention.reason()).isEqualTo("no customers active on the first day of the period");
+        assertThat(retention.reason()).isEqualTo("no customers active on the opening day (the day before the period)");
         assertThat(breakdown(values, "churn_rate", "segment")).doesNotContain("(none)");
-        // total: A3 of A1, A3, A4, A6: 1 / 4
-        assertThat(total(values, "churn_rate")).isEqualByComparingTo("0.25");
+        // total: A2, A3 of A1, A2, A3, A4, A11, A13: 2 / 6
+        assertThat(total(values, "churn_rate")).isEqualByComparingTo(fraction(1, 3));
     }
 
     @Test
@@ -154,12 +207,14 @@ class CustomerCalculatorTests {
         for (String kpi : List.of("churn_rate", "customer_retention_rate")) {
             KpiValue v = find(values, kpi, null, null);
             assertThat(v.hasValue()).as(kpi).isFalse();
-            assertThat(v.reason()).isEqualTo("no customers active on the first day of the period");
+            assertThat(v.reason()).isEqualTo("no customers active on the opening day (the day before the period)");
         }
         assertThat(find(values, "mrr_churn_rate", null, null).reason())
-                .isEqualTo("no subscription MRR active on the first day of the period");
+                .isEqualTo("no subscription MRR active on the opening day (the day before the period)");
+        assertThat(find(values, "net_revenue_retention", null, null).reason())
+                .isEqualTo("no account had subscription MRR 365 days before the last day of the period");
         assertThat(find(values, "repurchase_rate", null, null).reason())
-                .isEqualTo("no accounts with a booked order in the period");
+                .isEqualTo("no accounts with a booked one-off order in the period");
         assertThat(find(values, "avg_relationship_years", null, null).reason())
                 .isEqualTo("no customers active on the last day of the period");
         assertThat(find(values, "new_to_existing_ratio", null, null).hasValue()).isFalse();

@@ -41,7 +41,7 @@ class CustomerSatisfactionCalculatorTests {
                 INSERT INTO complaint (id, account_id, order_id, type, opened_at) VALUES
                 ('K0', 'A1', NULL, 'COMPLAINT', '2026-09-30 23:59:59'),
                 ('K1', 'A1', 'O1c', 'COMPLAINT', '2026-10-01 00:00:00'),
-                ('K2', 'A6', 'O6', 'WARRANTY', '2026-10-31 23:59:59'),
+                ('K2', 'A6', 'I6', 'WARRANTY', '2026-10-31 23:59:59'),
                 ('K3', 'A7', 'O7', 'COMPLAINT', '2026-11-01 00:00:00'),
                 ('K4', 'A7', 'O7', 'WARRANTY', '2026-11-02 00:00:00')""");
         jdbc.update("""
@@ -59,10 +59,12 @@ class CustomerSatisfactionCalculatorTests {
     void aMonthRelatesCancelledToAllOrdersPerChannel() {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
-        // October's orders: O1c, O6, O7, O9 (cancelled), O10b: 1 / 5
-        assertThat(total(values, "cancellation_rate")).isEqualByComparingTo("0.2");
-        // EMAIL: O1c, O9, O10b: 1 / 3; PAID_SEARCH: O6: 0 / 1; (none): O7: 0 / 1
-        assertThat(value(values, "cancellation_rate", "channel", "EMAIL")).isEqualByComparingTo(fraction(1, 3));
+        // October's orders, invoices included: I1b, O1c, I3, I6, O7, O9 (cancelled), O10b, I13b: 1 / 8
+        KpiValue cancellation = find(values, "cancellation_rate", null, null);
+        assertThat(cancellation.value()).isEqualByComparingTo("0.125");
+        assertThat(cancellation.cases()).isEqualTo(8L);
+        // EMAIL: I1b, O1c, O9, O10b: 1 / 4; PAID_SEARCH: I6: 0 / 1; (none): I3, O7, I13b: 0 / 3
+        assertThat(value(values, "cancellation_rate", "channel", "EMAIL")).isEqualByComparingTo("0.25");
         assertThat(value(values, "cancellation_rate", "channel", "PAID_SEARCH")).isEqualByComparingTo("0");
         assertThat(value(values, "cancellation_rate", "channel", "(none)")).isEqualByComparingTo("0");
         assertThat(breakdown(values, "cancellation_rate", "channel")).hasSize(3);
@@ -72,10 +74,10 @@ class CustomerSatisfactionCalculatorTests {
     void complaintsOfEachTypeAreRelatedToAllBookedOrders() {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
-        // K1 (1 Oct 00:00:00) and K2 (31 Oct 23:59:59) over 4 booked orders (O1c, O6, O7, O10b)
-        assertThat(total(values, "complaint_rate")).isEqualByComparingTo("0.5");
-        assertThat(value(values, "complaint_rate", "type", "COMPLAINT")).isEqualByComparingTo("0.25");
-        assertThat(value(values, "complaint_rate", "type", "WARRANTY")).isEqualByComparingTo("0.25");
+        // K1 (1 Oct 00:00:00) and K2 (31 Oct 23:59:59) over 7 booked orders (I1b, O1c, I3, I6, O7, O10b, I13b)
+        assertThat(total(values, "complaint_rate")).isEqualByComparingTo(fraction(2, 7));
+        assertThat(value(values, "complaint_rate", "type", "COMPLAINT")).isEqualByComparingTo(fraction(1, 7));
+        assertThat(value(values, "complaint_rate", "type", "WARRANTY")).isEqualByComparingTo(fraction(1, 7));
 
         List<KpiValue> week = calculator.compute(W44);
         // K2 and K3 (1 Nov 00:00:00); K4 at the end instant is out; booked O7, O8
@@ -87,8 +89,9 @@ class CustomerSatisfactionCalculatorTests {
     void npsCountsPromotersAndDetractorsPerSegmentOfTheAnsweringAccount() {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
-        // F1 10, F2 9 promoters; F3 6 detractor; F4 7 passive: (2 − 1) / 4 × 100
+        // F1 10, F2 9 promoters; F3 6 detractor; F4 7 passive: (2 − 1) / 4 × 100, resting on 4 answers
         assertThat(total(values, "nps")).isEqualByComparingTo("25");
+        assertThat(find(values, "nps", null, null).cases()).isEqualTo(4L);
         assertThat(segment(values, "nps", "SMB")).isEqualByComparingTo("100");
         assertThat(segment(values, "nps", "MID")).isEqualByComparingTo("-100");
         // A7 has no segment: one passive answer

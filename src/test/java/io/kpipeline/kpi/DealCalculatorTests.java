@@ -73,6 +73,12 @@ class DealCalculatorTests {
 
         // closed in October: D1 (at s), D2, D3 (23:59:59); D4 at e and D6 a second before s are out
         assertThat(total(v, "win_rate")).isEqualByComparingTo(fraction(2, 3)); // D1, D2 won / 3 closed
+        assertThat(find(v, "win_rate", null, null).cases()).isEqualTo(3L);
+        // the averages of won deals rest on the 2 won deals, the yearly value on those with a term
+        assertThat(find(v, "avg_deal_size", null, null).cases()).isEqualTo(2L);
+        assertThat(find(v, "sales_cycle_days", null, null).cases()).isEqualTo(2L);
+        assertThat(find(v, "acv", null, null).cases()).isEqualTo(2L);
+        assertThat(find(v, "tcv_won", null, null).cases()).isNull();
         assertThat(value(v, "win_rate", "rep", "R1")).isEqualByComparingTo("1"); // D1 / D1
         assertThat(value(v, "win_rate", "rep", "R2")).isEqualByComparingTo("0.5"); // D2 / D2, D3
         assertThat(value(v, "win_rate", "channel", "WEBSITE")).isEqualByComparingTo("0.5"); // D1 / D1, D3

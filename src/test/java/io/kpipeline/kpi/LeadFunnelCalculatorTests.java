@@ -37,7 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * L7   WEBSITE   C1       R2   2026-10-20 10:00      MQL 10-21, SAL 10-26 00:00:00, LOST 10-29
  * </pre>
  *
- * Sessions: 1000 on 09-30, 100 on 10-01, 60 on 10-31, 40 on 11-01, 500 on 11-02.
+ * WEBSITE sessions: 1000 on 09-30, 100 on 10-01, 60 on 10-31, 40 on 11-01, 500 on 11-02; on 10-15 also 50 PAID_SEARCH
+ * and 40 REFERRAL sessions. The web lead channels are the default ones, WEBSITE and PAID_SEARCH.
  */
 @SpringBootTest
 class LeadFunnelCalculatorTests {
@@ -64,6 +65,7 @@ class LeadFunnelCalculatorTests {
         rows.channel("WEBSITE", "ONLINE");
         rows.channel("PHONE", "OFFLINE");
         rows.channel("REFERRAL", "OFFLINE");
+        rows.channel("PAID_SEARCH", "ONLINE");
         rows.rep("R1");
         rows.rep("R2");
         rows.campaign("C1", "WEBSITE");
@@ -100,6 +102,8 @@ class LeadFunnelCalculatorTests {
         rows.sessions("2026-10-31", "WEBSITE", "/pricing", 60);
         rows.sessions("2026-11-01", "WEBSITE", "/", 40);
         rows.sessions("2026-11-02", "WEBSITE", "/", 500);
+        rows.sessions("2026-10-15", "PAID_SEARCH", "/ads", 50);
+        rows.sessions("2026-10-15", "REFERRAL", "/", 40);
     }
 
     @Test
@@ -143,9 +147,16 @@ class LeadFunnelCalculatorTests {
     void computesOctoberRatesFromLeadsSessionsAndFlows() {
         List<KpiValue> v = calculator.compute(OCTOBER);
 
-        // online leads L1, L2, L7 / sessions 100 + 60 = 3 / 160
-        assertThat(total(v, "visit_to_lead_rate")).isEqualByComparingTo("0.01875");
-        assertThat(dimensions(v, "visit_to_lead_rate")).isEmpty();
+        // leads of the web lead channels L1, L2, L7 (not L3, PHONE) over every session of October, whatever
+        // brought it: 100 + 60 WEBSITE + 50 PAID_SEARCH + 40 REFERRAL = 3 / 250
+        KpiValue visitToLead = find(v, "visit_to_lead_rate", null, null);
+        assertThat(visitToLead.value()).isEqualByComparingTo("0.012");
+        assertThat(visitToLead.cases()).isEqualTo(250L);
+        // per web lead channel its own leads over its own sessions: WEBSITE 3 / 160, PAID_SEARCH 0 / 50; REFERRAL
+        // is no web lead channel; the rows do not add up to the total
+        assertThat(value(v, "visit_to_lead_rate", "channel", "WEBSITE")).isEqualByComparingTo("0.01875");
+        assertThat(value(v, "visit_to_lead_rate", "channel", "PAID_SEARCH")).isEqualByComparingTo("0");
+        assertThat(breakdown(v, "visit_to_lead_rate", "channel")).containsExactly("PAID_SEARCH", "WEBSITE");
         // MQL before e: L1, L3, L7, not L2 (MQL 11-02) = 3 / 4
         assertThat(total(v, "qualified_lead_share")).isEqualByComparingTo("0.75");
         assertThat(value(v, "qualified_lead_share", "channel", "WEBSITE")).isEqualByComparingTo(fraction(2, 3));

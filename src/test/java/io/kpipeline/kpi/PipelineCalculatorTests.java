@@ -127,11 +127,58 @@ class PipelineCalculatorTests {
     }
 
     @Test
-    void withoutOpenDealsBothValuesAreZero() {
+    void aStaleDealLeavesTheWeightedPipelineAndADealExpectedToCloseNextMonthEntersTheForecast() {
+        PipelineTestRows rows = new PipelineTestRows(jdbc);
+        for (String lead : List.of("LP7", "LP8", "LP9")) {
+            rows.lead(lead, "A1", "WEBSITE", null, null, "2026-06-20 10:00:00");
+        }
+        // October: e = 11-01, stale-after-days 60, so worked means a funnel event or activity in [09-02, 11-01)
+        rows.deal("P7", "LP7", "A1", "R1", "2026-07-01 09:00:00", "OPEN", "12000.00", null, null);
+        rows.event("LP7", "SQL", "2026-07-02 10:00:00");
+        rows.event("LP7", "OFFER", "2026-08-15 10:00:00");
+        rows.activity("X7", "R1", "LP7", null, "WEBSITE", "CALL", "2026-09-01 23:59:59", 10, "NO_REACTION");
+        rows.deal("P8", "LP8", "A1", "R2", "2026-07-01 09:00:00", "OPEN", "5000.00", null, null);
+        rows.event("LP8", "SQL", "2026-07-02 10:00:00");
+        rows.activity("X8", "R2", "LP8", null, "WEBSITE", "CALL", "2026-09-02 00:00:00", 10, "REACTION");
+        rows.deal("P9", "LP9", "A1", "R2", "2026-08-01 09:00:00", "OPEN", "3000.00", null, null);
+        rows.event("LP9", "FIRST_MEETING", "2026-10-10 10:00:00");
+        rows.expectedClose("P1", "2026-11-01");
+        rows.expectedClose("P2", "2026-10-20");
+        rows.expectedClose("P7", "2026-11-15");
+        rows.expectedClose("P8", "2026-11-30");
+        rows.expectedClose("P9", "2026-12-01");
+
+        List<KpiValue> v = calculator.compute(ReportingPeriod.month(YearMonth.of(2026, 10)));
+
+        // P7's last touch (09-01 23:59:59) lies before 09-02 and it was created before: stale; P8's call at 09-02
+        // 00:00:00 keeps it worked
+        assertThat(total(v, "open_pipeline_value")).isEqualByComparingTo("41000.00"); // 21000 + 12000 + 5000 + 3000
+        assertThat(total(v, "stale_pipeline_value")).isEqualByComparingTo("12000.00");
+        assertThat(value(v, "stale_pipeline_value", "rep", "R1")).isEqualByComparingTo("12000.00");
+        assertThat(value(v, "stale_pipeline_value", "rep", "R2")).isEqualByComparingTo("0");
+        // 8300 as before + P8 SQL 5000 × 0.1 + P9 FIRST_MEETING 3000 × 0.2; not P7's OFFER 12000 × 0.3
+        assertThat(total(v, "pipeline_value_weighted")).isEqualByComparingTo("9400");
+        // expected in November and worked: P1 (1 Nov) OFFER 10000 × 0.3 + P8 (30 Nov) 500; not P2 (overdue since
+        // 20 Oct), P7 (stale), P9 (1 Dec)
+        assertThat(total(v, "pipeline_forecast")).isEqualByComparingTo("3500");
+        assertThat(value(v, "pipeline_forecast", "rep", "R1")).isEqualByComparingTo("3000");
+        assertThat(value(v, "pipeline_forecast", "rep", "R2")).isEqualByComparingTo("500");
+
+        // W44: e = 11-02, worked means touched since 09-03: P8's call of 09-02 is too old now
+        List<KpiValue> week = calculator.compute(ReportingPeriod.isoWeek(2026, 44));
+        assertThat(total(week, "stale_pipeline_value")).isEqualByComparingTo("17000.00");
+        // the next week is 2026-W45 (2 to 8 Nov): nobody expects to close in it
+        assertThat(total(week, "pipeline_forecast")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void withoutOpenDealsEveryValueIsZero() {
         List<KpiValue> v = calculator.compute(ReportingPeriod.month(YearMonth.of(2025, 3)));
 
-        assertThat(v).hasSize(2).allMatch(KpiValue::isTotal);
-        assertThat(total(v, "open_pipeline_value")).isEqualByComparingTo("0");
-        assertThat(total(v, "pipeline_value_weighted")).isEqualByComparingTo("0");
+        assertThat(v).hasSize(4).allMatch(KpiValue::isTotal);
+        for (String kpi : List.of("open_pipeline_value", "pipeline_value_weighted", "stale_pipeline_value",
+                "pipeline_forecast")) {
+            assertThat(total(v, kpi)).as(kpi).isEqualByComparingTo("0");
+        }
     }
 }

@@ -65,6 +65,10 @@ final class PipelineTestRows {
                 closedAt == null ? null : at(closedAt));
     }
 
+    void expectedClose(String deal, String date) {
+        jdbc.update("UPDATE deal SET expected_close_date = ? WHERE id = ?", LocalDate.parse(date), deal);
+    }
+
     void activity(String id, String rep, String lead, String account, String channel, String type,
             String occurredAt, Integer minutes, String outcome) {
         jdbc.update("INSERT INTO activity (id, rep_id, lead_id, account_id, channel_code, type, occurred_at,"

@@ -40,23 +40,26 @@ class RevenueCalculatorTests {
     }
 
     @Test
-    void aMonthSumsItsBookedOrdersFromTheFirstToTheLastDayPerChannelAndSegment() {
+    void aMonthSumsItsBookedOrdersAndSubscriptionInvoicesFromTheFirstToTheLastDayPerChannelAndSegment() {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
-        // O6 1 Oct 3000 + O1c 1000 + O10b 600 + O7 31 Oct 200; not O1b (30 Sep), O8 (1 Nov), O9 (cancelled)
-        assertThat(total(values, "revenue")).isEqualByComparingTo("4800");
-        assertThat(value(values, "revenue", "channel", "EMAIL")).isEqualByComparingTo("1600");
-        assertThat(value(values, "revenue", "channel", "PAID_SEARCH")).isEqualByComparingTo("3000");
-        // O7 has no channel
-        assertThat(value(values, "revenue", "channel", "(none)")).isEqualByComparingTo("200");
+        // I1b 100 + O1c 1000 + I3 300 + I6 1000 (1 Oct) + O7 200 (31 Oct) + O10b 600 + I13b 250; not O1b (30 Sep),
+        // O8 (1 Nov), O9 (cancelled): revenue is all invoiced revenue, subscription invoices included
+        assertThat(total(values, "revenue")).isEqualByComparingTo("3450");
+        assertThat(value(values, "revenue", "channel", "EMAIL")).isEqualByComparingTo("1700");
+        assertThat(value(values, "revenue", "channel", "PAID_SEARCH")).isEqualByComparingTo("1000");
+        // I3, O7 and I13b have no channel
+        assertThat(value(values, "revenue", "channel", "(none)")).isEqualByComparingTo("750");
         assertThat(breakdown(values, "revenue", "channel")).containsExactly("(none)", "EMAIL", "PAID_SEARCH");
-        assertThat(segment(values, "revenue", "SMB")).isEqualByComparingTo("1000");
-        assertThat(segment(values, "revenue", "MID")).isEqualByComparingTo("600");
-        assertThat(segment(values, "revenue", "ENTERPRISE")).isEqualByComparingTo("3000");
+        assertThat(segment(values, "revenue", "SMB")).isEqualByComparingTo("1350");
+        assertThat(segment(values, "revenue", "MID")).isEqualByComparingTo("900");
+        assertThat(segment(values, "revenue", "ENTERPRISE")).isEqualByComparingTo("1000");
         // A7 has no segment
         assertThat(segment(values, "revenue", "(none)")).isEqualByComparingTo("200");
-        // new customers A6 3000 + A7 200 of 4800
-        assertThat(total(values, "new_customer_revenue_share")).isEqualByComparingTo(fraction(2, 3));
+        // new customers A6 1000 + A7 200 of 3450, from the 6 accounts that booked revenue (A1, A3, A6, A7, A10, A13)
+        KpiValue share = find(values, "new_customer_revenue_share", null, null);
+        assertThat(share.value()).isEqualByComparingTo(fraction(1200, 3450));
+        assertThat(share.cases()).isEqualTo(6L);
         assertThat(breakdown(values, "new_customer_revenue_share", "segment")).isEmpty();
     }
 
@@ -64,15 +67,19 @@ class RevenueCalculatorTests {
     void mrrAndArpaCountSubscriptionsAndCustomersOfTheLastDay() {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
-        // on 31 Oct: S1 100 + S6 1000; S3 ends that day, S2 ended on 1 Oct
-        assertThat(total(values, "mrr")).isEqualByComparingTo("1100");
+        // on 31 Oct: S1 100 + S1b 50 + S6 1000 + S13 250; S3 ended on 15 Oct, S2 on 1 Oct
+        assertThat(total(values, "mrr")).isEqualByComparingTo("1400");
         assertThat(segment(values, "mrr", "ENTERPRISE")).isEqualByComparingTo("1000");
         assertThat(breakdown(values, "mrr", "segment")).containsExactly("ENTERPRISE", "SMB");
-        // 4800 / 5 active customers (A1, A4, A6, A7, A10)
-        assertThat(total(values, "arpa")).isEqualByComparingTo("960");
-        // MID: 600 / 2 (A4, A10); (none): 200 / 1 (A7; A5 is no longer active)
+        // 3450 / 7 active customers (A1, A4, A6, A7, A10, A11, A13)
+        KpiValue arpa = find(values, "arpa", null, null);
+        assertThat(arpa.value()).isEqualByComparingTo(fraction(3450, 7));
+        assertThat(arpa.cases()).isEqualTo(7L);
+        // MID: 900 / 3 (A4, A10, A11; A3 paid an invoice but is no longer active); (none): 200 / 1 (A7)
         assertThat(segment(values, "arpa", "MID")).isEqualByComparingTo("300");
         assertThat(segment(values, "arpa", "(none)")).isEqualByComparingTo("200");
+        // SMB: 1350 / 2 (A1, A13)
+        assertThat(segment(values, "arpa", "SMB")).isEqualByComparingTo("675");
     }
 
     @Test
@@ -83,10 +90,10 @@ class RevenueCalculatorTests {
         assertThat(total(values, "revenue")).isEqualByComparingTo("250");
         assertThat(value(values, "revenue", "channel", "EMAIL")).isEqualByComparingTo("50");
         assertThat(total(values, "new_customer_revenue_share")).isEqualByComparingTo("1");
-        // on 1 Nov: S1 + S6
-        assertThat(total(values, "mrr")).isEqualByComparingTo("1100");
-        // 250 / 5 (A1, A6, A7, A8, A10)
-        assertThat(total(values, "arpa")).isEqualByComparingTo("50");
+        // on 1 Nov: S1 + S1b + S6 + S13
+        assertThat(total(values, "mrr")).isEqualByComparingTo("1400");
+        // 250 / 7 (A1, A6, A7, A8, A10, A11, A13)
+        assertThat(total(values, "arpa")).isEqualByComparingTo(fraction(250, 7));
         // ENTERPRISE: no revenue in the week, but an active customer: 0 / 1
         assertThat(segment(values, "arpa", "ENTERPRISE")).isEqualByComparingTo("0");
     }
