@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "kpis", mixinStandardHelpOptions = true,
-        description = "Lists the KPI catalog (config/kpis.yml) with each KPI's definition.")
+        description = "Lists the KPI catalog (config/kpis.yml) with each KPI's technical definition,"
+                + " the controllers' reference (the reports' glossaries print the plain one).")
 final class KpisCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,7 +35,7 @@ final class KpisCommand implements Callable<Integer> {
                     out.println(category.name().replace('_', ' '));
                 }
                 out.printf("  %-34s %s%s%n", kpi.id(), kpi.name().in(locale), kpi.enabled() ? "" : "  (disabled)");
-                out.printf("  %-34s %s%n", "", kpi.definition().in(locale));
+                out.printf("  %-34s %s%n", "", kpi.technical().in(locale));
                 out.printf("  %-34s unit %s, %s is better, %s%s%n", "", kpi.unit().name().toLowerCase(Locale.ROOT),
                         kpi.better().name().toLowerCase(Locale.ROOT), kpi.indicator().name().toLowerCase(Locale.ROOT),
                         kpi.breakdowns().isEmpty() ? "" : ", by " + kpi.breakdowns().stream()

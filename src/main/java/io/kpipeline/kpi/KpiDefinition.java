@@ -10,11 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * One KPI of the catalog ({@code config/kpis.yml}): what it is called, how it is defined, how it
- * is read. The reports' glossaries print these texts.
+ * is read. Each KPI has two definitions: a plain one for the managing director, which the reports'
+ * glossaries print, and the exact technical one for controllers, which names tables and columns and
+ * which the {@code kpis} command prints.
  *
  * @param id         the id the vocabulary and the results use, e.g. {@code email_open_rate}
  * @param name       German and English name
- * @param definition German and English definition, as printed in the glossary
+ * @param definition German and English definition in plain business language, as printed in the
+ *                   glossary: the formula in words, without table, column or code names
+ * @param technical  German and English exact definition for controllers, naming the tables, columns
+ *                   and codes it is computed from and what its case count counts
  * @param unit       what a value counts or measures
  * @param better     which direction is good
  * @param category   the group it is reported in
@@ -26,6 +31,7 @@ public record KpiDefinition(
         @NotBlank @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _") String id,
         @Valid @NotNull Text name,
         @Valid @NotNull Text definition,
+        @Valid @NotNull Text technical,
         @NotNull Unit unit,
         @NotNull Better better,
         @NotNull Category category,

@@ -92,7 +92,7 @@ class BreakdownJudgeTests {
     }
 
     private static KpiDefinition kpi(String id, Unit unit) {
-        return new KpiDefinition(id, new Text(id, id), new Text(id, id), unit, Better.HIGHER, Category.SALES,
-                Indicator.LAGGING, List.of(Dimension.REP), true);
+        return new KpiDefinition(id, new Text(id, id), new Text(id, id), new Text(id, id),
+                unit, Better.HIGHER, Category.SALES, Indicator.LAGGING, List.of(Dimension.REP), true);
     }
 }

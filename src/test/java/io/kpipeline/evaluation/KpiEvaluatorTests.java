@@ -194,7 +194,7 @@ class KpiEvaluatorTests {
     }
 
     private static KpiDefinition kpi(String id, Unit unit, Better better) {
-        return new KpiDefinition(id, new Text(id, id), new Text(id, id), unit, better, Category.CUSTOMERS,
-                Indicator.LAGGING, List.of(), true);
+        return new KpiDefinition(id, new Text(id, id), new Text(id, id), new Text(id, id),
+                unit, better, Category.CUSTOMERS, Indicator.LAGGING, List.of(), true);
     }
 }

@@ -25,8 +25,8 @@ final class ReviewFixtures {
     }
 
     static KpiDefinition kpi(String id, Unit unit, Better better, Category category) {
-        return new KpiDefinition(id, new Text(id + " de", id + " en"), new Text("d", "d"), unit, better, category,
-                Indicator.LEADING, List.of(), true);
+        return new KpiDefinition(id, new Text(id + " de", id + " en"), new Text("d", "d"), new Text("t", "t"),
+                unit, better, category, Indicator.LEADING, List.of(), true);
     }
 
     static Target target(String kpi, String value, Direction direction, LocalDate deadline) {
