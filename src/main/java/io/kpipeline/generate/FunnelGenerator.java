@@ -107,6 +107,6 @@ final class FunnelGenerator {
                 months, closed, end == Stage.WON);
         journey.deal(deal);
         out.row(Tables.DEAL, deal.id(), lead.id(), lead.account().id(), owner.id(), created, stage, status,
-                deal.amount(), months, closed);
+                deal.amount(), months, closed, null);
     }
 }

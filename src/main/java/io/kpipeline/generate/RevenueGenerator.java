@@ -83,7 +83,7 @@ final class RevenueGenerator {
         LocalDateTime cancelledAt = rng.chance(cancel)
                 ? calendar.orNull(BusinessCalendar.workTimeAfter(date.atTime(7, 0), 1, 10, rng))
                 : null;
-        out.row(Tables.CUSTOMER_ORDER, id, accountId, dealId, channel, date, amount,
+        out.row(Tables.CUSTOMER_ORDER, id, null, accountId, dealId, channel, date, amount,
                 cancelledAt == null ? "BOOKED" : "CANCELLED", cancelledAt, discount);
     }
 }

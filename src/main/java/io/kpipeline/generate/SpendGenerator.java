@@ -75,6 +75,7 @@ final class SpendGenerator {
     }
 
     private void entry(LocalDate month, String category, String channel, double amount) {
-        out.row(Tables.COST_ENTRY, month, category, channel, Out.money(amount * scale * rng.uniform(0.95, 1.05)));
+        out.row(Tables.COST_ENTRY, month, category, channel, null,
+                Out.money(amount * scale * rng.uniform(0.95, 1.05)));
     }
 }
