@@ -97,7 +97,8 @@ class DemoDataGeneratorTests {
 
     /**
      * Everything happens in the period, except the installed base's history (its accounts, the
-     * start of its subscriptions and the notice given on some of them lie before it).
+     * start of its subscriptions and the notice given on some of them lie before it) and the
+     * decision dates owners expect for open deals (after it).
      */
     @Test
     void timestampsAndDatesLieInThePeriod() {
@@ -108,7 +109,7 @@ class DemoDataGeneratorTests {
             for (Column c : table.columns()) {
                 String name = table.name() + "." + c.name();
                 LocalDateTime first = history.contains(name) ? FROM.minusYears(9).atStartOfDay() : start;
-                LocalDateTime last = end;
+                LocalDateTime last = name.equals("deal.expected_close_date") ? end.plusYears(1) : end;
                 for (String value : column(table.name(), c.name())) {
                     if (value.isEmpty()) {
                         continue;
@@ -240,6 +241,24 @@ class DemoDataGeneratorTests {
             assertThat(time(r.get("cancelled_at")).toLocalDate()).as(r.get("id") + " notice")
                     .isBefore(LocalDate.parse(r.get("end_date")));
         }
+    }
+
+    @Test
+    void openDealsExpectADecisionSomeAreOverdueAndSomeNobodyHasWorkedForTwoMonths() {
+        LocalDateTime end = TO.plusDays(1).atStartOfDay();
+        LocalDateTime quiet = end.minusDays(60);
+        Set<String> workedLeads = new HashSet<>();
+        rows("funnel_event", r -> !time(r.get("occurred_at")).isBefore(quiet)).forEach(r -> workedLeads.add(r.get("lead_id")));
+        rows("activity", r -> !time(r.get("occurred_at")).isBefore(quiet)).forEach(r -> workedLeads.add(r.get("lead_id")));
+        List<CSVRecord> open = rows("deal", r -> r.get("status").equals("OPEN"));
+        assertThat(open).hasSizeGreaterThan(50).allSatisfy(r -> assertThat(LocalDate.parse(r.get("expected_close_date")))
+                .as(r.get("id")).isAfter(time(r.get("created_at")).toLocalDate()));
+        double overdue = share(open, r -> LocalDate.parse(r.get("expected_close_date")).isBefore(TO));
+        assertThat(overdue).isBetween(0.05, 0.40);
+        double openValue = open.stream().mapToDouble(r -> Double.parseDouble(r.get("amount"))).sum();
+        double staleValue = open.stream().filter(r -> time(r.get("created_at")).isBefore(quiet)
+                && !workedLeads.contains(r.get("lead_id"))).mapToDouble(r -> Double.parseDouble(r.get("amount"))).sum();
+        assertThat(staleValue / openValue).as("share of open pipeline value that is stale").isBetween(0.05, 0.30);
     }
 
     @Test
