@@ -262,6 +262,42 @@ class DemoDataGeneratorTests {
     }
 
     @Test
+    void fairsEventsAndAgencyWorkAreCostsOfTheCampaignsRunningThatMonth() {
+        Map<String, CSVRecord> campaigns = byId("campaign");
+        List<CSVRecord> costs = data.get("cost_entry");
+        List<CSVRecord> ofCampaigns = rows("cost_entry", r -> !r.get("campaign_id").isEmpty());
+        for (CSVRecord r : ofCampaigns) {
+            CSVRecord campaign = campaigns.get(r.get("campaign_id"));
+            LocalDate month = LocalDate.parse(r.get("month"));
+            LocalDate campaignEnd = campaign.get("end_date").isEmpty() ? TO : LocalDate.parse(campaign.get("end_date"));
+            String what = r.get("month") + " " + r.get("campaign_id");
+            assertThat(r.get("category")).as(what).isEqualTo("MARKETING");
+            assertThat(r.get("channel_code")).as(what).isEqualTo(campaign.get("channel_code"));
+            assertThat(LocalDate.parse(campaign.get("start_date"))).as(what).isBefore(month.plusMonths(1));
+            assertThat(campaignEnd).as(what).isAfterOrEqualTo(month);
+        }
+        assertThat(ofCampaigns).extracting(r -> r.get("channel_code")).contains("TRADE_FAIR", "EVENT", "LINKEDIN",
+                "PAID_SEARCH");
+        assertThat(rows("cost_entry", r -> Set.of("TRADE_FAIR", "EVENT").contains(r.get("channel_code"))))
+                .isNotEmpty().allMatch(r -> !r.get("campaign_id").isEmpty());
+        assertThat(rows("cost_entry", r -> r.get("channel_code").isEmpty())).allMatch(r -> r.get("campaign_id").isEmpty());
+        // keys that differ only by campaign: the agency's share for a campaign beside the rest of the channel's cost
+        Set<String> general = new HashSet<>();
+        rows("cost_entry", r -> r.get("campaign_id").isEmpty())
+                .forEach(r -> general.add(r.get("month") + r.get("category") + r.get("channel_code")));
+        assertThat(ofCampaigns).anyMatch(r -> general.contains(r.get("month") + r.get("category") + r.get("channel_code")));
+        for (LocalDate m = FROM.withDayOfMonth(1); m.isBefore(TO); m = m.plusMonths(1)) {
+            String month = m.toString();
+            double marketing = costs.stream().filter(r -> r.get("month").equals(month) && r.get("category").equals("MARKETING"))
+                    .mapToDouble(r -> Double.parseDouble(r.get("amount"))).sum();
+            double sales = costs.stream().filter(r -> r.get("month").equals(month) && r.get("category").equals("SALES"))
+                    .mapToDouble(r -> Double.parseDouble(r.get("amount"))).sum();
+            assertThat(marketing).as("marketing cost entries of " + month).isBetween(25_000.0, 65_000.0);
+            assertThat(sales).as("sales cost of " + month).isBetween(52_000.0, 64_000.0);
+        }
+    }
+
+    @Test
     void eachLeadMovesThroughTheFunnelInOrder() {
         Map<String, LocalDateTime> created = new HashMap<>();
         data.get("lead").forEach(r -> created.put(r.get("id"), time(r.get("created_at"))));
