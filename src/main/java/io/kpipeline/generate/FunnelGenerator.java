@@ -23,7 +23,7 @@ final class FunnelGenerator {
     private static final double[] DECISION_DAYS = {4, 28};
     private static final double WIN = 0.66;
     /** Of the small and mid-sized deals that stall without a decision, the share a later review closes as lost. */
-    private static final double CLEANED_UP = 0.75;
+    private static final double CLEANED_UP = 0.6;
     /** Typical days from entering each stage of {@link #PATH} to the decision: what an owner expects. */
     private static final double[] TYPICAL_REMAINING_DAYS = typicalRemainingDays();
 
@@ -65,11 +65,14 @@ final class FunnelGenerator {
             if (rng.chance(0.85)) {
                 end = Stage.LOST;
                 endAt = BusinessCalendar.workTimeAfter(t, 7, 45, rng);
-            } else if (lead.account().segment().equals("ENTERPRISE") || rng.chance(CLEANED_UP)) {
-                // nobody works the deal any more; a pipeline review months later closes it (the large
-                // ones always: they are not forgotten)
-                end = Stage.LOST;
-                endAt = BusinessCalendar.workTimeAfter(t, 60, 180, rng);
+            } else {
+                // nobody works the deal any more; a pipeline review months later closes it: a large one
+                // soon and always, a smaller one later or never
+                boolean large = lead.account().segment().equals("ENTERPRISE");
+                if (large || rng.chance(CLEANED_UP)) {
+                    end = Stage.LOST;
+                    endAt = BusinessCalendar.workTimeAfter(t, 60, large ? 100 : 180, rng);
+                }
             }
         } else if (dropped) {
             end = rng.chance(reached >= 0 ? 0.5 : 0.25) ? Stage.DISQUALIFIED : null;
