@@ -20,6 +20,9 @@ final class TablesCommand implements Runnable {
         PrintWriter out = root.out();
         out.println("One CSV file per table, named <table>.csv; UTF-8, comma-separated, a header row naming the");
         out.println("columns in any order; an empty field is NULL. Tables are listed in import order.");
+        out.println("Data model version " + CanonicalModel.VERSION + ". A column marked \"added in version n\" may be"
+                + " left out of a file:");
+        out.println("an export made for an earlier version still imports, and the column stays NULL.");
         for (Table table : CanonicalModel.tables()) {
             out.println();
             out.println(table.fileName() + "  (key: " + String.join(", ", table.key()) + ")");
@@ -34,7 +37,7 @@ final class TablesCommand implements Runnable {
     private static String describe(Column column) {
         String what = column.codes().isEmpty() ? column.type().expectation()
                 : "one of " + String.join(", ", column.codes());
-        return column.isForeignKey() ? what + ", refers to " + column.references() + ".csv"
-                : what;
+        String refers = column.isForeignKey() ? what + ", refers to " + column.references() + ".csv" : what;
+        return column.since() > 1 ? refers + " (added in version " + column.since() + ")" : refers;
     }
 }

@@ -26,10 +26,21 @@ final class Catalog {
         }
     }
 
+    /** A campaign; an always-on one (newsletter, nurturing) runs through the whole period. */
     record Campaign(String id, String name, String channel, LocalDate start, LocalDate end, BigDecimal budget,
-            double dailySpend) {
+            double dailySpend, boolean alwaysOn) {
         boolean runsOn(LocalDate d) {
             return !d.isBefore(start) && (end == null || !d.isAfter(end));
+        }
+
+        /** Days of the calendar month beginning on {@code month} on which the campaign runs. */
+        int daysIn(LocalDate month) {
+            LocalDate first = start.isAfter(month) ? start : month;
+            LocalDate last = month.plusMonths(1).minusDays(1);
+            if (end != null && end.isBefore(last)) {
+                last = end;
+            }
+            return last.isBefore(first) ? 0 : (int) ChronoUnit.DAYS.between(first, last) + 1;
         }
 
         /** Running, or ended at most {@code afterDays} ago (leads still come in after a fair). */
@@ -120,7 +131,7 @@ final class Catalog {
             }
             String name = t.days() > 0 ? t.name() + " " + season(start) : t.name();
             result.add(new Campaign(Out.id("CMP-", i + 1, 2), name, t.channel(), start, end, Out.money(budget),
-                    t.paid() ? t.monthlyBudget() * scale / 30.4 : 0));
+                    t.paid() ? t.monthlyBudget() * scale / 30.4 : 0, t.days() == 0));
         }
         return List.copyOf(result);
     }

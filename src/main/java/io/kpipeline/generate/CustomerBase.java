@@ -11,10 +11,14 @@ import java.util.List;
 /**
  * The customers: an installed base that exists when the period begins, joined by every won
  * deal. Day by day its active customers answer NPS surveys, complain now and then, buy services,
- * are looked after by their rep and get the newsletter. Every week has at least one complaint
- * and one survey answer, so that weekly reports always have data.
+ * trainings and licences as one-off orders, are looked after by their rep and get the newsletter.
+ * Every week has at least one complaint and one survey answer, so that weekly reports always have
+ * data.
  */
 final class CustomerBase {
+
+    /** How many of the installed base began 0, 1, … 7 whole years before the period. */
+    private static final double[] INSTALLED_BASE_YEARS_BACK = {26, 21, 17, 13, 9, 6, 5, 3};
 
     private final Out out;
     private final BusinessCalendar calendar;
@@ -44,17 +48,24 @@ final class CustomerBase {
         customers.add(customer);
     }
 
-    /** Customers won before the period: accounts and running subscriptions without a deal. */
+    /**
+     * Customers won before the period: accounts with a running subscription and no deal, begun up
+     * to eight years earlier, more of them in recent years (the vendor grew, and older cohorts have
+     * lost more customers since).
+     */
     void seedInstalledBase(AccountPool accounts, int count) {
         for (int i = 0; i < count; i++) {
-            Account account = accounts.create(calendar.start.plusMinutes(rng.between(0, 420)), null, rng);
+            LocalDate start = calendar.from.minusDays(1 + 365L * rng.weighted(INSTALLED_BASE_YEARS_BACK)
+                    + rng.between(0, 364));
+            LocalDateTime created = BusinessCalendar.workTime(start.minusDays(rng.between(14, 120)), rng);
+            Account account = accounts.create(created, null, rng);
             double mrr = switch (account.segment()) {
-                case "ENTERPRISE" -> rng.uniform(3000, 9000);
-                case "MID" -> rng.uniform(900, 3000);
-                default -> rng.uniform(250, 900);
+                case "ENTERPRISE" -> rng.uniform(2800, 7500);
+                case "MID" -> rng.uniform(750, 2600);
+                default -> rng.uniform(220, 750);
             };
             revenue.subscribe(account.id(), account.segment(), catalog.owner(account.segment(), calendar.from, rng),
-                    null, null, calendar.from, mrr, calendar.from.plusDays(rng.between(0, 27)), rng);
+                    null, null, start, mrr, rng);
         }
     }
 
@@ -114,7 +125,7 @@ final class CustomerBase {
         }
         if (rng.chance(1 / 300.0)) {
             double factor = c.segment().equals("ENTERPRISE") ? 3 : c.segment().equals("MID") ? 1.8 : 1;
-            revenue.order(out.nextId(Tables.CUSTOMER_ORDER, "ORD-S", 6), c.accountId(), null, null, d,
+            revenue.order(out.nextId(Tables.CUSTOMER_ORDER, "ORD-S", 6), null, c.accountId(), null, null, d,
                     Out.money(Math.round(rng.uniform(500, 3500) * factor / 10) * 10.0), 0.04,
                     rng.chance(0.1) ? "TREUE10" : null, rng);
         }

@@ -33,7 +33,7 @@ public class DemoDataGenerator {
         ActivityGenerator activities = new ActivityGenerator(out, calendar, catalog, emails);
         RevenueGenerator revenue = new RevenueGenerator(out, calendar, customers);
         customers.connect(activities, emails, revenue);
-        customers.seedInstalledBase(accounts, Math.max(10, settings.leads() / 16));
+        customers.seedInstalledBase(accounts, Math.max(10, settings.leads() / 13));
         LeadGenerator leads = new LeadGenerator(out, calendar, catalog, accounts, customers, activities, emails,
                 revenue, seed.split(), settings.leads());
         WebGenerator web = new WebGenerator(out, seed.split(), leadsPerDay);

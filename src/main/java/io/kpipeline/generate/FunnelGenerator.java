@@ -3,12 +3,15 @@ package io.kpipeline.generate;
 import io.kpipeline.generate.Catalog.Rep;
 import io.kpipeline.generate.Journey.Deal;
 import io.kpipeline.generate.Journey.Stage;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
  * Moves a lead through the funnel with a realistic drop-off (about 45 % become MQL, a few
- * percent end as customers), writes its funnel events and, from SQL on, its deal. Stage changes
- * happen in working hours; whatever would happen after the end of the period does not happen.
+ * percent end as customers), writes its funnel events and, from SQL on, its deal with the
+ * decision date its owner expects. A few deals stall without a decision: most are closed as lost
+ * by a pipeline review months later, the others stay open, unworked. Stage changes happen in
+ * working hours; whatever would happen after the end of the period does not happen.
  */
 final class FunnelGenerator {
 
@@ -16,7 +19,13 @@ final class FunnelGenerator {
         Stage.SECOND_MEETING, Stage.OFFER, Stage.CONTRACT_SENT};
     private static final double[] PASS = {0.45, 0.72, 0.62, 0.80, 0.72, 0.76, 0.72};
     private static final double[][] DELAY_DAYS = {{0, 5}, {0, 4}, {1, 8}, {3, 14}, {5, 20}, {4, 14}, {3, 12}};
+    /** Days from the contract sent to the customer's decision. */
+    private static final double[] DECISION_DAYS = {4, 28};
     private static final double WIN = 0.66;
+    /** Of the small and mid-sized deals that stall without a decision, the share a later review closes as lost. */
+    private static final double CLEANED_UP = 0.6;
+    /** Typical days from entering each stage of {@link #PATH} to the decision: what an owner expects. */
+    private static final double[] TYPICAL_REMAINING_DAYS = typicalRemainingDays();
 
     private final Out out;
     private final BusinessCalendar calendar;
@@ -51,10 +60,20 @@ final class FunnelGenerator {
         LocalDateTime endAt = null;
         if (reached == PATH.length - 1 && !dropped) {
             end = rng.chance(WIN) ? Stage.WON : Stage.LOST;
-            endAt = BusinessCalendar.workTimeAfter(t, 4, 28, rng);
+            endAt = BusinessCalendar.workTimeAfter(t, DECISION_DAYS[0], DECISION_DAYS[1], rng);
         } else if (dropped && reached >= 2) {
-            end = rng.chance(0.85) ? Stage.LOST : null;
-            endAt = BusinessCalendar.workTimeAfter(t, 7, 45, rng);
+            if (rng.chance(0.85)) {
+                end = Stage.LOST;
+                endAt = BusinessCalendar.workTimeAfter(t, 7, 45, rng);
+            } else {
+                // nobody works the deal any more; a pipeline review months later closes it: a large one
+                // soon and always, a smaller one later or never
+                boolean large = lead.account().segment().equals("ENTERPRISE");
+                if (large || rng.chance(CLEANED_UP)) {
+                    end = Stage.LOST;
+                    endAt = BusinessCalendar.workTimeAfter(t, 60, large ? 100 : 180, rng);
+                }
+            }
         } else if (dropped) {
             end = rng.chance(reached >= 0 ? 0.5 : 0.25) ? Stage.DISQUALIFIED : null;
             endAt = BusinessCalendar.workTimeAfter(t, 1, 30, rng);
@@ -107,6 +126,26 @@ final class FunnelGenerator {
                 months, closed, end == Stage.WON);
         journey.deal(deal);
         out.row(Tables.DEAL, deal.id(), lead.id(), lead.account().id(), owner.id(), created, stage, status,
-                deal.amount(), months, closed, null);
+                deal.amount(), months, closed, expectedClose(journey.at(PATH[reached]), reached, rng));
+    }
+
+    /**
+     * The decision date the owner last entered: when the deal reached its latest stage, plus the
+     * typical time from there to a decision, optimistic or cautious. A deal that stalls keeps it, so
+     * it becomes overdue; a closed deal keeps the date it had.
+     */
+    private static LocalDate expectedClose(LocalDateTime stageReached, int stage, Rng rng) {
+        long days = Math.round(TYPICAL_REMAINING_DAYS[stage] * rng.uniform(0.8, 1.4));
+        return BusinessCalendar.nextWorkday(stageReached.toLocalDate().plusDays(days));
+    }
+
+    private static double[] typicalRemainingDays() {
+        double[] remaining = new double[PATH.length];
+        double days = (DECISION_DAYS[0] + DECISION_DAYS[1]) / 2;
+        for (int i = PATH.length - 1; i >= 0; i--) {
+            remaining[i] = days;
+            days += (DELAY_DAYS[i][0] + DELAY_DAYS[i][1]) / 2;
+        }
+        return remaining;
     }
 }

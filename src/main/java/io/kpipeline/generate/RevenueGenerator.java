@@ -8,15 +8,15 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * Revenue of won deals: a one-off sale becomes one order; a subscription deal becomes a
- * subscription with monthly invoices until it ends. About 2 % of subscriptions give notice each
- * month; a few orders are cancelled; some carry a discount code.
+ * Revenue: a one-off sale becomes one order without a subscription; a subscription invoices
+ * monthly, each invoice carrying its id, from its start (or its first billing day in the period,
+ * for one begun earlier) until it ends. Every month about 1.5 % of subscriptions end, small
+ * customers more often than large ones; a few orders are cancelled; some carry a discount code.
  */
 final class RevenueGenerator {
 
     private static final List<String> DISCOUNTS = List.of("MESSE10", "FRUEHJAHR15", "PARTNER5", "TREUE10",
             "WEBINAR10");
-    private static final double MONTHLY_CHURN = 0.02;
 
     private final Out out;
     private final BusinessCalendar calendar;
@@ -38,25 +38,34 @@ final class RevenueGenerator {
         String channel = lead.channel().code();
         if (deal.contractMonths() == null) {
             String id = "ORD-" + deal.id().substring("DEAL-".length());
-            order(id, lead.account().id(), deal.id(), channel, start, deal.amount(), 0.05,
+            order(id, null, lead.account().id(), deal.id(), channel, start, deal.amount(), 0.05,
                     rng.chance(0.15) ? rng.pick(DISCOUNTS) : null, rng);
             customers.add(new Customer(lead.account().id(), lead.account().segment(), deal.owner(), start,
                     start.plusDays(365), id, start, 1, false));
         } else {
             double mrr = deal.amount().doubleValue() / deal.contractMonths();
             subscribe(lead.account().id(), lead.account().segment(), deal.owner(), deal.id(), channel, start, mrr,
-                    start, rng);
+                    rng);
         }
     }
 
-    /** Writes a subscription and its monthly invoices and adds the customer to the base. */
+    /**
+     * Writes a subscription that begins on {@code start} (also before the period) and its monthly
+     * invoices in the period, and adds the customer to the base. It may end on any billing day in
+     * the period from its third month on; notice is given 25 to 70 days before.
+     */
     void subscribe(String accountId, String segment, Rep rep, String dealId, String channel, LocalDate start,
-            double mrr, LocalDate firstInvoice, Rng rng) {
+            double mrr, Rng rng) {
         String id = out.nextId(Tables.SUBSCRIPTION, "SUB-", 6);
+        int firstInPeriod = 0;
+        while (start.plusMonths(firstInPeriod).isBefore(calendar.from)) {
+            firstInPeriod++;
+        }
         LocalDate end = null;
         LocalDateTime cancelled = null;
-        for (int k = 2; !start.plusMonths(k).isAfter(calendar.to); k++) {
-            if (rng.chance(MONTHLY_CHURN)) {
+        double churn = monthlyChurn(segment);
+        for (int k = Math.max(2, firstInPeriod); !start.plusMonths(k).isAfter(calendar.to); k++) {
+            if (rng.chance(churn)) {
                 end = start.plusMonths(k);
                 cancelled = BusinessCalendar.workTime(end.minusDays(rng.between(25, 70)), rng);
                 if (!cancelled.toLocalDate().isAfter(start)) {
@@ -68,22 +77,35 @@ final class RevenueGenerator {
         BigDecimal monthly = Out.money(mrr);
         out.row(Tables.SUBSCRIPTION, id, accountId, dealId, start, end, monthly, cancelled);
         String prefix = "INV-" + id.substring("SUB-".length()) + "-";
+        LocalDate firstInvoice = start.plusMonths(firstInPeriod);
         int k = 0;
         for (LocalDate date = firstInvoice; !date.isAfter(calendar.to) && (end == null || date.isBefore(end));
                 date = firstInvoice.plusMonths(++k)) {
-            order(Customer.invoiceId(prefix, k), accountId, dealId, channel, date, monthly, 0.01,
-                    k == 0 && rng.chance(0.1) ? "START20" : null, rng);
+            order(Customer.invoiceId(prefix, k), id, accountId, dealId, channel, date, monthly, 0.01,
+                    k == 0 && dealId != null && rng.chance(0.1) ? "START20" : null, rng);
         }
         customers.add(new Customer(accountId, segment, rep, start, end, prefix, firstInvoice, k, true));
     }
 
-    /** Writes one order; cancelled with chance {@code cancel} unless the cancellation would lie after the period. */
-    void order(String id, String accountId, String dealId, String channel, LocalDate date, BigDecimal amount,
-            double cancel, String discount, Rng rng) {
+    /** Small customers leave more often than large ones: about 1.5 % a month over the usual mix. */
+    private static double monthlyChurn(String segment) {
+        return switch (segment) {
+            case "ENTERPRISE" -> 0.007;
+            case "MID" -> 0.012;
+            default -> 0.02;
+        };
+    }
+
+    /**
+     * Writes one order: a subscription's invoice when {@code subscriptionId} is set, else a one-off
+     * order; cancelled with chance {@code cancel} unless the cancellation would lie after the period.
+     */
+    void order(String id, String subscriptionId, String accountId, String dealId, String channel, LocalDate date,
+            BigDecimal amount, double cancel, String discount, Rng rng) {
         LocalDateTime cancelledAt = rng.chance(cancel)
                 ? calendar.orNull(BusinessCalendar.workTimeAfter(date.atTime(7, 0), 1, 10, rng))
                 : null;
-        out.row(Tables.CUSTOMER_ORDER, id, null, accountId, dealId, channel, date, amount,
+        out.row(Tables.CUSTOMER_ORDER, id, subscriptionId, accountId, dealId, channel, date, amount,
                 cancelledAt == null ? "BOOKED" : "CANCELLED", cancelledAt, discount);
     }
 }

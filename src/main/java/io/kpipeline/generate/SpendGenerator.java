@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Costs: daily paid media (always-on search and LinkedIn retargeting without a campaign, plus
  * the running paid campaigns) and monthly cost entries for agencies, tools, fairs, marketing
- * and sales salaries. Amounts scale with the number of leads, so cost per lead stays plausible.
+ * and sales salaries; agency work, fairs and events belong to their campaigns. Amounts scale
+ * with the number of leads, so cost per lead stays plausible.
  */
 final class SpendGenerator {
 
@@ -22,6 +23,8 @@ final class SpendGenerator {
     private static final List<String> COST_CHANNELS = List.of("WEBSITE", "EMAIL", "NEWSLETTER", "SOCIAL",
             "LINKEDIN", "XING", "PAID_SEARCH");
     private static final double[] COST_AMOUNTS = {2600, 650, 350, 1300, 800, 250, 900};
+    /** The part of a channel's monthly cost that is agency work on its running campaigns. */
+    private static final double AGENCY_SHARE = 0.5;
 
     private final Out out;
     private final Catalog catalog;
@@ -54,27 +57,37 @@ final class SpendGenerator {
         out.row(Tables.AD_SPEND_DAILY, d, channel, campaign, Out.money(cost), impressions, clicks);
     }
 
-    /** The cost entries of the month that begins on {@code month}. */
+    /**
+     * The cost entries of the month that begins on {@code month}. While time-limited campaigns of a
+     * channel run in the month, the agency's share of the channel's cost is booked to them, by the
+     * days each runs; the rest (content, tools) stays a cost of the channel. Each trade fair and event
+     * is booked to its campaign in the month it starts. Salaries and other general costs have no
+     * channel and no campaign.
+     */
     void month(LocalDate month) {
         for (int i = 0; i < COST_CHANNELS.size(); i++) {
-            entry(month, "MARKETING", COST_CHANNELS.get(i), COST_AMOUNTS[i]);
-        }
-        for (String channel : List.of("TRADE_FAIR", "EVENT")) {
-            double booked = 0;
-            for (Campaign c : catalog.campaigns) {
-                if (c.channel().equals(channel) && c.start().withDayOfMonth(1).equals(month)) {
-                    booked += c.budget().doubleValue() / scale * rng.uniform(0.9, 1.1);
-                }
-            }
-            if (booked > 0) {
-                entry(month, "MARKETING", channel, booked);
+            String channel = COST_CHANNELS.get(i);
+            List<Campaign> running = catalog.campaigns.stream()
+                    .filter(c -> c.channel().equals(channel) && !c.alwaysOn() && c.daysIn(month) > 0).toList();
+            double agency = running.isEmpty() ? 0 : COST_AMOUNTS[i] * AGENCY_SHARE;
+            entry(month, "MARKETING", channel, null, COST_AMOUNTS[i] - agency);
+            int days = running.stream().mapToInt(c -> c.daysIn(month)).sum();
+            for (Campaign c : running) {
+                entry(month, "MARKETING", channel, c.id(), agency * c.daysIn(month) / days);
             }
         }
-        entry(month, "MARKETING", null, 21000);
-        entry(month, "SALES", null, 58000);
+        for (Campaign c : catalog.campaigns) {
+            boolean onSite = c.channel().equals("TRADE_FAIR") || c.channel().equals("EVENT");
+            if (onSite && c.start().withDayOfMonth(1).equals(month)) {
+                entry(month, "MARKETING", c.channel(), c.id(), c.budget().doubleValue() / scale * rng.uniform(0.9, 1.1));
+            }
+        }
+        entry(month, "MARKETING", null, null, 21000);
+        entry(month, "SALES", null, null, 58000);
     }
 
-    private void entry(LocalDate month, String category, String channel, double amount) {
-        out.row(Tables.COST_ENTRY, month, category, channel, null, Out.money(amount * scale * rng.uniform(0.95, 1.05)));
+    private void entry(LocalDate month, String category, String channel, String campaign, double amount) {
+        out.row(Tables.COST_ENTRY, month, category, channel, campaign,
+                Out.money(amount * scale * rng.uniform(0.95, 1.05)));
     }
 }

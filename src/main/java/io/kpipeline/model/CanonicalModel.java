@@ -21,11 +21,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The canonical input tables of the shared data model, in foreign-key order (every table comes
- * after the tables it references). The schema in {@code sql/} holds the same tables; the import
- * validates against this description and the generator writes by it.
+ * The canonical input tables of the shared data model (version {@value #VERSION}), in foreign-key
+ * order (every table comes after the tables it references). The schema in {@code sql/} holds the
+ * same tables; the import validates against this description and the generator writes by it.
  */
 public final class CanonicalModel {
+
+    /** The version of data-model.md this model implements. */
+    public static final int VERSION = 2;
 
     public static final List<String> STAGES = List.of("MQL", "SAL", "SQL", "FIRST_MEETING", "SECOND_MEETING",
             "OFFER", "CONTRACT_SENT", "WON", "LOST", "DISQUALIFIED");
@@ -52,7 +55,7 @@ public final class CanonicalModel {
             table("deal", "id").col("id", ID).fk("lead_id", "lead").fk("account_id", "account")
                     .optFk("owner_rep_id", "sales_rep").col("created_at", TIMESTAMP).code("stage", DEAL_STAGES)
                     .code("status", "OPEN", "WON", "LOST").col("amount", MONEY).opt("contract_months", COUNT)
-                    .opt("closed_at", TIMESTAMP).opt("expected_close_date", DATE).build(),
+                    .opt("closed_at", TIMESTAMP).opt("expected_close_date", DATE).since(2).build(),
             table("activity", "id").col("id", ID).fk("rep_id", "sales_rep").optFk("lead_id", "lead")
                     .optFk("account_id", "account").fk("channel_code", "channel").code("type", ACTIVITY_TYPES)
                     .col("occurred_at", TIMESTAMP).opt("duration_minutes", COUNT)
@@ -74,11 +77,11 @@ public final class CanonicalModel {
                     .col("impressions", COUNT).col("clicks", COUNT).build(),
             table("cost_entry", "month", "category", "channel_code", "campaign_id").col("month", MONTH)
                     .code("category", "MARKETING", "SALES").optFk("channel_code", "channel")
-                    .optFk("campaign_id", "campaign").col("amount", MONEY).build(),
+                    .optFk("campaign_id", "campaign").since(2).col("amount", MONEY).build(),
             table("subscription", "id").col("id", ID).fk("account_id", "account").optFk("deal_id", "deal")
                     .col("start_date", DATE).opt("end_date", DATE).col("mrr", MONEY).opt("cancelled_at", TIMESTAMP)
                     .build(),
-            table("customer_order", "id").col("id", ID).optFk("subscription_id", "subscription")
+            table("customer_order", "id").col("id", ID).optFk("subscription_id", "subscription").since(2)
                     .fk("account_id", "account").optFk("deal_id", "deal")
                     .optFk("channel_code", "channel").col("order_date", DATE).col("amount", MONEY)
                     .code("status", "BOOKED", "CANCELLED").opt("cancelled_at", TIMESTAMP)
@@ -157,9 +160,16 @@ public final class CanonicalModel {
             return add(column, referenced.equals("channel") ? CODE : ID, false, List.of(), referenced, 0);
         }
 
+        /** Marks the column added last as one that version {@code version} of the data model added. */
+        Builder since(int version) {
+            Column c = columns.remove(columns.size() - 1);
+            columns.add(new Column(c.name(), c.type(), c.required(), c.codes(), c.references(), c.maxLength(), version));
+            return this;
+        }
+
         private Builder add(String column, ColumnType type, boolean required, List<String> codes, String references,
                 int maxLength) {
-            columns.add(new Column(column, type, required, codes, references, maxLength));
+            columns.add(new Column(column, type, required, codes, references, maxLength, 1));
             return this;
         }
 

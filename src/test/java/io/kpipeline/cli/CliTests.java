@@ -39,7 +39,14 @@ class CliTests {
                 .contains("  channel_code           required  an upper-case code, refers to channel.csv")
                 .contains("  stage                  required  one of MQL, SAL, SQL, FIRST_MEETING, SECOND_MEETING, OFFER,"
                         + " CONTRACT_SENT, WON, LOST, DISQUALIFIED")
-                .contains("  campaign_id            optional  an id of at most 64 characters, refers to campaign.csv");
+                .contains("  campaign_id            optional  an id of at most 64 characters, refers to campaign.csv")
+                .contains("Data model version 2. A column marked \"added in version n\" may be left out of a file")
+                .contains("cost_entry.csv  (key: month, category, channel_code, campaign_id)")
+                .contains("  subscription_id        optional  an id of at most 64 characters, refers to subscription.csv"
+                        + " (added in version 2)")
+                .contains("  expected_close_date    optional  a date yyyy-MM-dd (added in version 2)");
+        assertThat(out.toString().indexOf("subscription.csv  (key: id)"))
+                .isLessThan(out.toString().indexOf("customer_order.csv  (key: id)"));
     }
 
     @Test

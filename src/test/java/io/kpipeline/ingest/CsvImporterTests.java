@@ -50,6 +50,16 @@ class CsvImporterTests {
             L-3,,PHONE,,R1,2026-02-03 08:00:00
             L-17,A1,EMAIL,,R1,2026-02-04 08:00:00
             """;
+    /** Deals as a version-1 export writes them: without expected_close_date. */
+    static final String DEALS_V1 = """
+            id,lead_id,account_id,owner_rep_id,created_at,stage,status,amount,contract_months,closed_at
+            D1,L-1,A1,R1,2026-02-10 09:00:00,OFFER,OPEN,1000.00,12,
+            D2,L-2,A2,,2026-02-11 09:00:00,WON,WON,24000.00,24,2026-03-01 12:00:00
+            """;
+    static final String SUBSCRIPTIONS = """
+            id,account_id,deal_id,start_date,end_date,mrr,cancelled_at
+            S1,A2,D2,2026-03-05,,1000.00,
+            """;
 
     @Autowired
     CsvImporter importer;
@@ -216,8 +226,8 @@ class CsvImporterTests {
                 2026-01-01,MARKETING,,100.00
                 2026-01-01,MARKETING,EMAIL,100.00
                 2026-01-01,MARKETING,,200.00
-                """, "cost_entry.csv, line 4: duplicate key (month, category, channel_code) = (2026-01-01, MARKETING, ), "
-                + "first seen on line 2. Keep one of the rows.");
+                """, "cost_entry.csv, line 4: duplicate key (month, category, channel_code, campaign_id) = "
+                + "(2026-01-01, MARKETING, , ), first seen on line 2. Keep one of the rows.");
     }
 
     // --- header and file shape ---------------------------------------------------------------
@@ -308,7 +318,7 @@ class CsvImporterTests {
         assertThat(report.summaryLines()).containsExactly("leads.csv: no table of the data model has this name; "
                 + "the files are channel.csv, sales_rep.csv, campaign.csv, account.csv, lead.csv, funnel_event.csv, "
                 + "deal.csv, activity.csv, email_message.csv, web_traffic_daily.csv, social_daily.csv, "
-                + "ad_spend_daily.csv, cost_entry.csv, customer_order.csv, subscription.csv, complaint.csv, "
+                + "ad_spend_daily.csv, cost_entry.csv, subscription.csv, customer_order.csv, complaint.csv, "
                 + "referral.csv, feedback.csv. Rename or remove the file.");
         assertThat(report.allLoaded()).isFalse();
     }
@@ -449,6 +459,124 @@ class CsvImporterTests {
                 .containsExactly("2026-01-01|SALES|NULL|15000.00");
     }
 
+    // --- data model version 2 ----------------------------------------------------------------
+
+    @Test
+    void aVersionOneExportWithoutTheNewColumnsImportsAndLeavesThemNull() throws IOException {
+        Path dir = newDirectory();
+        writeParents(dir);
+        write(dir, "lead.csv", LEADS);
+        write(dir, "deal.csv", DEALS_V1);
+        write(dir, "subscription.csv", SUBSCRIPTIONS);
+        write(dir, "customer_order.csv", """
+                id,account_id,deal_id,channel_code,order_date,amount,status,cancelled_at,discount_code
+                O1,A2,D2,PAID_SEARCH,2026-03-05,1000.00,BOOKED,,
+                O2,A1,,,2026-03-09,450.00,BOOKED,,TREUE10
+                """);
+        write(dir, "cost_entry.csv", """
+                month,category,channel_code,amount
+                2026-03-01,MARKETING,PAID_SEARCH,1200.00
+                2026-03-01,SALES,,15000.00
+                """);
+
+        ImportReport report = importer.importDirectory(dir);
+
+        assertThat(report.allLoaded()).as(String.join("\n", report.summaryLines())).isTrue();
+        assertThat(rows("SELECT id, subscription_id, account_id, amount, discount_code FROM customer_order ORDER BY id"))
+                .containsExactly("O1|NULL|A2|1000.00|NULL", "O2|NULL|A1|450.00|TREUE10");
+        assertThat(rows("SELECT id, status, closed_at, expected_close_date FROM deal ORDER BY id"))
+                .containsExactly("D1|OPEN|NULL|NULL", "D2|WON|2026-03-01 12:00:00|NULL");
+        assertThat(rows("SELECT month, category, channel_code, campaign_id, amount FROM cost_entry ORDER BY category"))
+                .containsExactly("2026-03-01|MARKETING|PAID_SEARCH|NULL|1200.00", "2026-03-01|SALES|NULL|NULL|15000.00");
+    }
+
+    @Test
+    void theNewColumnsAreStoredAndSubscriptionsLoadBeforeTheOrdersThatInvoiceThem() throws IOException {
+        Path dir = newDirectory();
+        writeParents(dir);
+        write(dir, "lead.csv", LEADS);
+        write(dir, "deal.csv", """
+                id,lead_id,account_id,owner_rep_id,created_at,stage,status,amount,contract_months,closed_at,expected_close_date
+                D1,L-1,A1,R1,2026-02-10 09:00:00,OFFER,OPEN,1000.00,12,,2026-04-30
+                D2,L-2,A2,,2026-02-11 09:00:00,WON,WON,24000.00,24,2026-03-01 12:00:00,2026-03-15
+                """);
+        write(dir, "customer_order.csv", """
+                id,subscription_id,account_id,deal_id,channel_code,order_date,amount,status,cancelled_at,discount_code
+                O1,S1,A2,D2,PAID_SEARCH,2026-03-05,1000.00,BOOKED,,
+                O2,,A1,,,2026-03-09,450.00,BOOKED,,TREUE10
+                """);
+        write(dir, "subscription.csv", SUBSCRIPTIONS);
+        write(dir, "cost_entry.csv", """
+                campaign_id,month,category,channel_code,amount
+                C1,2026-03-01,MARKETING,PAID_SEARCH,800.00
+                """);
+
+        ImportReport report = importer.importDirectory(dir);
+
+        assertThat(report.files()).extracting(FileResult::fileName).containsExactly("channel.csv", "sales_rep.csv",
+                "campaign.csv", "account.csv", "lead.csv", "deal.csv", "cost_entry.csv", "subscription.csv",
+                "customer_order.csv");
+        assertThat(report.allLoaded()).as(String.join("\n", report.summaryLines())).isTrue();
+        assertThat(rows("SELECT id, subscription_id FROM customer_order ORDER BY id")).containsExactly("O1|S1", "O2|NULL");
+        assertThat(rows("SELECT id, expected_close_date FROM deal ORDER BY id"))
+                .containsExactly("D1|2026-04-30", "D2|2026-03-15");
+        assertThat(rows("SELECT month, channel_code, campaign_id, amount FROM cost_entry"))
+                .containsExactly("2026-03-01|PAID_SEARCH|C1|800.00");
+    }
+
+    @Test
+    void anOrderOfAnUnknownSubscriptionIsRefused() {
+        loadParents();
+        load("lead.csv", LEADS);
+        load("deal.csv", DEALS_V1);
+        load("subscription.csv", SUBSCRIPTIONS);
+        assertRefused("customer_order.csv", """
+                id,subscription_id,account_id,deal_id,channel_code,order_date,amount,status,cancelled_at,discount_code
+                O1,S1,A2,D2,PAID_SEARCH,2026-03-05,1000.00,BOOKED,,
+                O2,,A1,,,2026-03-09,450.00,BOOKED,,
+                O3,S2,A2,D2,PAID_SEARCH,2026-04-05,1000.00,BOOKED,,
+                """, "customer_order.csv, line 4, column subscription_id: \"S2\" is not a known subscription "
+                + "(no such row in subscription). Import subscription.csv with it first, or correct the value.");
+        assertThat(count("customer_order")).isZero();
+    }
+
+    @Test
+    void aCostEntryOfAnUnknownCampaignIsRefused() {
+        loadParents();
+        assertRefused("cost_entry.csv", """
+                month,category,channel_code,campaign_id,amount
+                2026-03-01,MARKETING,PAID_SEARCH,C1,800.00
+                2026-03-01,MARKETING,PAID_SEARCH,C9,300.00
+                """, "cost_entry.csv, line 3, column campaign_id: \"C9\" is not a known campaign "
+                + "(no such row in campaign). Import campaign.csv with it first, or correct the value.");
+    }
+
+    @Test
+    void costEntriesThatDifferOnlyByCampaignAreTwoRowsAndImportingAgainReplacesThem() {
+        loadParents();
+        String file = """
+                month,category,channel_code,campaign_id,amount
+                2026-03-01,MARKETING,PAID_SEARCH,,400.00
+                2026-03-01,MARKETING,PAID_SEARCH,C1,600.00
+                """;
+        FileResult first = importing("cost_entry.csv", file);
+        FileResult second = importing("cost_entry.csv", file.replace("600.00", "650.00"));
+        // a version-1 file has no campaign_id: its row is the one without campaign
+        FileResult withoutCampaigns = importing("cost_entry.csv", """
+                month,category,channel_code,amount
+                2026-03-01,MARKETING,PAID_SEARCH,420.00
+                """);
+
+        assertThat(first.inserted()).isEqualTo(2);
+        assertThat(second.inserted()).isZero();
+        assertThat(second.updated()).isEqualTo(2);
+        assertThat(withoutCampaigns.inserted()).isZero();
+        assertThat(withoutCampaigns.updated()).isEqualTo(1);
+        assertThat(rows("SELECT month, category, channel_code, campaign_id, amount FROM cost_entry ORDER BY campaign_key"))
+                .containsExactly("2026-03-01|MARKETING|PAID_SEARCH|NULL|420.00",
+                        "2026-03-01|MARKETING|PAID_SEARCH|C1|650.00");
+    }
+
     // --- CSV details -------------------------------------------------------------------------
 
     @Test
@@ -543,6 +671,13 @@ class CsvImporterTests {
         load("sales_rep.csv", REPS);
         load("campaign.csv", CAMPAIGNS);
         load("account.csv", ACCOUNTS);
+    }
+
+    private static void writeParents(Path dir) {
+        write(dir, "channel.csv", CHANNELS);
+        write(dir, "sales_rep.csv", REPS);
+        write(dir, "campaign.csv", CAMPAIGNS);
+        write(dir, "account.csv", ACCOUNTS);
     }
 
     private void load(String fileName, String content) {
