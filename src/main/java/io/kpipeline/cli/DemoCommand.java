@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Shows the pipeline at work on demo data.",
                 "Prepares the database (the embedded one unless spring.datasource.url is set), generates",
-                "15 months of demo data if it holds none, prints what it holds, and runs the weekly, monthly",
+                "demo data from 1 January of last year if it holds none, prints what it holds, and runs the weekly, monthly",
                 "and review reports for the latest complete periods and delivers them: without spring.mail.host",
                 "the messages land as .eml files in $KPI_HOME/outbox/. Later runs reuse the data."})
 final class DemoCommand implements Callable<Integer> {

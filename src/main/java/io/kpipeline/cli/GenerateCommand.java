@@ -27,21 +27,22 @@ import picocli.CommandLine.ParentCommand;
                 "The same settings and seed always give the same data."})
 final class GenerateCommand implements Callable<Integer> {
 
-    static final int DEFAULT_LEADS = 4_000;
     static final long DEFAULT_SEED = 42;
 
     @ParentCommand
     private RootCommand root;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First day (yyyy-MM-dd). Default: 15 months before --to.")
+    @Option(names = "--from", paramLabel = "DATE",
+            description = "First day (yyyy-MM-dd). Default: 1 January of the year before --to.")
     private LocalDate from;
 
     @Option(names = "--to", paramLabel = "DATE", description = "Last day (yyyy-MM-dd). Default: today in kpi.zone.")
     private LocalDate to;
 
-    @Option(names = "--leads", paramLabel = "N", defaultValue = "" + DEFAULT_LEADS,
-            description = "Leads over the whole range; everything else scales with it. Default: ${DEFAULT-VALUE}.")
-    private int leads;
+    @Option(names = "--leads", paramLabel = "N",
+            description = {"Leads over the whole range; everything else scales with it.",
+                    "Default: 8.4 a day (about 255 a month), the demo company's rate."})
+    private Integer leads;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DEFAULT_SEED,
             description = "Seed of the random numbers. Default: ${DEFAULT-VALUE}.")
@@ -57,8 +58,10 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         try (var context = root.startContext()) {
             LocalDate last = to != null ? to : LocalDate.now(context.getBean(Clock.class));
-            GeneratorSettings settings = new GeneratorSettings(from != null ? from : last.minusMonths(15), last,
-                    leads, seed);
+            GeneratorSettings window = GeneratorSettings.reference(
+                    from != null ? from : last.withDayOfYear(1).minusYears(1), last, seed);
+            GeneratorSettings settings = leads == null ? window
+                    : new GeneratorSettings(window.from(), window.to(), leads, seed);
             if (csv != null) {
                 try (RowSink sink = new CsvSink(csv)) {
                     report(root.out(), generate(context, settings, sink), "into " + csv.toAbsolutePath());
@@ -80,7 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** The demo's data set: the defaults of this command up to {@code today}. */
     static GeneratorSettings demoSettings(LocalDate today) {
-        return new GeneratorSettings(today.minusMonths(15), today, DEFAULT_LEADS, DEFAULT_SEED);
+        return GeneratorSettings.demo(today, DEFAULT_SEED);
     }
 
     static GenerationReport generateIntoDatabase(ApplicationContext context, GeneratorSettings settings) {

@@ -17,12 +17,15 @@ public class DemoDataGenerator {
      * Generates the data set. Progress counts rows; its work unit is days
      * ({@link GeneratorSettings#days()}). The sink is finished, not closed.
      */
+    /** Subscriptions running when the window begins, for the reference company of 8.4 leads a day. */
+    private static final int INSTALLED_BASE = 307;
+
     public GenerationReport generate(GeneratorSettings settings, RowSink sink, Progress progress) {
         long started = System.nanoTime();
         Out out = new Out(sink, progress);
         BusinessCalendar calendar = new BusinessCalendar(settings.from(), settings.to());
         double leadsPerDay = settings.leads() / (double) settings.days();
-        double scale = Math.max(0.05, leadsPerDay / 8.4);
+        double scale = Math.max(0.05, leadsPerDay / GeneratorSettings.REFERENCE_LEADS_PER_DAY);
         Rng seed = new Rng(settings.seed());
 
         Catalog catalog = Catalog.create(calendar, scale);
@@ -33,7 +36,8 @@ public class DemoDataGenerator {
         ActivityGenerator activities = new ActivityGenerator(out, calendar, catalog, emails);
         RevenueGenerator revenue = new RevenueGenerator(out, calendar, customers);
         customers.connect(activities, emails, revenue);
-        customers.seedInstalledBase(accounts, Math.max(10, settings.leads() / 13));
+        // the customers a company of this size has won before the window, whatever the window's length
+        customers.seedInstalledBase(accounts, (int) Math.max(10, Math.round(INSTALLED_BASE * scale)));
         LeadGenerator leads = new LeadGenerator(out, calendar, catalog, accounts, customers, activities, emails,
                 revenue, seed.split(), settings.leads());
         WebGenerator web = new WebGenerator(out, seed.split(), leadsPerDay);
