@@ -89,7 +89,7 @@ final class PersonalFigures {
                 own.flags().forEach(f -> notes.add(format.text("flag." + f)));
             }
             String name = kpi.name().in(format.locale()) + " (" + format.value(own.value(), kpi.unit()) + ")";
-            judgement.measures().forEach(m -> measures.add(new WeeklyRows.Measure(name, m.text().in(format.locale()))));
+            judgement.measures().forEach(m -> measures.add(new WeeklyRows.Measure(name, m.text().in(format.locale()), null)));
         }
         if (kpi.category() == Category.FUNNEL && value != null && value.compareTo(BigDecimal.ONE) > 0) {
             notes.add(format.text("personal.overHundred"));
