@@ -4,6 +4,7 @@ import io.kpipeline.evaluation.KpiResultRepository;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.ReportFormat;
 import io.kpipeline.report.ReportSettings;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * Writes the message of one document to one recipient in the recipient's language: the subject names
  * report and period, the HTML body shows the focus KPIs with value, change and status so that it can be
  * read without opening anything, and the PDF (and for the report's own recipients kpi-results.csv) is attached.
+ * A small sample shows its case count ("n = 4") and no status.
  */
 @Component
 class MailComposer {
@@ -40,14 +42,16 @@ class MailComposer {
     private final ReportSettings reports;
     private final DeliverySettings settings;
     private final Currency currency;
+    private final int smallSample;
 
     MailComposer(KpiResultRepository results, KpiCatalog catalog, ReportSettings reports, DeliverySettings settings,
-            KpiProperties properties) {
+            KpiProperties properties, KpiSettings kpiSettings) {
         this.results = results;
         this.catalog = catalog;
         this.reports = reports;
         this.settings = settings;
         this.currency = Currency.getInstance(properties.currency());
+        this.smallSample = kpiSettings.smallSample();
     }
 
     /** The subject of the report's message, e.g. "Wochenbericht KW 44/2026". */
@@ -79,7 +83,16 @@ class MailComposer {
         return message;
     }
 
-    private List<String[]> focusRows(ReportFormat format, String report, ReportingPeriod period) {
+    /**
+     * A focus KPI as the mail lists it.
+     *
+     * @param cases  "n = 4" for a small sample, else null
+     * @param status GOOD, WARN, BAD or NEUTRAL, null for a small sample, which is not judged
+     */
+    private record FocusRow(String name, String value, String cases, String change, String status) {
+    }
+
+    private List<FocusRow> focusRows(ReportFormat format, String report, ReportingPeriod period) {
         List<String> focus = reports.weekly().focus();
         Map<String, StoredResult> totals = results.find(report, period, focus).stream()
                 .filter(StoredResult::isTotal).collect(Collectors.toMap(StoredResult::kpiId, Function.identity()));
@@ -88,33 +101,48 @@ class MailComposer {
             StoredResult r = totals.get(id);
             String name = kpi.name().in(format.locale());
             if (r == null) {
-                return new String[] {name, format.none(), format.none(), "NEUTRAL", format.text("status.NEUTRAL")};
+                return new FocusRow(name, format.none(), null, format.none(), "NEUTRAL");
             }
-            return new String[] {name, format.value(r.value(), kpi.unit()),
-                    format.change(r.change(), r.relativeChange(), kpi.unit()), r.status().name(),
-                    format.text("status." + r.status().name())};
+            boolean small = r.isSmallSample();
+            return new FocusRow(name, format.value(r.value(), kpi.unit()),
+                    small ? format.text("mail.cases", r.cases()) : null,
+                    format.change(r.change(), r.relativeChange(), kpi.unit()), small ? null : r.status().name());
         }).toList();
     }
 
     private String html(ReportFormat format, String subject, ReportingPeriod period, String report, boolean personal) {
+        // a 14 px table with 4 px padding keeps all four columns on a phone's 390 px
         StringBuilder b = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>")
                 .append(esc(subject)).append("</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;"
                         + "color:#222;\"><h2 style=\"margin:0 0 8px 0;\">").append(esc(subject)).append("</h2><p>")
                 .append(esc(format.text("mail.intro", format.date(period.start()), format.date(period.last()))))
-                .append("</p><table style=\"border-collapse:collapse;\" cellpadding=\"6\"><tr style=\"background:#eee;"
+                .append("</p><table style=\"border-collapse:collapse;font-size:14px;\" cellpadding=\"4\"><tr style=\"background:#eee;"
                         + "text-align:left;\">");
         for (String head : List.of("mail.kpi", "mail.value", "mail.change", "mail.status")) {
             b.append("<th>").append(esc(format.text(head))).append("</th>");
         }
         b.append("</tr>");
-        for (String[] row : focusRows(format, report, period)) {
-            b.append("<tr style=\"border-top:1px solid #ddd;\"><td>").append(esc(row[0]))
-                    .append("</td><td style=\"text-align:right;\">").append(esc(row[1]))
-                    .append("</td><td style=\"text-align:right;\">").append(esc(row[2]))
-                    .append("</td><td style=\"color:").append(STATUS_COLOURS.get(row[3])).append(";font-weight:bold;\">")
-                    .append(esc(row[4])).append("</td></tr>");
+        List<FocusRow> rows = focusRows(format, report, period);
+        for (FocusRow row : rows) {
+            b.append("<tr style=\"border-top:1px solid #ddd;\"><td>").append(esc(row.name()))
+                    .append("</td><td style=\"text-align:right;white-space:nowrap;\">").append(esc(row.value()));
+            if (row.cases() != null) {
+                b.append("<br><span style=\"color:#555555;font-size:small;\">").append(esc(row.cases())).append("</span>");
+            }
+            b.append("</td><td style=\"text-align:right;white-space:nowrap;\">").append(esc(row.change())).append("</td>");
+            if (row.status() == null) {
+                b.append("<td></td></tr>");
+            } else {
+                b.append("<td style=\"color:").append(STATUS_COLOURS.get(row.status())).append(";font-weight:bold;\">")
+                        .append(esc(format.text("status." + row.status()))).append("</td></tr>");
+            }
         }
-        return b.append("</table><p>").append(esc(format.text(personal ? "mail.attachedPersonal" : "mail.attached")))
+        b.append("</table>");
+        if (rows.stream().anyMatch(r -> r.cases() != null)) {
+            b.append("<p style=\"color:#555555;font-size:small;\">")
+                    .append(esc(format.text("mail.casesNote", smallSample))).append("</p>");
+        }
+        return b.append("<p>").append(esc(format.text(personal ? "mail.attachedPersonal" : "mail.attached")))
                 .append("</p><p style=\"color:#777;font-size:small;\">").append(esc(format.text("mail.footer")))
                 .append("</p></body></html>").toString();
     }
@@ -122,9 +150,14 @@ class MailComposer {
     private String plain(ReportFormat format, String report, ReportingPeriod period, boolean personal) {
         StringBuilder b = new StringBuilder(format.text("mail.intro", format.date(period.start()),
                 format.date(period.last()))).append("\n\n");
-        for (String[] row : focusRows(format, report, period)) {
-            b.append(row[0]).append(": ").append(row[1]).append(" (").append(row[2]).append(", ").append(row[4])
-                    .append(")\n");
+        List<FocusRow> rows = focusRows(format, report, period);
+        for (FocusRow row : rows) {
+            b.append(row.name()).append(": ").append(row.value())
+                    .append(row.cases() == null ? "" : ", " + row.cases()).append(" (").append(row.change())
+                    .append(row.status() == null ? "" : ", " + format.text("status." + row.status())).append(")\n");
+        }
+        if (rows.stream().anyMatch(r -> r.cases() != null)) {
+            b.append('\n').append(format.text("mail.casesNote", smallSample)).append('\n');
         }
         return b.append('\n').append(format.text(personal ? "mail.attachedPersonal" : "mail.attached")).append('\n')
                 .toString();

@@ -2,6 +2,9 @@ package io.kpipeline.report;
 
 import io.kpipeline.evaluation.BreakdownJudge;
 import io.kpipeline.evaluation.BreakdownJudge.Judgement;
+import io.kpipeline.evaluation.FiredMeasures.FiredMeasure;
+import io.kpipeline.evaluation.FiredMeasures.Weakest;
+import io.kpipeline.evaluation.Measures.Measure;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
@@ -14,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +27,9 @@ import java.util.Set;
  * The figures of one rep's personal weekly report beside the team, and the measures that apply to
  * the rep. "Team" is the team's own value for rates and averages (the catalog total); for counts, and
  * for {@code contact_frequency} (each rep's contacts over all active customers, so the reps' values add
- * up to the team's), it is the average per active rep with data in the week.
+ * up to the team's), it is the average per active rep with data in the week. A value on a small sample
+ * shows its case count and gets no status. The measures are those whose rules fire on the rep's own
+ * value, and those that fired on the team's value where the rep's value is the team's place to start.
  */
 final class PersonalFigures {
 
@@ -34,17 +41,24 @@ final class PersonalFigures {
     private final ReportFormat format;
     private final TeamWeek week;
     private final String repId;
+    private final List<FiredMeasure> teamMeasures;
     private final Map<String, StoredResult> totals = new HashMap<>();
     private final Map<String, Map<String, StoredResult>> byRep = new HashMap<>();
     private final List<PersonalRows.Figure> figures = new ArrayList<>();
     private final List<WeeklyRows.Measure> measures = new ArrayList<>();
+    private final Set<String> shown = new LinkedHashSet<>();
 
-    PersonalFigures(KpiCatalog catalog, BreakdownJudge judge, ReportFormat format, TeamWeek week, String repId) {
+    /**
+     * @param teamMeasures the measures that fired on the week's totals, each with its place to start
+     */
+    PersonalFigures(KpiCatalog catalog, BreakdownJudge judge, ReportFormat format, TeamWeek week, String repId,
+            List<FiredMeasure> teamMeasures) {
         this.catalog = catalog;
         this.judge = judge;
         this.format = format;
         this.week = week;
         this.repId = repId;
+        this.teamMeasures = teamMeasures;
         for (StoredResult r : week.stored()) {
             if (r.isTotal()) {
                 totals.put(r.kpiId(), r);
@@ -68,6 +82,11 @@ final class PersonalFigures {
         return measures;
     }
 
+    /** The ids of the KPIs the report shows, in the order it shows them. */
+    Set<String> kpiIds() {
+        return shown;
+    }
+
     /** The enabled KPIs of a category that have a rep breakdown, in catalog order. */
     private List<KpiDefinition> kpis(Category category) {
         return catalog.enabled().stream()
@@ -82,14 +101,15 @@ final class PersonalFigures {
                 : totals.containsKey(kpi.id()) ? totals.get(kpi.id()).value() : null;
         String status = "NEUTRAL";
         List<String> notes = new ArrayList<>();
+        shown.add(kpi.id());
         if (own != null) {
             Judgement judgement = judge.judge(own, week.period(), !perRep);
-            status = judgement.status().name();
+            // a handful of cases is not a verdict on a person: no status word, no colour
+            status = own.isSmallSample() ? "" : judgement.status().name();
             if (own.value() != null) {
                 own.flags().forEach(f -> notes.add(format.text("flag." + f)));
             }
-            String name = kpi.name().in(format.locale()) + " (" + format.value(own.value(), kpi.unit()) + ")";
-            judgement.measures().forEach(m -> measures.add(new WeeklyRows.Measure(name, m.text().in(format.locale()))));
+            measures(kpi, own, judgement.measures());
         }
         if (kpi.category() == Category.FUNNEL && value != null && value.compareTo(BigDecimal.ONE) > 0) {
             notes.add(format.text("personal.overHundred"));
@@ -97,9 +117,35 @@ final class PersonalFigures {
         // an average of counts has a fraction: printed with one decimal, as a score is
         Unit teamUnit = perRep && kpi.unit() == Unit.COUNT ? Unit.SCORE : kpi.unit();
         figures.add(new PersonalRows.Figure(section, kpi.name().in(format.locale()),
-                format.value(value, kpi.unit()), format.value(team, teamUnit), difference(value, team, kpi.unit()),
+                format.value(value, kpi.unit()), WeeklyReport.cases(format, own), format.value(team, teamUnit),
+                difference(value, team, kpi.unit()),
                 format.value(own == null ? null : own.previousValue(), kpi.unit()), status,
                 String.join(", ", notes)));
+    }
+
+    /**
+     * The measures fired on the rep's own value, then those fired on the team's value whose place to start is
+     * this rep (the weakest rep with enough cases), each once; the latter say so.
+     */
+    private void measures(KpiDefinition kpi, StoredResult own, List<Measure> fired) {
+        Map<String, Measure> all = new LinkedHashMap<>();
+        fired.forEach(m -> all.put(m.id(), m));
+        Map<String, Weakest> startsHere = new HashMap<>();
+        teamMeasures.stream()
+                .filter(f -> f.total().kpiId().equals(kpi.id()) && f.weakest() != null
+                        && f.weakest().dimension() == Dimension.REP && f.weakest().value().equals(repId))
+                .forEach(f -> {
+                    all.putIfAbsent(f.measure().id(), f.measure());
+                    startsHere.put(f.measure().id(), f.weakest());
+                });
+        String name = kpi.name().in(format.locale()) + " (" + format.value(own.value(), kpi.unit()) + ")";
+        all.values().forEach(m -> {
+            Weakest weakest = startsHere.get(m.id());
+            String start = weakest == null ? null : format.text("personal.start",
+                    format.value(weakest.kpiValue(), kpi.unit()),
+                    format.value(weakest.reference(), kpi.unit() == Unit.COUNT ? Unit.SCORE : kpi.unit()));
+            measures.add(new WeeklyRows.Measure(name, m.text().in(format.locale()), start));
+        });
     }
 
     /** Counts, and the KPIs whose rep values add up to the team's. */
@@ -133,7 +179,7 @@ final class PersonalFigures {
                     BigDecimal value = own.getOrDefault(c, BigDecimal.ZERO);
                     BigDecimal team = teamSum.getOrDefault(c, BigDecimal.ZERO).divide(reps, KpiValue.PRECISION);
                     figures.add(new PersonalRows.Figure(section, week.channels().getOrDefault(c, c),
-                            format.value(value, Unit.COUNT), format.value(team, Unit.SCORE),
+                            format.value(value, Unit.COUNT), null, format.value(team, Unit.SCORE),
                             difference(value, team, Unit.COUNT),
                             format.value(previous.getOrDefault(c, BigDecimal.ZERO), Unit.COUNT), "", ""));
                 });

@@ -17,17 +17,19 @@ public final class PersonalRows {
         private final String section;
         private final String name;
         private final String value;
+        private final String cases;
         private final String team;
         private final String difference;
         private final String previousWeek;
         private final String status;
         private final String notes;
 
-        Figure(String section, String name, String value, String team, String difference, String previousWeek,
-                String status, String notes) {
+        Figure(String section, String name, String value, String cases, String team, String difference,
+                String previousWeek, String status, String notes) {
             this.section = section;
             this.name = name;
             this.value = value;
+            this.cases = cases;
             this.team = team;
             this.difference = difference;
             this.previousWeek = previousWeek;
@@ -48,6 +50,11 @@ public final class PersonalRows {
             return value;
         }
 
+        /** "n = 4" where the rep's value is a small sample, else null. */
+        public String getCases() {
+            return cases;
+        }
+
         /** The team's value (rates) or the average per active rep (counts). */
         public String getTeam() {
             return team;
@@ -63,7 +70,7 @@ public final class PersonalRows {
             return previousWeek;
         }
 
-        /** GOOD, WARN, BAD or NEUTRAL; empty where no status applies (channel rows). */
+        /** GOOD, WARN, BAD or NEUTRAL; empty where no status applies (channel rows, small samples). */
         public String getStatus() {
             return status;
         }

@@ -1,7 +1,10 @@
 package io.kpipeline.report;
 
 import io.kpipeline.evaluation.BreakdownJudge;
+import io.kpipeline.evaluation.FiredMeasures;
 import io.kpipeline.evaluation.KpiResultRepository;
+import io.kpipeline.kpi.DataNote;
+import io.kpipeline.kpi.DataNotes;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
@@ -20,13 +23,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * The personal weekly report of each active sales rep with data in the week, rendered by the weekly
  * run beside the weekly report: the rep's activity, contacts per channel, funnel conversions and win
- * rate, each beside the team, and the recommended measures whose rules fire on the rep's own values.
- * Written as {@code <folder>/<rep-id>-<name>.pdf} in the run's folder.
+ * rate, each beside the team, and the recommended measures whose rules fire on the rep's own values or
+ * whose place to start on the team's values is the rep. A small sample shows its case count and no status;
+ * a data-quality note is printed where it concerns a KPI the report shows. Written as
+ * {@code <folder>/<rep-id>-<name>.pdf} in the run's folder.
  */
 @Component
 public class PersonalWeeklyReport implements ReportDocument {
@@ -37,6 +43,8 @@ public class PersonalWeeklyReport implements ReportDocument {
     private final KpiResultRepository results;
     private final KpiCatalog catalog;
     private final BreakdownJudge judge;
+    private final FiredMeasures fired;
+    private final DataNotes dataNotes;
     private final PersonalQueries queries;
     private final DisplayNames names;
     private final PersonalReportSettings settings;
@@ -44,13 +52,15 @@ public class PersonalWeeklyReport implements ReportDocument {
     private final Currency currency;
 
     PersonalWeeklyReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog,
-            BreakdownJudge judge, PersonalQueries queries, DisplayNames names, PersonalReportSettings settings,
-            KpiSettings kpiSettings, KpiProperties properties) {
+            BreakdownJudge judge, FiredMeasures fired, DataNotes dataNotes, PersonalQueries queries, DisplayNames names,
+            PersonalReportSettings settings, KpiSettings kpiSettings, KpiProperties properties) {
         this.names = names;
         this.renderer = renderer;
         this.results = results;
         this.catalog = catalog;
         this.judge = judge;
+        this.fired = fired;
+        this.dataNotes = dataNotes;
         this.queries = queries;
         this.settings = settings;
         this.kpiSettings = kpiSettings;
@@ -79,7 +89,7 @@ public class PersonalWeeklyReport implements ReportDocument {
             TeamWeek week = new TeamWeek(period,
                     results.find(report(), period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
                     queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
-                    names.channels());
+                    names.channels(), dataNotes.notes());
             Files.createDirectories(target);
             for (var rep : reps.entrySet()) {
                 written.add(RenderedPdf.write(target.resolve(fileName(rep.getKey(), rep.getValue())),
@@ -106,7 +116,7 @@ public class PersonalWeeklyReport implements ReportDocument {
     /** The report of one rep of {@code week.reps()}. */
     byte[] render(TeamWeek week, String repId) {
         ReportFormat format = new ReportFormat(renderer.locale(), currency);
-        PersonalFigures figures = new PersonalFigures(catalog, judge, format, week, repId);
+        PersonalFigures figures = new PersonalFigures(catalog, judge, format, week, repId, fired.of(week.stored()));
         ReportingPeriod period = week.period();
         String weekNumber = Integer.toString(period.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         String year = Integer.toString(period.start().get(IsoFields.WEEK_BASED_YEAR));
@@ -122,8 +132,22 @@ public class PersonalWeeklyReport implements ReportDocument {
         parameters.put("SmallSampleLimit", kpiSettings.smallSample());
         parameters.put("ChannelSection", format.text("personal.section.channels"));
         parameters.put("MeasureRows", figures.measures());
+        parameters.put("DataNotes", dataNotes(format, week, figures));
         String title = format.text("personal.title", format.text("weekly.period", weekNumber, year)) + " · " + name;
         return renderer.render(TEMPLATE, parameters, figures.rows(), title, period.last());
+    }
+
+    /** The notes that concern a KPI the report shows, each naming those KPIs; null when there are none. */
+    private String dataNotes(ReportFormat format, TeamWeek week, PersonalFigures figures) {
+        List<String> notes = new ArrayList<>();
+        for (DataNote note : week.notes()) {
+            String concerned = figures.kpiIds().stream().filter(note.kpis()::contains)
+                    .map(id -> catalog.get(id).name().in(format.locale())).collect(Collectors.joining(", "));
+            if (!concerned.isEmpty()) {
+                notes.add(format.text("personal.dataNote." + note.name(), concerned));
+            }
+        }
+        return notes.isEmpty() ? null : String.join("\n", notes);
     }
 
     /** {@code REP-03-julia-schaefer.pdf}: the id kept readable, the name as a plain ASCII slug. */

@@ -1,9 +1,11 @@
 package io.kpipeline.report;
 
+import io.kpipeline.evaluation.FiredMeasures;
 import io.kpipeline.evaluation.Flag;
 import io.kpipeline.evaluation.KpiResultRepository;
-import io.kpipeline.evaluation.Measures;
 import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.kpi.DataNote;
+import io.kpipeline.kpi.DataNotes;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Unit;
@@ -22,7 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.InitializingBean;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * The weekly KPI report (Wochenbericht): assembles the stored results of an ISO week into the rows
  * of {@code reports/WeeklyKpiReport.jrxml} — focus KPIs, contacts per channel, funnel per rep
- * beside the team, the measures that fired and the flags — and renders it.
+ * beside the team, the measures that fired with the place to start, the flags and the data-quality
+ * notes — and renders it. A small sample shows its case count and no status.
  */
 @Component
 public class WeeklyReport implements ReportDocument, InitializingBean {
@@ -42,25 +45,30 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
     /** The funnel stages in order, each a conversion with a rep breakdown. */
     static final List<String> FUNNEL = KpiCatalog.STAGE_CONVERSIONS;
 
-    private static final String NONE = "(none)";
+    static final String NONE = "(none)";
+
+    /** The measures listed at most; the rest are counted, since all of them are in kpi-results.csv. */
+    static final int MEASURES_SHOWN = 8;
 
     private final ReportRenderer renderer;
     private final KpiResultRepository results;
     private final KpiCatalog catalog;
-    private final Measures measures;
+    private final FiredMeasures fired;
+    private final DataNotes dataNotes;
     private final ReportSettings settings;
     private final KpiSettings kpiSettings;
     private final Currency currency;
     private final DisplayNames names;
     private final Environment environment;
 
-    WeeklyReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog, Measures measures,
-            ReportSettings settings, KpiSettings kpiSettings, KpiProperties properties, DisplayNames names,
-            Environment environment) {
+    WeeklyReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog, FiredMeasures fired,
+            DataNotes dataNotes, ReportSettings settings, KpiSettings kpiSettings, KpiProperties properties,
+            DisplayNames names, Environment environment) {
         this.renderer = renderer;
         this.results = results;
         this.catalog = catalog;
-        this.measures = measures;
+        this.fired = fired;
+        this.dataNotes = dataNotes;
         this.settings = settings;
         this.kpiSettings = kpiSettings;
         this.currency = Currency.getInstance(properties.currency());
@@ -96,17 +104,16 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
     public List<RenderedPdf> write(ReportingPeriod period, Path folder) {
         List<StoredResult> stored = results.find(report(), period,
                 catalog.kpis().stream().map(KpiDefinition::id).toList());
-        byte[] pdf = render(period, stored, names.reps(), names.channels());
+        byte[] pdf = render(period, stored, names.names(), dataNotes.notes());
         return List.of(RenderedPdf.write(folder.resolve(settings.weekly().file()), pdf, null));
     }
 
     /**
-     * @param stored   the week's evaluated results, totals and breakdowns
-     * @param reps     sales rep names by id
-     * @param channels channel names by code
+     * @param stored the week's evaluated results, totals and breakdowns
+     * @param names  the names of reps, channels and campaigns
+     * @param notes  the data-quality notes that apply
      */
-    byte[] render(ReportingPeriod period, List<StoredResult> stored, Map<String, String> reps,
-            Map<String, String> channels) {
+    byte[] render(ReportingPeriod period, List<StoredResult> stored, DisplayNames.Names names, Set<DataNote> notes) {
         ReportFormat format = new ReportFormat(renderer.locale(), currency);
         Map<String, StoredResult> totals = new LinkedHashMap<>();
         stored.stream().filter(StoredResult::isTotal).forEach(r -> totals.put(r.kpiId(), r));
@@ -118,13 +125,19 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         parameters.put("WeekYear", year);
         parameters.put("FirstDay", format.date(period.start()));
         parameters.put("LastDay", format.date(period.last()));
-        parameters.put("ChannelRows", channels(format, stored, channels));
-        parameters.put("FunnelRows", funnel(format, stored, totals, reps));
+        parameters.put("ChannelRows", channels(format, stored, names.channels()));
+        parameters.put("FunnelRows", WeeklyFunnelRows.rows(format, stored, totals, names.reps()));
         parameters.put("StageNames", FUNNEL.stream().map(id -> name(id, format)).toList());
         parameters.put("SmallSampleLimit", kpiSettings.smallSample());
-        parameters.put("MeasureRows", measures(format, totals));
+        List<WeeklyRows.Measure> measures = new MeasureRows(catalog, format, names)
+                .rows(fired.of(stored), settings.weekly().focus());
+        parameters.put("MeasureRows", measures.subList(0, Math.min(measures.size(), MEASURES_SHOWN)));
+        parameters.put("MoreMeasures", measures.size() > MEASURES_SHOWN
+                ? format.text("weekly.moreMeasures", measures.size() - MEASURES_SHOWN) : null);
         parameters.put("Anomalies", flagged(format, totals, Flag.ANOMALY));
         parameters.put("SmallSamples", flagged(format, totals, Flag.SMALL_SAMPLE));
+        parameters.put("DataNotes", notes.isEmpty() ? null : notes.stream()
+                .map(n -> format.text("weekly.dataNote." + n.name())).collect(Collectors.joining("\n")));
 
         List<WeeklyRows.FocusKpi> focus = settings.weekly().focus().stream()
                 .map(id -> focus(format, catalog.get(id), totals.get(id))).toList();
@@ -136,15 +149,21 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         Unit unit = kpi.unit();
         String name = kpi.name().in(format.locale());
         if (r == null) {
-            return new WeeklyRows.FocusKpi(name, format.none(), format.none(), format.none(), format.none(),
+            return new WeeklyRows.FocusKpi(name, format.none(), null, format.none(), format.none(), format.none(),
                     "NEUTRAL", "", List.of());
         }
         List<WeeklyRows.TrendPoint> trend = IntStream.range(0, r.trend().size())
                 .mapToObj(i -> new WeeklyRows.TrendPoint(i + 1, r.trend().get(i))).toList();
-        return new WeeklyRows.FocusKpi(name, format.value(r.value(), unit),
+        // a small sample is not judged: its case count instead of a status
+        return new WeeklyRows.FocusKpi(name, format.value(r.value(), unit), cases(format, r),
                 format.change(r.change(), r.relativeChange(), unit),
                 format.change(r.previousYearChange(), r.previousYearRelativeChange(), unit), format.value(r.target(), unit),
-                r.status().name(), flags(format, r.flags()), trend);
+                r.isSmallSample() ? "" : r.status().name(), flags(format, r.flags()), trend);
+    }
+
+    /** "n = 4" for a small sample, else null. */
+    static String cases(ReportFormat format, StoredResult r) {
+        return r != null && r.isSmallSample() ? format.text("weekly.cases", r.cases()) : null;
     }
 
     private static String flags(ReportFormat format, List<String> flags) {
@@ -166,48 +185,11 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
                 format.change(r.change(), r.relativeChange(), Unit.COUNT), format.share(r.value(), all))).toList();
     }
 
-    private List<WeeklyRows.FunnelConversions> funnel(ReportFormat format, List<StoredResult> stored,
-            Map<String, StoredResult> totals, Map<String, String> reps) {
-        List<WeeklyRows.FunnelConversions> rows = new ArrayList<>();
-        rows.add(new WeeklyRows.FunnelConversions(format.text("funnel.team"), true,
-                FUNNEL.stream().map(id -> conversion(format, totals.get(id))).toList()));
-        Map<String, Map<String, StoredResult>> byRep = new HashMap<>();
-        stored.stream().filter(r -> FUNNEL.contains(r.kpiId()) && "rep".equals(r.dimension()))
-                .forEach(r -> byRep.computeIfAbsent(r.dimensionValue(), k -> new HashMap<>()).put(r.kpiId(), r));
-        byRep.entrySet().stream()
-                .filter(e -> e.getValue().values().stream().map(StoredResult::value).anyMatch(Objects::nonNull))
-                .map(e -> Map.entry(NONE.equals(e.getKey()) ? format.text("funnel.noRep")
-                        : reps.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> rows.add(new WeeklyRows.FunnelConversions(e.getKey(), false,
-                        FUNNEL.stream().map(id -> conversion(format, e.getValue().get(id))).toList())));
-        return rows;
-    }
-
-    /** A stage conversion, marked with * when its sample is small. */
-    private static String conversion(ReportFormat format, StoredResult r) {
-        if (r == null) {
-            return format.none();
-        }
-        String value = format.value(r.value(), Unit.RATE);
-        return r.value() != null && r.flags().contains(Flag.SMALL_SAMPLE.name()) ? value + "*" : value;
-    }
-
-    private List<WeeklyRows.Measure> measures(ReportFormat format, Map<String, StoredResult> totals) {
-        List<WeeklyRows.Measure> rows = new ArrayList<>();
-        for (StoredResult r : totals.values()) {
-            for (String id : r.actions()) {
-                measures.measures().stream().filter(m -> m.id().equals(id)).findFirst()
-                        .ifPresent(m -> rows.add(new WeeklyRows.Measure(name(r.kpiId(), format) + " ("
-                                + format.text("status." + r.status().name()) + ")", m.text().in(format.locale()))));
-            }
-        }
-        return rows;
-    }
-
+    /** The totals with the flag, by name; a small sample with its case count: "Gewinnrate (n = 9)". */
     private String flagged(ReportFormat format, Map<String, StoredResult> totals, Flag flag) {
         String names = totals.values().stream().filter(r -> r.flags().contains(flag.name()))
-                .map(r -> name(r.kpiId(), format)).collect(Collectors.joining(", "));
+                .map(r -> name(r.kpiId(), format) + (flag == Flag.SMALL_SAMPLE ? " (" + cases(format, r) + ")" : ""))
+                .collect(Collectors.joining(", "));
         return names.isEmpty() ? format.text("weekly.noFlags") : names;
     }
 

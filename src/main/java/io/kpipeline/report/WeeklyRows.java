@@ -1,6 +1,8 @@
 package io.kpipeline.report;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,10 +14,14 @@ public final class WeeklyRows {
     private WeeklyRows() {
     }
 
-    /** A focus KPI: value, changes, target, status and its 13-week trend. */
+    /**
+     * A focus KPI: value, changes, target, status and its 13-week trend. A small sample carries its case
+     * count ("n = 4") and no status.
+     */
     public static final class FocusKpi {
         private final String name;
         private final String value;
+        private final String cases;
         private final String previousWeekChange;
         private final String previousYearChange;
         private final String target;
@@ -23,10 +29,11 @@ public final class WeeklyRows {
         private final String flags;
         private final List<TrendPoint> trend;
 
-        FocusKpi(String name, String value, String previousWeekChange, String previousYearChange, String target,
-                String status, String flags, List<TrendPoint> trend) {
+        FocusKpi(String name, String value, String cases, String previousWeekChange, String previousYearChange,
+                String target, String status, String flags, List<TrendPoint> trend) {
             this.name = name;
             this.value = value;
+            this.cases = cases;
             this.previousWeekChange = previousWeekChange;
             this.previousYearChange = previousYearChange;
             this.target = target;
@@ -43,6 +50,11 @@ public final class WeeklyRows {
             return value;
         }
 
+        /** "n = 4" for a small sample, else null. */
+        public String getCases() {
+            return cases;
+        }
+
         public String getPreviousWeekChange() {
             return previousWeekChange;
         }
@@ -55,7 +67,10 @@ public final class WeeklyRows {
             return target;
         }
 
-        /** GOOD, WARN, BAD or NEUTRAL; the template prints the word in the report language. */
+        /**
+         * GOOD, WARN, BAD or NEUTRAL, the template prints the word in the report language; empty for a small
+         * sample, which is not judged.
+         */
         public String getStatus() {
             return status;
         }
@@ -125,16 +140,22 @@ public final class WeeklyRows {
         }
     }
 
-    /** The funnel stage conversions of one sales rep, or of the team, in stage order. */
+    /**
+     * The funnel stage conversions of one sales rep, or of the team, in stage order, each with its case count
+     * ("n = 4") where it is a small sample, else null.
+     */
     public static final class FunnelConversions {
         private final String rep;
         private final boolean team;
         private final List<String> conversions;
+        private final List<String> cases;
 
-        FunnelConversions(String rep, boolean team, List<String> conversions) {
+        FunnelConversions(String rep, boolean team, List<String> conversions, List<String> cases) {
             this.rep = rep;
             this.team = team;
             this.conversions = List.copyOf(conversions);
+            // null where a value is no small sample, which List.copyOf refuses
+            this.cases = Collections.unmodifiableList(new ArrayList<>(cases));
         }
 
         public String getRep() {
@@ -148,16 +169,25 @@ public final class WeeklyRows {
         public List<String> getConversions() {
             return conversions;
         }
+
+        public List<String> getCases() {
+            return cases;
+        }
     }
 
-    /** A recommended measure that fired, with the KPI and status that fired it. */
+    /**
+     * A recommended measure that fired, with the KPI (and its value or status) that fired it and, where there
+     * is one, the place to start ("Kosten pro Lead: Messe 412,00 € gegen 160,00 € im Schnitt"), else null.
+     */
     public static final class Measure {
         private final String kpi;
         private final String text;
+        private final String start;
 
-        Measure(String kpi, String text) {
+        Measure(String kpi, String text, String start) {
             this.kpi = kpi;
             this.text = text;
+            this.start = start;
         }
 
         public String getKpi() {
@@ -166,6 +196,10 @@ public final class WeeklyRows {
 
         public String getText() {
             return text;
+        }
+
+        public String getStart() {
+            return start;
         }
     }
 }

@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a received message back: its HTML part and its attachments by file name. */
+/** Reads a received message back: its HTML and plain-text parts and its attachments by file name. */
 final class Mails {
 
     record Attachment(String name, String contentType, byte[] bytes) {
@@ -20,6 +20,15 @@ final class Mails {
     static String html(MimeMessage message) throws Exception {
         for (Part p : parts(message)) {
             if (p.isMimeType("text/html")) {
+                return (String) p.getContent();
+            }
+        }
+        return null;
+    }
+
+    static String plain(MimeMessage message) throws Exception {
+        for (Part p : parts(message)) {
+            if (p.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
                 return (String) p.getContent();
             }
         }

@@ -3,9 +3,10 @@ package io.kpipeline.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kpipeline.evaluation.Measures;
+import io.kpipeline.evaluation.FiredMeasures;
 import io.kpipeline.evaluation.Status;
 import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.kpi.DataNote;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
@@ -21,6 +22,7 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,14 +37,17 @@ class WeeklyReportTests {
 
     private static final ReportingPeriod WEEK_44 = ReportingPeriod.parse("2026-W44");
     private static final Map<String, String> REPS = Map.of("REP-01", "Julia Schäfer", "REP-02", "Lukas Weber");
-    private static final Map<String, String> CHANNELS = Map.of("EMAIL", "E-Mail", "PHONE", "Telefon");
+    private static final DisplayNames.Names NAMES = new DisplayNames.Names(REPS,
+            Map.of("EMAIL", "E-Mail", "PHONE", "Telefon", "LINKEDIN", "LinkedIn", "WEBSITE", "Website",
+                    "PAID_SEARCH", "Suchmaschinenwerbung"),
+            Map.of("C1", "Herbst-Newsletter", "C2", "Produkt-Update", "C3", "Webinar"));
 
     @Autowired
     WeeklyReport weekly;
     @Autowired
     KpiCatalog catalog;
     @Autowired
-    Measures measures;
+    FiredMeasures fired;
     @Autowired
     ReportSettings settings;
     @Autowired
@@ -52,26 +57,26 @@ class WeeklyReportTests {
 
     @Test
     void printsTheFocusKpisInGermanWithStatusWordsMeasuresAndFlags() throws IOException {
-        byte[] pdf = weekly.render(WEEK_44, results(), REPS, CHANNELS);
+        byte[] pdf = weekly.render(WEEK_44, results(), NAMES, Set.of());
         keep("weekly-de.pdf", pdf);
         String text = text(pdf);
 
         assertThat(text).contains("Wochenbericht KW 44/2026", "26.10.2026 bis 01.11.2026", "Fokus-KPIs");
         assertThat(text).contains("Neue Leads 1.234 +12,2 % +23,4 % 1.200 gut");
-        assertThat(text).contains("Lead → MQL 23,7 % -1,3 Pp", "Warnung");
-        assertThat(text).contains("Gesamtvertragswert (TCV) 1.234,56 € +23,5 %");
-        assertThat(text).contains("SQL 48 -20,0 %", "schlecht", "Anomalie");
-        assertThat(text).contains("Gewinnrate 31,0 % – – – neutral kleine", "Stichprobe");
-        assertThat(text).contains("Lead-Reaktionszeit 12,5 Std.");
+        assertThat(text).contains("Lead → MQL 23,7 % -1,3 Pp +3,7 Pp 25,0 % Warnung");
+        assertThat(text).contains("Gesamtvertragswert (TCV) 1.234,56 € +23,5 % – 2.000,00 € schlecht");
+        assertThat(text).contains("SQL 48 -20,0 % – – schlecht Anomalie");
+        assertThat(text).contains("Lead-Reaktionszeit 12,5 Std. +25,0 % -10,7 % 24,0 Std. gut");
         assertThat(text).contains("Kontakte nach Kanal", "E-Mail 120 100 +20,0 % 60,0 %", "Telefon 80");
-        assertThat(text).contains("Team gesamt 23,7 %", "Julia Schäfer 25,0 %*", "Lukas Weber");
-        assertThat(text).contains("E-Mail-Öffnungsrate (schlecht)",
+        assertThat(text).contains("Team gesamt 23,7 % 50,0 %", "Lukas Weber 40,0 % 40,0 %");
+        assertThat(text).contains("E-Mail-Öffnungsrate (18,0 %,\nschlecht)",
                 "Niedrige Öffnungsrate: Betreffzeilen und Absender im A/B-Test erproben");
-        assertThat(text).contains("Anomalien", "SQL", "Kleine Stichproben");
-        assertThat(text).contains("Seite 1 von ");
+        assertThat(text).contains("Anomalien (mehr als 3 Standardabweichungen vom Verlauf der letzten 8 Wochen): SQL");
+        assertThat(text).doesNotContain("Datenqualität");
+        assertThat(text).contains("Seite 1 von 1");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(document.getNumberOfPages()).isBetween(1, 2);
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
             var info = document.getDocumentInformation();
             assertThat(info.getTitle()).isEqualTo("Wochenbericht KW 44/2026");
             assertThat(info.getAuthor()).isEqualTo("kpi-pipeline");
@@ -81,9 +86,85 @@ class WeeklyReportTests {
     }
 
     @Test
+    void aSmallSampleShowsItsCaseCountAndNoStatus() throws IOException {
+        String text = text(weekly.render(WEEK_44, results(), NAMES, Set.of()));
+
+        // 1 won of 5 closed: 20 % under the 25 % target would be "schlecht"; the row shows n = 5 under the value,
+        // the change and the target, and no status word
+        String winRate = between(text, "Gewinnrate 20,0 %", "Gesamtvertragswert");
+        assertThat(winRate).contains("n = 5 -10,0 Pp – 25,0 % kleine", "Stichprobe")
+                .doesNotContain("schlecht", "Warnung", "gut", "neutral");
+        // Julia Schäfer's conversions rest on 4 leads each: n under every value, no asterisk any more
+        assertThat(between(text, "Julia Schäfer", "Lukas Weber")).contains("25,0 %\nn = 4").doesNotContain("*");
+        assertThat(text.replaceAll("\\s+", " ")).contains("n = Fallzahl: die Fälle, auf denen der Wert beruht, z. B. "
+                + "zugestellte E-Mails einer Öffnungsrate oder abgeschlossene Deals einer Gewinnrate; unter 30 gibt es keine "
+                + "Bewertung (kein Status, keine Maßnahme).", "n = Fallzahl (siehe oben); unter 30 gibt es keine Bewertung.");
+        assertThat(text).contains("Kleine Stichproben (weniger als 30 Fälle, ohne Bewertung): Gewinnrate (n = 5)");
+    }
+
+    @Test
+    void eachMeasureNamesItsPlaceToStartAndTheFocusKpisComeFirst() throws IOException {
+        String text = text(weekly.render(WEEK_44, results(), NAMES, Set.of()));
+
+        // the open rate's weakest campaign with enough cases: C1 12 % (48 of 400) against the total 18 %
+        // (180 of 1,000); C3's 5 % rests on 20 e-mails and the e-mails without campaign are no campaign
+        assertThat(text).contains("prüfen.\nE-Mail-Öffnungsrate: Herbst-Newsletter 12,0 % gegen 18,0 % im Schnitt");
+        // sessions are a sum: LinkedIn's 200 against the mean of the three channels (600 + 1,400 + 200) / 3
+        assertThat(text).contains("Website-Besuche (2.200,\nschlecht)",
+                "Website-Besuche: LinkedIn 200 gegen 733,3 im Schnitt");
+        // fired by its rule on the change, without a status to name, and without a breakdown to start with
+        assertThat(text).contains("Lead-Velocity-Rate (-12,5 %) Weniger MQLs als in der Vorperiode");
+        assertThat(text).doesNotContain("Lead-Velocity-Rate: ");
+        // the focus KPI's measure first, then catalog order: web sessions (awareness) before the lead velocity rate
+        assertThat(text.indexOf("E-Mail-Öffnungsrate (18,0 %")).isLessThan(text.indexOf("Website-Besuche (2.200"));
+        assertThat(text.indexOf("Website-Besuche (2.200")).isLessThan(text.indexOf("Lead-Velocity-Rate (-12,5 %)"));
+    }
+
+    @Test
+    void moreMeasuresThanFitAreCountedAfterTheFirstEightFocusKpisFirst() throws IOException {
+        List<StoredResult> rows = new ArrayList<>();
+        // eleven measures fire: two of focus KPIs, nine of others, listed here in catalog order
+        rows.add(bad("web_sessions", "grow-web-traffic"));
+        rows.add(bad("web_visitors", "reach-new-visitors"));
+        rows.add(bad("social_followers", "grow-social-following"));
+        rows.add(bad("campaign_recipients", "grow-mailing-list"));
+        rows.add(bad("ad_impressions", "raise-ad-reach"));
+        rows.add(bad("email_click_rate", "sharpen-email-content"));
+        rows.add(bad("email_click_to_open_rate", "keep-the-subject-promise"));
+        rows.add(bad("email_unsubscribe_rate", "reduce-unsubscribes"));
+        rows.add(bad("web_bounce_rate", "improve-landing-pages"));
+        rows.add(bad("lead_response_hours", "respond-faster"));
+        rows.add(bad("tcv_won", "close-more-value"));
+
+        byte[] pdf = weekly.render(WEEK_44, rows, NAMES, Set.of());
+        keep("weekly-many-measures.pdf", pdf);
+        String text = text(pdf);
+
+        // focus order (TCV before the response time), then the first six others in catalog order
+        assertThat(text).containsSubsequence("Gesamtvertragswert (TCV)\n(1,00 €", "Lead-Reaktionszeit (", "Website-Besuche (",
+                "Website-Besucher (", "Social-Media-Follower (", "Kampagnen-Empfänger (", "Anzeigen-Impressionen (",
+                "E-Mail-Klickrate (");
+        assertThat(text).doesNotContain("Klick-zu-Öffnungsrate (", "Abmelderate (", "Absprungrate (");
+        assertThat(text).contains("… und 3 weitere Maßnahmen; alle stehen in kpi-results.csv (Spalte actions).");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isBetween(1, 2);
+        }
+    }
+
+    @Test
+    void notesWhenNoOrderIsLinkedToTheSubscriptions() throws IOException {
+        String text = flat(weekly.render(WEEK_44, results(), NAMES,
+                Set.of(DataNote.ORDERS_NOT_LINKED_TO_SUBSCRIPTIONS)));
+
+        assertThat(text).contains("Datenqualität: Es gibt Abonnements, aber kein Auftrag ist einem Abonnement "
+                + "zugeordnet (subscription_id ist leer). Abwanderung, Wiederkauf und aktive Kunden behandeln daher alle "
+                + "Aufträge als Einzelkäufe – die Daten können Abo-Rechnungen nicht von Einzelkäufen unterscheiden.");
+    }
+
+    @Test
     void theSameResultsGiveTheSameBytes() {
-        byte[] first = weekly.render(WEEK_44, results(), REPS, CHANNELS);
-        byte[] second = weekly.render(WEEK_44, results(), REPS, CHANNELS);
+        byte[] first = weekly.render(WEEK_44, results(), NAMES, Set.of());
+        byte[] second = weekly.render(WEEK_44, results(), NAMES, Set.of());
         assertThat(second).isEqualTo(first);
     }
 
@@ -95,10 +176,11 @@ class WeeklyReportTests {
         for (int i = 10; i < 40; i++) {
             reps.put("REP-" + i, "Vertriebler " + i);
             for (String stage : WeeklyReport.FUNNEL) {
-                rows.add(breakdown(stage, "rep", "REP-" + i, "0.3", null, List.of()));
+                rows.add(breakdown(stage, "rep", "REP-" + i, "0.3", null, 50L, List.of()));
             }
         }
-        byte[] pdf = weekly.render(WEEK_44, rows, reps, CHANNELS);
+        byte[] pdf = weekly.render(WEEK_44, rows, new DisplayNames.Names(reps, NAMES.channels(), NAMES.campaigns()),
+                Set.of());
         keep("weekly-two-pages.pdf", pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(2);
@@ -113,67 +195,116 @@ class WeeklyReportTests {
 
     @Test
     void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
-        var english = new WeeklyReport(new ReportRenderer(Locale.ENGLISH), null, catalog, measures, settings,
+        var english = new WeeklyReport(new ReportRenderer(Locale.ENGLISH), null, catalog, fired, null, settings,
                 kpiSettings, properties, null, null);
-        byte[] pdf = english.render(WEEK_44, results(), REPS, CHANNELS);
+        byte[] pdf = english.render(WEEK_44, results(), NAMES, Set.of());
         keep("weekly-en.pdf", pdf);
         String text = text(pdf);
         assertThat(text).contains("Weekly report Week 44/2026", "New leads 1,234", "€1,234.56", "23.7%",
-                "good", "warning", "bad", "neutral", "Low open rate");
+                "good", "warning", "bad", "Win rate 20.0%\nn = 5", "Low open rate",
+                "Email open rate: Herbst-Newsletter 12.0% against 18.0% on average",
+                "Small samples (fewer than 30 cases, not judged): Win rate (n = 5)");
     }
 
     @Test
     void aFocusKpiOutsideTheCatalogStopsStartUpNamingTheSetting() {
         var wrong = new ReportSettings("de", new ReportSettings.Weekly(List.of("leads_created", "lead_count"),
                 "weekly-report.pdf"), settings.review());
-        var report = new WeeklyReport(new ReportRenderer(Locale.GERMAN), null, catalog, measures, wrong, kpiSettings,
-                properties, null, new org.springframework.core.env.StandardEnvironment());
+        var report = new WeeklyReport(new ReportRenderer(Locale.GERMAN), null, catalog, fired, null, wrong,
+                kpiSettings, properties, null, new org.springframework.core.env.StandardEnvironment());
         assertThatThrownBy(report::afterPropertiesSet).isInstanceOf(KpiException.class)
                 .hasMessageContaining("kpi.reports.weekly.focus[1] = lead_count is not a KPI of config/kpis.yml");
     }
 
-    /** The stored results of a week with every section filled. */
+    /**
+     * The stored results of a week with every section filled. Case counts as the calculators give them:
+     * the leads of Lead → MQL, the deals closed for the win rate, the delivered e-mails of the open rate.
+     */
     static List<StoredResult> results() {
         List<StoredResult> rows = new ArrayList<>();
-        rows.add(total("leads_created", "count", "1234", "1100", "1000", "1200", Status.GOOD, List.of(), List.of()));
-        rows.add(total("conv_lead_mql", "rate", "0.237", "0.25", "0.2", "0.25", Status.WARN, List.of(), List.of()));
-        rows.add(total("sql_count", "count", "48", "60", null, null, Status.BAD, List.of("ANOMALY"), List.of()));
-        rows.add(total("win_rate", "rate", "0.31", null, null, null, Status.NEUTRAL, List.of("SMALL_SAMPLE"),
+        rows.add(total("leads_created", "count", "1234", "1100", "1000", "1200", Status.GOOD, null, List.of(),
                 List.of()));
-        rows.add(total("tcv_won", "money", "1234.56", "1000", null, "2000", Status.BAD, List.of(), List.of()));
-        rows.add(total("email_open_rate", "rate", "0.18", "0.2", "0.22", "0.25", Status.BAD, List.of(),
+        rows.add(total("conv_lead_mql", "rate", "0.237", "0.25", "0.2", "0.25", Status.WARN, 1234L, List.of(),
+                List.of()));
+        rows.add(total("sql_count", "count", "48", "60", null, null, Status.BAD, null, List.of("ANOMALY"), List.of()));
+        // 1 deal won of 5 closed: 20 % would miss the 25 % target, but 5 deals are no verdict
+        rows.add(total("win_rate", "rate", "0.2", "0.3", null, "0.25", Status.NEUTRAL, 5L, List.of("SMALL_SAMPLE"),
+                List.of()));
+        rows.add(total("tcv_won", "money", "1234.56", "1000", null, "2000", Status.BAD, null, List.of(), List.of()));
+        // opened / delivered: C1 48 / 400, C2 63 / 300, C3 1 / 20, without campaign 68 / 280 → 180 / 1000
+        rows.add(total("email_open_rate", "rate", "0.18", "0.2", "0.22", "0.22", Status.BAD, 1000L, List.of(),
                 List.of("test-subject-lines")));
-        rows.add(total("lead_response_hours", "hours", "12.5", "10", "14", "24", Status.GOOD, List.of(), List.of()));
-        rows.add(breakdown("contacts", "channel", "EMAIL", "120", "100", List.of()));
-        rows.add(breakdown("contacts", "channel", "PHONE", "80", "90", List.of()));
+        rows.add(breakdown("email_open_rate", "campaign", "C1", "0.12", null, 400L, List.of()));
+        rows.add(breakdown("email_open_rate", "campaign", "C2", "0.21", null, 300L, List.of()));
+        rows.add(breakdown("email_open_rate", "campaign", "C3", "0.05", null, 20L, List.of("SMALL_SAMPLE")));
+        rows.add(breakdown("email_open_rate", "campaign", "(none)", "0.242857", null, 280L, List.of()));
+        rows.add(total("lead_response_hours", "hours", "12.5", "10", "14", "24", Status.GOOD, 80L, List.of(),
+                List.of()));
+        // not a focus KPI: its measure comes after the focus KPIs'; sessions per channel 600 + 1400 + 200
+        rows.add(total("web_sessions", "count", "2200", "2500", null, "3000", Status.BAD, null, List.of(),
+                List.of("grow-web-traffic")));
+        rows.add(breakdown("web_sessions", "channel", "PAID_SEARCH", "600", null, null, List.of()));
+        rows.add(breakdown("web_sessions", "channel", "WEBSITE", "1400", null, null, List.of()));
+        rows.add(breakdown("web_sessions", "channel", "LINKEDIN", "200", null, null, List.of()));
+        // fired by its rule on the change, without a status; the KPI has no breakdown to start with
+        rows.add(total("lead_velocity_rate", "rate", "-0.125", "0.1", null, null, Status.NEUTRAL, 80L, List.of(),
+                List.of("more-lead-generation")));
+        rows.add(breakdown("contacts", "channel", "EMAIL", "120", "100", null, List.of()));
+        rows.add(breakdown("contacts", "channel", "PHONE", "80", "90", null, List.of()));
         for (String stage : WeeklyReport.FUNNEL) {
             if (!stage.equals("conv_lead_mql")) {
-                rows.add(total(stage, "rate", "0.5", null, null, null, Status.NEUTRAL, List.of(), List.of()));
+                rows.add(total(stage, "rate", "0.5", null, null, null, Status.NEUTRAL, 100L, List.of(), List.of()));
             }
-            rows.add(breakdown(stage, "rep", "REP-01", "0.25", null, List.of("SMALL_SAMPLE")));
-            rows.add(breakdown(stage, "rep", "REP-02", "0.4", null, List.of()));
+            rows.add(breakdown(stage, "rep", "REP-01", "0.25", null, 4L, List.of("SMALL_SAMPLE")));
+            rows.add(breakdown(stage, "rep", "REP-02", "0.4", null, 40L, List.of()));
         }
         return rows;
     }
 
-    private static StoredResult total(String kpi, String unit, String value, String previous, String lastYear,
-            String target, Status status, List<String> flags, List<String> actions) {
+    /**
+     * A total; with a case count, a rate or average as the calculators store it: the cases as its denominator
+     * and value × cases as its numerator.
+     */
+    static StoredResult total(String kpi, String unit, String value, String previous, String lastYear,
+            String target, Status status, Long cases, List<String> flags, List<String> actions) {
         List<BigDecimal> trend = IntStream.range(0, 13)
                 .mapToObj(i -> i == 4 ? null : new BigDecimal(value).multiply(BigDecimal.valueOf(90 + (i * 7) % 20))
                         .divide(BigDecimal.valueOf(100)))
                 .toList();
-        return new StoredResult(kpi, null, null, new BigDecimal(value), unit, null, null, null, decimal(previous),
-                decimal(lastYear), trend, decimal(target), null, null, status, null, null, flags, actions);
+        BigDecimal denominator = cases == null ? null : BigDecimal.valueOf(cases);
+        BigDecimal numerator = cases == null ? null : new BigDecimal(value).multiply(denominator);
+        return new StoredResult(kpi, null, null, new BigDecimal(value), unit, numerator, denominator, cases, null,
+                decimal(previous), decimal(lastYear), trend, decimal(target), null, null, status, null, null, flags,
+                actions);
     }
 
     private static StoredResult breakdown(String kpi, String dimension, String dimensionValue, String value,
-            String previous, List<String> flags) {
-        return new StoredResult(kpi, dimension, dimensionValue, new BigDecimal(value), "count", null, null, null,
-                decimal(previous), null, List.of(), null, null, null, Status.NEUTRAL, null, null, flags, List.of());
+            String previous, Long cases, List<String> flags) {
+        return new StoredResult(kpi, dimension, dimensionValue, new BigDecimal(value), "count", null, null, cases,
+                null, decimal(previous), null, List.of(), null, null, null, Status.NEUTRAL, null, null, flags,
+                List.of());
+    }
+
+    /** A total judged BAD whose measure fired, with nothing else to show. */
+    private static StoredResult bad(String kpi, String action) {
+        return total(kpi, "count", "1", null, null, null, Status.BAD, null, List.of(), List.of(action));
+    }
+
+    /** The text from the first occurrence of {@code from} up to the next {@code to}. */
+    private static String between(String text, String from, String to) {
+        int start = text.indexOf(from);
+        assertThat(start).as(from).isNotNegative();
+        int end = text.indexOf(to, start);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     private static BigDecimal decimal(String text) {
         return text == null ? null : new BigDecimal(text);
+    }
+
+    /** The text with every line break and run of spaces as one space, for sentences that wrap. */
+    static String flat(byte[] pdf) throws IOException {
+        return text(pdf).replaceAll("\\s+", " ");
     }
 
     static String text(byte[] pdf) throws IOException {

@@ -1,0 +1,49 @@
+package io.kpipeline.report;
+
+import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.kpi.KpiDefinition.Unit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The weekly report's funnel table: the team's stage conversions, then each sales rep's with a value, by
+ * name; a small sample with its case count.
+ */
+final class WeeklyFunnelRows {
+
+    private WeeklyFunnelRows() {
+    }
+
+    /**
+     * @param stored the week's results, totals and breakdowns
+     * @param totals the week's totals by KPI id
+     * @param reps   sales rep names by id
+     */
+    static List<WeeklyRows.FunnelConversions> rows(ReportFormat format, List<StoredResult> stored,
+            Map<String, StoredResult> totals, Map<String, String> reps) {
+        List<WeeklyRows.FunnelConversions> rows = new ArrayList<>();
+        rows.add(conversions(format, format.text("funnel.team"), true, totals));
+        Map<String, Map<String, StoredResult>> byRep = new HashMap<>();
+        stored.stream().filter(r -> WeeklyReport.FUNNEL.contains(r.kpiId()) && "rep".equals(r.dimension()))
+                .forEach(r -> byRep.computeIfAbsent(r.dimensionValue(), k -> new HashMap<>()).put(r.kpiId(), r));
+        byRep.entrySet().stream()
+                .filter(e -> e.getValue().values().stream().map(StoredResult::value).anyMatch(Objects::nonNull))
+                .map(e -> Map.entry(WeeklyReport.NONE.equals(e.getKey()) ? format.text("funnel.noRep")
+                        : reps.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> rows.add(conversions(format, e.getKey(), false, e.getValue())));
+        return rows;
+    }
+
+    /** The stage conversions of one row, each small sample with its case count. */
+    private static WeeklyRows.FunnelConversions conversions(ReportFormat format, String rep, boolean team,
+            Map<String, StoredResult> byKpi) {
+        return new WeeklyRows.FunnelConversions(rep, team,
+                WeeklyReport.FUNNEL.stream().map(id -> byKpi.get(id) == null ? format.none()
+                        : format.value(byKpi.get(id).value(), Unit.RATE)).toList(),
+                WeeklyReport.FUNNEL.stream().map(id -> WeeklyReport.cases(format, byKpi.get(id))).toList());
+    }
+}

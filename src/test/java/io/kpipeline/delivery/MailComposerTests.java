@@ -1,0 +1,137 @@
+package io.kpipeline.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kpipeline.evaluation.Flag;
+import io.kpipeline.evaluation.KpiResult;
+import io.kpipeline.evaluation.KpiResultRepository;
+import io.kpipeline.evaluation.Status;
+import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiValue;
+import io.kpipeline.period.ReportingPeriod;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The focus KPIs in the body of a report's mail, from results stored by hand for a week no other test uses;
+ * each message is written as it would be sent and read back.
+ */
+@SpringBootTest
+class MailComposerTests {
+
+    private static final ReportingPeriod WEEK = ReportingPeriod.parse("2031-W05");
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    @Autowired
+    MailComposer composer;
+    @Autowired
+    KpiResultRepository results;
+    @Autowired
+    KpiCatalog catalog;
+
+    @TempDir
+    Path folder;
+
+    @AfterEach
+    void removeTheWeek() {
+        results.replace("weekly", WEEK, List.of(), LocalDateTime.now());
+    }
+
+    @Test
+    void aSmallSampleShowsItsCaseCountAndNoStatus() throws Exception {
+        // 1 deal won of 4 closed: 25 %, after 50 % the week before; 4 deals are no verdict
+        store(winRate("0.25", 4L, Status.NEUTRAL, Set.of(Flag.SMALL_SAMPLE)), openRate());
+
+        MimeMessage german = compose("anna@example.com", "de");
+        String html = spaced(Mails.html(german));
+
+        String winRate = row(html, "Gewinnrate");
+        assertThat(winRate).contains("25,0 %", "n = 4", "-25,0 Pp")
+                .doesNotContain("gut", "Warnung", "schlecht", "neutral", "font-weight:bold");
+        // a judged value keeps its status word and colour
+        assertThat(row(html, "E-Mail-Öffnungsrate")).contains("18,0 %", "schlecht", "color:#b3261e")
+                .doesNotContain("n = ");
+        assertThat(html).contains("n = Fallzahl: die Fälle, auf denen der Wert beruht, z. B. zugestellte E-Mails einer "
+                + "Öffnungsrate oder abgeschlossene Deals einer Gewinnrate; unter 30 gibt es keine Bewertung (kein Status, "
+                + "keine Maßnahme).");
+        assertThat(spaced(Mails.plain(german))).contains("Gewinnrate: 25,0 %, n = 4 (-25,0 Pp)\n",
+                "E-Mail-Öffnungsrate: 18,0 % (-2,0 Pp, schlecht)\n");
+
+        String english = spaced(Mails.html(compose("ben@example.com", "en")));
+        assertThat(row(english, "Win rate")).contains("25.0%", "n = 4", "-25.0 pp")
+                .doesNotContain("good", "warning", "bad", "neutral");
+        assertThat(english).contains("n = number of cases: the cases a value rests on");
+    }
+
+    @Test
+    void aValueOnEnoughCasesShowsItsStatusAndNoCaseCount() throws Exception {
+        // 10 won of 40 closed: 25 %, judged against the 25 % target
+        store(winRate("0.25", 40L, Status.GOOD, Set.of()), openRate());
+
+        String html = spaced(Mails.html(compose("anna@example.com", "de")));
+
+        assertThat(row(html, "Gewinnrate")).contains("25,0 %", "gut", "color:#1b7f3b").doesNotContain("n = ");
+        assertThat(html).doesNotContain("Fallzahl");
+    }
+
+    private KpiResult winRate(String value, long cases, Status status, Set<Flag> flags) {
+        BigDecimal closed = BigDecimal.valueOf(cases);
+        KpiValue v = new KpiValue("win_rate", null, null, new BigDecimal(value), new BigDecimal(value).multiply(closed),
+                closed, cases, null);
+        return new KpiResult("weekly", WEEK, catalog.get("win_rate"), v, new BigDecimal("0.5"), null, List.of(), null,
+                status, null, flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags), List.of());
+    }
+
+    /** 180 opened of 1,000 delivered, after 20 %: below the 22 % target. */
+    private KpiResult openRate() {
+        KpiValue v = new KpiValue("email_open_rate", null, null, new BigDecimal("0.18"), new BigDecimal("180"),
+                new BigDecimal("1000"), 1000L, null);
+        return new KpiResult("weekly", WEEK, catalog.get("email_open_rate"), v, new BigDecimal("0.2"), null, List.of(),
+                null, Status.BAD, null, EnumSet.noneOf(Flag.class), List.of());
+    }
+
+    private void store(KpiResult... stored) {
+        results.replace("weekly", WEEK, List.of(stored), LocalDateTime.now());
+    }
+
+    /** The message to one recipient of the weekly report, as written to the wire and read back. */
+    private MimeMessage compose(String address, String language) throws Exception {
+        Path pdf = Files.writeString(folder.resolve("weekly-report.pdf"), "%PDF-1.4\n%%EOF\n");
+        MimeMessage message = composer.compose(SESSION, "<test-" + language + "@kpi-pipeline>", "weekly", WEEK,
+                new Recipient(address, language, Recipient.REPORT), pdf, folder.resolve("kpi-results.csv"));
+        message.saveChanges();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        message.writeTo(bytes);
+        return new MimeMessage(SESSION, new ByteArrayInputStream(bytes.toByteArray()));
+    }
+
+    /** The HTML table row of one KPI, from its name to the end of the row. */
+    private static String row(String html, String kpi) {
+        int start = html.indexOf("<td>" + kpi + "</td>");
+        assertThat(start).as(kpi).isNotNegative();
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    /**
+     * Numbers and units are joined by non-breaking spaces, plain ones read better in assertions; and the text
+     * part comes back with the wire's CRLF line ends.
+     */
+    private static String spaced(String text) {
+        return text.replace('\u00a0', ' ').replace("\r\n", "\n");
+    }
+}
