@@ -1,6 +1,5 @@
 package io.kpipeline.report;
 
-import io.kpipeline.evaluation.KpiEvaluator;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
@@ -55,7 +54,7 @@ final class MonthlyCharts {
 
     /** The 13-month trends of the given KPIs, one series each, oldest month first; one without any value is left out. */
     List<MonthlyTables.ChartPoint> trends(String... kpiIds) {
-        List<ReportingPeriod> months = data.period().trend(KpiEvaluator.TREND_PERIODS);
+        List<ReportingPeriod> months = data.period().trend();
         List<MonthlyTables.ChartPoint> points = new ArrayList<>();
         for (String id : kpiIds) {
             StoredResult r = data.totals().get(id);
@@ -97,7 +96,7 @@ final class MonthlyCharts {
             StoredResult r = data.totals().get(id);
             if (r != null) {
                 long missing = r.trend().stream().filter(Objects::isNull).count()
-                        + Math.max(0, KpiEvaluator.TREND_PERIODS - r.trend().size());
+                        + Math.max(0, data.period().kind().trendPeriods() - r.trend().size());
                 if (missing > 0) {
                     gaps.add(data.format().text("monthly.sentence.gap", data.name(id), missing));
                 }
