@@ -5,9 +5,9 @@ package io.kpipeline.report;
  * getters): the scorecard lines and the entries of the summary, data-quality notes and glossary.
  * Values arrive formatted in the report locale, so the templates only lay out.
  */
-public final class MonthlyRows {
+public final class ManagementRows {
 
-    private MonthlyRows() {
+    private ManagementRows() {
     }
 
     /** One KPI of the scorecard, under its category. */

@@ -32,7 +32,7 @@ import org.jfree.chart.ui.TextAnchor;
  * light grid, and axis numbers in the report locale. The chart element's {@code key} says what its
  * values are: {@code money…} for amounts in the report currency, anything else for counts.
  */
-public class MonthlyChartCustomizer extends JRAbstractChartCustomizer {
+public class ManagementChartCustomizer extends JRAbstractChartCustomizer {
 
     private static final Color[] SERIES = {new Color(0x1F, 0x3A, 0x5F), new Color(0xC0, 0x6A, 0x1B)};
     private static final Color GRID = new Color(0xD0, 0xD0, 0xD0);

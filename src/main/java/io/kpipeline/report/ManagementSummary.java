@@ -21,54 +21,54 @@ import java.util.stream.Collectors;
  * anomalies, small samples and KPIs without a value. Nothing here is judged that the results do not
  * say: "better" and "worse" follow each KPI's direction in the catalog.
  */
-final class MonthlySummary {
+final class ManagementSummary {
 
     /** The figures the summary opens with, where enabled and computed. */
     static final List<String> HEADLINE = List.of("revenue", "mrr", "tcv_won", "new_customers");
 
-    private final MonthlyData data;
+    private final ManagementData data;
     private final ReportFormat format;
     private final int movers;
 
-    MonthlySummary(MonthlyData data, int movers) {
+    ManagementSummary(ManagementData data, int movers) {
         this.data = data;
         this.format = data.format();
         this.movers = movers;
     }
 
-    List<MonthlyRows.Entry> paragraphs() {
+    List<ManagementRows.Entry> paragraphs() {
         List<StoredResult> totals = List.copyOf(data.totals().values());
-        List<MonthlyRows.Entry> paragraphs = new ArrayList<>();
+        List<ManagementRows.Entry> paragraphs = new ArrayList<>();
         String headline = HEADLINE.stream().map(id -> data.totals().get(id)).filter(Objects::nonNull)
                 .filter(r -> r.value() != null).map(this::headline).collect(Collectors.joining(" "));
         if (!headline.isEmpty()) {
-            paragraphs.add(entry("monthly.summary.headline", headline));
+            paragraphs.add(entry("management.summary.headline", headline));
         }
-        paragraphs.add(entry("monthly.summary.movers", movers(totals)));
-        paragraphs.add(entry("monthly.summary.targets", targets(totals)));
-        paragraphs.add(entry("monthly.summary.anomalies", anomalies(totals)));
-        paragraphs.add(entry("monthly.summary.smallSamples", smallSamples(totals)));
+        paragraphs.add(entry("management.summary.movers", movers(totals)));
+        paragraphs.add(entry("management.summary.targets", targets(totals)));
+        paragraphs.add(entry("management.summary.anomalies", anomalies(totals)));
+        paragraphs.add(entry("management.summary.smallSamples", smallSamples(totals)));
         List<String> missing = names(totals, r -> r.value() == null, r -> "");
         if (!missing.isEmpty()) {
-            paragraphs.add(entry("monthly.summary.missing",
-                    format.text("monthly.sentence.missing", missing.size(), String.join(", ", missing))));
+            paragraphs.add(entry("management.summary.missing",
+                    format.text("management.sentence.missing", missing.size(), String.join(", ", missing))));
         }
         return paragraphs;
     }
 
-    private MonthlyRows.Entry entry(String titleKey, String text) {
-        return new MonthlyRows.Entry(null, format.text(titleKey), text);
+    private ManagementRows.Entry entry(String titleKey, String text) {
+        return new ManagementRows.Entry(null, format.text(titleKey), text);
     }
 
     /** "Revenue: x in October 2026, after y the month before (+z %); w in the same month last year." */
     private String headline(StoredResult r) {
-        String sentence = format.text("monthly.sentence.headline", data.name(r.kpiId()), data.value(r), data.month());
+        String sentence = format.text("management.sentence.headline", data.name(r.kpiId()), data.value(r), data.month());
         if (r.previousValue() != null) {
-            sentence += format.text("monthly.sentence.headlinePrevious", data.value(r.kpiId(), r.previousValue()),
+            sentence += format.text("management.sentence.headlinePrevious", data.value(r.kpiId(), r.previousValue()),
                     data.change(r));
         }
         if (r.previousYearValue() != null) {
-            sentence += format.text("monthly.sentence.headlineYear", data.value(r.kpiId(), r.previousYearValue()));
+            sentence += format.text("management.sentence.headlineYear", data.value(r.kpiId(), r.previousYearValue()));
         }
         return sentence + ".";
     }
@@ -77,14 +77,14 @@ final class MonthlySummary {
     private String movers(List<StoredResult> totals) {
         List<StoredResult> moved = totals.stream()
                 .filter(r -> r.relativeChange() != null && r.relativeChange().signum() != 0)
-                .filter(r -> !MonthlyData.flagged(r, Flag.SMALL_SAMPLE))
+                .filter(r -> !ManagementData.flagged(r, Flag.SMALL_SAMPLE))
                 .sorted(Comparator.comparing((StoredResult r) -> r.relativeChange().abs()).reversed())
                 .limit(movers).toList();
         if (moved.isEmpty()) {
-            return format.text("monthly.sentence.noMovers");
+            return format.text("management.sentence.noMovers");
         }
         List<String> sentences = new ArrayList<>();
-        sentences.add(format.text("monthly.sentence.moversIntro", moved.size()));
+        sentences.add(format.text("management.sentence.moversIntro", moved.size()));
         moved.forEach(r -> sentences.add(mover(r)));
         return String.join(" ", sentences);
     }
@@ -98,49 +98,49 @@ final class MonthlySummary {
         }
         Better better = data.catalog().get(r.kpiId()).better();
         String judgement = better == Better.NONE ? ""
-                : format.text((better == Better.HIGHER) == up ? "monthly.sentence.better" : "monthly.sentence.worse");
-        return format.text(up ? "monthly.sentence.up" : "monthly.sentence.down", data.name(r.kpiId()), by,
+                : format.text((better == Better.HIGHER) == up ? "management.sentence.better" : "management.sentence.worse");
+        return format.text(up ? "management.sentence.up" : "management.sentence.down", data.name(r.kpiId()), by,
                 data.value(r), data.value(r.kpiId(), r.previousValue()), judgement);
     }
 
     private String targets(List<StoredResult> totals) {
         List<StoredResult> withTarget = totals.stream().filter(r -> r.target() != null).toList();
         if (withTarget.isEmpty()) {
-            return format.text("monthly.sentence.noTargets");
+            return format.text("management.sentence.noTargets");
         }
-        Function<StoredResult, String> detail = r -> format.text("monthly.sentence.againstTarget", data.value(r),
+        Function<StoredResult, String> detail = r -> format.text("management.sentence.againstTarget", data.value(r),
                 data.value(r.kpiId(), r.target()));
         List<String> met = names(withTarget, r -> r.value() != null && r.status() == Status.GOOD, detail);
         List<String> near = names(withTarget, r -> r.value() != null && r.status() == Status.WARN, detail);
         List<String> missed = names(withTarget, r -> r.value() != null && r.status() == Status.BAD, detail);
         List<String> sentences = new ArrayList<>();
-        sentences.add(format.text("monthly.sentence.targets", withTarget.size(), met.size(), near.size(),
+        sentences.add(format.text("management.sentence.targets", withTarget.size(), met.size(), near.size(),
                 missed.size()));
-        list(sentences, "monthly.sentence.met", met);
-        list(sentences, "monthly.sentence.near", near);
-        list(sentences, "monthly.sentence.missed", missed);
-        list(sentences, "monthly.sentence.targetNoValue", names(withTarget, r -> r.value() == null, r -> ""));
+        list(sentences, "management.sentence.met", met);
+        list(sentences, "management.sentence.near", near);
+        list(sentences, "management.sentence.missed", missed);
+        list(sentences, "management.sentence.targetNoValue", names(withTarget, r -> r.value() == null, r -> ""));
         // with a value but NEUTRAL: neither the target nor the catalog says which way is better
-        list(sentences, "monthly.sentence.targetUnjudged", names(withTarget,
+        list(sentences, "management.sentence.targetUnjudged", names(withTarget,
                 r -> r.value() != null && r.status() == Status.NEUTRAL, detail));
-        list(sentences, "monthly.sentence.belowBenchmark", names(totals,
+        list(sentences, "management.sentence.belowBenchmark", names(totals,
                 r -> r.target() == null && r.benchmark() != null && r.status() == Status.BAD, r -> format.text(
-                        "monthly.sentence.againstBenchmark", data.value(r), data.value(r.kpiId(), r.benchmark()))));
+                        "management.sentence.againstBenchmark", data.value(r), data.value(r.kpiId(), r.benchmark()))));
         return String.join(" ", sentences);
     }
 
     private String anomalies(List<StoredResult> totals) {
-        List<String> names = names(totals, r -> MonthlyData.flagged(r, Flag.ANOMALY), r -> format.text(
-                "monthly.sentence.againstMean", data.value(r), data.value(r.kpiId(), previousMean(r))));
-        return names.isEmpty() ? format.text("monthly.sentence.noAnomalies")
-                : format.text("monthly.sentence.anomalies", names.size(), String.join("; ", names));
+        List<String> names = names(totals, r -> ManagementData.flagged(r, Flag.ANOMALY), r -> format.text(
+                "management.sentence.againstMean", data.value(r), data.value(r.kpiId(), previousMean(r))));
+        return names.isEmpty() ? format.text("management.sentence.noAnomalies")
+                : format.text("management.sentence.anomalies", names.size(), String.join("; ", names));
     }
 
     private String smallSamples(List<StoredResult> totals) {
-        List<String> names = names(totals, r -> MonthlyData.flagged(r, Flag.SMALL_SAMPLE),
-                r -> format.text("monthly.sentence.cases", format.value(r.denominator(), Unit.COUNT)));
-        return names.isEmpty() ? format.text("monthly.sentence.noSmallSamples", data.smallSample())
-                : format.text("monthly.sentence.smallSamples", names.size(), data.smallSample(),
+        List<String> names = names(totals, r -> ManagementData.flagged(r, Flag.SMALL_SAMPLE),
+                r -> format.text("management.sentence.cases", format.value(r.denominator(), Unit.COUNT)));
+        return names.isEmpty() ? format.text("management.sentence.noSmallSamples", data.smallSample())
+                : format.text("management.sentence.smallSamples", names.size(), data.smallSample(),
                         String.join("; ", names));
     }
 

@@ -18,22 +18,22 @@ import org.springframework.stereotype.Component;
  * The monthly management report (Management-Report): a cover, a one-page summary written from the
  * month's numbers, the scorecard of every enabled KPI by category, charts, the reps side by side,
  * the campaigns with their ROMI, notes on data quality and the glossary of the catalog. Renders
- * {@code reports/MonthlyManagementReport.jrxml} from the month's stored results.
+ * {@code reports/ManagementReport.jrxml} from the month's stored results.
  */
 @Component
-public class MonthlyReport implements ReportDocument {
+public class ManagementReport implements ReportDocument {
 
-    static final String TEMPLATE = "MonthlyManagementReport";
+    static final String TEMPLATE = "ManagementReport";
 
     private final ReportRenderer renderer;
     private final KpiResultRepository results;
     private final KpiCatalog catalog;
-    private final MonthlySettings settings;
+    private final ManagementSettings settings;
     private final KpiSettings kpiSettings;
     private final Currency currency;
     private final DisplayNames names;
 
-    MonthlyReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog, MonthlySettings settings,
+    ManagementReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog, ManagementSettings settings,
             KpiSettings kpiSettings, KpiProperties properties, DisplayNames names) {
         this.renderer = renderer;
         this.results = results;
@@ -55,7 +55,7 @@ public class MonthlyReport implements ReportDocument {
         List<StoredResult> stored = results.find(report(), period,
                 catalog.kpis().stream().map(KpiDefinition::id).toList());
         byte[] pdf = render(period, stored,
-                new MonthlyData.Names(names.reps(), names.channels(), names.campaigns()));
+                new ManagementData.Names(names.reps(), names.channels(), names.campaigns()));
         return List.of(RenderedPdf.write(folder.resolve(settings.file()), pdf, null));
     }
 
@@ -63,18 +63,18 @@ public class MonthlyReport implements ReportDocument {
      * @param stored the month's evaluated results, totals and breakdowns
      * @param names  display names of reps, channels and campaigns
      */
-    byte[] render(ReportingPeriod period, List<StoredResult> stored, MonthlyData.Names names) {
+    byte[] render(ReportingPeriod period, List<StoredResult> stored, ManagementData.Names names) {
         ReportFormat format = new ReportFormat(renderer.locale(), currency);
-        MonthlyData data = new MonthlyData(period, format, catalog, stored, names, kpiSettings.smallSample());
-        MonthlyScorecard scorecard = new MonthlyScorecard(data);
-        MonthlyCharts charts = new MonthlyCharts(data);
-        MonthlySections sections = new MonthlySections(data);
+        ManagementData data = new ManagementData(period, format, catalog, stored, names, kpiSettings.smallSample());
+        ManagementScorecard scorecard = new ManagementScorecard(data);
+        ManagementCharts charts = new ManagementCharts(data);
+        ManagementSections sections = new ManagementSections(data);
 
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("Month", data.month());
         parameters.put("FirstDay", format.date(period.start()));
         parameters.put("LastDay", format.date(period.last()));
-        parameters.put("SummaryRows", new MonthlySummary(data, settings.movers()).paragraphs());
+        parameters.put("SummaryRows", new ManagementSummary(data, settings.movers()).paragraphs());
         parameters.put("ScorecardRows", scorecard.lines());
         parameters.put("BenchmarkSources", scorecard.sources());
         parameters.put("FunnelPoints", charts.funnel());
@@ -91,7 +91,7 @@ public class MonthlyReport implements ReportDocument {
         parameters.put("LeadsWithoutCampaign", sections.leadsWithoutCampaign());
         parameters.put("QualityRows", sections.quality(charts.gaps("revenue", "mrr", "cac", "clv")));
         parameters.put("GlossaryRows", scorecard.glossary());
-        String title = format.text("monthly.title", data.month());
+        String title = format.text("management.title", data.month());
         return renderer.render(TEMPLATE, parameters, List.of(), title, period.last());
     }
 }

@@ -28,10 +28,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** The monthly management report filled from known results, exported and read back as text. */
 @SpringBootTest
-class MonthlyReportTests {
+class ManagementReportTests {
 
     private static final ReportingPeriod OCTOBER = ReportingPeriod.parse("2026-10");
-    private static final MonthlyData.Names NAMES = new MonthlyData.Names(
+    private static final ManagementData.Names NAMES = new ManagementData.Names(
             Map.of("REP-01", "Julia Schäfer", "REP-02", "Lukas Weber"), Map.of("EMAIL", "E-Mail", "WEB", "Website"),
             Map.of("C1", "Frühjahrsaktion Überlingen", "C2", "Herbst-Newsletter"));
     private static final String MAILCHIMP = "Mailchimp Email Marketing Benchmarks 2019";
@@ -39,11 +39,11 @@ class MonthlyReportTests {
             + " is unbounded";
 
     @Autowired
-    MonthlyReport monthly;
+    ManagementReport management;
     @Autowired
     KpiCatalog catalog;
     @Autowired
-    MonthlySettings settings;
+    ManagementSettings settings;
     @Autowired
     KpiSettings kpiSettings;
     @Autowired
@@ -51,7 +51,7 @@ class MonthlyReportTests {
 
     @Test
     void printsCoverScorecardTablesAndNotesInGerman() throws IOException {
-        byte[] pdf = monthly.render(OCTOBER, results(), NAMES);
+        byte[] pdf = management.render(OCTOBER, results(), NAMES);
         keep("monthly-de.pdf", pdf);
         String text = flat(pdf);
 
@@ -88,7 +88,7 @@ class MonthlyReportTests {
 
     @Test
     void theSummarySaysInSentencesWhatMovedWhichTargetsWereMetAndWhatToReadWithCare() throws IOException {
-        String text = flat(monthly.render(OCTOBER, results(), NAMES));
+        String text = flat(management.render(OCTOBER, results(), NAMES));
 
         // revenue: (123,456.78 − 100,000) / 100,000 = +23.46 %
         assertThat(text).contains("Gesamtumsatz: 123.456,78 € im Oktober 2026, nach 100.000,00 € im Vormonat"
@@ -115,7 +115,7 @@ class MonthlyReportTests {
 
     @Test
     void groupsTheScorecardByCategoryInReportOrderAndPrintsEveryDefinition() throws IOException {
-        String text = WeeklyReportTests.text(monthly.render(OCTOBER, results(), NAMES));
+        String text = WeeklyReportTests.text(management.render(OCTOBER, results(), NAMES));
         List<String> lines = Arrays.stream(text.split("\\R")).map(String::strip).toList();
         List<String> categories = List.of("Aufmerksamkeit", "Interaktion", "Lead-Generierung", "Akquise", "Funnel",
                 "Vertrieb", "Umsatz", "Kunden", "Unit Economics");
@@ -134,11 +134,11 @@ class MonthlyReportTests {
 
     @Test
     void feedsTheChartsWithStageCountsThirteenMonthsAndChannelsByLeads() {
-        var data = new MonthlyData(OCTOBER, new ReportFormat(Locale.GERMAN, java.util.Currency.getInstance("EUR")),
+        var data = new ManagementData(OCTOBER, new ReportFormat(Locale.GERMAN, java.util.Currency.getInstance("EUR")),
                 catalog, results(), NAMES, 30);
-        var charts = new MonthlyCharts(data);
+        var charts = new ManagementCharts(data);
         // Lead → MQL 300 / 1,200: the denominator is the stage LEAD, the numerator MQL; later stages have no result
-        assertThat(charts.funnel()).extracting(MonthlyTables.ChartPoint::getLabel, p -> p.getValue().intValue())
+        assertThat(charts.funnel()).extracting(ManagementTables.ChartPoint::getLabel, p -> p.getValue().intValue())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Lead", 1200),
                         org.assertj.core.groups.Tuple.tuple("MQL", 300));
         var sql = charts.trends("sql_count");
@@ -148,19 +148,19 @@ class MonthlyReportTests {
         assertThat(sql.get(12).getValue()).isEqualByComparingTo("48");
         // revenue has no trend stored in the test month: no series rather than 13 gaps drawn as a flat line
         assertThat(charts.trends("revenue")).isEmpty();
-        assertThat(charts.perChannel("tcv_won")).extracting(MonthlyTables.ChartPoint::getLabel).containsExactly("Website");
+        assertThat(charts.perChannel("tcv_won")).extracting(ManagementTables.ChartPoint::getLabel).containsExactly("Website");
     }
 
     @Test
     void theSameResultsGiveTheSameBytes() {
-        byte[] first = monthly.render(OCTOBER, results(), NAMES);
-        byte[] second = monthly.render(OCTOBER, results(), NAMES);
+        byte[] first = management.render(OCTOBER, results(), NAMES);
+        byte[] second = management.render(OCTOBER, results(), NAMES);
         assertThat(second).isEqualTo(first);
     }
 
     @Test
     void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
-        var english = new MonthlyReport(new ReportRenderer(Locale.ENGLISH), null, catalog, settings, kpiSettings,
+        var english = new ManagementReport(new ReportRenderer(Locale.ENGLISH), null, catalog, settings, kpiSettings,
                 properties, null);
         byte[] pdf = english.render(OCTOBER, results(), NAMES);
         keep("monthly-en.pdf", pdf);

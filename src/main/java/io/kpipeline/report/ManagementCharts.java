@@ -15,16 +15,16 @@ import java.util.Objects;
  * months, leads and won revenue per channel, CAC and CLV over 13 months. Each chart gets the points
  * of its series; a month without a value is a gap, never 0.
  */
-final class MonthlyCharts {
+final class ManagementCharts {
 
     /** The stage conversions in funnel order; their counts give the funnel's stages. */
     static final List<String> STAGES = WeeklyReport.FUNNEL;
     static final List<String> STAGE_KEYS = List.of("lead", "mql", "sal", "sql", "firstMeeting", "secondMeeting",
             "offer", "contractSent", "won");
 
-    private final MonthlyData data;
+    private final ManagementData data;
 
-    MonthlyCharts(MonthlyData data) {
+    ManagementCharts(ManagementData data) {
         this.data = data;
     }
 
@@ -32,9 +32,9 @@ final class MonthlyCharts {
      * Leads entering each stage in the month: the first conversion's denominator (new leads), then
      * each conversion's numerator. A stage whose conversion is switched off is left out.
      */
-    List<MonthlyTables.ChartPoint> funnel() {
-        List<MonthlyTables.ChartPoint> points = new ArrayList<>();
-        String series = data.format().text("monthly.chart.leadsInStage");
+    List<ManagementTables.ChartPoint> funnel() {
+        List<ManagementTables.ChartPoint> points = new ArrayList<>();
+        String series = data.format().text("management.chart.leadsInStage");
         for (int i = 0; i < STAGES.size(); i++) {
             StoredResult r = data.totals().get(STAGES.get(i));
             if (r == null) {
@@ -48,14 +48,14 @@ final class MonthlyCharts {
         return points;
     }
 
-    private MonthlyTables.ChartPoint stage(String series, String key, BigDecimal count) {
-        return new MonthlyTables.ChartPoint(series, data.format().text("stage." + key), count);
+    private ManagementTables.ChartPoint stage(String series, String key, BigDecimal count) {
+        return new ManagementTables.ChartPoint(series, data.format().text("stage." + key), count);
     }
 
     /** The 13-month trends of the given KPIs, one series each, oldest month first; one without any value is left out. */
-    List<MonthlyTables.ChartPoint> trends(String... kpiIds) {
+    List<ManagementTables.ChartPoint> trends(String... kpiIds) {
         List<ReportingPeriod> months = data.period().trend();
-        List<MonthlyTables.ChartPoint> points = new ArrayList<>();
+        List<ManagementTables.ChartPoint> points = new ArrayList<>();
         for (String id : kpiIds) {
             StoredResult r = data.totals().get(id);
             if (r == null || r.trend().stream().allMatch(Objects::isNull)) {
@@ -63,7 +63,7 @@ final class MonthlyCharts {
             }
             for (int i = 0; i < months.size(); i++) {
                 BigDecimal value = i < r.trend().size() ? r.trend().get(i) : null;
-                points.add(new MonthlyTables.ChartPoint(data.name(id), data.shortMonth(months.get(i)), value));
+                points.add(new ManagementTables.ChartPoint(data.name(id), data.shortMonth(months.get(i)), value));
             }
         }
         return points;
@@ -82,10 +82,10 @@ final class MonthlyCharts {
     }
 
     /** A KPI's channel breakdown in the order of {@link #channels()}; a channel without a row has no bar. */
-    List<MonthlyTables.ChartPoint> perChannel(String kpiId) {
+    List<ManagementTables.ChartPoint> perChannel(String kpiId) {
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         data.breakdown(kpiId, "channel").forEach(r -> values.put(r.dimensionValue(), r.value()));
-        return channels().stream().map(c -> new MonthlyTables.ChartPoint(data.name(kpiId), data.channel(c),
+        return channels().stream().map(c -> new ManagementTables.ChartPoint(data.name(kpiId), data.channel(c),
                 values.get(c))).toList();
     }
 
@@ -98,7 +98,7 @@ final class MonthlyCharts {
                 long missing = r.trend().stream().filter(Objects::isNull).count()
                         + Math.max(0, data.period().kind().trendPeriods() - r.trend().size());
                 if (missing > 0) {
-                    gaps.add(data.format().text("monthly.sentence.gap", data.name(id), missing));
+                    gaps.add(data.format().text("management.sentence.gap", data.name(id), missing));
                 }
             }
         }

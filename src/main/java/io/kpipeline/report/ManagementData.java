@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param names       display names of breakdown values
  * @param smallSample the denominator below which a rate is a small sample
  */
-record MonthlyData(ReportingPeriod period, ReportFormat format, KpiCatalog catalog, List<StoredResult> results,
+record ManagementData(ReportingPeriod period, ReportFormat format, KpiCatalog catalog, List<StoredResult> results,
         Names names, int smallSample) {
 
     /** A breakdown row whose attribute is missing has this value (see config/kpis.yml). */
@@ -110,6 +110,6 @@ record MonthlyData(ReportingPeriod period, ReportFormat format, KpiCatalog catal
     }
 
     String campaign(String id) {
-        return NONE.equals(id) ? format.text("monthly.noCampaign") : names.campaigns().getOrDefault(id, id);
+        return NONE.equals(id) ? format.text("management.noCampaign") : names.campaigns().getOrDefault(id, id);
     }
 }
