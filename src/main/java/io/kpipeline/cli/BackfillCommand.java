@@ -30,7 +30,7 @@ final class BackfillCommand implements Callable<Integer> {
     @ParentCommand
     private RootCommand root;
 
-    @Parameters(index = "0", paramLabel = "REPORT", description = "weekly, monthly or review.")
+    @Parameters(index = "0", paramLabel = "REPORT", description = "weekly, monthly, quarterly, yearly or review.")
     private ReportKind report;
 
     @Option(names = "--from", required = true, paramLabel = "P",

@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     private RootCommand root;
 
-    @Parameters(index = "0", paramLabel = "REPORT", description = "weekly, monthly or review.")
+    @Parameters(index = "0", paramLabel = "REPORT", description = "weekly, monthly, quarterly, yearly or review.")
     private ReportKind report;
 
     @Option(names = "--period", paramLabel = "P", description = {"2026-W44 (weekly), 2026-10 (monthly) or",

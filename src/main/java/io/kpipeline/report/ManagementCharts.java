@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The data of the monthly report's charts: the funnel's stage counts, revenue and MRR over 13
- * months, leads and won revenue per channel, CAC and CLV over 13 months. Each chart gets the points
- * of its series; a month without a value is a gap, never 0.
+ * The data of the management report's charts: the funnel's stage counts, revenue and MRR over the
+ * trend of the period's kind (13 months, 8 quarters or 5 years), leads and won revenue per channel,
+ * CAC and CLV over the same trend. Each chart gets the points of its series; a period without a value
+ * is a gap, never 0.
  */
 final class ManagementCharts {
 
@@ -29,7 +30,7 @@ final class ManagementCharts {
     }
 
     /**
-     * Leads entering each stage in the month: the first conversion's denominator (new leads), then
+     * Leads entering each stage in the period: the first conversion's denominator (new leads), then
      * each conversion's numerator. A stage whose conversion is switched off is left out.
      */
     List<ManagementTables.ChartPoint> funnel() {
@@ -52,18 +53,18 @@ final class ManagementCharts {
         return new ManagementTables.ChartPoint(series, data.format().text("stage." + key), count);
     }
 
-    /** The 13-month trends of the given KPIs, one series each, oldest month first; one without any value is left out. */
+    /** The trends of the given KPIs, one series each, oldest period first; one without any value is left out. */
     List<ManagementTables.ChartPoint> trends(String... kpiIds) {
-        List<ReportingPeriod> months = data.period().trend();
+        List<ReportingPeriod> periods = data.period().trend();
         List<ManagementTables.ChartPoint> points = new ArrayList<>();
         for (String id : kpiIds) {
             StoredResult r = data.totals().get(id);
             if (r == null || r.trend().stream().allMatch(Objects::isNull)) {
                 continue;
             }
-            for (int i = 0; i < months.size(); i++) {
+            for (int i = 0; i < periods.size(); i++) {
                 BigDecimal value = i < r.trend().size() ? r.trend().get(i) : null;
-                points.add(new ManagementTables.ChartPoint(data.name(id), data.shortMonth(months.get(i)), value));
+                points.add(new ManagementTables.ChartPoint(data.name(id), data.axisLabel(periods.get(i)), value));
             }
         }
         return points;
@@ -89,16 +90,17 @@ final class ManagementCharts {
                 values.get(c))).toList();
     }
 
-    /** The charted KPIs whose 13-month trend has months without a value, with how many. */
+    /** The charted KPIs whose trend has periods without a value, with how many. */
     List<String> gaps(String... kpiIds) {
         List<String> gaps = new ArrayList<>();
         for (String id : kpiIds) {
             StoredResult r = data.totals().get(id);
             if (r != null) {
                 long missing = r.trend().stream().filter(Objects::isNull).count()
-                        + Math.max(0, data.period().kind().trendPeriods() - r.trend().size());
+                        + Math.max(0, data.trendLength() - r.trend().size());
                 if (missing > 0) {
-                    gaps.add(data.format().text("management.sentence.gap", data.name(id), missing));
+                    gaps.add(data.format().text("management.sentence.gap", data.name(id), missing, data.trendLength(),
+                            data.word("units")));
                 }
             }
         }

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The scorecard of the monthly report — every enabled KPI grouped by category, with the previous
- * month, the same month last year, target, status and benchmark — and the glossary, which prints
- * each enabled KPI's definition from the catalog under the same categories.
+ * The scorecard of the management report — every enabled KPI grouped by category, with the previous
+ * period, the same period last year (for a year, which has no other, the change to the previous year),
+ * target, status and benchmark — and the glossary, which prints each enabled KPI's definition from the
+ * catalog under the same categories.
  */
 final class ManagementScorecard {
 
@@ -54,8 +55,10 @@ final class ManagementScorecard {
                         "NEUTRAL", none, data.format().text("management.notComputed")));
                 continue;
             }
+            String third = data.isYear() ? (r.value() == null ? data.format().none() : data.change(r))
+                    : data.value(kpi.id(), r.previousYearValue());
             lines.add(new ManagementRows.ScorecardLine(category(kpi.category()), name, data.value(r),
-                    data.value(kpi.id(), r.previousValue()), data.value(kpi.id(), r.previousYearValue()),
+                    data.value(kpi.id(), r.previousValue()), third,
                     data.value(kpi.id(), r.target()), r.status().name(), benchmark(r), notes(r)));
         }
         return lines;
@@ -85,7 +88,7 @@ final class ManagementScorecard {
     /** The benchmark sources as numbered in {@link #lines()}; call after it. */
     String sources() {
         if (sources.isEmpty()) {
-            return data.format().text("management.noBenchmarks");
+            return data.format().text("management.noBenchmarks", data.word("values"));
         }
         return data.format().text("management.benchmarkSources") + " " + sources.entrySet().stream()
                 .map(e -> "[" + e.getValue() + "] " + e.getKey()).collect(Collectors.joining("; ")) + ".";

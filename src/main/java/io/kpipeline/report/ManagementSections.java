@@ -3,7 +3,9 @@ package io.kpipeline.report;
 import io.kpipeline.evaluation.Flag;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.kpi.KpiDefinition.Unit;
+import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The monthly report's tables after the charts: the sales reps side by side with the team, the
+ * The management report's tables after the charts: the sales reps side by side with the team, the
  * campaigns with the revenue of the deals won from their leads and their ROMI, and the notes on data
  * quality.
  */
@@ -80,7 +82,7 @@ final class ManagementSections {
     }
 
     /**
-     * Each campaign with leads or ROMI in the month, by won revenue, then leads. Won revenue and ad
+     * Each campaign with leads or ROMI in the period, by won revenue, then leads. Won revenue and ad
      * cost come from ROMI's numerator (won − ad cost) and denominator (ad cost); a campaign without
      * a ROMI row had neither won deals nor ad cost. The last line is all campaigns together, against
      * the full marketing cost as the catalog defines the total ROMI.
@@ -121,17 +123,29 @@ final class ManagementSections {
         return rows;
     }
 
-    /** New leads of the month without a campaign, for the note under the campaign table. */
+    /** New leads of the period without a campaign, for the note under the campaign table. */
     String leadsWithoutCampaign() {
         return data.breakdown("leads_created", "campaign").stream().filter(r -> ManagementData.NONE.equals(r.dimensionValue()))
                 .findFirst().map(r -> data.format().text("management.leadsWithoutCampaign", data.format().value(r.value(),
                         Unit.COUNT))).orElse("");
     }
 
-    /** What a reader should know before trusting the numbers, KPI by KPI, then across KPIs. */
-    List<ManagementRows.Entry> quality(List<String> chartGaps) {
+    /**
+     * What a reader should know before trusting the numbers: whether the data covers the period only in
+     * part, then KPI by KPI, then across KPIs.
+     *
+     * @param chartGaps the charted KPIs with periods without a value
+     * @param firstData the first day the source tables hold data for; null when they hold none
+     */
+    List<ManagementRows.Entry> quality(List<String> chartGaps, LocalDate firstData) {
         ReportFormat f = data.format();
         List<ManagementRows.Entry> notes = new ArrayList<>();
+        ReportingPeriod period = data.period();
+        if (firstData != null && firstData.isAfter(period.start()) && firstData.isBefore(period.end())) {
+            notes.add(new ManagementRows.Entry(null, f.text("management.note.partialData.title"),
+                    f.text("management.note.partialData", f.date(firstData), f.date(period.start()),
+                            f.date(period.last()))));
+        }
         for (StoredResult r : data.totals().values()) {
             String name = data.name(r.kpiId());
             if (r.value() == null) {
@@ -143,7 +157,7 @@ final class ManagementSections {
             }
             if (ManagementData.flagged(r, Flag.ANOMALY)) {
                 notes.add(new ManagementRows.Entry(null, name, f.text("management.note.anomaly", data.value(r),
-                        data.value(r.kpiId(), ManagementSummary.previousMean(r)))));
+                        data.value(r.kpiId(), ManagementSummary.previousMean(r)), data.word("units"))));
             }
         }
         List<String> uncomputed = data.catalog().enabled().stream().filter(k -> !data.totals().containsKey(k.id()))
@@ -152,8 +166,12 @@ final class ManagementSections {
             notes.add(new ManagementRows.Entry(null, f.text("management.note.notComputed.title"),
                     f.text("management.note.notComputed", uncomputed.size(), String.join(", ", uncomputed))));
         }
-        across(notes, "management.note.noPreviousMonth", r -> r.value() != null && r.previousValue() == null);
-        across(notes, "management.note.noPreviousYear", r -> r.value() != null && r.previousYearValue() == null);
+        across(notes, data.word("previousComparison"), "management.note.noPrevious", data.word("previous"),
+                r -> r.value() != null && r.previousValue() == null);
+        if (!data.isYear()) { // a year's same period last year is its previous one, noted just above
+            across(notes, data.word("sameLastYearComparison"), "management.note.noPreviousYear",
+                    data.word("sameLastYear"), r -> r.value() != null && r.previousYearValue() == null);
+        }
         if (!chartGaps.isEmpty()) {
             notes.add(new ManagementRows.Entry(null, f.text("management.charts"), String.join(" ", chartGaps)));
         }
@@ -163,12 +181,14 @@ final class ManagementSections {
         return notes;
     }
 
-    private void across(List<ManagementRows.Entry> notes, String key, java.util.function.Predicate<StoredResult> which) {
+    /** One note naming the KPIs that match, under {@code title}; {@code period} names the period compared with. */
+    private void across(List<ManagementRows.Entry> notes, String title, String key, String period,
+            java.util.function.Predicate<StoredResult> which) {
         List<String> names = data.totals().values().stream().filter(which).map(r -> data.name(r.kpiId()))
                 .collect(Collectors.toList());
         if (!names.isEmpty()) {
-            notes.add(new ManagementRows.Entry(null, data.format().text(key + ".title"),
-                    data.format().text(key, names.size(), String.join(", ", names))));
+            notes.add(new ManagementRows.Entry(null, title,
+                    data.format().text(key, names.size(), String.join(", ", names), period)));
         }
     }
 }

@@ -38,6 +38,7 @@ import org.springframework.stereotype.Component;
 public class WeeklyReport implements ReportDocument, InitializingBean {
 
     static final String TEMPLATE = "WeeklyKpiReport";
+    static final String REPORT = "weekly";
 
     /** The funnel stages in order, each a conversion with a rep breakdown. */
     static final List<String> FUNNEL = KpiCatalog.STAGE_CONVERSIONS;
@@ -87,17 +88,23 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
     }
 
     @Override
-    public String report() {
-        return "weekly";
+    public boolean renders(String report) {
+        return REPORT.equals(report);
     }
 
     /** Renders the week's stored results into the configured file in {@code folder}. */
     @Override
-    public List<RenderedPdf> write(ReportingPeriod period, Path folder) {
-        List<StoredResult> stored = results.find(report(), period,
+    public List<RenderedPdf> write(Edition edition, Path folder) {
+        List<StoredResult> stored = results.find(REPORT, edition.period(),
                 catalog.kpis().stream().map(KpiDefinition::id).toList());
-        byte[] pdf = render(period, stored, names.reps(), names.channels());
+        byte[] pdf = render(edition, stored, names.reps(), names.channels());
         return List.of(RenderedPdf.write(folder.resolve(settings.weekly().file()), pdf, null));
+    }
+
+    /** The report of a week that has ended. */
+    byte[] render(ReportingPeriod period, List<StoredResult> stored, Map<String, String> reps,
+            Map<String, String> channels) {
+        return render(Edition.of(REPORT, period), stored, reps, channels);
     }
 
     /**
@@ -105,8 +112,9 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
      * @param reps     sales rep names by id
      * @param channels channel names by code
      */
-    byte[] render(ReportingPeriod period, List<StoredResult> stored, Map<String, String> reps,
+    byte[] render(Edition edition, List<StoredResult> stored, Map<String, String> reps,
             Map<String, String> channels) {
+        ReportingPeriod period = edition.period();
         ReportFormat format = new ReportFormat(renderer.locale(), currency);
         Map<String, StoredResult> totals = new LinkedHashMap<>();
         stored.stream().filter(StoredResult::isTotal).forEach(r -> totals.put(r.kpiId(), r));
@@ -118,6 +126,7 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         parameters.put("WeekYear", year);
         parameters.put("FirstDay", format.date(period.start()));
         parameters.put("LastDay", format.date(period.last()));
+        parameters.put("Preliminary", format.preliminary(edition));
         parameters.put("ChannelRows", channels(format, stored, channels));
         parameters.put("FunnelRows", funnel(format, stored, totals, reps));
         parameters.put("StageNames", FUNNEL.stream().map(id -> name(id, format)).toList());
@@ -128,8 +137,8 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
 
         List<WeeklyRows.FocusKpi> focus = settings.weekly().focus().stream()
                 .map(id -> focus(format, catalog.get(id), totals.get(id))).toList();
-        String title = format.text("weekly.title", format.text("weekly.period", week, year));
-        return renderer.render(TEMPLATE, parameters, focus, title, period.last());
+        String title = format.title(edition, format.text("weekly.title", format.text("weekly.period", week, year)));
+        return renderer.render(TEMPLATE, parameters, focus, title, edition.documentDate());
     }
 
     private WeeklyRows.FocusKpi focus(ReportFormat format, KpiDefinition kpi, StoredResult r) {

@@ -50,7 +50,7 @@ public class Backfill {
     }
 
     /**
-     * The periods from {@code from} to {@code to}, both included: weeks, months or review cycles.
+     * The periods from {@code from} to {@code to}, both included: weeks, months, quarters, years or review cycles.
      *
      * @throws KpiException (configuration) when the range is empty or a period is not one of the report's
      */
@@ -135,6 +135,8 @@ public class Backfill {
         return switch (report) {
             case WEEKLY -> "ISO weeks like 2026-W40";
             case MONTHLY -> "months like 2026-01";
+            case QUARTERLY -> "quarters like 2026-Q1";
+            case YEARLY -> "years like 2025";
             case REVIEW -> "review cycles like 30d:2026-02-03 (the cycle's last day)";
         };
     }

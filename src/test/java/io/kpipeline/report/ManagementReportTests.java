@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class ManagementReportTests {
 
     private static final ReportingPeriod OCTOBER = ReportingPeriod.parse("2026-10");
+    private static final Edition MONTH = Edition.of("monthly", OCTOBER);
     private static final ManagementData.Names NAMES = new ManagementData.Names(
             Map.of("REP-01", "Julia Schäfer", "REP-02", "Lukas Weber"), Map.of("EMAIL", "E-Mail", "WEB", "Website"),
             Map.of("C1", "Frühjahrsaktion Überlingen", "C2", "Herbst-Newsletter"));
@@ -51,7 +52,7 @@ class ManagementReportTests {
 
     @Test
     void printsCoverScorecardTablesAndNotesInGerman() throws IOException {
-        byte[] pdf = management.render(OCTOBER, results(), NAMES);
+        byte[] pdf = management.render(MONTH, results(), NAMES, null);
         keep("monthly-de.pdf", pdf);
         String text = flat(pdf);
 
@@ -74,8 +75,8 @@ class ManagementReportTests {
         assertThat(text).contains("Hinweise zur Datenqualität", "Kein Wert. Grund: " + NO_CHURN + ".",
                 "Kleine Stichprobe: Quote aus 12 Fällen (weniger als 30)");
         // the test month has no result for most enabled KPIs: named, not silently left out
-        assertThat(text).contains("Nicht berechnet", "eingeschaltete KPIs haben für diesen Monat kein gespeichertes"
-                + " Ergebnis, etwa weil sie nach dem Lauf eingeschaltet wurden; den Monat erneut laufen lassen:");
+        assertThat(text).contains("Nicht berechnet", "eingeschaltete KPIs haben für diesen Zeitraum kein gespeichertes"
+                + " Ergebnis, etwa weil sie nach dem Lauf eingeschaltet wurden; den Zeitraum erneut laufen lassen:");
         assertThat(text).contains("Seite 2", "von ");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -88,7 +89,7 @@ class ManagementReportTests {
 
     @Test
     void theSummarySaysInSentencesWhatMovedWhichTargetsWereMetAndWhatToReadWithCare() throws IOException {
-        String text = flat(management.render(OCTOBER, results(), NAMES));
+        String text = flat(management.render(MONTH, results(), NAMES, null));
 
         // revenue: (123,456.78 − 100,000) / 100,000 = +23.46 %
         assertThat(text).contains("Gesamtumsatz: 123.456,78 € im Oktober 2026, nach 100.000,00 € im Vormonat"
@@ -107,7 +108,7 @@ class ManagementReportTests {
                 + " 25,0 %). Knapp verfehlt: Kundenakquisitionskosten (CAC) (8.500,00 € bei Ziel 8.000,00 €).");
         // the 8 months before: 58, 60, 62, 64, 66, 68, 70, 60, mean 63.5
         assertThat(text).contains("Eine KPI weicht um mehr als drei Standardabweichungen vom Verlauf der acht"
-                + " Vormonate ab: SQL (48; Ø der 8 Vormonate 64).");
+                + " Monate davor ab: SQL (48; Ø der 8 Monate davor 64).");
         assertThat(text).contains("Eine Quote beruht auf weniger als 30 Fällen und ist mit Vorsicht zu lesen:"
                 + " Gewinnrate (12 Fälle).");
         assertThat(text).contains("Eine KPI hat in diesem Monat keinen Wert: Customer Lifetime Value.");
@@ -115,7 +116,7 @@ class ManagementReportTests {
 
     @Test
     void groupsTheScorecardByCategoryInReportOrderAndPrintsEveryDefinition() throws IOException {
-        String text = WeeklyReportTests.text(management.render(OCTOBER, results(), NAMES));
+        String text = WeeklyReportTests.text(management.render(MONTH, results(), NAMES, null));
         List<String> lines = Arrays.stream(text.split("\\R")).map(String::strip).toList();
         List<String> categories = List.of("Aufmerksamkeit", "Interaktion", "Lead-Generierung", "Akquise", "Funnel",
                 "Vertrieb", "Umsatz", "Kunden", "Unit Economics");
@@ -153,16 +154,16 @@ class ManagementReportTests {
 
     @Test
     void theSameResultsGiveTheSameBytes() {
-        byte[] first = management.render(OCTOBER, results(), NAMES);
-        byte[] second = management.render(OCTOBER, results(), NAMES);
+        byte[] first = management.render(MONTH, results(), NAMES, null);
+        byte[] second = management.render(MONTH, results(), NAMES, null);
         assertThat(second).isEqualTo(first);
     }
 
     @Test
     void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
         var english = new ManagementReport(new ReportRenderer(Locale.ENGLISH), null, catalog, settings, kpiSettings,
-                properties, null);
-        byte[] pdf = english.render(OCTOBER, results(), NAMES);
+                properties, null, null);
+        byte[] pdf = english.render(MONTH, results(), NAMES, null);
         keep("monthly-en.pdf", pdf);
         String text = flat(pdf);
         assertThat(text).contains("Management report", "October 2026", "New leads 1,234 1,100 1,000 1,200 good",
