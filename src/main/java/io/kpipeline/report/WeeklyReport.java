@@ -127,6 +127,9 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         parameters.put("FirstDay", format.date(period.start()));
         parameters.put("LastDay", format.date(period.last()));
         parameters.put("Preliminary", format.preliminary(edition));
+        // ISO week 53 of a year after one with 52 weeks has no same week last year (kpi-vocabulary.md)
+        parameters.put("YearNote", period.sameLastYear().isPresent() ? null
+                : format.text("weekly.noSameWeekLastYear", week, Integer.parseInt(year) - 1));
         parameters.put("ChannelRows", channels(format, stored, channels));
         parameters.put("FunnelRows", funnel(format, stored, totals, reps));
         parameters.put("StageNames", FUNNEL.stream().map(id -> name(id, format)).toList());
