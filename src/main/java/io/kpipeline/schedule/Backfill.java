@@ -4,6 +4,7 @@ import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
+import io.kpipeline.period.ReportablePeriods;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.period.ReviewCycle;
 import io.kpipeline.report.ReportSettings;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +28,13 @@ public class Backfill {
     private final ReportRunner runner;
     private final CompletedPeriods completed;
     private final ReportSettings reports;
+    private final ReportablePeriods reportable;
 
-    Backfill(ReportRunner runner, CompletedPeriods completed, ReportSettings reports) {
+    Backfill(ReportRunner runner, CompletedPeriods completed, ReportSettings reports, ReportablePeriods reportable) {
         this.runner = runner;
         this.completed = completed;
         this.reports = reports;
+        this.reportable = reportable;
     }
 
     /**
@@ -76,6 +80,42 @@ public class Backfill {
             periods.add(0, p);
         }
         return periods;
+    }
+
+    /**
+     * Refuses a range that holds periods no report may cover yet: periods that have not ended, and periods
+     * without any data (kpi-vocabulary.md, "Periods"). Backfill fills in history; a preliminary report of a
+     * period is a matter for {@code run --preliminary}, one period at a time.
+     *
+     * @throws KpiException (configuration) naming the periods and what to do
+     */
+    public void requireReportable(ReportKind report, List<ReportingPeriod> periods) {
+        List<ReportablePeriods.Refusal> noData = new ArrayList<>();
+        List<ReportingPeriod> without = new ArrayList<>();
+        for (ReportingPeriod period : periods) {
+            var refusal = reportable.refusal(period);
+            if (refusal.isEmpty()) {
+                continue;
+            }
+            if (refusal.get().reason() == ReportablePeriods.Reason.NOT_ENDED) {
+                throw KpiException.configuration(refusal.get().message() + " End the range with --to "
+                        + runner.latestComplete(report, reportable.today()).id() + " or earlier; `kpi-pipeline run "
+                        + report.key() + " --period " + period.id() + " --preliminary` gives a preliminary report.");
+            }
+            noData.add(refusal.get());
+            without.add(period);
+        }
+        if (!noData.isEmpty()) {
+            throw KpiException.configuration((noData.size() == 1 ? noData.get(0).message()
+                    : without.size() + " periods of the range have no data (" + names(without) + "): "
+                            + reportable.holdings()) + " Give a range the data covers, or load the missing data first.");
+        }
+    }
+
+    /** The ids, at most ten of them. */
+    private static String names(List<ReportingPeriod> periods) {
+        return periods.stream().limit(10).map(ReportingPeriod::id).collect(Collectors.joining(", "))
+                + (periods.size() > 10 ? ", …" : "");
     }
 
     /**
