@@ -27,9 +27,9 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * The house style of the monthly report's charts, legible in black-and-white print: flat bars
- * lying down with their values beside them (funnel, channels), lines with dots over 13 months,
- * light grid, and axis numbers in the report locale. The chart element's {@code key} says what its
+ * The house style of the management report's charts, legible in black-and-white print: flat bars
+ * lying down with their values beside them (funnel, channels), lines with dots over the trend (13
+ * months, 8 quarters, 5 years), light grid, and axis numbers in the report locale. The chart element's {@code key} says what its
  * values are: {@code money…} for amounts in the report currency, anything else for counts.
  */
 public class ManagementChartCustomizer extends JRAbstractChartCustomizer {
