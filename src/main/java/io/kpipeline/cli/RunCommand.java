@@ -75,8 +75,10 @@ final class RunCommand implements Callable<Integer> {
             ReportingPeriod p = chosen != null ? chosen
                     : preliminary ? runner.current(report, today) : runner.latestComplete(report, today);
             runner.requireKind(report, p);
-            LocalDate upTo = preliminary ? preliminaryUpTo(reportable, p) : null;
-            if (!preliminary) {
+            LocalDate upTo = null;
+            if (preliminary) {
+                upTo = preliminaryUpTo(reportable, p);
+            } else {
                 reportable.refusal(p).ifPresent(refusal -> {
                     throw KpiException.configuration(refusal.message() + (refusal.reason() == Reason.NOT_ENDED
                             ? " Add --preliminary for a preliminary report with the data up to today."

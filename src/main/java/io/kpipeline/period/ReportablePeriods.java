@@ -49,11 +49,16 @@ public class ReportablePeriods {
             return Optional.of(new Refusal(Reason.NOT_ENDED, period.id() + " ends on " + period.last()
                     + ": it can be reported from " + period.end() + "."));
         }
-        if (!coverage.hasData(period)) {
+        if (!hasData(period)) {
             return Optional.of(new Refusal(Reason.NO_DATA, period.id() + " (" + period.start() + " to "
                     + period.last() + ") has no data: " + holdings()));
         }
         return Optional.empty();
+    }
+
+    /** Whether any source table holds a row dated in the period. */
+    public boolean hasData(ReportingPeriod period) {
+        return coverage.hasData(period);
     }
 
     /** "the database holds data from 2025-08-01 to 2026-11-21.", or that it holds none. */

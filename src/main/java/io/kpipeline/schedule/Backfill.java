@@ -10,6 +10,7 @@ import io.kpipeline.period.ReviewCycle;
 import io.kpipeline.report.ReportSettings;
 import io.kpipeline.system.KpiException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -90,24 +91,22 @@ public class Backfill {
      * @throws KpiException (configuration) naming the periods and what to do
      */
     public void requireReportable(ReportKind report, List<ReportingPeriod> periods) {
-        List<ReportablePeriods.Refusal> noData = new ArrayList<>();
+        LocalDate today = reportable.today();
         List<ReportingPeriod> without = new ArrayList<>();
         for (ReportingPeriod period : periods) {
-            var refusal = reportable.refusal(period);
-            if (refusal.isEmpty()) {
-                continue;
+            if (!period.hasEnded(today)) {
+                throw KpiException.configuration(reportable.refusal(period).orElseThrow().message()
+                        + " End the range with --to " + runner.latestComplete(report, today).id()
+                        + " or earlier; `kpi-pipeline run " + report.key() + " --period " + period.id()
+                        + " --preliminary` gives a preliminary report.");
             }
-            if (refusal.get().reason() == ReportablePeriods.Reason.NOT_ENDED) {
-                throw KpiException.configuration(refusal.get().message() + " End the range with --to "
-                        + runner.latestComplete(report, reportable.today()).id() + " or earlier; `kpi-pipeline run "
-                        + report.key() + " --period " + period.id() + " --preliminary` gives a preliminary report.");
+            if (!reportable.hasData(period)) {
+                without.add(period);
             }
-            noData.add(refusal.get());
-            without.add(period);
         }
-        if (!noData.isEmpty()) {
-            throw KpiException.configuration((noData.size() == 1 ? noData.get(0).message()
-                    : without.size() + " periods of the range have no data (" + names(without) + "): "
+        if (!without.isEmpty()) {
+            throw KpiException.configuration((without.size() == 1 ? reportable.refusal(without.get(0)).orElseThrow()
+                    .message() : without.size() + " periods of the range have no data (" + names(without) + "): "
                             + reportable.holdings()) + " Give a range the data covers, or load the missing data first.");
         }
     }
