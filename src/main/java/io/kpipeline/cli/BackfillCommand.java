@@ -24,17 +24,21 @@ import picocli.CommandLine.ParentCommand;
                 "message says how to resume it. Each period is delivered like run does, once per",
                 "recipient (the delivery ledger); --no-mail renders history without mailing it.",
                 "Exit status 1 when a period failed or a period's delivery was held (the backfill",
-                "goes on through the range; the last line names the held periods)."})
+                "goes on through the range; the last line names the held periods).",
+                "A range with a period that has not ended, or has no data, is refused (exit status 2)",
+                "before any period runs: backfill fills in history and has no --preliminary; for a",
+                "preliminary report of a running period use run --preliminary."})
 final class BackfillCommand implements Callable<Integer> {
 
     @ParentCommand
     private RootCommand root;
 
-    @Parameters(index = "0", paramLabel = "REPORT", description = "weekly, monthly or review.")
+    @Parameters(index = "0", paramLabel = "REPORT", description = "weekly, monthly, quarterly, yearly or review.")
     private ReportKind report;
 
     @Option(names = "--from", required = true, paramLabel = "P",
-            description = "The first period: 2026-W10, 2026-01 or 30d:2026-02-03 (a review cycle's last day).")
+            description = {"The first period: 2026-W10, 2026-01, 2026-Q1, 2025 or 30d:2026-02-03",
+                    "(a review cycle's last day)."})
     private String from;
 
     @Option(names = "--to", required = true, paramLabel = "P", description = "The last period, included.")
@@ -58,6 +62,7 @@ final class BackfillCommand implements Callable<Integer> {
         try (var context = root.startContext()) {
             Backfill backfill = context.getBean(Backfill.class);
             List<ReportingPeriod> periods = backfill.range(report, first, last);
+            backfill.requireReportable(report, periods);
             out.printf("Backfill %s: %d periods, %s to %s%n", report.key(), periods.size(), first.id(), last.id());
             out.flush();
             var summary = backfill.run(report, periods, rerun, new DeliveryOptions(!noMail, false, force), done -> {

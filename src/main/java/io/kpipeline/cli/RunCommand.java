@@ -5,12 +5,13 @@ import io.kpipeline.delivery.DeliveryReport;
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.job.ReportRunner.Outcome;
+import io.kpipeline.period.ReportablePeriods;
+import io.kpipeline.period.ReportablePeriods.Reason;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.KpiException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -26,22 +27,32 @@ import picocli.CommandLine.ParentCommand;
                 "kpi-results.csv (one row per KPI and breakdown value) into the output folder.",
                 "Running a period again replaces its results. Then mails the report to its recipients",
                 "(kpi.reports.<report>.recipients), each once: a run again sends only what has not been sent.",
+                "A period that has not ended, or has no data, is refused (exit status 2) unless",
+                "--preliminary is given.",
                 "Exit status 1 when a message could not be delivered or the delivery was held."})
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
     private RootCommand root;
 
-    @Parameters(index = "0", paramLabel = "REPORT", description = "weekly, monthly or review.")
+    @Parameters(index = "0", paramLabel = "REPORT", description = "weekly, monthly, quarterly, yearly or review.")
     private ReportKind report;
 
-    @Option(names = "--period", paramLabel = "P", description = {"2026-W44 (weekly), 2026-10 (monthly) or",
-            "30d:2026-10-31 (review, the cycle's last day). Default: the latest",
-            "complete one; review cycles run every 30 days from kpi.reports.review.cycle-start."})
+    @Option(names = "--period", paramLabel = "P", description = {"2026-W44 (weekly), 2026-10 (monthly), 2026-Q3",
+            "(quarterly), 2025 (yearly) or 30d:2026-10-31 (review, the cycle's last day).",
+            "Default: the latest complete one (with --preliminary: the one running today);",
+            "review cycles run every 30 days from kpi.reports.review.cycle-start."})
     private String period;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder. Default: $KPI_HOME/reports/<report>/<period>/")
+    @Option(names = "--preliminary", description = {"Report a period that has not ended, or has no data yet,",
+            "with the data up to today. Every output says so: the PDFs, the mail",
+            "(\"(vorläufig)\"), the folder <period>-preliminary. It does not count as",
+            "the period's report: the scheduler and backfill still run the period, and",
+            "its final report is mailed as usual."})
+    private boolean preliminary;
+
+    @Option(names = "--out", paramLabel = "DIR", description = {"Output folder. Default: $KPI_HOME/reports/<report>/<period>/",
+            "(<period>-preliminary/ for a preliminary report)"})
     private Path out;
 
     @Option(names = "--no-mail", description = "Do not deliver the report by mail.")
@@ -59,13 +70,30 @@ final class RunCommand implements Callable<Integer> {
         ReportingPeriod chosen = period == null ? null : PeriodOption.parse("--period", period);
         try (var context = root.startContext()) {
             ReportRunner runner = context.getBean(ReportRunner.class);
+            ReportablePeriods reportable = context.getBean(ReportablePeriods.class);
+            LocalDate today = reportable.today();
             ReportingPeriod p = chosen != null ? chosen
-                    : runner.latestComplete(report, LocalDate.now(context.getBean(Clock.class)));
-            Path folder = out != null ? out : runner.defaultFolder(report, p);
+                    : preliminary ? runner.current(report, today) : runner.latestComplete(report, today);
+            runner.requireKind(report, p);
+            LocalDate upTo = null;
+            if (preliminary) {
+                upTo = preliminaryUpTo(reportable, p);
+            } else {
+                reportable.refusal(p).ifPresent(refusal -> {
+                    throw KpiException.configuration(refusal.message() + (refusal.reason() == Reason.NOT_ENDED
+                            ? " Add --preliminary for a preliminary report with the data up to today."
+                            : " Load the period's data (import --dir), or add --preliminary for a preliminary"
+                                    + " report without it."));
+                });
+            }
+            Path folder = out != null ? out : preliminary ? runner.preliminaryFolder(report, p)
+                    : runner.defaultFolder(report, p);
             PrintWriter o = root.out();
+            DeliveryOptions options = new DeliveryOptions(!noMail, resend, force);
             Outcome outcome;
             try {
-                outcome = runner.run(report, p, folder, new DeliveryOptions(!noMail, resend, force));
+                outcome = preliminary ? runner.runPreliminary(report, p, upTo, folder, options)
+                        : runner.run(report, p, folder, options);
             } catch (ReportRunner.RunFailed failed) {
                 print(o, failed.outcome().delivery());
                 throw failed;
@@ -73,8 +101,13 @@ final class RunCommand implements Callable<Integer> {
             o.println(outcome.steps().stream()
                     .map(s -> String.format(Locale.ROOT, "%s %.1f s", s.step(), s.duration().toMillis() / 1000.0))
                     .collect(Collectors.joining(", ")));
-            o.printf("%s report %s (run %d): %s%n", capitalized(report.key()), p.id(), outcome.run(),
-                    folder.resolve("kpi-results.csv").toAbsolutePath());
+            if (preliminary) {
+                o.printf("Preliminary %s report %s with the data up to %s, not the final report (run %d): %s%n",
+                        report.key(), p.id(), upTo, outcome.run(), folder.resolve("kpi-results.csv").toAbsolutePath());
+            } else {
+                o.printf("%s report %s (run %d): %s%n", capitalized(report.key()), p.id(), outcome.run(),
+                        folder.resolve("kpi-results.csv").toAbsolutePath());
+            }
             printRendered(o, outcome);
             DeliveryReport delivery = outcome.delivery();
             print(o, delivery);
@@ -85,6 +118,18 @@ final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /**
+     * The last day of data of a preliminary report; a period that has ended and holds data has its final
+     * report instead, so --preliminary is refused for it.
+     */
+    private static LocalDate preliminaryUpTo(ReportablePeriods reportable, ReportingPeriod p) {
+        if (reportable.refusal(p).isEmpty()) {
+            throw KpiException.configuration(p.id() + " has ended and holds data: its report is the final one."
+                    + " Run it without --preliminary.");
+        }
+        return reportable.preliminaryUpTo(p);
     }
 
     /** The report's own PDFs by path; the personal ones as a count and their folder. */

@@ -4,6 +4,7 @@ import io.kpipeline.delivery.DeliveryLedger.State;
 import io.kpipeline.delivery.DeliveryReport.Line;
 import io.kpipeline.delivery.DeliveryReport.Result;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.KpiException;
 import jakarta.mail.MessagingException;
@@ -42,14 +43,17 @@ public class Delivery {
         this.settings = settings;
     }
 
-    private record Planned(Recipient to, Path pdf) {
+    /** A message to send: whom to, which PDF, and its row in the ledger. */
+    private record Planned(Recipient to, Path pdf, DeliveryLedger.Key key) {
     }
 
     /**
-     * @param csv the run's kpi-results.csv, attached to the report's own messages
+     * @param edition the report and period delivered, and whether it is a preliminary report
+     * @param csv     the run's kpi-results.csv, attached to the report's own messages
      */
-    public DeliveryReport deliver(String report, ReportingPeriod period, List<RenderedPdf> rendered, Path csv,
-            DeliveryOptions options) {
+    public DeliveryReport deliver(Edition edition, List<RenderedPdf> rendered, Path csv, DeliveryOptions options) {
+        String report = edition.report();
+        ReportingPeriod period = edition.period();
         if (!options.mail()) {
             return DeliveryReport.nothing("nothing mailed (--no-mail).");
         }
@@ -60,7 +64,8 @@ public class Delivery {
         List<Line> unaddressed = new ArrayList<>();
         for (RenderedPdf pdf : rendered) {
             try {
-                directory.of(report, pdf).forEach(to -> plan.add(new Planned(to, Path.of(pdf.file()))));
+                directory.of(report, pdf).forEach(to -> plan.add(new Planned(to, Path.of(pdf.file()),
+                        DeliveryLedger.Key.of(edition, to))));
             } catch (KpiException e) {
                 // a rep without a usable address: the others are delivered, the run fails naming this one
                 unaddressed.add(new Line("rep:" + pdf.salesRepId(), "(no address)", Result.FAILED, e.getMessage()));
@@ -73,14 +78,14 @@ public class Delivery {
         boolean outbox = transport.outbox();
         String outboxFolder = outbox ? transport.outboxFolder().toString() : null;
         List<Line> lines = new ArrayList<>(unaddressed);
-        Optional<String> stale = options.force() ? Optional.empty() : gate.check(report, period);
+        Optional<String> stale = options.force() ? Optional.empty() : gate.check(edition);
         if (stale.isPresent()) {
             String reason = "Held: " + stale.get();
             for (Planned p : plan) {
-                if (!options.resend() && alreadyDone(report, period, p.to(), outbox)) {
+                if (!options.resend() && alreadyDone(p.key(), outbox)) {
                     lines.add(line(p, Result.ALREADY_SENT, null));
                 } else {
-                    ledger.hold(report, period.id(), p.to(), reason);
+                    ledger.hold(p.key(), reason);
                     lines.add(line(p, Result.HELD, null));
                 }
             }
@@ -91,7 +96,7 @@ public class Delivery {
             return new DeliveryReport(lines, stale.get(), notice, outboxFolder, null);
         }
         for (Planned p : plan) {
-            lines.add(deliver(report, period, p, csv, options.resend(), outbox));
+            lines.add(deliver(edition, p, csv, options.resend(), outbox));
         }
         List<Line> failed = lines.stream().filter(l -> l.result() == Result.FAILED).toList();
         String notice = failed.isEmpty() ? null : notify(report, period, "failed", "These messages could not be"
@@ -113,42 +118,43 @@ public class Delivery {
                 .toString();
     }
 
-    private boolean alreadyDone(String report, ReportingPeriod period, Recipient to, boolean outbox) {
-        return ledger.find(report, period.id(), to)
-                .map(e -> e.state() == State.SENT || (outbox && e.state() == State.OUTBOX)).orElse(false);
+    private boolean alreadyDone(DeliveryLedger.Key key, boolean outbox) {
+        return ledger.find(key).map(e -> e.state() == State.SENT || (outbox && e.state() == State.OUTBOX)).orElse(false);
     }
 
-    private Line deliver(String report, ReportingPeriod period, Planned p, Path csv, boolean resend, boolean outbox) {
-        Optional<String> claimed = ledger.claim(report, period.id(), p.to(), resend, outbox, messageId(report, period));
+    private Line deliver(Edition edition, Planned p, Path csv, boolean resend, boolean outbox) {
+        String report = edition.report();
+        ReportingPeriod period = edition.period();
+        Optional<String> claimed = ledger.claim(p.key(), resend, outbox, messageId(report, period));
         if (claimed.isEmpty()) {
             return line(p, Result.ALREADY_SENT, null);
         }
         if (!Files.isReadable(p.pdf())) {
             String error = "the PDF " + p.pdf() + " no longer exists; run the report again";
-            ledger.failed(report, period.id(), p.to(), 0, error);
+            ledger.failed(p.key(), 0, error);
             return line(p, Result.FAILED, error);
         }
         MimeMessage message;
         try {
-            message = composer.compose(transport.session(), claimed.get(), report, period, p.to(), p.pdf(), csv);
+            message = composer.compose(transport.session(), claimed.get(), edition, p.to(), p.pdf(), csv);
         } catch (MessagingException | RuntimeException e) {
             String error = SmtpErrors.describe(e);
-            ledger.failed(report, period.id(), p.to(), 0, error);
+            ledger.failed(p.key(), 0, error);
             return line(p, Result.FAILED, "the message could not be composed: " + error);
         }
         int attempts;
         try {
-            attempts = transport.send(message, report + "-" + period.id() + "-" + p.to().document() + "-"
+            attempts = transport.send(message, report + "-" + period.id() + "-" + p.key().document() + "-"
                     + p.to().address());
         } catch (MailTransport.Undeliverable e) {
-            ledger.failed(report, period.id(), p.to(), e.attempts(), e.getMessage());
+            ledger.failed(p.key(), e.attempts(), e.getMessage());
             return line(p, Result.FAILED, e.getMessage() + " (" + e.attempts() + " attempt"
                     + (e.attempts() == 1 ? "" : "s") + ")");
         }
         // Outside the catches on purpose: the message has left. When the ledger cannot record that (a deadlock,
         // a lost connection), the step fails and the row stays SENDING, so the next run sends it once more
         // under the same Message-ID; it must not be reported as a message that could not be composed.
-        ledger.done(report, period.id(), p.to(), outbox ? State.OUTBOX : State.SENT, attempts);
+        ledger.done(p.key(), outbox ? State.OUTBOX : State.SENT, attempts);
         return line(p, outbox ? Result.WRITTEN : Result.SENT, null);
     }
 

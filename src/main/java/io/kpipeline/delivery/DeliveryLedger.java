@@ -1,5 +1,6 @@
 package io.kpipeline.delivery;
 
+import io.kpipeline.report.Edition;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The table {@code delivery}: what was sent to whom for which report and period. Every change is
  * committed at once in a transaction of its own, independent of the step that delivers, so that
- * the ledger tells the truth even when the step fails or the process dies.
+ * the ledger tells the truth even when the step fails or the process dies. A preliminary report's
+ * messages are rows of their own (see {@link Key#of}): they never make the period's report "already sent".
  */
 @Component
 class DeliveryLedger {
@@ -21,6 +23,21 @@ class DeliveryLedger {
     enum State { SENDING, SENT, OUTBOX, FAILED, HELD }
 
     record Entry(State state, int attempts, String messageId) {
+    }
+
+    /** A row's key: report, period, document and recipient address. */
+    record Key(String report, String period, String document, String recipient) {
+
+        /**
+         * The row of a document of {@code edition} to {@code to}. The document of a preliminary report is
+         * {@code preliminary:<last day of data>:<document>}, e.g. {@code preliminary:2026-12-02:report}: a
+         * preliminary report with the data of another day is another message, and none is the period's report.
+         */
+        static Key of(Edition edition, Recipient to) {
+            String document = edition.isPreliminary()
+                    ? "preliminary:" + edition.preliminaryUpTo() + ":" + to.document() : to.document();
+            return new Key(edition.report(), edition.period().id(), document, to.address());
+        }
     }
 
     private static final String FIND = """
@@ -52,10 +69,10 @@ class DeliveryLedger {
         this.clock = clock;
     }
 
-    Optional<Entry> find(String report, String period, Recipient r) {
+    Optional<Entry> find(Key key) {
         List<Entry> found = jdbc.query(FIND,
                 (rs, i) -> new Entry(State.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)),
-                report, period, r.document(), r.address());
+                key.report(), key.period(), key.document(), key.recipient());
         return found.stream().findFirst();
     }
 
@@ -66,15 +83,15 @@ class DeliveryLedger {
      *
      * @return the Message-ID to send with, or empty when the row is already done and not to be re-sent
      */
-    Optional<String> claim(String report, String period, Recipient r, boolean resend, boolean outbox,
-            String freshId) {
+    Optional<String> claim(Key key, boolean resend, boolean outbox, String freshId) {
         return own.execute(status -> {
             LocalDateTime now = LocalDateTime.now(clock);
             List<Entry> found = jdbc.query(LOCK,
                     (rs, i) -> new Entry(State.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)),
-                    report, period, r.document(), r.address());
+                    key.report(), key.period(), key.document(), key.recipient());
             if (found.isEmpty()) {
-                jdbc.update(INSERT, report, period, r.document(), r.address(), State.SENDING.name(), freshId, now, now);
+                jdbc.update(INSERT, key.report(), key.period(), key.document(), key.recipient(), State.SENDING.name(),
+                        freshId, now, now);
                 return Optional.of(freshId);
             }
             Entry entry = found.get(0);
@@ -84,37 +101,42 @@ class DeliveryLedger {
             }
             String id = done || entry.messageId() == null || entry.state() == State.OUTBOX ? freshId
                     : entry.messageId();
-            jdbc.update(UPDATE, State.SENDING.name(), id, now, null, report, period, r.document(), r.address());
+            jdbc.update(UPDATE, State.SENDING.name(), id, now, null, key.report(), key.period(), key.document(),
+                    key.recipient());
             return Optional.of(id);
         });
     }
 
-    void done(String report, String period, Recipient r, State state, int attempts) {
+    void done(Key key, State state, int attempts) {
         own.executeWithoutResult(status -> {
             LocalDateTime now = LocalDateTime.now(clock);
-            jdbc.update(DONE, state.name(), attempts, now, now, report, period, r.document(), r.address());
+            jdbc.update(DONE, state.name(), attempts, now, now, key.report(), key.period(), key.document(),
+                    key.recipient());
         });
     }
 
-    void failed(String report, String period, Recipient r, int attempts, String error) {
+    void failed(Key key, int attempts, String error) {
         own.executeWithoutResult(status -> jdbc.update(FAILED, attempts, LocalDateTime.now(clock),
-                error.length() > 1000 ? error.substring(0, 1000) : error, report, period, r.document(), r.address()));
+                error.length() > 1000 ? error.substring(0, 1000) : error, key.report(), key.period(), key.document(),
+                key.recipient()));
     }
 
     /** Records a held delivery, unless the row is already done. */
-    void hold(String report, String period, Recipient r, String reason) {
+    void hold(Key key, String reason) {
         own.executeWithoutResult(status -> {
             LocalDateTime now = LocalDateTime.now(clock);
             List<Entry> found = jdbc.query(LOCK,
                     (rs, i) -> new Entry(State.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)),
-                    report, period, r.document(), r.address());
+                    key.report(), key.period(), key.document(), key.recipient());
             String error = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
             if (found.isEmpty()) {
-                jdbc.update(INSERT, report, period, r.document(), r.address(), State.HELD.name(), null, now, now);
-                jdbc.update(UPDATE, State.HELD.name(), null, now, error, report, period, r.document(), r.address());
+                jdbc.update(INSERT, key.report(), key.period(), key.document(), key.recipient(), State.HELD.name(),
+                        null, now, now);
+                jdbc.update(UPDATE, State.HELD.name(), null, now, error, key.report(), key.period(), key.document(),
+                        key.recipient());
             } else if (found.get(0).state() != State.SENT) {
-                jdbc.update(UPDATE, State.HELD.name(), found.get(0).messageId(), now, error, report, period,
-                        r.document(), r.address());
+                jdbc.update(UPDATE, State.HELD.name(), found.get(0).messageId(), now, error, key.report(),
+                        key.period(), key.document(), key.recipient());
             }
         });
     }

@@ -4,7 +4,7 @@ import io.kpipeline.model.CanonicalModel;
 import io.kpipeline.model.Column;
 import io.kpipeline.model.ColumnType;
 import io.kpipeline.model.Table;
-import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.Edition;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.Origins;
 import java.sql.Timestamp;
@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Holds a delivery while the period's source data is incomplete: each {@code table.column} of
  * {@code kpi.delivery.freshness.<report>.tables} must hold a timestamp on or after the period's
  * last day, less {@code quiet-days} (a weekend without activities), which shows that the data
- * was loaded up to the end of the period.
+ * was loaded up to the end of the period. A preliminary report's data must reach its last day of
+ * data the same way.
  */
 @Component
 class FreshnessGate implements InitializingBean {
@@ -44,7 +45,7 @@ class FreshnessGate implements InitializingBean {
         settings.freshness().forEach((report, freshness) -> {
             String base = "kpi.delivery.freshness." + report + ".tables";
             if (!RecipientDirectory.REPORTS.contains(report)) {
-                problems.add("kpi.delivery.freshness." + report + " is not a report; use weekly, monthly or review"
+                problems.add("kpi.delivery.freshness." + report + " is not a report; use weekly, monthly, quarterly, yearly or review"
                         + Origins.of(environment, base + "[0]"));
             }
             for (int i = 0; i < freshness.tables().size(); i++) {
@@ -73,10 +74,11 @@ class FreshnessGate implements InitializingBean {
     }
 
     /** Why the period's data is not complete, naming each table and its latest timestamp; empty when it is. */
-    Optional<String> check(String report, ReportingPeriod period) {
+    Optional<String> check(Edition edition) {
         List<String> stale = new ArrayList<>();
-        DeliverySettings.Freshness freshness = settings.freshness(report);
-        LocalDate due = period.last().minusDays(freshness.quietDays());
+        DeliverySettings.Freshness freshness = settings.freshness(edition.report());
+        LocalDate last = edition.documentDate();
+        LocalDate due = last.minusDays(freshness.quietDays());
         for (String entry : freshness.tables()) {
             String sql = column(entry).orElseThrow();
             Timestamp latest = jdbc.queryForObject(sql, Timestamp.class);
@@ -90,7 +92,8 @@ class FreshnessGate implements InitializingBean {
             }
         }
         return stale.isEmpty() ? Optional.empty()
-                : Optional.of("the source data does not reach " + due + " (the period's last day " + period.last()
+                : Optional.of("the source data does not reach " + due + " (" + (edition.isPreliminary()
+                        ? "the preliminary report's last day of data " : "the period's last day ") + last
                         + (freshness.quietDays() == 0 ? "" : " less " + freshness.quietDays() + " quiet days") + "): "
                         + String.join(", ", stale));
     }

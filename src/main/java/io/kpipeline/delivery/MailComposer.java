@@ -6,6 +6,7 @@ import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.Edition;
 import io.kpipeline.report.ReportFormat;
 import io.kpipeline.report.ReportSettings;
 import io.kpipeline.system.KpiProperties;
@@ -54,28 +55,39 @@ class MailComposer {
         this.smallSample = kpiSettings.smallSample();
     }
 
-    /** The subject of the report's message, e.g. "Wochenbericht KW 44/2026". */
-    String subject(String report, ReportingPeriod period, ReportFormat format) {
-        return switch (report) {
+    /**
+     * The subject of the report's message, e.g. "Wochenbericht KW 44/2026", "Quartalsbericht Q3 2026",
+     * "Monatsbericht Dezember 2026 (vorläufig)".
+     */
+    String subject(Edition edition, ReportFormat format) {
+        ReportingPeriod period = edition.period();
+        String year = Integer.toString(period.start().getYear());
+        String subject = switch (edition.report()) {
             case "weekly" -> format.text("mail.subject.weekly", period.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
                     Integer.toString(period.start().get(IsoFields.WEEK_BASED_YEAR)));
             case "monthly" -> format.text("mail.subject.monthly",
                     DateTimeFormatter.ofPattern("LLLL yyyy", format.locale()).format(period.start()));
+            case "quarterly" -> format.text("mail.subject.quarterly",
+                    Integer.toString(period.start().get(IsoFields.QUARTER_OF_YEAR)), year);
+            case "yearly" -> format.text("mail.subject.yearly", year);
             default -> format.text("mail.subject.review", format.date(period.start()), format.date(period.last()));
         };
+        return format.title(edition, subject);
     }
 
-    MimeMessage compose(Session session, String messageId, String report, ReportingPeriod period, Recipient to,
-            Path pdf, Path csv) throws MessagingException {
+    MimeMessage compose(Session session, String messageId, Edition edition, Recipient to, Path pdf, Path csv)
+            throws MessagingException {
+        String report = edition.report();
+        ReportingPeriod period = edition.period();
         ReportFormat format = new ReportFormat(to.locale(), currency);
         boolean personal = !Recipient.REPORT.equals(to.document());
         MimeMessage message = new IdentifiedMessage(session, messageId);
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(settings.from());
         helper.setTo(to.address());
-        String subject = subject(report, period, format);
+        String subject = subject(edition, format);
         helper.setSubject(personal ? format.text("mail.subject.personal", subject) : subject);
-        helper.setText(plain(format, report, period, personal), html(format, subject, period, report, personal));
+        helper.setText(plain(format, edition, personal), html(format, subject, edition, personal));
         helper.addAttachment(pdf.getFileName().toString(), new FileSystemResource(pdf), "application/pdf");
         if (!personal && Files.exists(csv)) {
             helper.addAttachment("kpi-results.csv", new FileSystemResource(csv), "text/csv");
@@ -110,11 +122,18 @@ class MailComposer {
         }).toList();
     }
 
-    private String html(ReportFormat format, String subject, ReportingPeriod period, String report, boolean personal) {
+    private String html(ReportFormat format, String subject, Edition edition, boolean personal) {
+        ReportingPeriod period = edition.period();
+        String report = edition.report();
         // a 14 px table with 4 px padding keeps all four columns on a phone's 390 px
         StringBuilder b = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>")
                 .append(esc(subject)).append("</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;"
-                        + "color:#222;\"><h2 style=\"margin:0 0 8px 0;\">").append(esc(subject)).append("</h2><p>")
+                        + "color:#222;\"><h2 style=\"margin:0 0 8px 0;\">").append(esc(subject)).append("</h2>");
+        if (edition.isPreliminary()) {
+            b.append("<p style=\"background:#F5CFCF;color:#8E1B1B;font-weight:bold;padding:6px;\">")
+                    .append(esc(preliminary(format, edition))).append("</p>");
+        }
+        b.append("<p>")
                 .append(esc(format.text("mail.intro", format.date(period.start()), format.date(period.last()))))
                 .append("</p><table style=\"border-collapse:collapse;font-size:14px;\" cellpadding=\"4\"><tr style=\"background:#eee;"
                         + "text-align:left;\">");
@@ -147,9 +166,14 @@ class MailComposer {
                 .append("</p></body></html>").toString();
     }
 
-    private String plain(ReportFormat format, String report, ReportingPeriod period, boolean personal) {
-        StringBuilder b = new StringBuilder(format.text("mail.intro", format.date(period.start()),
-                format.date(period.last()))).append("\n\n");
+    private String plain(ReportFormat format, Edition edition, boolean personal) {
+        ReportingPeriod period = edition.period();
+        String report = edition.report();
+        StringBuilder b = new StringBuilder();
+        if (edition.isPreliminary()) {
+            b.append(preliminary(format, edition)).append("\n\n");
+        }
+        b.append(format.text("mail.intro", format.date(period.start()), format.date(period.last()))).append("\n\n");
         List<FocusRow> rows = focusRows(format, report, period);
         for (FocusRow row : rows) {
             b.append(row.name()).append(": ").append(row.value())
@@ -161,6 +185,12 @@ class MailComposer {
         }
         return b.append('\n').append(format.text(personal ? "mail.attachedPersonal" : "mail.attached")).append('\n')
                 .toString();
+    }
+
+    /** "Vorläufig: Dieser Bericht zeigt die Daten bis 02.12.2026, nicht den abgeschlossenen Zeitraum (…)." */
+    private static String preliminary(ReportFormat format, Edition edition) {
+        return format.text("mail.preliminary", format.date(edition.preliminaryUpTo()),
+                format.date(edition.period().start()), format.date(edition.period().last()));
     }
 
     private static String esc(String text) {

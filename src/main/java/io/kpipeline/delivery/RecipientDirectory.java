@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RecipientDirectory implements InitializingBean {
 
-    static final List<String> REPORTS = List.of("weekly", "monthly", "review");
+    static final List<String> REPORTS = List.of("weekly", "monthly", "quarterly", "yearly", "review");
 
     private final RecipientSettings recipients;
     private final RoleSettings roles;

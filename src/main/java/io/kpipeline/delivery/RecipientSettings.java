@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("kpi.reports")
 record RecipientSettings(@NotNull @DefaultValue Recipients weekly, @NotNull @DefaultValue Recipients monthly,
+        @NotNull @DefaultValue Recipients quarterly, @NotNull @DefaultValue Recipients yearly,
         @NotNull @DefaultValue Recipients review) {
 
     record Recipients(@NotNull @DefaultValue List<String> recipients) {
@@ -23,6 +24,8 @@ record RecipientSettings(@NotNull @DefaultValue Recipients weekly, @NotNull @Def
         return switch (report) {
             case "weekly" -> weekly.recipients();
             case "monthly" -> monthly.recipients();
+            case "quarterly" -> quarterly.recipients();
+            case "yearly" -> yearly.recipients();
             case "review" -> review.recipients();
             default -> List.of();
         };

@@ -24,14 +24,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sets each value of a period beside what it is compared with (kpi-vocabulary.md, "Comparisons"):
- * previous period, same period last year, the trend of 13 periods, target and status, benchmark,
+ * previous period, same period last year, the trend of its period kind (13 weeks or months, 8 quarters,
+ * 5 years: {@link io.kpipeline.period.PeriodKind#trendPeriods()}), target and status, benchmark,
  * the anomaly and small-sample flags, and the recommended measures whose rules fire.
  */
 @Component
 public class KpiEvaluator {
 
-    /** The periods of a trend: this one and the 12 before it. */
-    public static final int TREND_PERIODS = 13;
     static final int ANOMALY_HISTORY = 8;
     private static final BigDecimal THREE = BigDecimal.valueOf(3);
 
@@ -53,7 +52,7 @@ public class KpiEvaluator {
      * Evaluates the values of {@code period}.
      *
      * @param values the stored values of the period, of its previous period, of the same period
-     *               last year and of the 12 periods before it (missing periods count as no value)
+     *               last year and of the periods of its trend (missing periods count as no value)
      */
     public List<KpiResult> evaluate(String report, ReportingPeriod period, Map<ReportingPeriod, List<KpiValue>> values) {
         Map<ReportingPeriod, Map<String, BigDecimal>> lookup = new HashMap<>();
@@ -62,7 +61,7 @@ public class KpiEvaluator {
             list.forEach(v -> byKey.put(key(v.kpiId(), v.dimension(), v.dimensionValue()), v.value()));
             lookup.put(p, byKey);
         });
-        List<ReportingPeriod> trendPeriods = period.trend(TREND_PERIODS);
+        List<ReportingPeriod> trendPeriods = period.trend();
         List<KpiResult> results = new ArrayList<>();
         for (KpiValue value : values.getOrDefault(period, List.of())) {
             KpiDefinition kpi = catalog.get(value.kpiId());
@@ -70,7 +69,7 @@ public class KpiEvaluator {
             List<BigDecimal> trend = trendPeriods.stream()
                     .map(p -> lookup.getOrDefault(p, Map.of()).get(key)).toList();
             BigDecimal previous = lookup.getOrDefault(period.previous(), Map.of()).get(key);
-            BigDecimal lastYear = lookup.getOrDefault(period.sameLastYear(), Map.of()).get(key);
+            BigDecimal lastYear = period.sameLastYear().map(p -> lookup.getOrDefault(p, Map.of()).get(key)).orElse(null);
             Target target = targets.find(kpi.id(), value.dimension(), value.dimensionValue(), period.kind()).orElse(null);
             Benchmark benchmark = value.isTotal() ? benchmarks.find(kpi.id(), period.kind()).orElse(null) : null;
             Set<Flag> flags = flags(value, trend);
@@ -85,12 +84,12 @@ public class KpiEvaluator {
     }
 
     /**
-     * The periods whose values {@link #evaluate} needs: the trend of 13 periods (the previous one
-     * included) and the same period last year.
+     * The periods whose values {@link #evaluate} needs: the trend of its period kind (the previous one
+     * included) and the same period last year, where there is one.
      */
     public static Set<ReportingPeriod> comparedPeriods(ReportingPeriod period) {
-        Set<ReportingPeriod> periods = new LinkedHashSet<>(period.trend(TREND_PERIODS));
-        periods.add(period.sameLastYear());
+        Set<ReportingPeriod> periods = new LinkedHashSet<>(period.trend());
+        period.sameLastYear().ifPresent(periods::add);
         return periods;
     }
 
@@ -131,7 +130,8 @@ public class KpiEvaluator {
         if (isSmallSample(value, settings.smallSample())) {
             flags.add(Flag.SMALL_SAMPLE);
         }
-        if (isAnomaly(value.value(), trend.subList(trend.size() - 1 - ANOMALY_HISTORY, trend.size() - 1))) {
+        // a trend of 8 quarters or 5 years holds fewer than 8 periods before this one: no anomaly check then
+        if (isAnomaly(value.value(), trend.subList(Math.max(0, trend.size() - 1 - ANOMALY_HISTORY), trend.size() - 1))) {
             flags.add(Flag.ANOMALY);
         }
         return flags;

@@ -12,13 +12,14 @@ import java.util.Set;
 /**
  * A KPI value of a report's period with everything it is compared with.
  *
- * @param report            the report kind (weekly, monthly, review)
+ * @param report            the report kind (weekly, monthly, quarterly, yearly, review)
  * @param period            the period
  * @param kpi               the catalog entry
  * @param value             the computed value (total or breakdown)
  * @param previousValue     the value of the previous period, null when it had none
  * @param previousYearValue the value of the same period last year, null when it had none
- * @param trend             the values of the last 13 periods, oldest first, this one last; null entries for none
+ * @param trend             the values of the trend of the period kind (13 weeks or months, 8 quarters, 5 years),
+ *                          oldest first, this one last; null entries for none
  * @param target            the target that applies, or null
  * @param status            the status against the target, else the benchmark
  * @param benchmark         the benchmark that applies to the period kind, or null

@@ -3,7 +3,6 @@ package io.kpipeline.job;
 import io.kpipeline.delivery.Delivery;
 import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
-import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.KpiException;
 import java.nio.file.Path;
@@ -44,8 +43,7 @@ class DeliverStepConfiguration {
             DeliveryOptions options = new DeliveryOptions(!"false".equals(parameters.get(MAIL)),
                     "true".equals(parameters.get(RESEND)), "true".equals(parameters.get(FORCE)));
             Path out = Path.of((String) parameters.get(ReportJobConfiguration.OUT));
-            DeliveryReport report = delivery.deliver((String) parameters.get(ReportJobConfiguration.REPORT),
-                    ReportingPeriod.parse((String) parameters.get(ReportJobConfiguration.PERIOD)),
+            DeliveryReport report = delivery.deliver(ReportJobConfiguration.edition(parameters),
                     rendered == null ? List.of() : rendered, out.resolve("kpi-results.csv"), options);
             jobContext.put(DELIVERED, report);
             contribution.incrementWriteCount(report.count(DeliveryReport.Result.SENT)

@@ -8,10 +8,12 @@ import io.kpipeline.kpi.KpiEngine;
 import io.kpipeline.kpi.KpiValue;
 import io.kpipeline.kpi.KpiValueRepository;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.report.ReportDocument;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The report jobs: each computes the KPIs of its period (and of the periods it is compared with),
  * evaluates them, exports {@code kpi-results.csv} and renders its PDFs, step by step. The identifying job parameters
- * are the business key: report, period and the run number of that period.
+ * are the business key: report, period and the run number of that period, and for a preliminary report
+ * the last day of its data, so that a preliminary run is never a run of the period's report.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportJobConfiguration {
@@ -40,6 +43,11 @@ class ReportJobConfiguration {
     static final String REPORT = "report";
     static final String RUN = "run";
     static final String OUT = "out";
+    /**
+     * Identifying, and only on a preliminary run: the last day of data it reports, e.g. {@code 2026-12-02}
+     * (CompletedPeriods leaves such runs out).
+     */
+    static final String PRELIMINARY = "preliminary";
     /** The job execution context's list of {@link RenderedPdf}s the render step wrote. */
     static final String RENDERED = "rendered";
 
@@ -54,6 +62,20 @@ class ReportJobConfiguration {
     Job monthlyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
             Step renderReportStep, Step deliverReportStep) {
         return reportJob(ReportKind.MONTHLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
+                renderReportStep, deliverReportStep);
+    }
+
+    @Bean
+    Job quarterlyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
+            Step renderReportStep, Step deliverReportStep) {
+        return reportJob(ReportKind.QUARTERLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
+                renderReportStep, deliverReportStep);
+    }
+
+    @Bean
+    Job yearlyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
+            Step renderReportStep, Step deliverReportStep) {
+        return reportJob(ReportKind.YEARLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
                 renderReportStep, deliverReportStep);
     }
 
@@ -131,11 +153,11 @@ class ReportJobConfiguration {
             List<ReportDocument> documents) {
         Tasklet tasklet = (contribution, context) -> {
             Map<String, Object> parameters = context.getStepContext().getJobParameters();
-            String report = (String) parameters.get(REPORT);
+            Edition edition = edition(parameters);
             ArrayList<RenderedPdf> rendered = new ArrayList<>();
             for (ReportDocument document : documents) {
-                if (document.report().equals(report)) {
-                    rendered.addAll(document.write(period(parameters), Path.of((String) parameters.get(OUT))));
+                if (document.renders(edition.report())) {
+                    rendered.addAll(document.write(edition, Path.of((String) parameters.get(OUT))));
                 }
             }
             context.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
@@ -149,5 +171,13 @@ class ReportJobConfiguration {
 
     private static ReportingPeriod period(Map<String, Object> parameters) {
         return ReportingPeriod.parse((String) parameters.get(PERIOD));
+    }
+
+    /** The report and period of the run, preliminary when the run has the {@value #PRELIMINARY} parameter. */
+    static Edition edition(Map<String, Object> parameters) {
+        String report = (String) parameters.get(REPORT);
+        String upTo = (String) parameters.get(PRELIMINARY);
+        return upTo == null ? Edition.of(report, period(parameters))
+                : Edition.preliminary(report, period(parameters), LocalDate.parse(upTo));
     }
 }

@@ -7,8 +7,12 @@ import java.util.Locale;
 public enum ReportKind {
     /** Wochenbericht: the latest ISO week. */
     WEEKLY(PeriodKind.WEEK),
-    /** Management-Report: the latest month. */
+    /** Management-Report of a month. */
     MONTHLY(PeriodKind.MONTH),
+    /** Management-Report of a calendar quarter, for the management. */
+    QUARTERLY(PeriodKind.QUARTER),
+    /** Management-Report of a calendar year, for the management. */
+    YEARLY(PeriodKind.YEAR),
     /** 30-Tage-Review: the 30 days of a review cycle. */
     REVIEW(PeriodKind.ROLLING_30_DAYS);
 
@@ -22,7 +26,7 @@ public enum ReportKind {
         return periodKind;
     }
 
-    /** {@code weekly}, {@code monthly}, {@code review}: the name in commands, folders and results. */
+    /** {@code weekly}, {@code monthly}, {@code quarterly}, {@code yearly}, {@code review}: the name in commands, folders and results. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

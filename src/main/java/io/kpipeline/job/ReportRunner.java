@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -52,8 +53,8 @@ public class ReportRunner {
     }
 
     /**
-     * The latest period of the report that has ended before {@code today}: the previous ISO week
-     * or month, or the latest complete review cycle from {@code kpi.reports.review.cycle-start}.
+     * The latest period of the report that has ended before {@code today}: the previous ISO week,
+     * month, quarter or year, or the latest complete review cycle from {@code kpi.reports.review.cycle-start}.
      */
     public ReportingPeriod latestComplete(ReportKind report, LocalDate today) {
         if (report != ReportKind.REVIEW) {
@@ -71,6 +72,15 @@ public class ReportRunner {
     /** {@code $KPI_HOME/reports/<report>/<period>/}, the period written so that it is a valid folder name. */
     public Path defaultFolder(ReportKind report, ReportingPeriod period) {
         return properties.home().resolve("reports").resolve(report.key()).resolve(period.id().replace(':', '-'));
+    }
+
+    /**
+     * {@code $KPI_HOME/reports/<report>/<period>-preliminary/}: a preliminary report's files never take the
+     * place of the period's report.
+     */
+    public Path preliminaryFolder(ReportKind report, ReportingPeriod period) {
+        Path folder = defaultFolder(report, period);
+        return folder.resolveSibling(folder.getFileName() + "-preliminary");
     }
 
     /** How a run went: its number, status, the duration and count of each step, and what was delivered. */
@@ -111,18 +121,59 @@ public class ReportRunner {
      * @throws KpiException when the run fails, naming the cause; running again resumes it
      */
     public Outcome run(ReportKind report, ReportingPeriod period, Path out, DeliveryOptions options) {
+        return run(report, period, null, out, options);
+    }
+
+    /**
+     * Runs a preliminary report of the period with the data up to {@code upTo}: a run of its own, which
+     * never counts as the period's report (see {@link ReportJobConfiguration#PRELIMINARY}).
+     *
+     * @throws KpiException when the run fails, naming the cause; running again resumes it
+     */
+    public Outcome runPreliminary(ReportKind report, ReportingPeriod period, LocalDate upTo, Path out,
+            DeliveryOptions options) {
+        return run(report, period, upTo, out, options);
+    }
+
+    /**
+     * The period of the report that runs on {@code today}: the ISO week, month, quarter or year containing
+     * it, or the review cycle it falls in. What a preliminary report covers by default.
+     */
+    public ReportingPeriod current(ReportKind report, LocalDate today) {
+        if (report != ReportKind.REVIEW) {
+            return ReportingPeriod.containing(report.periodKind(), today);
+        }
+        try {
+            return settings.review().cycle().containing(today);
+        } catch (IllegalArgumentException e) {
+            throw KpiException.configuration("No review cycle runs yet: " + e.getMessage() + ". Give --period.");
+        }
+    }
+
+    /** @throws KpiException (configuration) when the period is not of the report's kind */
+    public void requireKind(ReportKind report, ReportingPeriod period) {
         if (period.kind() != report.periodKind()) {
             throw KpiException.configuration("The " + report.key() + " report covers " + describe(report)
                     + "; " + period.id() + " is not one.");
         }
+    }
+
+    private Outcome run(ReportKind report, ReportingPeriod period, LocalDate preliminaryUpTo, Path out,
+            DeliveryOptions options) {
+        requireKind(report, period);
         Job job = context.getBean(report.jobName(), Job.class);
+        String name = (preliminaryUpTo == null ? "" : "preliminary ") + report.key();
         renderer.prepareInBackground();
         boolean recovered = false;
         for (long run = 1; ; run++) {
-            JobParameters parameters = new JobParametersBuilder()
+            JobParametersBuilder builder = new JobParametersBuilder()
                     .addString(ReportJobConfiguration.REPORT, report.key())
                     .addString(ReportJobConfiguration.PERIOD, period.id())
-                    .addLong(ReportJobConfiguration.RUN, run)
+                    .addLong(ReportJobConfiguration.RUN, run);
+            if (preliminaryUpTo != null) {
+                builder.addString(ReportJobConfiguration.PRELIMINARY, preliminaryUpTo.toString());
+            }
+            JobParameters parameters = builder
                     .addString(ReportJobConfiguration.OUT, out.toAbsolutePath().toString(), false)
                     .addString(DeliverStepConfiguration.MAIL, Boolean.toString(options.mail()), false)
                     .addString(DeliverStepConfiguration.RESEND, Boolean.toString(options.resend()), false)
@@ -132,17 +183,17 @@ public class ReportRunner {
             try {
                 Outcome outcome = outcome(run, jobs.start(job, parameters));
                 if (outcome.status() != BatchStatus.COMPLETED) {
-                    throw new RunFailed("The " + report.key() + " report for " + period.id() + " failed: "
+                    throw new RunFailed("The " + name + " report for " + period.id() + " failed: "
                             + outcome.failure() + ". Run the same command again to resume it.", outcome);
                 }
                 return outcome;
             } catch (JobInstanceAlreadyCompleteException done) {
                 // this run of the period is complete: the next number is a new run
             } catch (JobExecutionAlreadyRunningException running) {
-                JobExecution left = running(report, period);
+                JobExecution left = running(report, period, preliminaryUpTo);
                 String by = left == null ? null : left.getJobParameters().getString(RunOwner.PARAMETER);
                 if (left == null || recovered || !owner.isGone(by)) {
-                    throw new KpiException("The " + report.key() + " report for " + period.id() + " is running already"
+                    throw new KpiException("The " + name + " report for " + period.id() + " is running already"
                             + (left == null ? "" : ", started " + left.getStartTime() + " by " + RunOwner.describe(by))
                             + ". Wait for that run to end. If its process has stopped without ending it, run the same"
                             + " command again on host " + RunOwner.host(by) + ", which sees that and resumes the run.");
@@ -154,15 +205,18 @@ public class ReportRunner {
             } catch (KpiException e) {
                 throw e;
             } catch (Exception e) {
-                throw new KpiException("Could not start the " + report.key() + " report for " + period.id() + ": "
+                throw new KpiException("Could not start the " + name + " report for " + period.id() + ": "
                         + e.getMessage(), e);
             }
         }
     }
 
-    private JobExecution running(ReportKind report, ReportingPeriod period) {
+    private JobExecution running(ReportKind report, ReportingPeriod period, LocalDate preliminaryUpTo) {
+        String preliminary = preliminaryUpTo == null ? null : preliminaryUpTo.toString();
         return repository.findRunningJobExecutions(report.jobName()).stream()
                 .filter(e -> period.id().equals(e.getJobParameters().getString(ReportJobConfiguration.PERIOD)))
+                .filter(e -> Objects.equals(preliminary,
+                        e.getJobParameters().getString(ReportJobConfiguration.PRELIMINARY)))
                 .findFirst().orElse(null);
     }
 
@@ -195,6 +249,8 @@ public class ReportRunner {
         return switch (report) {
             case WEEKLY -> "an ISO week like 2026-W44";
             case MONTHLY -> "a month like 2026-10";
+            case QUARTERLY -> "a quarter like 2026-Q3";
+            case YEARLY -> "a year like 2025";
             case REVIEW -> "30 days like 30d:2026-10-31";
         };
     }

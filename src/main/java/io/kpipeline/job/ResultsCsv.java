@@ -16,8 +16,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes {@code kpi-results.csv}: one row per KPI and breakdown value, values unrounded with a dot,
  * empty where there is none (the {@code reason} column says why); {@code cases} is the number of cases a
- * value rests on, empty for values that are never a small sample. Lists (flags, actions, the
- * 13-period trend) are separated by semicolons.
+ * value rests on, empty for values that are never a small sample. Lists (flags, actions, the trend of
+ * 13 weeks or months, 8 quarters or 5 years) are separated by semicolons.
  */
 final class ResultsCsv {
 

@@ -10,6 +10,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,6 +123,14 @@ public record ReportingPeriod(PeriodKind kind, LocalDate start, LocalDate end) {
                 : containing(kind, today).previous();
     }
 
+    /**
+     * Whether the period has ended by {@code today}: {@code end <= today}, so its last day lies before
+     * today. A report covers a period only then (kpi-vocabulary.md, "Periods").
+     */
+    public boolean hasEnded(LocalDate today) {
+        return !end.isAfter(today);
+    }
+
     /** The last day in the period ({@code end − 1 day}). */
     public LocalDate last() {
         return end.minusDays(1);
@@ -164,21 +173,27 @@ public record ReportingPeriod(PeriodKind kind, LocalDate start, LocalDate end) {
     }
 
     /**
-     * The same period one year earlier: the ISO week with the same number (week 53 falls back to
-     * week 52 in a year without one), the same month, quarter or year, or the 30 days ending on the
-     * same day a year earlier (28 February for a 29 February).
+     * The same period one year earlier: the ISO week with the same number, the same month, quarter
+     * or year (for a year that is the previous one), or the 30 days ending on the same day a year
+     * earlier (28 February for a 29 February). Empty for ISO week 53 when the year before had 52
+     * weeks: that week has no counterpart, and week 52 is another week (kpi-vocabulary.md).
      */
-    public ReportingPeriod sameLastYear() {
+    public Optional<ReportingPeriod> sameLastYear() {
         return switch (kind) {
             case WEEK -> {
                 int year = start.get(IsoFields.WEEK_BASED_YEAR) - 1;
                 int week = start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
                 int weeks = (int) LocalDate.of(year, 7, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
-                yield isoWeek(year, Math.min(week, weeks));
+                yield week > weeks ? Optional.empty() : Optional.of(isoWeek(year, week));
             }
-            case MONTH, QUARTER, YEAR -> new ReportingPeriod(kind, start.minusYears(1), end.minusYears(1));
-            case ROLLING_30_DAYS -> rolling30Days(last().minusYears(1));
+            case MONTH, QUARTER, YEAR -> Optional.of(new ReportingPeriod(kind, start.minusYears(1), end.minusYears(1)));
+            case ROLLING_30_DAYS -> Optional.of(rolling30Days(last().minusYears(1)));
         };
+    }
+
+    /** This period and the periods of its kind before it, as many as {@link PeriodKind#trendPeriods()}, oldest first. */
+    public List<ReportingPeriod> trend() {
+        return trend(kind.trendPeriods());
     }
 
     /** This period and the {@code count − 1} periods of the same kind before it, oldest first. */

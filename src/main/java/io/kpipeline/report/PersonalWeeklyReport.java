@@ -68,13 +68,14 @@ public class PersonalWeeklyReport implements ReportDocument {
     }
 
     @Override
-    public String report() {
-        return "weekly";
+    public boolean renders(String report) {
+        return WeeklyReport.REPORT.equals(report);
     }
 
     /** One PDF per active rep with data in the week; none when switched off or nobody was active. */
     @Override
-    public List<RenderedPdf> write(ReportingPeriod period, Path folder) {
+    public List<RenderedPdf> write(Edition edition, Path folder) {
+        ReportingPeriod period = edition.period();
         if (!settings.enabled()) {
             return List.of();
         }
@@ -87,13 +88,13 @@ public class PersonalWeeklyReport implements ReportDocument {
                 return written;
             }
             TeamWeek week = new TeamWeek(period,
-                    results.find(report(), period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
+                    results.find(WeeklyReport.REPORT, period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
                     queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
                     names.channels(), dataNotes.notes());
             Files.createDirectories(target);
             for (var rep : reps.entrySet()) {
                 written.add(RenderedPdf.write(target.resolve(fileName(rep.getKey(), rep.getValue())),
-                        render(week, rep.getKey()), rep.getKey()));
+                        render(week, rep.getKey(), edition), rep.getKey()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the personal reports into " + target, e);
@@ -113,8 +114,13 @@ public class PersonalWeeklyReport implements ReportDocument {
         }
     }
 
-    /** The report of one rep of {@code week.reps()}. */
+    /** The report of one rep of {@code week.reps()}, for a week that has ended. */
     byte[] render(TeamWeek week, String repId) {
+        return render(week, repId, Edition.of(WeeklyReport.REPORT, week.period()));
+    }
+
+    /** The report of one rep of {@code week.reps()}, marked preliminary where the edition is. */
+    byte[] render(TeamWeek week, String repId, Edition edition) {
         ReportFormat format = new ReportFormat(renderer.locale(), currency);
         PersonalFigures figures = new PersonalFigures(catalog, judge, format, week, repId, fired.of(week.stored()));
         ReportingPeriod period = week.period();
@@ -126,6 +132,7 @@ public class PersonalWeeklyReport implements ReportDocument {
         parameters.put("WeekYear", year);
         parameters.put("FirstDay", format.date(period.start()));
         parameters.put("LastDay", format.date(period.last()));
+        parameters.put("Preliminary", format.preliminary(edition));
         parameters.put("RepName", name);
         parameters.put("RepId", repId);
         parameters.put("ActiveReps", week.reps().size());
@@ -133,8 +140,9 @@ public class PersonalWeeklyReport implements ReportDocument {
         parameters.put("ChannelSection", format.text("personal.section.channels"));
         parameters.put("MeasureRows", figures.measures());
         parameters.put("DataNotes", dataNotes(format, week, figures));
-        String title = format.text("personal.title", format.text("weekly.period", weekNumber, year)) + " · " + name;
-        return renderer.render(TEMPLATE, parameters, figures.rows(), title, period.last());
+        String title = format.title(edition, format.text("personal.title", format.text("weekly.period", weekNumber,
+                year)) + " · " + name);
+        return renderer.render(TEMPLATE, parameters, figures.rows(), title, edition.documentDate());
     }
 
     /** The notes that concern a KPI the report shows, each naming those KPIs; null when there are none. */

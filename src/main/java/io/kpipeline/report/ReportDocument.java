@@ -1,6 +1,5 @@
 package io.kpipeline.report;
 
-import io.kpipeline.period.ReportingPeriod;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,9 +9,9 @@ import java.util.List;
  */
 public interface ReportDocument {
 
-    /** The report whose job renders this document: {@code weekly}, {@code monthly} or {@code review}. */
-    String report();
+    /** Whether the job of {@code report} ({@code weekly}, {@code monthly}, … {@code review}) renders this document. */
+    boolean renders(String report);
 
-    /** Renders the period's stored results into {@code folder} and returns what it wrote. */
-    List<RenderedPdf> write(ReportingPeriod period, Path folder);
+    /** Renders the stored results of the edition's report and period into {@code folder} and returns what it wrote. */
+    List<RenderedPdf> write(Edition edition, Path folder);
 }

@@ -95,6 +95,19 @@ public final class ReportFormat {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }
 
+    /**
+     * The line a preliminary report carries on its cover and at the top of every page ("Vorläufig – Daten
+     * bis 02.12.2026"); null for the report of a period that has ended, which the templates then leave out.
+     */
+    public String preliminary(Edition edition) {
+        return edition.isPreliminary() ? text("preliminary.banner", date(edition.preliminaryUpTo())) : null;
+    }
+
+    /** A document title or mail subject, marked "(vorläufig)" for a preliminary report. */
+    public String title(Edition edition, String title) {
+        return edition.isPreliminary() ? text("preliminary.title", title) : title;
+    }
+
     private DecimalFormat decimal(int digits) {
         DecimalFormat f = (DecimalFormat) NumberFormat.getNumberInstance(locale);
         return fixed(f, digits);

@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 public class ReviewReport implements ReportDocument, InitializingBean {
 
     static final String TEMPLATE = "ReviewKpiReport";
+    static final String REPORT = "review";
 
     private final ReportRenderer renderer;
     private final KpiResultRepository results;
@@ -73,17 +74,18 @@ public class ReviewReport implements ReportDocument, InitializingBean {
     }
 
     @Override
-    public String report() {
-        return "review";
+    public boolean renders(String report) {
+        return REPORT.equals(report);
     }
 
     /** Renders the cycle's review into the configured file in {@code folder}. */
     @Override
-    public List<RenderedPdf> write(ReportingPeriod cycle, Path folder) {
+    public List<RenderedPdf> write(Edition edition, Path folder) {
+        ReportingPeriod cycle = edition.period();
         Map<String, BigDecimal> current = new HashMap<>();
         Map<String, BigDecimal> baseline = new HashMap<>();
         Map<String, String> reasons = new HashMap<>();
-        for (StoredResult r : results.find(report(), cycle, catalog.kpis().stream().map(KpiDefinition::id).toList())) {
+        for (StoredResult r : results.find(REPORT, cycle, catalog.kpis().stream().map(KpiDefinition::id).toList())) {
             if (r.isTotal()) {
                 current.put(r.kpiId(), r.value());
                 baseline.put(r.kpiId(), r.previousValue());
@@ -95,12 +97,18 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         var stored = new ReviewFindings.Values(current, baseline, reasons,
                 values.totals(ReviewPeriods.checkpoints(cycle)),
                 values.totals(ReviewPeriods.weeks(cycle, settings.correlationWeeks())));
-        byte[] pdf = render(cycle, stored);
+        byte[] pdf = render(edition, stored);
         return List.of(RenderedPdf.write(folder.resolve(settings.file()), pdf, null));
     }
 
     /** The review of {@code cycle} from the values given, as PDF bytes. */
     byte[] render(ReportingPeriod cycle, ReviewFindings.Values stored) {
+        return render(Edition.of(REPORT, cycle), stored);
+    }
+
+    /** The review of the edition's cycle, marked preliminary where the edition is. */
+    byte[] render(Edition edition, ReviewFindings.Values stored) {
+        ReportingPeriod cycle = edition.period();
         ReviewFindings findings = ReviewFindings.of(cycle, catalog.enabled(), targets, stored, settings.rules());
         ReportFormat format = new ReportFormat(renderer.locale(), java.util.Currency.getInstance(properties.currency()));
         ReviewTexts texts = new ReviewTexts(format, settings);
@@ -108,6 +116,7 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("FirstDay", format.date(cycle.start()));
         parameters.put("LastDay", format.date(cycle.last()));
+        parameters.put("Preliminary", format.preliminary(edition));
         parameters.put("Cycle", cycles.isCycle(cycle)
                 ? format.text("review.cycle", cycles.number(cycle), format.date(cycles.start())) : "");
         List<String> checkpoints = new ArrayList<>();
@@ -122,8 +131,9 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         parameters.put("QuestionRows", texts.questions(findings.agenda().questions()));
 
         List<ReviewRows.TargetKpi> rows = findings.progress().stream().map(p -> row(format, p)).toList();
-        String title = format.text("review.title", format.date(cycle.start()), format.date(cycle.last()));
-        return renderer.render(TEMPLATE, parameters, rows, title, cycle.last());
+        String title = format.title(edition, format.text("review.title", format.date(cycle.start()),
+                format.date(cycle.last())));
+        return renderer.render(TEMPLATE, parameters, rows, title, edition.documentDate());
     }
 
     private static ReviewRows.TargetKpi row(ReportFormat format, TargetProgress p) {

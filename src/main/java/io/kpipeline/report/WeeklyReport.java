@@ -41,6 +41,7 @@ import org.springframework.stereotype.Component;
 public class WeeklyReport implements ReportDocument, InitializingBean {
 
     static final String TEMPLATE = "WeeklyKpiReport";
+    static final String REPORT = "weekly";
 
     /** The funnel stages in order, each a conversion with a rep breakdown. */
     static final List<String> FUNNEL = KpiCatalog.STAGE_CONVERSIONS;
@@ -95,17 +96,22 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
     }
 
     @Override
-    public String report() {
-        return "weekly";
+    public boolean renders(String report) {
+        return REPORT.equals(report);
     }
 
     /** Renders the week's stored results into the configured file in {@code folder}. */
     @Override
-    public List<RenderedPdf> write(ReportingPeriod period, Path folder) {
-        List<StoredResult> stored = results.find(report(), period,
+    public List<RenderedPdf> write(Edition edition, Path folder) {
+        List<StoredResult> stored = results.find(REPORT, edition.period(),
                 catalog.kpis().stream().map(KpiDefinition::id).toList());
-        byte[] pdf = render(period, stored, names.names(), dataNotes.notes());
+        byte[] pdf = render(edition, stored, names.names(), dataNotes.notes());
         return List.of(RenderedPdf.write(folder.resolve(settings.weekly().file()), pdf, null));
+    }
+
+    /** The report of a week that has ended. */
+    byte[] render(ReportingPeriod period, List<StoredResult> stored, DisplayNames.Names names, Set<DataNote> notes) {
+        return render(Edition.of(REPORT, period), stored, names, notes);
     }
 
     /**
@@ -113,7 +119,8 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
      * @param names  the names of reps, channels and campaigns
      * @param notes  the data-quality notes that apply
      */
-    byte[] render(ReportingPeriod period, List<StoredResult> stored, DisplayNames.Names names, Set<DataNote> notes) {
+    byte[] render(Edition edition, List<StoredResult> stored, DisplayNames.Names names, Set<DataNote> notes) {
+        ReportingPeriod period = edition.period();
         ReportFormat format = new ReportFormat(renderer.locale(), currency);
         Map<String, StoredResult> totals = new LinkedHashMap<>();
         stored.stream().filter(StoredResult::isTotal).forEach(r -> totals.put(r.kpiId(), r));
@@ -125,6 +132,10 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         parameters.put("WeekYear", year);
         parameters.put("FirstDay", format.date(period.start()));
         parameters.put("LastDay", format.date(period.last()));
+        parameters.put("Preliminary", format.preliminary(edition));
+        // ISO week 53 of a year after one with 52 weeks has no same week last year (kpi-vocabulary.md)
+        parameters.put("YearNote", period.sameLastYear().isPresent() ? null
+                : format.text("weekly.noSameWeekLastYear", week, Integer.parseInt(year) - 1));
         parameters.put("ChannelRows", channels(format, stored, names.channels()));
         parameters.put("FunnelRows", WeeklyFunnelRows.rows(format, stored, totals, names.reps()));
         parameters.put("StageNames", FUNNEL.stream().map(id -> name(id, format)).toList());
@@ -141,8 +152,8 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
 
         List<WeeklyRows.FocusKpi> focus = settings.weekly().focus().stream()
                 .map(id -> focus(format, catalog.get(id), totals.get(id))).toList();
-        String title = format.text("weekly.title", format.text("weekly.period", week, year));
-        return renderer.render(TEMPLATE, parameters, focus, title, period.last());
+        String title = format.title(edition, format.text("weekly.title", format.text("weekly.period", week, year)));
+        return renderer.render(TEMPLATE, parameters, focus, title, edition.documentDate());
     }
 
     private WeeklyRows.FocusKpi focus(ReportFormat format, KpiDefinition kpi, StoredResult r) {

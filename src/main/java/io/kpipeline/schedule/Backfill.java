@@ -4,15 +4,18 @@ import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
+import io.kpipeline.period.ReportablePeriods;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.period.ReviewCycle;
 import io.kpipeline.report.ReportSettings;
 import io.kpipeline.system.KpiException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +29,13 @@ public class Backfill {
     private final ReportRunner runner;
     private final CompletedPeriods completed;
     private final ReportSettings reports;
+    private final ReportablePeriods reportable;
 
-    Backfill(ReportRunner runner, CompletedPeriods completed, ReportSettings reports) {
+    Backfill(ReportRunner runner, CompletedPeriods completed, ReportSettings reports, ReportablePeriods reportable) {
         this.runner = runner;
         this.completed = completed;
         this.reports = reports;
+        this.reportable = reportable;
     }
 
     /**
@@ -50,7 +55,7 @@ public class Backfill {
     }
 
     /**
-     * The periods from {@code from} to {@code to}, both included: weeks, months or review cycles.
+     * The periods from {@code from} to {@code to}, both included: weeks, months, quarters, years or review cycles.
      *
      * @throws KpiException (configuration) when the range is empty or a period is not one of the report's
      */
@@ -76,6 +81,40 @@ public class Backfill {
             periods.add(0, p);
         }
         return periods;
+    }
+
+    /**
+     * Refuses a range that holds periods no report may cover yet: periods that have not ended, and periods
+     * without any data (kpi-vocabulary.md, "Periods"). Backfill fills in history; a preliminary report of a
+     * period is a matter for {@code run --preliminary}, one period at a time.
+     *
+     * @throws KpiException (configuration) naming the periods and what to do
+     */
+    public void requireReportable(ReportKind report, List<ReportingPeriod> periods) {
+        LocalDate today = reportable.today();
+        List<ReportingPeriod> without = new ArrayList<>();
+        for (ReportingPeriod period : periods) {
+            if (!period.hasEnded(today)) {
+                throw KpiException.configuration(reportable.refusal(period).orElseThrow().message()
+                        + " End the range with --to " + runner.latestComplete(report, today).id()
+                        + " or earlier; `kpi-pipeline run " + report.key() + " --period " + period.id()
+                        + " --preliminary` gives a preliminary report.");
+            }
+            if (!reportable.hasData(period)) {
+                without.add(period);
+            }
+        }
+        if (!without.isEmpty()) {
+            throw KpiException.configuration((without.size() == 1 ? reportable.refusal(without.get(0)).orElseThrow()
+                    .message() : without.size() + " periods of the range have no data (" + names(without) + "): "
+                            + reportable.holdings()) + " Give a range the data covers, or load the missing data first.");
+        }
+    }
+
+    /** The ids, at most ten of them. */
+    private static String names(List<ReportingPeriod> periods) {
+        return periods.stream().limit(10).map(ReportingPeriod::id).collect(Collectors.joining(", "))
+                + (periods.size() > 10 ? ", …" : "");
     }
 
     /**
@@ -135,6 +174,8 @@ public class Backfill {
         return switch (report) {
             case WEEKLY -> "ISO weeks like 2026-W40";
             case MONTHLY -> "months like 2026-01";
+            case QUARTERLY -> "quarters like 2026-Q1";
+            case YEARLY -> "years like 2025";
             case REVIEW -> "review cycles like 30d:2026-02-03 (the cycle's last day)";
         };
     }

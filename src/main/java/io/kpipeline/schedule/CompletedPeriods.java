@@ -12,18 +12,24 @@ import org.springframework.stereotype.Repository;
 /**
  * The periods of a report that have completed, read from Spring Batch's job repository: a period
  * counts as done once any run of the report's job for it has completed, whether the scheduler,
- * {@code run} or {@code backfill} started it.
+ * {@code run} or {@code backfill} started it. A preliminary report is not the period's report: its
+ * runs never count, so the scheduler's catch-up and backfill still run the period once it has ended.
  */
 @Repository
 public class CompletedPeriods {
 
-    /** The job's identifying parameter {@code period} (ReportJobConfiguration.PERIOD). */
+    /**
+     * The job's identifying parameter {@code period} (ReportJobConfiguration.PERIOD) of completed runs
+     * without the parameter {@code preliminary} (ReportJobConfiguration.PRELIMINARY).
+     */
     private static final String COMPLETED = """
             SELECT DISTINCT p.PARAMETER_VALUE
             FROM BATCH_JOB_INSTANCE i
             JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
             JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
             WHERE i.JOB_NAME = ? AND e.STATUS = 'COMPLETED' AND p.PARAMETER_NAME = 'period'
+              AND NOT EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS q
+                              WHERE q.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND q.PARAMETER_NAME = 'preliminary')
             """;
 
     private final JdbcTemplate jdbc;

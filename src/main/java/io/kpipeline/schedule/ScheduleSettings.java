@@ -14,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * when the scheduler starts, so that a wrong one is reported with its file and line.
  *
  * @param weekly  the weekly report, and with it the personal rep reports it renders
- * @param monthly the monthly management report
+ * @param monthly   the monthly management report
+ * @param quarterly the quarterly management report
+ * @param yearly    the yearly management report
  * @param review  the 30-day review: a daily check that runs a cycle once it has ended
  * @param catchUp how far back a start after downtime runs missed periods
  */
@@ -23,14 +25,22 @@ import org.springframework.validation.annotation.Validated;
 public record ScheduleSettings(
         @Valid @NotNull @DefaultValue Report weekly,
         @Valid @NotNull @DefaultValue Report monthly,
+        @Valid @NotNull @DefaultValue Report quarterly,
+        @Valid @NotNull @DefaultValue Report yearly,
         @Valid @NotNull @DefaultValue Report review,
         @Valid @NotNull @DefaultValue CatchUp catchUp) {
 
-    /** Defaults: weekly Monday 07:00, monthly on the 1st at 06:00, review check daily at 06:00. */
+    /**
+     * Defaults: weekly Monday 07:00, monthly on the 1st at 06:00, quarterly on the 2nd of January, April,
+     * July and October at 06:00 and yearly on 2 January at 06:00 (a day after the monthly run, so that
+     * the month's late data is in), review check daily at 06:00.
+     */
     static String defaultCron(ReportKind kind) {
         return switch (kind) {
             case WEEKLY -> "0 0 7 ? * MON";
             case MONTHLY -> "0 0 6 1 * ?";
+            case QUARTERLY -> "0 0 6 2 1,4,7,10 ?";
+            case YEARLY -> "0 0 6 2 1 ?";
             case REVIEW -> "0 0 6 * * ?";
         };
     }
@@ -39,6 +49,8 @@ public record ScheduleSettings(
         return switch (kind) {
             case WEEKLY -> weekly;
             case MONTHLY -> monthly;
+            case QUARTERLY -> quarterly;
+            case YEARLY -> yearly;
             case REVIEW -> review;
         };
     }

@@ -12,6 +12,7 @@ import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.report.ReportDocument;
 import io.kpipeline.system.KpiException;
@@ -84,12 +85,12 @@ class DeliveryTests {
         ReportDocument repTestDocument() {
             return new ReportDocument() {
                 @Override
-                public String report() {
-                    return "weekly";
+                public boolean renders(String report) {
+                    return "weekly".equals(report);
                 }
 
                 @Override
-                public List<RenderedPdf> write(ReportingPeriod period, Path folder) {
+                public List<RenderedPdf> write(Edition edition, Path folder) {
                     Path file = folder.resolve("rep-" + REP + ".pdf");
                     try {
                         Files.createDirectories(folder);

@@ -9,6 +9,7 @@ import io.kpipeline.evaluation.Status;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiValue;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.Edition;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -112,7 +113,7 @@ class MailComposerTests {
     /** The message to one recipient of the weekly report, as written to the wire and read back. */
     private MimeMessage compose(String address, String language) throws Exception {
         Path pdf = Files.writeString(folder.resolve("weekly-report.pdf"), "%PDF-1.4\n%%EOF\n");
-        MimeMessage message = composer.compose(SESSION, "<test-" + language + "@kpi-pipeline>", "weekly", WEEK,
+        MimeMessage message = composer.compose(SESSION, "<test-" + language + "@kpi-pipeline>", Edition.of("weekly", WEEK),
                 new Recipient(address, language, Recipient.REPORT), pdf, folder.resolve("kpi-results.csv"));
         message.saveChanges();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -72,9 +72,10 @@ class RecipientConfigurationTests {
         int status = Cli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "check-config",
                 "--kpi.home=" + dir.resolve("home"), SCHEDULER, "--kpi.reports.monthly.recipients=a@example.com,b@example.com");
         assertThat(status).isZero();
-        // config/application.yml: weekly role:sales-team (2), review role:management (1) + role:sales-team (2)
+        // config/application.yml: weekly role:sales-team (2), quarterly and yearly role:management (1),
+        // review role:management (1) + role:sales-team (2)
         assertThat(out.toString()).contains("Delivery: to the outbox " + dir.resolve("home").resolve("outbox")
-                + " (no spring.mail.host is set), weekly 2 recipients, monthly 2 recipients, review 3 recipients,"
-                + " admin kpi-admin@example.com.");
+                + " (no spring.mail.host is set), weekly 2 recipients, monthly 2 recipients, quarterly 1 recipients,"
+                + " yearly 1 recipients, review 3 recipients, admin kpi-admin@example.com.");
     }
 }

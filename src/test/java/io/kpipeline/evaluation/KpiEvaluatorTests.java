@@ -103,7 +103,7 @@ class KpiEvaluatorTests {
                     BigDecimal.valueOf(100), "no customers"));
             values.put(trend.get(i), list);
         }
-        values.put(OCTOBER.sameLastYear(), List.of(KpiValue.total("leads_created", new BigDecimal("30"))));
+        values.put(OCTOBER.sameLastYear().orElseThrow(), List.of(KpiValue.total("leads_created", new BigDecimal("30"))));
         values.get(OCTOBER).add(KpiValue.countedRatio("email_open_rate", null, null, new BigDecimal("5"),
                 new BigDecimal("20"), "none delivered"));
 

@@ -9,9 +9,11 @@ import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.Progress;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -84,6 +86,57 @@ class ReportJobFunctionalTests {
             assertThat(rows.stream().map(r -> r.get("dimension")).filter(d -> !d.isEmpty()).collect(Collectors.toSet()))
                     .isSubsetOf(Set.of("channel", "campaign", "rep", "segment", "network", "kind", "type"))
                     .contains("channel", "rep", "segment");
+        }
+    }
+
+    @Test
+    void theQuarterlyAndYearlyRunsWriteTheirResultsWithTrendsOfEightQuartersAndFiveYearsAndTheirPdfs()
+            throws IOException {
+        Path quarter = out.resolve("quarterly");
+        var quarterly = runner.run(ReportKind.QUARTERLY, ReportingPeriod.parse("2026-Q3"), quarter);
+        assertThat(quarterly.status()).as(String.valueOf(quarterly.failure())).isEqualTo(BatchStatus.COMPLETED);
+        Path year = out.resolve("yearly");
+        var yearly = runner.run(ReportKind.YEARLY, ReportingPeriod.parse("2025"), year);
+        assertThat(yearly.status()).as(String.valueOf(yearly.failure())).isEqualTo(BatchStatus.COMPLETED);
+
+        for (Path folder : List.of(quarter, year)) {
+            List<CSVRecord> totals = read(folder.resolve("kpi-results.csv")).stream()
+                    .filter(r -> r.get("dimension").isEmpty()).toList();
+            assertThat(totals.stream().map(r -> r.get("kpi_id")).collect(Collectors.toSet()))
+                    .isEqualTo(catalog.enabled().stream().map(KpiDefinition::id).collect(Collectors.toSet()));
+            int trend = folder == quarter ? 8 : 5;
+            assertThat(totals).allSatisfy(r -> assertThat(r.get("trend").split(";", -1)).hasSize(trend));
+            assertThat((folder == quarter ? quarterly : yearly).rendered()).extracting(RenderedPdf::file)
+                    .containsExactly(folder.resolve("management-report.pdf").toAbsolutePath().toString());
+        }
+        // the generated data: leads every day from 2025-08-01, so each quarter from 2025-Q3 has new leads
+        CSVRecord leads = read(quarter.resolve("kpi-results.csv")).stream()
+                .filter(r -> r.get("kpi_id").equals("leads_created") && r.get("dimension").isEmpty()).findFirst()
+                .orElseThrow();
+        String[] quarters = leads.get("trend").split(";", -1); // 2024-Q4 .. 2026-Q3
+        assertThat(quarters[7]).isEqualTo(leads.get("value"));
+        assertThat(quarters[6]).isEqualTo(leads.get("previous_value"));
+        assertThat(quarters[3]).isEqualTo(leads.get("previous_year_value")); // 2025-Q3, a year before
+        assertThat(new BigDecimal(quarters[3])).isPositive();
+        assertThat(quarters[0]).isEqualTo("0"); // 2024-Q4: before the data, no lead created
+
+        String quarterText = pdfText(quarter.resolve("management-report.pdf"));
+        assertThat(quarterText).contains("3. Quartal 2026", "Vorquartal", "Gesamtumsatz und MRR über 8 Quartale");
+        String yearText = pdfText(year.resolve("management-report.pdf"));
+        assertThat(yearText).contains("Kalenderjahr 2025", "Gesamtumsatz und MRR über 5 Jahre",
+                "Die Datenbank enthält Daten erst ab dem 01.08.2025, der Berichtszeitraum beginnt am 01.01.2025:"
+                        + " Seine Werte decken nur den 01.08.2025 bis 31.12.2025 ab.");
+        // kept to look at the pages of the reports on demo data as images
+        Files.createDirectories(Path.of("target", "report-samples"));
+        Files.copy(quarter.resolve("management-report.pdf"), Path.of("target", "report-samples", "quarterly-demo.pdf"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(year.resolve("management-report.pdf"), Path.of("target", "report-samples", "yearly-demo.pdf"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String pdfText(Path pdf) throws IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
     }
 

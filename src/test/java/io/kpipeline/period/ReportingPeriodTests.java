@@ -46,12 +46,43 @@ class ReportingPeriodTests {
     }
 
     @Test
-    void sameLastYearKeepsTheWeekNumberAndFallsBackFromWeek53() {
-        assertThat(ReportingPeriod.parse("2026-W44").sameLastYear().id()).isEqualTo("2025-W44");
-        // 2021 has no week 53.
-        assertThat(ReportingPeriod.parse("2020-W53").sameLastYear().id()).isEqualTo("2019-W52");
-        assertThat(ReportingPeriod.parse("2026-10").sameLastYear().id()).isEqualTo("2025-10");
-        assertThat(ReportingPeriod.parse("30d:2024-02-29").sameLastYear().id()).isEqualTo("30d:2023-02-28");
+    void sameLastYearKeepsTheWeekNumberAndWeek53HasNoneWhenTheYearBeforeHadNoWeek53() {
+        assertThat(sameLastYear("2026-W44")).isEqualTo("2025-W44");
+        // 2019 has 52 ISO weeks: 2020-W53 has no counterpart, and 2019-W52 is another week
+        assertThat(ReportingPeriod.parse("2020-W53").sameLastYear()).isEmpty();
+        // 2026 starts on a Thursday and has a week 53 (28 Dec 2026 .. 3 Jan 2027); 2025 has 52
+        assertThat(ReportingPeriod.parse("2026-W53").sameLastYear()).isEmpty();
+        assertThat(sameLastYear("2021-W52")).isEqualTo("2020-W52");
+        assertThat(sameLastYear("2026-10")).isEqualTo("2025-10");
+        assertThat(sameLastYear("2026-Q3")).isEqualTo("2025-Q3");
+        assertThat(sameLastYear("2025")).isEqualTo("2024");
+        assertThat(sameLastYear("30d:2024-02-29")).isEqualTo("30d:2023-02-28");
+    }
+
+    @Test
+    void aTrendHoldsThirteenWeeksOrMonthsEightQuartersOrFiveYears() {
+        assertThat(ReportingPeriod.parse("2026-W44").trend()).hasSize(13);
+        assertThat(ReportingPeriod.parse("30d:2026-10-31").trend()).hasSize(13);
+        var months = ReportingPeriod.parse("2026-10").trend();
+        assertThat(months).hasSize(13).first().extracting(ReportingPeriod::id).isEqualTo("2025-10");
+        // 2026-Q3 and the 7 quarters before it: 2024-Q4 .. 2026-Q3
+        assertThat(ReportingPeriod.parse("2026-Q3").trend()).extracting(ReportingPeriod::id).containsExactly(
+                "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3");
+        assertThat(ReportingPeriod.parse("2025").trend()).extracting(ReportingPeriod::id)
+                .containsExactly("2021", "2022", "2023", "2024", "2025");
+    }
+
+    @Test
+    void aPeriodHasEndedFromTheDayAfterItsLastDay() {
+        ReportingPeriod december = ReportingPeriod.parse("2026-12");
+        assertThat(december.hasEnded(LocalDate.of(2026, 12, 31))).isFalse(); // its last day is not over
+        assertThat(december.hasEnded(LocalDate.of(2027, 1, 1))).isTrue();
+        assertThat(ReportingPeriod.parse("2026-Q3").hasEnded(LocalDate.of(2026, 10, 1))).isTrue();
+        assertThat(ReportingPeriod.parse("2026").hasEnded(LocalDate.of(2026, 12, 2))).isFalse();
+    }
+
+    private static String sameLastYear(String period) {
+        return ReportingPeriod.parse(period).sameLastYear().map(ReportingPeriod::id).orElse("none");
     }
 
     @Test
@@ -62,6 +93,11 @@ class ReportingPeriodTests {
                 .isEqualTo("2026-W47");
         assertThat(ReportingPeriod.latestComplete(PeriodKind.MONTH, LocalDate.of(2026, 11, 1)).id())
                 .isEqualTo("2026-10");
+        assertThat(ReportingPeriod.latestComplete(PeriodKind.QUARTER, LocalDate.of(2026, 10, 2)).id())
+                .isEqualTo("2026-Q3");
+        assertThat(ReportingPeriod.latestComplete(PeriodKind.QUARTER, LocalDate.of(2027, 1, 1)).id())
+                .isEqualTo("2026-Q4");
+        assertThat(ReportingPeriod.latestComplete(PeriodKind.YEAR, LocalDate.of(2026, 12, 2)).id()).isEqualTo("2025");
         assertThat(ReportingPeriod.latestComplete(PeriodKind.ROLLING_30_DAYS, sunday).id())
                 .isEqualTo("30d:2026-11-21");
     }

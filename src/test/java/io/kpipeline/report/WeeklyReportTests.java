@@ -162,6 +162,14 @@ class WeeklyReportTests {
     }
 
     @Test
+    void week53AfterAYearOf52WeeksSaysWhyItHasNoComparisonWithLastYear() throws IOException {
+        // 2026-W53 runs from 28 December 2026 to 3 January 2027; 2025 had 52 ISO weeks
+        String text = text(weekly.render(ReportingPeriod.parse("2026-W53"), results(), NAMES, Set.of()));
+        assertThat(text.replaceAll("\\s+", " ")).contains("Ohne Vergleich mit dem Vorjahr: 2025 hatte keine KW 53.");
+        assertThat(text(weekly.render(WEEK_44, results(), NAMES, Set.of()))).doesNotContain("Ohne Vergleich");
+    }
+
+    @Test
     void theSameResultsGiveTheSameBytes() {
         byte[] first = weekly.render(WEEK_44, results(), NAMES, Set.of());
         byte[] second = weekly.render(WEEK_44, results(), NAMES, Set.of());

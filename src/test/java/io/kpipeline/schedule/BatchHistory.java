@@ -30,12 +30,17 @@ class BatchHistory {
 
     /** Records a completed run of the period in the job repository, as a run before the test would have left it. */
     void recordCompleted(ReportKind report, String period) {
-        record(report, period, BatchStatus.COMPLETED);
+        record(report, period, null, BatchStatus.COMPLETED);
+    }
+
+    /** Records a completed preliminary run of the period with the data up to {@code upTo}, as run --preliminary leaves it. */
+    void recordCompletedPreliminary(ReportKind report, String period, String upTo) {
+        record(report, period, upTo, BatchStatus.COMPLETED);
     }
 
     /** Records a run of the period that is still STARTED, as a process killed during the run leaves it. */
     void recordStarted(ReportKind report, String period) {
-        record(report, period, BatchStatus.STARTED);
+        record(report, period, null, BatchStatus.STARTED);
     }
 
     /** The status of the latest run of the period. */
@@ -49,9 +54,13 @@ class BatchHistory {
                 """, BatchStatus.class, report.jobName(), period);
     }
 
-    private void record(ReportKind report, String period, BatchStatus status) {
-        JobParameters parameters = new JobParametersBuilder().addString("report", report.key())
-                .addString("period", period).addLong("run", 1L).toJobParameters();
+    private void record(ReportKind report, String period, String preliminaryUpTo, BatchStatus status) {
+        JobParametersBuilder builder = new JobParametersBuilder().addString("report", report.key())
+                .addString("period", period).addLong("run", 1L);
+        if (preliminaryUpTo != null) {
+            builder.addString("preliminary", preliminaryUpTo);
+        }
+        JobParameters parameters = builder.toJobParameters();
         JobInstance instance = jobs.createJobInstance(report.jobName(), parameters);
         JobExecution execution = jobs.createJobExecution(instance, parameters, new ExecutionContext());
         execution.setStartTime(LocalDateTime.now());

@@ -109,6 +109,42 @@ class CatchUpTests {
     }
 
     @Test
+    void theSecondOfJanuaryCatchesUpTheMissedQuartersAndYearsEachOnce() {
+        history.forget(ReportKind.QUARTERLY, ""); // no other quarter may count as done or missing
+        history.forget(ReportKind.YEARLY, "");
+        history.recordCompleted(ReportKind.QUARTERLY, "2023-Q2"); // the last quarter before the downtime
+        history.recordCompleted(ReportKind.YEARLY, "2021");
+        Instant january2 = ZonedDateTime.of(2024, 1, 2, 6, 0, 0, 0, BERLIN).toInstant();
+
+        assertThat(ids(scheduled.fire(ReportKind.QUARTERLY, january2, BERLIN, false, () -> false)))
+                .containsExactly("2023-Q3", "2023-Q4");
+        assertThat(ids(scheduled.fire(ReportKind.YEARLY, january2, BERLIN, false, () -> false)))
+                .containsExactly("2022", "2023");
+        // a second catch-up the same morning finds both done
+        assertThat(scheduled.fire(ReportKind.QUARTERLY, january2, BERLIN, true, () -> false)).isEmpty();
+        assertThat(scheduled.fire(ReportKind.YEARLY, january2, BERLIN, true, () -> false)).isEmpty();
+        assertThat(history.completedRuns("quarterlyReportJob", "2023-Q%"))
+                .isEqualTo(java.util.Map.of("2023-Q2", 1L, "2023-Q3", 1L, "2023-Q4", 1L));
+        assertThat(history.completedRuns("yearlyReportJob", "202%"))
+                .isEqualTo(java.util.Map.of("2021", 1L, "2022", 1L, "2023", 1L));
+    }
+
+    @Test
+    void aPreliminaryRunIsNotTheQuartersReportSoTheCatchUpRunsTheQuarter() {
+        history.forget(ReportKind.QUARTERLY, "");
+        history.recordCompleted(ReportKind.QUARTERLY, "2022-Q2");
+        // run quarterly --period 2022-Q3 --preliminary on 15 September 2022, before the quarter ended
+        history.recordCompletedPreliminary(ReportKind.QUARTERLY, "2022-Q3", "2022-09-15");
+        Instant october2 = ZonedDateTime.of(2022, 10, 2, 6, 0, 0, 0, BERLIN).toInstant();
+
+        assertThat(ids(scheduled.fire(ReportKind.QUARTERLY, october2, BERLIN, false, () -> false)))
+                .containsExactly("2022-Q3");
+        // two completed runs of the period now: the preliminary one and the quarter's own report
+        assertThat(history.completedRuns("quarterlyReportJob", "2022-Q3")).isEqualTo(java.util.Map.of("2022-Q3", 2L));
+        assertThat(scheduled.fire(ReportKind.QUARTERLY, october2, BERLIN, false, () -> false)).isEmpty();
+    }
+
+    @Test
     void aRunLeftStartedByAKilledInstanceIsMarkedFailedOnRecoveryAndThenRunsAgain() {
         history.forget(ReportKind.WEEKLY, "2024-W0");
         history.recordCompleted(ReportKind.WEEKLY, "2024-W07");

@@ -86,6 +86,57 @@ class FiringPeriodsTests {
     }
 
     @Test
+    void theQuarterlyFiringOnTheSecondOfAprilJulyAndOctoberRunsTheQuarterBefore() {
+        String cron = ScheduleSettings.defaultCron(ReportKind.QUARTERLY);
+        Instant april = nextFiring(cron, "2026-03-15T00:00:00Z");
+        assertThat(april).isEqualTo("2026-04-02T04:00:00Z"); // 2 April 06:00 CEST, summer time since 29 March
+        assertThat(period(ReportKind.QUARTERLY, april)).isEqualTo("2026-Q1");
+        Instant july = nextFiring(cron, april.toString());
+        assertThat(july).isEqualTo("2026-07-02T04:00:00Z");
+        assertThat(period(ReportKind.QUARTERLY, july)).isEqualTo("2026-Q2");
+        Instant october = nextFiring(cron, july.toString());
+        assertThat(october).isEqualTo("2026-10-02T04:00:00Z");
+        assertThat(period(ReportKind.QUARTERLY, october)).isEqualTo("2026-Q3");
+        // the monthly report of a quarter's last month ran the morning before
+        assertThat(period(ReportKind.MONTHLY, nextFiring(ScheduleSettings.defaultCron(ReportKind.MONTHLY),
+                july.minusSeconds(86_400 * 2).toString()))).isEqualTo("2026-06");
+    }
+
+    @Test
+    void theSecondOfJanuaryRunsTheLastQuarterAndTheLastYear() {
+        Instant quarterly = nextFiring(ScheduleSettings.defaultCron(ReportKind.QUARTERLY), "2026-11-01T00:00:00Z");
+        Instant yearly = nextFiring(ScheduleSettings.defaultCron(ReportKind.YEARLY), "2026-11-01T00:00:00Z");
+        assertThat(quarterly).isEqualTo("2027-01-02T05:00:00Z").isEqualTo(yearly); // 2 January 06:00 CET
+        assertThat(period(ReportKind.QUARTERLY, quarterly)).isEqualTo("2026-Q4");
+        assertThat(period(ReportKind.YEARLY, yearly)).isEqualTo("2026");
+        // once a year: the firing after that is a year later
+        assertThat(nextFiring(ScheduleSettings.defaultCron(ReportKind.YEARLY), yearly.toString()))
+                .isEqualTo("2028-01-02T05:00:00Z");
+    }
+
+    @Test
+    void aQuarterOrYearRunLateStillCoversTheOneBeforeItsScheduledDay() {
+        // the 2 January firing, started on 5 January after downtime, reads its scheduled time
+        Instant scheduled = Instant.parse("2027-01-02T05:00:00Z");
+        assertThat(period(ReportKind.QUARTERLY, scheduled)).isEqualTo("2026-Q4");
+        // 31 December 23:30 UTC is already 1 January in Berlin: 2026 and its fourth quarter have ended
+        Instant newYear = Instant.parse("2026-12-31T23:30:00Z");
+        assertThat(period(ReportKind.YEARLY, newYear)).isEqualTo("2026");
+        assertThat(period(ReportKind.QUARTERLY, newYear)).isEqualTo("2026-Q4");
+        assertThat(period(ReportKind.YEARLY, Instant.parse("2026-12-31T22:30:00Z"))).isEqualTo("2025");
+    }
+
+    @Test
+    void quartersAndYearsMissedDuringDowntimeAreDueOldestFirst() {
+        // 2025-Q3 ran last; the firing of 2 January 2027 catches up 2025-Q4 .. 2026-Q4
+        var quarters = PERIODS.due(ReportingPeriod.parse("2026-Q4"), periods("2025-Q2", "2025-Q3"), 12, false);
+        assertThat(ids(quarters.periods())).containsExactly("2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4");
+        var years = PERIODS.due(ReportingPeriod.parse("2026"), periods("2023"), 2, true);
+        assertThat(ids(years.periods())).containsExactly("2025", "2026"); // a window of 2 years
+        assertThat(ids(years.skipped())).containsExactly("2024");
+    }
+
+    @Test
     void theDailyReviewCheckRunsNothingUntilTheFirstCycleHasEnded() {
         assertThat(period(ReportKind.REVIEW, Instant.parse("2026-02-03T05:00:00Z"))).isEqualTo("none"); // its last day
         assertThat(period(ReportKind.REVIEW, Instant.parse("2026-02-04T05:00:00Z"))).isEqualTo("30d:2026-02-03");

@@ -39,6 +39,9 @@ class ReportSchedulesTests {
         assertThat(read("kpi:\n  zone: Europe/Berlin\n")).containsExactly(
                 new ReportSchedule(ReportKind.WEEKLY, "0 0 7 ? * MON", ZoneId.of("Europe/Berlin")),
                 new ReportSchedule(ReportKind.MONTHLY, "0 0 6 1 * ?", ZoneId.of("Europe/Berlin")),
+                // the 2nd of January, April, July and October, and 2 January, at 06:00
+                new ReportSchedule(ReportKind.QUARTERLY, "0 0 6 2 1,4,7,10 ?", ZoneId.of("Europe/Berlin")),
+                new ReportSchedule(ReportKind.YEARLY, "0 0 6 2 1 ?", ZoneId.of("Europe/Berlin")),
                 new ReportSchedule(ReportKind.REVIEW, "0 0 6 * * ?", ZoneId.of("Europe/Berlin")));
     }
 
@@ -50,11 +53,14 @@ class ReportSchedulesTests {
                     weekly:
                       cron: "0 30 8 ? * TUE"
                       zone: America/New_York
+                    yearly:
+                      enabled: false
                     review:
                       enabled: false
                 """)).containsExactly(
                 new ReportSchedule(ReportKind.WEEKLY, "0 30 8 ? * TUE", ZoneId.of("America/New_York")),
-                new ReportSchedule(ReportKind.MONTHLY, "0 0 6 1 * ?", ZoneId.of("Europe/Berlin")));
+                new ReportSchedule(ReportKind.MONTHLY, "0 0 6 1 * ?", ZoneId.of("Europe/Berlin")),
+                new ReportSchedule(ReportKind.QUARTERLY, "0 0 6 2 1,4,7,10 ?", ZoneId.of("Europe/Berlin")));
     }
 
     @Test

@@ -1,13 +1,13 @@
 package io.kpipeline.report;
 
 /**
- * The text rows of the monthly management report, as JavaBeans (JasperReports reads rows through
+ * The text rows of the management report, as JavaBeans (JasperReports reads rows through
  * getters): the scorecard lines and the entries of the summary, data-quality notes and glossary.
  * Values arrive formatted in the report locale, so the templates only lay out.
  */
-public final class MonthlyRows {
+public final class ManagementRows {
 
-    private MonthlyRows() {
+    private ManagementRows() {
     }
 
     /** One KPI of the scorecard, under its category. */
@@ -15,20 +15,20 @@ public final class MonthlyRows {
         private final String category;
         private final String name;
         private final String value;
-        private final String previousMonth;
-        private final String previousYear;
+        private final String previous;
+        private final String comparison;
         private final String target;
         private final String status;
         private final String benchmark;
         private final String notes;
 
-        ScorecardLine(String category, String name, String value, String previousMonth, String previousYear,
+        ScorecardLine(String category, String name, String value, String previous, String comparison,
                 String target, String status, String benchmark, String notes) {
             this.category = category;
             this.name = name;
             this.value = value;
-            this.previousMonth = previousMonth;
-            this.previousYear = previousYear;
+            this.previous = previous;
+            this.comparison = comparison;
             this.target = target;
             this.status = status;
             this.benchmark = benchmark;
@@ -48,12 +48,14 @@ public final class MonthlyRows {
             return value;
         }
 
-        public String getPreviousMonth() {
-            return previousMonth;
+        /** The value of the previous period. */
+        public String getPrevious() {
+            return previous;
         }
 
-        public String getPreviousYear() {
-            return previousYear;
+        /** The value of the same period last year; for a year, whose previous period that is, the change to it. */
+        public String getComparison() {
+            return comparison;
         }
 
         public String getTarget() {

@@ -3,7 +3,9 @@ package io.kpipeline.report;
 import io.kpipeline.evaluation.Flag;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.kpi.KpiDefinition.Unit;
+import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,20 +17,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The monthly report's tables after the charts: the sales reps side by side with the team, the
+ * The management report's tables after the charts: the sales reps side by side with the team, the
  * campaigns with the revenue of the deals won from their leads and their ROMI, and the notes on data
  * quality.
  */
-final class MonthlySections {
+final class ManagementSections {
 
     /** The main sales KPIs the rep comparison shows, in column order (at most 7 fit the page). */
     static final List<String> REP_KPIS = List.of("sql_count", "win_rate", "tcv_won", "avg_deal_size",
             "sales_cycle_days", "open_pipeline_value", "lead_response_hours");
     static final int REP_COLUMNS = 7;
 
-    private final MonthlyData data;
+    private final ManagementData data;
 
-    MonthlySections(MonthlyData data) {
+    ManagementSections(ManagementData data) {
         this.data = data;
     }
 
@@ -46,11 +48,11 @@ final class MonthlySections {
     }
 
     /** The team first, then each rep with a value, by name; rates on a small sample marked *. */
-    List<MonthlyTables.RepLine> reps() {
+    List<ManagementTables.RepLine> reps() {
         List<String> kpis = repKpis();
-        List<MonthlyTables.RepLine> lines = new ArrayList<>();
+        List<ManagementTables.RepLine> lines = new ArrayList<>();
         Map<String, StoredResult> totals = data.totals();
-        lines.add(new MonthlyTables.RepLine(data.format().text("funnel.team"), true,
+        lines.add(new ManagementTables.RepLine(data.format().text("funnel.team"), true,
                 padded(kpis.stream().map(id -> cell(totals.get(id))).toList())));
         Map<String, Map<String, StoredResult>> byRep = new HashMap<>();
         kpis.forEach(id -> data.breakdown(id, "rep").forEach(r ->
@@ -58,7 +60,7 @@ final class MonthlySections {
         byRep.entrySet().stream()
                 .filter(e -> e.getValue().values().stream().map(StoredResult::value).anyMatch(Objects::nonNull))
                 .sorted(Comparator.comparing(e -> data.rep(e.getKey())))
-                .forEach(e -> lines.add(new MonthlyTables.RepLine(data.rep(e.getKey()), false,
+                .forEach(e -> lines.add(new ManagementTables.RepLine(data.rep(e.getKey()), false,
                         padded(kpis.stream().map(id -> cell(e.getValue().get(id))).toList()))));
         return lines;
     }
@@ -68,7 +70,7 @@ final class MonthlySections {
             return data.format().none();
         }
         String value = data.value(r);
-        return r.value() != null && MonthlyData.flagged(r, Flag.SMALL_SAMPLE) ? value + "*" : value;
+        return r.value() != null && ManagementData.flagged(r, Flag.SMALL_SAMPLE) ? value + "*" : value;
     }
 
     private static List<String> padded(List<String> values) {
@@ -80,12 +82,12 @@ final class MonthlySections {
     }
 
     /**
-     * Each campaign with leads or ROMI in the month, by won revenue, then leads. Won revenue and ad
+     * Each campaign with leads or ROMI in the period, by won revenue, then leads. Won revenue and ad
      * cost come from ROMI's numerator (won − ad cost) and denominator (ad cost); a campaign without
      * a ROMI row had neither won deals nor ad cost. The last line is all campaigns together, against
      * the full marketing cost as the catalog defines the total ROMI.
      */
-    List<MonthlyTables.CampaignLine> campaigns() {
+    List<ManagementTables.CampaignLine> campaigns() {
         ReportFormat f = data.format();
         boolean romiEnabled = data.enabled("romi");
         Map<String, BigDecimal> leads = new HashMap<>();
@@ -94,7 +96,7 @@ final class MonthlySections {
         data.breakdown("romi", "campaign").forEach(r -> romi.put(r.dimensionValue(), r));
         Set<String> ids = new LinkedHashSet<>(leads.keySet());
         ids.addAll(romi.keySet());
-        ids.remove(MonthlyData.NONE);
+        ids.remove(ManagementData.NONE);
         record Line(String name, BigDecimal leads, BigDecimal won, BigDecimal cost, BigDecimal romi) {
         }
         List<Line> lines = ids.stream().map(id -> {
@@ -107,7 +109,7 @@ final class MonthlySections {
         }).sorted(Comparator.comparing(Line::won, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Line::leads, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Line::name)).toList();
-        List<MonthlyTables.CampaignLine> rows = new ArrayList<>(lines.stream().map(l -> new MonthlyTables.CampaignLine(
+        List<ManagementTables.CampaignLine> rows = new ArrayList<>(lines.stream().map(l -> new ManagementTables.CampaignLine(
                 l.name(), f.value(l.leads(), Unit.COUNT), f.value(l.won(), Unit.MONEY), f.value(l.cost(), Unit.MONEY),
                 f.value(l.romi(), Unit.RATE), false)).toList());
         StoredResult total = data.totals().get("romi");
@@ -115,60 +117,78 @@ final class MonthlySections {
             BigDecimal allLeads = lines.stream().map(Line::leads).filter(Objects::nonNull)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal won = total.numerator() == null ? null : total.numerator().add(total.denominator());
-            rows.add(new MonthlyTables.CampaignLine(f.text("monthly.allCampaigns"), f.value(allLeads, Unit.COUNT),
+            rows.add(new ManagementTables.CampaignLine(f.text("management.allCampaigns"), f.value(allLeads, Unit.COUNT),
                     f.value(won, Unit.MONEY), f.value(total.denominator(), Unit.MONEY), f.value(total.value(), Unit.RATE), true));
         }
         return rows;
     }
 
-    /** New leads of the month without a campaign, for the note under the campaign table. */
+    /** New leads of the period without a campaign, for the note under the campaign table. */
     String leadsWithoutCampaign() {
-        return data.breakdown("leads_created", "campaign").stream().filter(r -> MonthlyData.NONE.equals(r.dimensionValue()))
-                .findFirst().map(r -> data.format().text("monthly.leadsWithoutCampaign", data.format().value(r.value(),
+        return data.breakdown("leads_created", "campaign").stream().filter(r -> ManagementData.NONE.equals(r.dimensionValue()))
+                .findFirst().map(r -> data.format().text("management.leadsWithoutCampaign", data.format().value(r.value(),
                         Unit.COUNT))).orElse("");
     }
 
-    /** What a reader should know before trusting the numbers, KPI by KPI, then across KPIs. */
-    List<MonthlyRows.Entry> quality(List<String> chartGaps) {
+    /**
+     * What a reader should know before trusting the numbers: whether the data covers the period only in
+     * part, then KPI by KPI, then across KPIs.
+     *
+     * @param chartGaps the charted KPIs with periods without a value
+     * @param firstData the first day the source tables hold data for; null when they hold none
+     */
+    List<ManagementRows.Entry> quality(List<String> chartGaps, LocalDate firstData) {
         ReportFormat f = data.format();
-        List<MonthlyRows.Entry> notes = new ArrayList<>();
+        List<ManagementRows.Entry> notes = new ArrayList<>();
+        ReportingPeriod period = data.period();
+        if (firstData != null && firstData.isAfter(period.start()) && firstData.isBefore(period.end())) {
+            notes.add(new ManagementRows.Entry(null, f.text("management.note.partialData.title"),
+                    f.text("management.note.partialData", f.date(firstData), f.date(period.start()),
+                            f.date(period.last()))));
+        }
         for (StoredResult r : data.totals().values()) {
             String name = data.name(r.kpiId());
             if (r.value() == null) {
-                notes.add(new MonthlyRows.Entry(null, name, f.text("monthly.note.noValue", r.reason())));
+                notes.add(new ManagementRows.Entry(null, name, f.text("management.note.noValue", r.reason())));
             }
-            if (MonthlyData.flagged(r, Flag.SMALL_SAMPLE)) {
-                notes.add(new MonthlyRows.Entry(null, name, f.text("monthly.note.smallSample",
+            if (ManagementData.flagged(r, Flag.SMALL_SAMPLE)) {
+                notes.add(new ManagementRows.Entry(null, name, f.text("management.note.smallSample",
                         f.value(r.denominator(), Unit.COUNT), data.smallSample())));
             }
-            if (MonthlyData.flagged(r, Flag.ANOMALY)) {
-                notes.add(new MonthlyRows.Entry(null, name, f.text("monthly.note.anomaly", data.value(r),
-                        data.value(r.kpiId(), MonthlySummary.previousMean(r)))));
+            if (ManagementData.flagged(r, Flag.ANOMALY)) {
+                notes.add(new ManagementRows.Entry(null, name, f.text("management.note.anomaly", data.value(r),
+                        data.value(r.kpiId(), ManagementSummary.previousMean(r)), data.word("units"))));
             }
         }
         List<String> uncomputed = data.catalog().enabled().stream().filter(k -> !data.totals().containsKey(k.id()))
                 .map(k -> data.name(k.id())).toList();
         if (!uncomputed.isEmpty()) {
-            notes.add(new MonthlyRows.Entry(null, f.text("monthly.note.notComputed.title"),
-                    f.text("monthly.note.notComputed", uncomputed.size(), String.join(", ", uncomputed))));
+            notes.add(new ManagementRows.Entry(null, f.text("management.note.notComputed.title"),
+                    f.text("management.note.notComputed", uncomputed.size(), String.join(", ", uncomputed))));
         }
-        across(notes, "monthly.note.noPreviousMonth", r -> r.value() != null && r.previousValue() == null);
-        across(notes, "monthly.note.noPreviousYear", r -> r.value() != null && r.previousYearValue() == null);
+        across(notes, data.word("previousComparison"), "management.note.noPrevious", data.word("previous"),
+                r -> r.value() != null && r.previousValue() == null);
+        if (!data.isYear()) { // a year's same period last year is its previous one, noted just above
+            across(notes, data.word("sameLastYearComparison"), "management.note.noPreviousYear",
+                    data.word("sameLastYear"), r -> r.value() != null && r.previousYearValue() == null);
+        }
         if (!chartGaps.isEmpty()) {
-            notes.add(new MonthlyRows.Entry(null, f.text("monthly.charts"), String.join(" ", chartGaps)));
+            notes.add(new ManagementRows.Entry(null, f.text("management.charts"), String.join(" ", chartGaps)));
         }
         if (notes.isEmpty()) {
-            notes.add(new MonthlyRows.Entry(null, f.text("monthly.note.allWell"), f.text("monthly.note.allWellText")));
+            notes.add(new ManagementRows.Entry(null, f.text("management.note.allWell"), f.text("management.note.allWellText")));
         }
         return notes;
     }
 
-    private void across(List<MonthlyRows.Entry> notes, String key, java.util.function.Predicate<StoredResult> which) {
+    /** One note naming the KPIs that match, under {@code title}; {@code period} names the period compared with. */
+    private void across(List<ManagementRows.Entry> notes, String title, String key, String period,
+            java.util.function.Predicate<StoredResult> which) {
         List<String> names = data.totals().values().stream().filter(which).map(r -> data.name(r.kpiId()))
                 .collect(Collectors.toList());
         if (!names.isEmpty()) {
-            notes.add(new MonthlyRows.Entry(null, data.format().text(key + ".title"),
-                    data.format().text(key, names.size(), String.join(", ", names))));
+            notes.add(new ManagementRows.Entry(null, title,
+                    data.format().text(key, names.size(), String.join(", ", names), period)));
         }
     }
 }

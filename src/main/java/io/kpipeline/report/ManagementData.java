@@ -5,27 +5,29 @@ import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Unit;
+import io.kpipeline.period.PeriodKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A month's stored results as the parts of the monthly report read them: the totals of the enabled
- * KPIs in catalog order, the breakdowns, the names of reps, channels and campaigns, and the format
- * of the report locale.
+ * A period's stored results as the parts of the management report read them: the totals of the
+ * enabled KPIs in catalog order, the breakdowns, the names of reps, channels and campaigns, the format
+ * of the report locale, and the words for the period's kind (month, quarter or year).
  *
- * @param period      the month
+ * @param period      the month, quarter or year
  * @param format      numbers, money, dates and texts in the report locale
  * @param catalog     names, definitions, units and categories
  * @param results     every stored result of the month, totals and breakdowns
  * @param names       display names of breakdown values
  * @param smallSample the denominator below which a rate is a small sample
  */
-record MonthlyData(ReportingPeriod period, ReportFormat format, KpiCatalog catalog, List<StoredResult> results,
+record ManagementData(ReportingPeriod period, ReportFormat format, KpiCatalog catalog, List<StoredResult> results,
         Names names, int smallSample) {
 
     /** A breakdown row whose attribute is missing has this value (see config/kpis.yml). */
@@ -82,7 +84,7 @@ record MonthlyData(ReportingPeriod period, ReportFormat format, KpiCatalog catal
         return format.value(value, unit(kpiId));
     }
 
-    /** The change to the previous month: percentage points for rates, per cent otherwise. */
+    /** The change to the previous period: percentage points for rates, per cent otherwise. */
     String change(StoredResult r) {
         return format.change(r.change(), r.relativeChange(), unit(r.kpiId()));
     }
@@ -91,14 +93,37 @@ record MonthlyData(ReportingPeriod period, ReportFormat format, KpiCatalog catal
         return r.flags().contains(flag.name());
     }
 
-    /** The month as the report names it: {@code Oktober 2026}, {@code October 2026}. */
-    String month() {
-        return DateTimeFormatter.ofPattern("MMMM yyyy", format.locale()).format(period.start());
+    /**
+     * A word or phrase for the period's kind in the report language, from the texts
+     * {@code period.<MONTH|QUARTER|YEAR>.<key>}: {@code name} ("Oktober 2026", "3. Quartal 2026",
+     * "Kalenderjahr 2025"), {@code short} (for titles), {@code in} ("im 3. Quartal 2026"), {@code unit}
+     * ("Quartal"), {@code units}, {@code of} ("des Quartals"), {@code previous} ("Vorquartal"),
+     * {@code sameLastYear} ("Vorjahresquartal"), {@code values} ("Quartalswerte"), and the column and
+     * note titles. The texts read the month's name as {0}, the quarter's number as {1} and the year as {2}.
+     */
+    String word(String key) {
+        return format.text("period." + period.kind().name() + "." + key,
+                DateTimeFormatter.ofPattern("MMMM", format.locale()).format(period.start()),
+                Integer.toString(period.start().get(IsoFields.QUARTER_OF_YEAR)), Integer.toString(period.start().getYear()));
     }
 
-    /** A month label for chart axes, on two lines: {@code Okt}, {@code 2026}. */
-    String shortMonth(ReportingPeriod month) {
-        return DateTimeFormatter.ofPattern("LLL'\n'yyyy", format.locale()).format(month.start());
+    /** Whether the period is a year, whose same period last year is its previous one: compared once, not twice. */
+    boolean isYear() {
+        return period.kind() == PeriodKind.YEAR;
+    }
+
+    /** How many periods the trends and charts show: 13 months, 8 quarters or 5 years. */
+    int trendLength() {
+        return period.kind().trendPeriods();
+    }
+
+    /** A period's label for chart axes, on two lines where it has two parts: {@code Okt\n2026}, {@code Q3\n2026}, {@code 2026}. */
+    String axisLabel(ReportingPeriod p) {
+        return switch (p.kind()) {
+            case QUARTER -> "Q" + p.start().get(IsoFields.QUARTER_OF_YEAR) + "\n" + p.start().getYear();
+            case YEAR -> Integer.toString(p.start().getYear());
+            default -> DateTimeFormatter.ofPattern("LLL'\n'yyyy", format.locale()).format(p.start());
+        };
     }
 
     String rep(String id) {
@@ -110,6 +135,6 @@ record MonthlyData(ReportingPeriod period, ReportFormat format, KpiCatalog catal
     }
 
     String campaign(String id) {
-        return NONE.equals(id) ? format.text("monthly.noCampaign") : names.campaigns().getOrDefault(id, id);
+        return NONE.equals(id) ? format.text("management.noCampaign") : names.campaigns().getOrDefault(id, id);
     }
 }

@@ -13,22 +13,23 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The scorecard of the monthly report — every enabled KPI grouped by category, with the previous
- * month, the same month last year, target, status and benchmark — and the glossary, which prints
- * each enabled KPI's definition from the catalog under the same categories.
+ * The scorecard of the management report — every enabled KPI grouped by category, with the previous
+ * period, the same period last year (for a year, which has no other, the change to the previous year),
+ * target, status and benchmark — and the glossary, which prints each enabled KPI's definition from the
+ * catalog under the same categories.
  */
-final class MonthlyScorecard {
+final class ManagementScorecard {
 
     /** The order the categories are reported in: from the market's attention to unit economics. */
     static final List<Category> CATEGORIES = List.of(Category.AWARENESS, Category.INTERACTION,
             Category.LEAD_GENERATION, Category.PROSPECTING, Category.FUNNEL, Category.SALES, Category.REVENUE,
             Category.CUSTOMERS, Category.UNIT_ECONOMICS);
 
-    private final MonthlyData data;
+    private final ManagementData data;
     /** Benchmark sources, numbered in the order they first appear in the scorecard. */
     private final Map<String, Integer> sources = new LinkedHashMap<>();
 
-    MonthlyScorecard(MonthlyData data) {
+    ManagementScorecard(ManagementData data) {
         this.data = data;
     }
 
@@ -42,20 +43,22 @@ final class MonthlyScorecard {
         return data.format().text("category." + category.name().toLowerCase(Locale.ROOT));
     }
 
-    List<MonthlyRows.ScorecardLine> lines() {
-        List<MonthlyRows.ScorecardLine> lines = new ArrayList<>();
+    List<ManagementRows.ScorecardLine> lines() {
+        List<ManagementRows.ScorecardLine> lines = new ArrayList<>();
         Map<String, StoredResult> totals = data.totals();
         for (KpiDefinition kpi : kpis()) {
             StoredResult r = totals.get(kpi.id());
             String name = kpi.name().in(data.format().locale());
             if (r == null) {
                 String none = data.format().none();
-                lines.add(new MonthlyRows.ScorecardLine(category(kpi.category()), name, none, none, none, none,
-                        "NEUTRAL", none, data.format().text("monthly.notComputed")));
+                lines.add(new ManagementRows.ScorecardLine(category(kpi.category()), name, none, none, none, none,
+                        "NEUTRAL", none, data.format().text("management.notComputed")));
                 continue;
             }
-            lines.add(new MonthlyRows.ScorecardLine(category(kpi.category()), name, data.value(r),
-                    data.value(kpi.id(), r.previousValue()), data.value(kpi.id(), r.previousYearValue()),
+            String third = data.isYear() ? (r.value() == null ? data.format().none() : data.change(r))
+                    : data.value(kpi.id(), r.previousYearValue());
+            lines.add(new ManagementRows.ScorecardLine(category(kpi.category()), name, data.value(r),
+                    data.value(kpi.id(), r.previousValue()), third,
                     data.value(kpi.id(), r.target()), r.status().name(), benchmark(r), notes(r)));
         }
         return lines;
@@ -72,10 +75,10 @@ final class MonthlyScorecard {
     private String notes(StoredResult r) {
         List<String> notes = new ArrayList<>();
         if (r.value() == null) {
-            notes.add(data.format().text("monthly.noValue"));
+            notes.add(data.format().text("management.noValue"));
         }
         for (Flag flag : Flag.values()) {
-            if (MonthlyData.flagged(r, flag)) {
+            if (ManagementData.flagged(r, flag)) {
                 notes.add(data.format().text("flag." + flag.name()));
             }
         }
@@ -85,15 +88,15 @@ final class MonthlyScorecard {
     /** The benchmark sources as numbered in {@link #lines()}; call after it. */
     String sources() {
         if (sources.isEmpty()) {
-            return data.format().text("monthly.noBenchmarks");
+            return data.format().text("management.noBenchmarks", data.word("values"));
         }
-        return data.format().text("monthly.benchmarkSources") + " " + sources.entrySet().stream()
+        return data.format().text("management.benchmarkSources") + " " + sources.entrySet().stream()
                 .map(e -> "[" + e.getValue() + "] " + e.getKey()).collect(Collectors.joining("; ")) + ".";
     }
 
     /** Each enabled KPI's name and definition in the report language, under its category. */
-    List<MonthlyRows.Entry> glossary() {
-        return kpis().stream().map(k -> new MonthlyRows.Entry(category(k.category()),
+    List<ManagementRows.Entry> glossary() {
+        return kpis().stream().map(k -> new ManagementRows.Entry(category(k.category()),
                 k.name().in(data.format().locale()), k.definition().in(data.format().locale()))).toList();
     }
 }

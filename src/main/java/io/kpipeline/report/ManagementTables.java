@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The rows of the monthly report's charts, rep comparison and campaign table, as JavaBeans.
  */
-public final class MonthlyTables {
+public final class ManagementTables {
 
-    private MonthlyTables() {
+    private ManagementTables() {
     }
 
     /** One value of a chart: the series it belongs to, its category label (a month, channel or stage). */

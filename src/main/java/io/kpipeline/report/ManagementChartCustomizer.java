@@ -27,12 +27,12 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * The house style of the monthly report's charts, legible in black-and-white print: flat bars
- * lying down with their values beside them (funnel, channels), lines with dots over 13 months,
- * light grid, and axis numbers in the report locale. The chart element's {@code key} says what its
+ * The house style of the management report's charts, legible in black-and-white print: flat bars
+ * lying down with their values beside them (funnel, channels), lines with dots over the trend (13
+ * months, 8 quarters, 5 years), light grid, and axis numbers in the report locale. The chart element's {@code key} says what its
  * values are: {@code money…} for amounts in the report currency, anything else for counts.
  */
-public class MonthlyChartCustomizer extends JRAbstractChartCustomizer {
+public class ManagementChartCustomizer extends JRAbstractChartCustomizer {
 
     private static final Color[] SERIES = {new Color(0x1F, 0x3A, 0x5F), new Color(0xC0, 0x6A, 0x1B)};
     private static final Color GRID = new Color(0xD0, 0xD0, 0xD0);
