@@ -7,6 +7,7 @@ import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiEngine;
 import io.kpipeline.kpi.KpiValue;
 import io.kpipeline.kpi.KpiValueRepository;
+import io.kpipeline.period.DataCoverage;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
@@ -94,14 +95,20 @@ class ReportJobConfiguration {
         return builder.build();
     }
 
-    /** Computes and stores the KPIs of the period and of every period it is compared with. */
+    /**
+     * Computes and stores the KPIs of the period and of every period it is compared with that holds data: a
+     * period before the data begins has no values to compare with, not values of 0.
+     */
     @Bean
-    Step computeKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiEngine engine) {
+    Step computeKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiEngine engine,
+            DataCoverage coverage) {
         Tasklet tasklet = (contribution, context) -> {
             ReportingPeriod period = period(context.getStepContext().getJobParameters());
             long values = 0;
             for (ReportingPeriod p : KpiEvaluator.comparedPeriods(period)) {
-                values += engine.compute(p).size();
+                if (p.equals(period) || coverage.hasData(p)) {
+                    values += engine.compute(p).size();
+                }
             }
             contribution.incrementWriteCount(values);
             return RepeatStatus.FINISHED;
@@ -109,15 +116,20 @@ class ReportJobConfiguration {
         return new StepBuilder("computeKpisStep", jobs).tasklet(tasklet, transactions).build();
     }
 
-    /** Compares each value with earlier periods, target and benchmark, flags it and finds the measures. */
+    /**
+     * Compares each value with earlier periods, target and benchmark, flags it and finds the measures. An
+     * earlier period without any data counts as no value (a gap in the trend, no change to it), even where
+     * an earlier computation left values of it.
+     */
     @Bean
     Step evaluateKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiValueRepository values,
-            KpiEvaluator evaluator, KpiResultRepository results, Clock clock) {
+            KpiEvaluator evaluator, KpiResultRepository results, DataCoverage coverage, Clock clock) {
         Tasklet tasklet = (contribution, context) -> {
             Map<String, Object> parameters = context.getStepContext().getJobParameters();
             ReportingPeriod period = period(parameters);
             Map<ReportingPeriod, List<KpiValue>> stored = new LinkedHashMap<>();
-            KpiEvaluator.comparedPeriods(period).forEach(p -> stored.put(p, values.find(p)));
+            KpiEvaluator.comparedPeriods(period).forEach(p -> stored.put(p,
+                    p.equals(period) || coverage.hasData(p) ? values.find(p) : List.of()));
             var evaluated = evaluator.evaluate((String) parameters.get(REPORT), period, stored);
             results.replace((String) parameters.get(REPORT), period, evaluated, LocalDateTime.now(clock));
             contribution.incrementWriteCount(evaluated.size());

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Which days the source tables of the reports hold data for: leads, funnel events, deals, activities,
- * emails, web traffic, social media, ad spend, costs, orders, subscriptions, complaints, referrals and
- * feedback. Each question is answered through the tables' date indexes, so it costs a few index
- * look-ups whatever the size of the data.
+ * emails, web traffic, social media, ad spend, costs, orders, complaints, referrals and feedback — the
+ * records of what happened on a day. Subscriptions are history, not records: an export holds the start
+ * dates of contracts signed years before its first lead or invoice, and a period before the data does not
+ * become reportable because a subscription began in it. Each question is answered through the tables'
+ * date indexes, so it costs a few index look-ups whatever the size of the data.
  */
 @Repository
 public class DataCoverage {
@@ -31,7 +33,6 @@ public class DataCoverage {
                 OR EXISTS (SELECT 1 FROM ad_spend_daily WHERE date >= :start AND date < :end)
                 OR EXISTS (SELECT 1 FROM cost_entry WHERE month >= :start AND month < :end)
                 OR EXISTS (SELECT 1 FROM customer_order WHERE order_date >= :start AND order_date < :end)
-                OR EXISTS (SELECT 1 FROM subscription WHERE start_date >= :start AND start_date < :end)
                 OR EXISTS (SELECT 1 FROM complaint WHERE opened_at >= :start AND opened_at < :end)
                 OR EXISTS (SELECT 1 FROM referral WHERE created_at >= :start AND created_at < :end)
                 OR EXISTS (SELECT 1 FROM feedback WHERE received_at >= :start AND received_at < :end)
@@ -53,7 +54,6 @@ public class DataCoverage {
                 UNION ALL SELECT MIN(date), MAX(date) FROM social_daily
                 UNION ALL SELECT MIN(date), MAX(date) FROM ad_spend_daily
                 UNION ALL SELECT MIN(order_date), MAX(order_date) FROM customer_order
-                UNION ALL SELECT MIN(start_date), MAX(start_date) FROM subscription
                 UNION ALL SELECT MIN(opened_at), MAX(opened_at) FROM complaint
                 UNION ALL SELECT MIN(created_at), MAX(created_at) FROM referral
                 UNION ALL SELECT MIN(received_at), MAX(received_at) FROM feedback
