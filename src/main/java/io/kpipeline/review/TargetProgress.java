@@ -2,9 +2,7 @@ package io.kpipeline.review;
 
 import io.kpipeline.evaluation.Targets.Direction;
 import io.kpipeline.evaluation.Targets.Target;
-import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
-import io.kpipeline.kpi.KpiDefinition.Unit;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -74,9 +72,7 @@ public record TargetProgress(KpiDefinition kpi, Target target, Direction directi
 
     /**
      * The line through the checkpoints at the deadline's day of the cycle, within what the KPI can
-     * take: shares 0 to 100 %; funnel conversions (flows of the period, which may exceed 100 %) not
-     * below 0; ROMI not below −100 % (all of the cost lost); the lead velocity rate, a growth,
-     * unbounded; the score (NPS) −100 to 100; everything else not below 0.
+     * take (its range in the catalog).
      */
     static BigDecimal project(ReportingPeriod cycle, KpiDefinition kpi, LocalDate deadline,
             List<BigDecimal> checkpoints, BigDecimal current) {
@@ -101,24 +97,11 @@ public record TargetProgress(KpiDefinition kpi, Target target, Direction directi
     }
 
     private static double lowest(KpiDefinition kpi) {
-        return switch (kpi.unit()) {
-            case SCORE -> -100;
-            case RATE -> switch (kpi.id()) {
-                case "romi" -> -1;
-                case "lead_velocity_rate" -> Double.NEGATIVE_INFINITY;
-                default -> 0;
-            };
-            default -> 0;
-        };
+        return kpi.range().min() == null ? Double.NEGATIVE_INFINITY : kpi.range().min().doubleValue();
     }
 
     private static double highest(KpiDefinition kpi) {
-        return switch (kpi.unit()) {
-            case SCORE -> 100;
-            case RATE -> KpiCatalog.STAGE_CONVERSIONS.contains(kpi.id()) || kpi.id().equals("romi") || kpi.id().equals("lead_velocity_rate")
-                    ? Double.POSITIVE_INFINITY : 1;
-            default -> Double.POSITIVE_INFINITY;
-        };
+        return kpi.range().max() == null ? Double.POSITIVE_INFINITY : kpi.range().max().doubleValue();
     }
 
     private static List<BigDecimal> nullable(List<BigDecimal> values) {

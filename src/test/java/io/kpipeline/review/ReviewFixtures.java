@@ -7,6 +7,7 @@ import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Better;
 import io.kpipeline.kpi.KpiDefinition.Category;
 import io.kpipeline.kpi.KpiDefinition.Indicator;
+import io.kpipeline.kpi.KpiDefinition.Range;
 import io.kpipeline.kpi.KpiDefinition.Text;
 import io.kpipeline.kpi.KpiDefinition.Unit;
 import io.kpipeline.period.ReportingPeriod;
@@ -25,8 +26,18 @@ final class ReviewFixtures {
     }
 
     static KpiDefinition kpi(String id, Unit unit, Better better, Category category) {
+        return kpi(id, unit, better, category, null);
+    }
+
+    /** A KPI that can take the values from {@code min} to {@code max} (null: open), as in config/kpis.yml. */
+    static KpiDefinition kpi(String id, Unit unit, Better better, Category category, String min, String max) {
+        return kpi(id, unit, better, category, new Range(min == null ? null : new BigDecimal(min),
+                max == null ? null : new BigDecimal(max)));
+    }
+
+    private static KpiDefinition kpi(String id, Unit unit, Better better, Category category, Range range) {
         return new KpiDefinition(id, new Text(id + " de", id + " en"), new Text("d", "d"), new Text("t", "t"),
-                unit, better, category, Indicator.LEADING, List.of(), true);
+                unit, better, category, Indicator.LEADING, List.of(), true, range);
     }
 
     static Target target(String kpi, String value, Direction direction, LocalDate deadline) {

@@ -93,12 +93,12 @@ class TargetProgressTests {
         assertThat(flow.projected().doubleValue()).isCloseTo(0.8 + 6.1 / 7, within(1e-9));
         assertThat(flow.verdict()).as("1.67 projected, at least 1.5").isEqualTo(Verdict.ON_TRACK);
 
-        var share = kpi("win_rate", Unit.RATE, Better.HIGHER, Category.SALES);
+        var share = kpi("win_rate", Unit.RATE, Better.HIGHER, Category.SALES, "0", "1");
         var capped = TargetProgress.assess(CYCLE, share, target("win_rate", "0.5", null, DECEMBER_1),
                 null, series("0.90", "1.00", "1.10", "1.20"), new BigDecimal("1"));
         assertThat(capped.projected()).as("a share of won deals cannot pass 100 %").isEqualByComparingTo("1");
 
-        var romi = kpi("romi", Unit.RATE, Better.HIGHER, Category.UNIT_ECONOMICS);
+        var romi = kpi("romi", Unit.RATE, Better.HIGHER, Category.UNIT_ECONOMICS, "-1", null);
         var returns = TargetProgress.assess(CYCLE, romi, target("romi", "2.0", null, DECEMBER_1),
                 null, series("-0.60", "-0.80", "-1.00", "-1.20"), new BigDecimal("-1"));
         // y = -0.40 - 0.2/7 · x reaches -2.14 at day 61: ROMI cannot lose more than the cost
