@@ -93,10 +93,18 @@ public class ReviewReport implements ReportDocument, InitializingBean {
             }
         }
         var stored = new ReviewFindings.Values(current, baseline, reasons,
-                values.totals(ReviewPeriods.checkpoints(cycle)),
-                values.totals(ReviewPeriods.weeks(cycle, settings.correlationWeeks())));
+                valuesOnly(values.totals(ReviewPeriods.checkpoints(cycle))),
+                valuesOnly(values.totals(ReviewPeriods.weeks(cycle, settings.correlationWeeks()))));
         byte[] pdf = render(cycle, stored);
         return List.of(RenderedPdf.write(folder.resolve(settings.file()), pdf, null));
+    }
+
+    private static List<Map<String, BigDecimal>> valuesOnly(List<Map<String, io.kpipeline.review.Observation>> totals) {
+        return totals.stream().map(t -> {
+            Map<String, BigDecimal> values = new HashMap<>();
+            t.forEach((kpi, o) -> values.put(kpi, o.value()));
+            return values;
+        }).toList();
     }
 
     /** The review of {@code cycle} from the values given, as PDF bytes. */
