@@ -49,4 +49,28 @@ final class ReviewFixtures {
     static List<BigDecimal> series(String... values) {
         return Arrays.stream(values).map(v -> v == null ? null : new BigDecimal(v)).toList();
     }
+
+    /** Values that are never small samples, from text; null for none. */
+    static List<Observation> observations(String... values) {
+        return Arrays.stream(values).map(ReviewFixtures::value).toList();
+    }
+
+    /** A value that is never a small sample, from text; null for none. */
+    static Observation value(String value) {
+        return value == null ? Observation.NONE : Observation.of(new BigDecimal(value));
+    }
+
+    /** A value resting on {@code cases} cases. */
+    static Observation value(String value, long cases) {
+        return Observation.of(new BigDecimal(value), cases);
+    }
+
+    /** 13 weeks of 30-day values, oldest first: {@code first}, then each {@code step} more. */
+    static List<Observation> history(String first, String step) {
+        List<Observation> history = new java.util.ArrayList<>();
+        for (int k = 0; k < ReviewPeriods.HISTORY_WEEKS; k++) {
+            history.add(Observation.of(new BigDecimal(first).add(new BigDecimal(step).multiply(BigDecimal.valueOf(k)))));
+        }
+        return history;
+    }
 }
