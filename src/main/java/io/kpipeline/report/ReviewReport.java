@@ -164,7 +164,7 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         return new ReviewRows.TargetKpi(p.kpi().name().in(format.locale()), p.target().owner(),
                 texts.value(p, p.baseline()), p.checkpoints().stream().map(v -> texts.value(p, v)).toList(),
                 texts.value(p, p.current()), ReviewTexts.target(format, p.target(), p.direction(), p.kpi().unit()),
-                format.date(p.target().deadline()), texts.projection(p), texts.noProjection(p), p.verdict().name(),
+                format.date(p.target().deadline()), texts.projection(p), texts.noProjection(p), ReviewTexts.tone(p),
                 texts.verdict(p));
     }
 }

@@ -25,11 +25,11 @@ public final class ReviewRows {
         private final String deadline;
         private final String projection;
         private final String projectionNote;
-        private final String verdict;
+        private final String tone;
         private final String verdictText;
 
         TargetKpi(String name, String owner, String baseline, List<String> checkpoints, String current, String target,
-                String deadline, String projection, String projectionNote, String verdict, String verdictText) {
+                String deadline, String projection, String projectionNote, String tone, String verdictText) {
             this.name = name;
             this.owner = owner;
             this.baseline = baseline;
@@ -39,7 +39,7 @@ public final class ReviewRows {
             this.deadline = deadline;
             this.projection = projection;
             this.projectionNote = projectionNote;
-            this.verdict = verdict;
+            this.tone = tone;
             this.verdictText = verdictText;
         }
 
@@ -93,9 +93,9 @@ public final class ReviewRows {
             return projectionNote;
         }
 
-        /** The {@link io.kpipeline.review.Verdict}'s name, which picks the colour of the assessment. */
-        public String getVerdict() {
-            return verdict;
+        /** GOOD, WARN, BAD or NEUTRAL: the colour of the assessment. */
+        public String getTone() {
+            return tone;
         }
 
         /** The assessment in the report language: the verdict, or for a small sample its case count. */

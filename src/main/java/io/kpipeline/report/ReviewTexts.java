@@ -8,6 +8,7 @@ import io.kpipeline.kpi.KpiDefinition.Unit;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.evaluation.FiredMeasures.FiredMeasure;
 import io.kpipeline.evaluation.FiredMeasures.Weakest;
+import io.kpipeline.evaluation.Status;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition.Dimension;
 import io.kpipeline.review.KpiInventory;
@@ -107,6 +108,23 @@ final class ReviewTexts {
             word += "\n" + format.text("review.verdict.DIRECTION_" + p.heading().name());
         }
         return word;
+    }
+
+    /**
+     * The colour of the assessment: GOOD where the target is reached or projected to be, WARN where the
+     * evidence is mixed (heading for the target without reaching it yet, or reached but heading away), BAD
+     * where it is missed, projected to be missed or heading away, NEUTRAL where nothing is judged.
+     */
+    static String tone(TargetProgress p) {
+        Status tone = switch (p.verdict()) {
+            case REACHED -> p.projected() == null && p.heading() == TargetProgress.Heading.WRONG
+                    && p.why() != NoProjection.DEADLINE_PASSED ? Status.WARN : Status.GOOD;
+            case ON_TRACK -> Status.GOOD;
+            case DIRECTION_RIGHT -> Status.WARN;
+            case OFF_TRACK, MISSED, DIRECTION_WRONG -> Status.BAD;
+            case NO_PROJECTION -> Status.NEUTRAL;
+        };
+        return tone.name();
     }
 
     /**
