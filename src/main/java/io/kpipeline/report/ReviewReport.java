@@ -15,7 +15,6 @@ import io.kpipeline.review.Observation;
 import io.kpipeline.review.ReviewFindings;
 import io.kpipeline.review.ReviewPeriods;
 import io.kpipeline.review.ReviewValues;
-import io.kpipeline.review.TargetProgress;
 import io.kpipeline.system.KpiProperties;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -145,7 +144,8 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         parameters.put("AdjustmentRows", texts.adjustments(findings.agenda().adjustments()));
         parameters.put("QuestionRows", texts.questions(findings.agenda().questions()));
 
-        List<ReviewRows.TargetKpi> rows = findings.progress().stream().map(p -> row(format, texts, p)).toList();
+        var table = new ReviewTargetRows(format, texts, settings.projectionHorizonDays());
+        List<ReviewRows.TargetKpi> rows = findings.progress().stream().map(table::row).toList();
         String title = format.text("review.title", format.date(cycle.start()), format.date(cycle.last()));
         return renderer.render(TEMPLATE, parameters, rows, title, cycle.last());
     }
@@ -158,13 +158,5 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         Map<Dimension, Map<String, String>> byDimension = Map.of(Dimension.CHANNEL, names.channels(),
                 Dimension.CAMPAIGN, names.campaigns(), Dimension.REP, names.reps());
         return (dimension, value) -> byDimension.getOrDefault(dimension, Map.of()).getOrDefault(value, value);
-    }
-
-    private static ReviewRows.TargetKpi row(ReportFormat format, ReviewTexts texts, TargetProgress p) {
-        return new ReviewRows.TargetKpi(p.kpi().name().in(format.locale()), p.target().owner(),
-                texts.value(p, p.baseline()), p.checkpoints().stream().map(v -> texts.value(p, v)).toList(),
-                texts.value(p, p.current()), ReviewTexts.target(format, p.target(), p.direction(), p.kpi().unit()),
-                format.date(p.target().deadline()), texts.projection(p), texts.noProjection(p), ReviewTexts.tone(p),
-                texts.verdict(p));
     }
 }

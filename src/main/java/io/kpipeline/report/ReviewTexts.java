@@ -1,27 +1,23 @@
 package io.kpipeline.report;
 
-import io.kpipeline.evaluation.Targets.Direction;
-import io.kpipeline.evaluation.Targets.Target;
-import io.kpipeline.kpi.KpiDefinition;
-import io.kpipeline.kpi.KpiDefinition.Category;
-import io.kpipeline.kpi.KpiDefinition.Unit;
-import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.evaluation.FiredMeasures.FiredMeasure;
 import io.kpipeline.evaluation.FiredMeasures.Weakest;
-import io.kpipeline.evaluation.Status;
+import io.kpipeline.evaluation.Targets.Direction;
+import io.kpipeline.evaluation.Targets.Target;
 import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.kpi.KpiDefinition.Category;
 import io.kpipeline.kpi.KpiDefinition.Dimension;
+import io.kpipeline.kpi.KpiDefinition.Unit;
+import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.review.KpiInventory;
 import io.kpipeline.review.KpiInventory.NotSmart;
 import io.kpipeline.review.KpiInventory.RedundantPair;
 import io.kpipeline.review.KpiInventory.Unmeasurable;
 import io.kpipeline.review.ReviewAgenda.Adjustment;
 import io.kpipeline.review.ReviewAgenda.Question;
-import io.kpipeline.review.Observation;
 import io.kpipeline.review.ReviewPeriods;
 import io.kpipeline.review.TargetProgress;
-import io.kpipeline.review.TargetProgress.NoProjection;
-import io.kpipeline.review.Verdict;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -60,71 +56,9 @@ final class ReviewTexts {
                 r(settings.projectionMinRSquared()), smallSample, ReviewPeriods.HISTORY_WEEKS);
     }
 
-    /** A value of the target table in its unit; a small sample with its case count below it. */
-    String value(TargetProgress p, Observation value) {
-        String text = format.value(value.value(), p.kpi().unit());
-        return p.isSmallSample(value) ? text + "\n" + cases(value.cases()) : text;
-    }
-
     /** {@code n = 4}: the cases a value rests on. */
     String cases(long cases) {
         return format.text("review.cases", cases);
-    }
-
-    /** The projected value; null without one (see {@link #noProjection}). */
-    String projection(TargetProgress p) {
-        return p.projected() == null ? null : format.value(p.projected(), p.kpi().unit());
-    }
-
-    /** Why there is no projection, in a few words; null when there is one. */
-    String noProjection(TargetProgress p) {
-        if (p.why() == null) {
-            return null;
-        }
-        return switch (p.why()) {
-            case NO_VALUE, NO_DIRECTION, SMALL_SAMPLE -> format.none();
-            case DEADLINE_FAR -> format.text("review.noProjection.DEADLINE_FAR", settings.projectionHorizonDays());
-            case POOR_FIT -> format.text("review.noProjection.POOR_FIT", r(p.fit().rSquared()));
-            case DEADLINE_PASSED, FEW_CHECKPOINTS, SMALL_CHECKPOINTS, OUTSIDE_RANGE ->
-                    format.text("review.noProjection." + p.why().name());
-        };
-    }
-
-    /**
-     * The assessment: the verdict's word; for a small sample only its case count, no verdict; where the target
-     * is reached without a projection, also the direction the checkpoints take.
-     */
-    String verdict(TargetProgress p) {
-        if (p.why() == NoProjection.SMALL_SAMPLE) {
-            return format.text("review.verdict.smallSample", p.current().cases());
-        }
-        if (p.verdict() == Verdict.NO_PROJECTION && (p.why() == NoProjection.NO_VALUE
-                || p.why() == NoProjection.NO_DIRECTION)) {
-            return format.text("review.verdict.NO_PROJECTION." + p.why().name());
-        }
-        String word = format.text("review.verdict." + p.verdict().name());
-        if (p.verdict() == Verdict.REACHED && p.projected() == null && p.heading() != null
-                && p.why() != NoProjection.DEADLINE_PASSED) {
-            word += "\n" + format.text("review.verdict.DIRECTION_" + p.heading().name());
-        }
-        return word;
-    }
-
-    /**
-     * The colour of the assessment: GOOD where the target is reached or projected to be, WARN where the
-     * evidence is mixed (heading for the target without reaching it yet, or reached but heading away), BAD
-     * where it is missed, projected to be missed or heading away, NEUTRAL where nothing is judged.
-     */
-    static String tone(TargetProgress p) {
-        Status tone = switch (p.verdict()) {
-            case REACHED -> p.projected() == null && p.heading() == TargetProgress.Heading.WRONG
-                    && p.why() != NoProjection.DEADLINE_PASSED ? Status.WARN : Status.GOOD;
-            case ON_TRACK -> Status.GOOD;
-            case DIRECTION_RIGHT -> Status.WARN;
-            case OFF_TRACK, MISSED, DIRECTION_WRONG -> Status.BAD;
-            case NO_PROJECTION -> Status.NEUTRAL;
-        };
-        return tone.name();
     }
 
     /**
@@ -271,7 +205,7 @@ final class ReviewTexts {
         return r(settings.redundancy());
     }
 
-    private String r(double r) {
+    String r(double r) {
         NumberFormat f = NumberFormat.getNumberInstance(format.locale());
         f.setMinimumFractionDigits(2);
         f.setMaximumFractionDigits(2);
