@@ -13,13 +13,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The step only the 30-day review has: the KPIs of its weekly checkpoints and of the weeks before its end. */
+/**
+ * The step only the 30-day review has: the KPIs of its weekly checkpoints, of its 13 weeks of history
+ * and of the weeks before its end.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReviewStepsConfiguration {
 
     /**
      * Computes and stores the KPIs of the cycle's four checkpoints (the 30 days ending on day 7, 14,
-     * 21 and 28) and of the ISO weeks the redundancy check reads (see {@link ReviewPeriods}).
+     * 21 and 28), of its history (the 30 days ending every 7 days back from its last day over 13
+     * weeks, which bound a projection) and of the ISO weeks the redundancy check reads (see
+     * {@link ReviewPeriods}).
      */
     @Bean
     Step computeCheckpointsStep(JobRepository jobs, PlatformTransactionManager transactions, KpiEngine engine,

@@ -4,8 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -26,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param indicator  leading (moves before revenue) or lagging (an outcome)
  * @param breakdowns the dimensions it is broken down by
  * @param enabled    whether it is computed and reported
+ * @param range      the values it can take; without one in the catalog, not below 0 and open above
  */
 public record KpiDefinition(
         @NotBlank @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _") String id,
@@ -37,7 +40,45 @@ public record KpiDefinition(
         @NotNull Category category,
         @NotNull Indicator indicator,
         @NotNull @DefaultValue List<Dimension> breakdowns,
-        @DefaultValue("true") boolean enabled) {
+        @DefaultValue("true") boolean enabled,
+        @Valid Range range) {
+
+    /** Counts, money, durations and most ratios: nothing below 0, no limit above. */
+    public static final Range NOT_NEGATIVE = new Range(BigDecimal.ZERO, null);
+
+    @ConstructorBinding
+    public KpiDefinition {
+        range = range == null ? NOT_NEGATIVE : range;
+    }
+
+    /** A KPI with the default range, {@link #NOT_NEGATIVE}. */
+    public KpiDefinition(String id, Text name, Text definition, Text technical, Unit unit, Better better,
+            Category category, Indicator indicator, List<Dimension> breakdowns, boolean enabled) {
+        this(id, name, definition, technical, unit, better, category, indicator, breakdowns, enabled, null);
+    }
+
+    /**
+     * The values a KPI can take, from its definition: a share of 0 to 1, a growth rate of −1 or more, a
+     * score of −100 to 100. An end left out is open. Reports and the review read it instead of knowing
+     * KPIs by id.
+     *
+     * @param min the lowest value, null for none
+     * @param max the highest value, null for none
+     */
+    public record Range(BigDecimal min, BigDecimal max) {
+
+        public Range {
+            if (min != null && max != null && min.compareTo(max) > 0) {
+                throw new IllegalArgumentException("a range from " + min + " to " + max
+                        + " is empty: min must not be above max");
+            }
+        }
+
+        /** Whether {@code value} lies within the range, ends included. */
+        public boolean contains(double value) {
+            return (min == null || value >= min.doubleValue()) && (max == null || value <= max.doubleValue());
+        }
+    }
 
     /** A text in German and English. */
     public record Text(@NotBlank String de, @NotBlank String en) {

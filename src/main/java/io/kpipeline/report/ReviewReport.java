@@ -1,16 +1,20 @@
 package io.kpipeline.report;
 
+import io.kpipeline.evaluation.FiredMeasures;
+import io.kpipeline.evaluation.FiredMeasures.FiredMeasure;
 import io.kpipeline.evaluation.KpiResultRepository;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.evaluation.Targets;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.kpi.KpiDefinition.Dimension;
+import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.period.ReviewCycle;
+import io.kpipeline.review.Observation;
 import io.kpipeline.review.ReviewFindings;
 import io.kpipeline.review.ReviewPeriods;
 import io.kpipeline.review.ReviewValues;
-import io.kpipeline.review.TargetProgress;
 import io.kpipeline.system.KpiProperties;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.Origins;
 import org.springframework.beans.factory.InitializingBean;
@@ -26,10 +31,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The 30-day KPI review (30-Tage-Review): for each KPI with a target its baseline, weekly
- * checkpoints, current value and projection to the deadline; the KPI inventory; the recommended
+ * checkpoints, current value and, where it is defensible, the projection to the deadline, else the
+ * direction; the measures that fired on the cycle's totals; the KPI inventory; the recommended
  * adjustments and the questions for the joint sales and marketing meeting. Renders
  * {@code reports/ReviewKpiReport.jrxml} from the cycle's stored results and the stored values of
- * its checkpoints and weeks (computed by the review job's computeCheckpointsStep), read in one query each.
+ * its baseline, checkpoints, 13 weeks of history and weeks (computed by the review job's
+ * computeCheckpointsStep), read in one query each.
  */
 @Component
 public class ReviewReport implements ReportDocument, InitializingBean {
@@ -45,11 +52,14 @@ public class ReviewReport implements ReportDocument, InitializingBean {
     private final ReviewCycle cycles;
     private final ReviewReportSettings settings;
     private final KpiProperties properties;
+    private final KpiSettings kpiSettings;
+    private final FiredMeasures measures;
+    private final DisplayNames names;
     private final Environment environment;
 
     ReviewReport(ReportRenderer renderer, KpiResultRepository results, ReviewValues values, KpiCatalog catalog,
             Targets targets, ReportSettings reportSettings, ReviewReportSettings settings, KpiProperties properties,
-            Environment environment) {
+            KpiSettings kpiSettings, FiredMeasures measures, DisplayNames names, Environment environment) {
         this.renderer = renderer;
         this.results = results;
         this.values = values;
@@ -58,6 +68,9 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         this.cycles = reportSettings.review().cycle();
         this.settings = settings;
         this.properties = properties;
+        this.kpiSettings = kpiSettings;
+        this.measures = measures;
+        this.names = names;
         this.environment = environment;
     }
 
@@ -82,36 +95,45 @@ public class ReviewReport implements ReportDocument, InitializingBean {
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder) {
         ReportingPeriod cycle = edition.period();
-        Map<String, BigDecimal> current = new HashMap<>();
-        Map<String, BigDecimal> baseline = new HashMap<>();
+        List<StoredResult> stored = results.find(REPORT, cycle, catalog.kpis().stream().map(KpiDefinition::id).toList());
+        Map<String, Observation> current = new HashMap<>();
         Map<String, String> reasons = new HashMap<>();
-        for (StoredResult r : results.find(REPORT, cycle, catalog.kpis().stream().map(KpiDefinition::id).toList())) {
+        for (StoredResult r : stored) {
             if (r.isTotal()) {
-                current.put(r.kpiId(), r.value());
-                baseline.put(r.kpiId(), r.previousValue());
+                current.put(r.kpiId(), new Observation(r.value(), r.cases()));
                 if (r.reason() != null) {
                     reasons.put(r.kpiId(), r.reason());
                 }
             }
         }
-        var stored = new ReviewFindings.Values(current, baseline, reasons,
-                values.totals(ReviewPeriods.checkpoints(cycle)),
-                values.totals(ReviewPeriods.weeks(cycle, settings.correlationWeeks())));
-        byte[] pdf = render(edition, stored);
+        var read = new ReviewFindings.Values(current, values.totals(List.of(cycle.previous())).get(0), reasons,
+                values.totals(ReviewPeriods.checkpoints(cycle)), values.totals(ReviewPeriods.history(cycle)),
+                valuesOnly(values.totals(ReviewPeriods.weeks(cycle, settings.correlationWeeks()))));
+        byte[] pdf = render(edition, read, measures.of(stored));
         return List.of(RenderedPdf.write(folder.resolve(settings.file()), pdf, null));
     }
 
-    /** The review of {@code cycle} from the values given, as PDF bytes. */
-    byte[] render(ReportingPeriod cycle, ReviewFindings.Values stored) {
-        return render(Edition.of(REPORT, cycle), stored);
+    private static List<Map<String, BigDecimal>> valuesOnly(List<Map<String, Observation>> totals) {
+        return totals.stream().map(t -> {
+            Map<String, BigDecimal> values = new HashMap<>();
+            t.forEach((kpi, o) -> values.put(kpi, o.value()));
+            return values;
+        }).toList();
+    }
+
+    /** The review of {@code cycle} from the values given and the measures that fired on its totals, as PDF bytes. */
+    byte[] render(ReportingPeriod cycle, ReviewFindings.Values stored, List<FiredMeasure> fired) {
+        return render(Edition.of(REPORT, cycle), stored, fired);
     }
 
     /** The review of the edition's cycle, marked preliminary where the edition is. */
-    byte[] render(Edition edition, ReviewFindings.Values stored) {
+    byte[] render(Edition edition, ReviewFindings.Values stored, List<FiredMeasure> fired) {
         ReportingPeriod cycle = edition.period();
-        ReviewFindings findings = ReviewFindings.of(cycle, catalog.enabled(), targets, stored, settings.rules());
+        int smallSample = kpiSettings.smallSample();
+        ReviewFindings findings = ReviewFindings.of(cycle, catalog.enabled(), targets, stored, settings.rules(),
+                settings.projection(smallSample));
         ReportFormat format = new ReportFormat(renderer.locale(), java.util.Currency.getInstance(properties.currency()));
-        ReviewTexts texts = new ReviewTexts(format, settings);
+        ReviewTexts texts = new ReviewTexts(format, settings, smallSample);
 
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("FirstDay", format.date(cycle.start()));
@@ -125,22 +147,26 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         }
         parameters.put("CheckpointHeaders", checkpoints);
         parameters.put("Definitions", texts.definitions(cycle));
+        parameters.put("MeasureRows", texts.measures(fired, catalog, displayNames(fired)));
         parameters.put("InventoryNote", texts.inventoryNote());
         parameters.put("InventoryRows", texts.inventory(findings.inventory()));
         parameters.put("AdjustmentRows", texts.adjustments(findings.agenda().adjustments()));
         parameters.put("QuestionRows", texts.questions(findings.agenda().questions()));
 
-        List<ReviewRows.TargetKpi> rows = findings.progress().stream().map(p -> row(format, p)).toList();
+        var table = new ReviewTargetRows(format, texts, settings.projectionHorizonDays());
+        List<ReviewRows.TargetKpi> rows = findings.progress().stream().map(table::row).toList();
         String title = format.title(edition, format.text("review.title", format.date(cycle.start()),
                 format.date(cycle.last())));
         return renderer.render(TEMPLATE, parameters, rows, title, edition.documentDate());
     }
 
-    private static ReviewRows.TargetKpi row(ReportFormat format, TargetProgress p) {
-        var unit = p.kpi().unit();
-        return new ReviewRows.TargetKpi(p.kpi().name().in(format.locale()), p.target().owner(),
-                format.value(p.baseline(), unit), p.checkpoints().stream().map(v -> format.value(v, unit)).toList(),
-                format.value(p.current(), unit), ReviewTexts.target(format, p.target(), p.direction(), unit),
-                format.date(p.target().deadline()), format.value(p.projected(), unit), p.verdict().name());
+    /** The names the reports use for channels, campaigns and reps; other breakdown values print as they are. */
+    private BiFunction<Dimension, String, String> displayNames(List<FiredMeasure> fired) {
+        if (fired.stream().allMatch(m -> m.weakest() == null)) {
+            return (dimension, value) -> value;
+        }
+        Map<Dimension, Map<String, String>> byDimension = Map.of(Dimension.CHANNEL, names.channels(),
+                Dimension.CAMPAIGN, names.campaigns(), Dimension.REP, names.reps());
+        return (dimension, value) -> byDimension.getOrDefault(dimension, Map.of()).getOrDefault(value, value);
     }
 }

@@ -11,7 +11,10 @@ public final class ReviewRows {
     private ReviewRows() {
     }
 
-    /** A KPI with a target: baseline, four checkpoints, the cycle's value, target, deadline, projection, verdict. */
+    /**
+     * A KPI with a target: baseline, four checkpoints, the cycle's value (each with its case count where it is
+     * a small sample), target, deadline, the projection or why there is none, and the verdict.
+     */
     public static final class TargetKpi {
         private final String name;
         private final String owner;
@@ -21,10 +24,12 @@ public final class ReviewRows {
         private final String target;
         private final String deadline;
         private final String projection;
-        private final String verdict;
+        private final String projectionNote;
+        private final String tone;
+        private final String verdictText;
 
         TargetKpi(String name, String owner, String baseline, List<String> checkpoints, String current, String target,
-                String deadline, String projection, String verdict) {
+                String deadline, String projection, String projectionNote, String tone, String verdictText) {
             this.name = name;
             this.owner = owner;
             this.baseline = baseline;
@@ -33,7 +38,9 @@ public final class ReviewRows {
             this.target = target;
             this.deadline = deadline;
             this.projection = projection;
-            this.verdict = verdict;
+            this.projectionNote = projectionNote;
+            this.tone = tone;
+            this.verdictText = verdictText;
         }
 
         public String getName() {
@@ -76,13 +83,24 @@ public final class ReviewRows {
             return deadline;
         }
 
+        /** The projected value, null when there is none. */
         public String getProjection() {
             return projection;
         }
 
-        /** REACHED, ON_TRACK, OFF_TRACK or NO_PROJECTION; the template prints the word in the report language. */
-        public String getVerdict() {
-            return verdict;
+        /** Why there is no projection, null when there is one. */
+        public String getProjectionNote() {
+            return projectionNote;
+        }
+
+        /** GOOD, WARN, BAD or NEUTRAL: the colour of the assessment. */
+        public String getTone() {
+            return tone;
+        }
+
+        /** The assessment in the report language: the verdict, or for a small sample its case count. */
+        public String getVerdictText() {
+            return verdictText;
         }
     }
 

@@ -1,9 +1,13 @@
 package io.kpipeline.report;
 
+import io.kpipeline.evaluation.FiredMeasures.FiredMeasure;
+import io.kpipeline.evaluation.FiredMeasures.Weakest;
 import io.kpipeline.evaluation.Targets.Direction;
 import io.kpipeline.evaluation.Targets.Target;
+import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Category;
+import io.kpipeline.kpi.KpiDefinition.Dimension;
 import io.kpipeline.kpi.KpiDefinition.Unit;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.review.KpiInventory;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /** Puts the review's findings into sentences and table lines in the report language. */
@@ -27,10 +32,13 @@ final class ReviewTexts {
 
     private final ReportFormat format;
     private final ReviewReportSettings settings;
+    private final int smallSample;
 
-    ReviewTexts(ReportFormat format, ReviewReportSettings settings) {
+    /** @param smallSample values on fewer cases are small samples (kpi.settings.small-sample) */
+    ReviewTexts(ReportFormat format, ReviewReportSettings settings, int smallSample) {
         this.format = format;
         this.settings = settings;
+        this.smallSample = smallSample;
     }
 
     /** {@code ≥ 40,0 %}: the target with its direction. */
@@ -39,12 +47,42 @@ final class ReviewTexts {
         return direction == null ? value : (direction == Direction.AT_LEAST ? "≥\u00a0" : "≤\u00a0") + value;
     }
 
-    /** How baseline, checkpoints, projection and verdicts are defined, with this cycle's dates. */
+    /** How baseline, checkpoints, projection and verdicts are defined, with this cycle's dates and the rules. */
     String definitions(ReportingPeriod cycle) {
         ReportingPeriod before = cycle.previous();
         return format.text("review.definitions", format.date(before.start()), format.date(before.last()),
                 format.date(ReviewPeriods.checkpointDay(cycle, 1)), format.date(ReviewPeriods.checkpointDay(cycle, 4)),
-                TargetProgress.MINIMUM_CHECKPOINTS);
+                TargetProgress.MINIMUM_CHECKPOINTS, settings.projectionHorizonDays(),
+                r(settings.projectionMinRSquared()), smallSample, ReviewPeriods.HISTORY_WEEKS);
+    }
+
+    /** {@code n = 4}: the cases a value rests on. */
+    String cases(long cases) {
+        return format.text("review.cases", cases);
+    }
+
+    /**
+     * The measures that fired on the cycle's totals: the KPI, the measure, and the KPI's value with the weakest
+     * breakdown value to start with, compared with the reference ("im Schnitt").
+     *
+     * @param names the display name of a breakdown value (a channel's, campaign's or rep's name), by dimension
+     */
+    List<ReviewRows.Finding> measures(List<FiredMeasure> fired, KpiCatalog catalog,
+            BiFunction<Dimension, String, String> names) {
+        List<ReviewRows.Finding> rows = new ArrayList<>();
+        for (FiredMeasure m : fired) {
+            KpiDefinition kpi = catalog.get(m.total().kpiId());
+            Unit unit = kpi.unit();
+            String detail = format.text("review.measure.current", format.value(m.total().value(), unit));
+            Weakest w = m.weakest();
+            if (w != null) {
+                detail += " " + format.text("review.measure.weakest",
+                        format.text("review.dimension." + w.dimension().name()), names.apply(w.dimension(), w.value()),
+                        format.value(w.kpiValue(), unit), format.value(w.reference(), unit));
+            }
+            rows.add(new ReviewRows.Finding(name(kpi), m.measure().text().in(format.locale()), detail));
+        }
+        return rows;
     }
 
     /** What the inventory's findings mean, with the configured redundancy rule. */
@@ -64,6 +102,12 @@ final class ReviewTexts {
         for (Unmeasurable u : inventory.unmeasurable()) {
             rows.add(new ReviewRows.Finding(format.text("review.finding.unmeasurable"), name(u.kpi()),
                     u.reason() == null ? format.text("review.noValue") : u.reason()));
+        }
+        if (!inventory.smallSamples().isEmpty()) {
+            rows.add(new ReviewRows.Finding(format.text("review.finding.smallSample"),
+                    inventory.smallSamples().stream().map(s -> name(s.kpi()) + " (" + cases(s.cases()) + ")")
+                            .collect(Collectors.joining(", ")),
+                    format.text("review.smallSampleRule", smallSample)));
         }
         Map<Category, List<KpiDefinition>> withoutTarget = new LinkedHashMap<>();
         for (NotSmart n : inventory.notSmart()) {
@@ -108,7 +152,7 @@ final class ReviewTexts {
                 TargetProgress p = (TargetProgress) a.finding();
                 Unit unit = p.kpi().unit();
                 yield format.text("review.why.raise", target(format, p.target(), p.direction(), unit),
-                        format.value(p.baseline(), unit), format.value(p.current(), unit));
+                        format.value(p.baseline().value(), unit), format.value(p.current().value(), unit));
             }
         };
     }
@@ -129,6 +173,16 @@ final class ReviewTexts {
                 Unit unit = p.kpi().unit();
                 yield format.text(key, name(p.kpi()), p.target().owner(), format.value(p.projected(), unit),
                         format.date(p.target().deadline()), target(format, p.target(), p.direction(), unit));
+            }
+            case DIRECTION_WRONG -> {
+                TargetProgress p = (TargetProgress) q.finding();
+                Unit unit = p.kpi().unit();
+                yield format.text(key, name(p.kpi()), p.target().owner(), format.value(p.current().value(), unit),
+                        format.date(p.target().deadline()), target(format, p.target(), p.direction(), unit));
+            }
+            case SMALL_SAMPLE -> {
+                TargetProgress p = (TargetProgress) q.finding();
+                yield format.text(key, name(p.kpi()), p.current().cases(), smallSample, p.target().owner());
             }
             case REDUNDANT -> format.text(key, name(q.kpis().get(0)), name(q.kpis().get(1)),
                     r(((RedundantPair) q.finding()).r()));
@@ -151,7 +205,7 @@ final class ReviewTexts {
         return r(settings.redundancy());
     }
 
-    private String r(double r) {
+    String r(double r) {
         NumberFormat f = NumberFormat.getNumberInstance(format.locale());
         f.setMinimumFractionDigits(2);
         f.setMaximumFractionDigits(2);

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
 
 /**
  * The review's look at the KPI set itself: which enabled KPIs had no value in the cycle (not
- * measurable), which lack a target or whose deadline has passed (not SMART: a target with value,
+ * measurable), which had one on too few cases to be judged (small sample), which lack a target or whose deadline has passed (not SMART: a target with value,
  * owner and deadline is what makes a KPI specific, measurable, assignable and time-bound; the
  * targets file cannot hold one without owner or deadline), and which pairs moved almost
  * identically week by week (redundant: Pearson |r| at or above the threshold both over the weekly
@@ -20,12 +20,18 @@ import java.util.OptionalDouble;
  * that merely grow steadily, such as followers and customer tenure, would correlate near 1).
  *
  * @param unmeasurable the KPIs without a value in the cycle, with the reason the engine gave
+ * @param smallSamples the KPIs whose value in the cycle rests on too few cases, with their count
  * @param notSmart     the KPIs without a target, or with a deadline on or before the cycle's last day
  * @param redundant    the pairs whose weekly values correlate, strongest first
  */
-public record KpiInventory(List<Unmeasurable> unmeasurable, List<NotSmart> notSmart, List<RedundantPair> redundant) {
+public record KpiInventory(List<Unmeasurable> unmeasurable, List<SmallSample> smallSamples, List<NotSmart> notSmart,
+        List<RedundantPair> redundant) {
 
     public record Unmeasurable(KpiDefinition kpi, String reason) {
+    }
+
+    /** A value of the cycle on {@code cases} cases, fewer than the small-sample size. */
+    public record SmallSample(KpiDefinition kpi, long cases) {
     }
 
     public enum Gap {
@@ -46,19 +52,24 @@ public record KpiInventory(List<Unmeasurable> unmeasurable, List<NotSmart> notSm
      * @param cycle     the review cycle
      * @param kpis      the enabled KPIs in catalog order
      * @param targets   each KPI's target for 30 days; absent means none
-     * @param current   each KPI's value in the cycle; absent or null means none
-     * @param reasons   why a KPI has no value, as the engine stored it
-     * @param weekly    each KPI's weekly values, the same weeks for all, null where there is none
-     * @param rules     the minimum of weeks and the |r| threshold
+     * @param current     each KPI's value in the cycle; absent means none
+     * @param reasons     why a KPI has no value, as the engine stored it
+     * @param weekly      each KPI's weekly values, the same weeks for all, null where there is none
+     * @param rules       the minimum of weeks and the |r| threshold
+     * @param smallSample values on fewer cases are small samples
      */
     public static KpiInventory take(ReportingPeriod cycle, List<KpiDefinition> kpis, Map<String, Target> targets,
-            Map<String, BigDecimal> current, Map<String, String> reasons, Map<String, List<BigDecimal>> weekly,
-            Redundancy rules) {
+            Map<String, Observation> current, Map<String, String> reasons, Map<String, List<BigDecimal>> weekly,
+            Redundancy rules, int smallSample) {
         List<Unmeasurable> unmeasurable = new ArrayList<>();
+        List<SmallSample> smallSamples = new ArrayList<>();
         List<NotSmart> notSmart = new ArrayList<>();
         for (KpiDefinition kpi : kpis) {
-            if (current.get(kpi.id()) == null) {
+            Observation value = current.get(kpi.id());
+            if (value == null || !value.hasValue()) {
                 unmeasurable.add(new Unmeasurable(kpi, reasons.get(kpi.id())));
+            } else if (value.isSmallSample(smallSample)) {
+                smallSamples.add(new SmallSample(kpi, value.cases()));
             }
             Target target = targets.get(kpi.id());
             if (target == null) {
@@ -67,7 +78,7 @@ public record KpiInventory(List<Unmeasurable> unmeasurable, List<NotSmart> notSm
                 notSmart.add(new NotSmart(kpi, Gap.DEADLINE_PASSED, target));
             }
         }
-        return new KpiInventory(unmeasurable, notSmart, redundant(kpis, weekly, rules));
+        return new KpiInventory(unmeasurable, smallSamples, notSmart, redundant(kpis, weekly, rules));
     }
 
     static List<RedundantPair> redundant(List<KpiDefinition> kpis, Map<String, List<BigDecimal>> weekly,

@@ -16,9 +16,11 @@ import java.util.Set;
  * What the review recommends and asks, generated from its findings: drop a KPI that cannot be
  * measured, merge a redundant pair (keep the one with a target, else the one listed first in
  * config/kpis.yml), set a target where there is none (per category), set a new deadline where it
- * has passed, raise a target reached two cycles in a row; and one question for the joint sales
- * and marketing meeting per KPI off track, redundant pair and target to raise, one for all KPIs
- * without data, one per passed deadline and one for all KPIs without a target.
+ * has passed, raise a target reached two cycles in a row (and not heading away from it); and one
+ * question for the joint sales and marketing meeting per KPI off track or heading the wrong way,
+ * redundant pair and target to raise, one for all KPIs without data, one per KPI with a target whose
+ * value rests on too few cases to be judged, one per passed deadline and one for all KPIs without a
+ * target.
  *
  * @param adjustments the recommended changes to the KPI set and its targets
  * @param questions   the questions for the review meeting, most pressing first
@@ -38,10 +40,13 @@ public record ReviewAgenda(List<Adjustment> adjustments, List<Question> question
     }
 
     public enum Topic {
-        OFF_TRACK, REDUNDANT, NOT_MEASURABLE, RAISE_TARGET, DEADLINE_PASSED, NO_TARGET
+        OFF_TRACK, DIRECTION_WRONG, REDUNDANT, NOT_MEASURABLE, SMALL_SAMPLE, RAISE_TARGET, DEADLINE_PASSED, NO_TARGET
     }
 
-    /** @param finding as for {@link Adjustment}; for NOT_MEASURABLE and NO_TARGET null */
+    /**
+     * @param finding as for {@link Adjustment}; for OFF_TRACK, DIRECTION_WRONG and SMALL_SAMPLE the
+     *                {@link TargetProgress}; for NOT_MEASURABLE and NO_TARGET null
+     */
     public record Question(Topic topic, List<KpiDefinition> kpis, Object finding) {
     }
 
@@ -51,6 +56,8 @@ public record ReviewAgenda(List<Adjustment> adjustments, List<Question> question
         for (TargetProgress p : progress) {
             if (p.verdict() == Verdict.OFF_TRACK) {
                 questions.add(new Question(Topic.OFF_TRACK, List.of(p.kpi()), p));
+            } else if (p.verdict() == Verdict.DIRECTION_WRONG) {
+                questions.add(new Question(Topic.DIRECTION_WRONG, List.of(p.kpi()), p));
             }
         }
         for (RedundantPair pair : inventory.redundant()) {
@@ -66,6 +73,11 @@ public record ReviewAgenda(List<Adjustment> adjustments, List<Question> question
         if (!inventory.unmeasurable().isEmpty()) {
             questions.add(new Question(Topic.NOT_MEASURABLE,
                     inventory.unmeasurable().stream().map(Unmeasurable::kpi).toList(), null));
+        }
+        for (TargetProgress p : progress) {
+            if (p.why() == TargetProgress.NoProjection.SMALL_SAMPLE) {
+                questions.add(new Question(Topic.SMALL_SAMPLE, List.of(p.kpi()), p));
+            }
         }
         for (TargetProgress p : progress) {
             if (p.reachedTwice()) {

@@ -17,10 +17,19 @@ import java.util.Map;
  */
 public record ReviewFindings(List<TargetProgress> progress, KpiInventory inventory, ReviewAgenda agenda) {
 
-    /** The values a review reads, each a total per KPI id; a missing key or null means no value. */
-    public record Values(Map<String, BigDecimal> current, Map<String, BigDecimal> baseline,
-            Map<String, String> reasons, List<Map<String, BigDecimal>> checkpoints,
-            List<Map<String, BigDecimal>> weeks) {
+    /**
+     * The values a review reads, each a total per KPI id; a missing key means no value.
+     *
+     * @param current     the cycle's values
+     * @param baseline    the values of the 30 days before the cycle
+     * @param reasons     why a KPI has no value in the cycle
+     * @param checkpoints the four checkpoints' values ({@link ReviewPeriods#checkpoints})
+     * @param history     the 13 weeks' 30-day values ({@link ReviewPeriods#history})
+     * @param weeks       the ISO weeks' values for the redundancy check
+     */
+    public record Values(Map<String, Observation> current, Map<String, Observation> baseline,
+            Map<String, String> reasons, List<Map<String, Observation>> checkpoints,
+            List<Map<String, Observation>> history, List<Map<String, BigDecimal>> weeks) {
     }
 
     /**
@@ -37,11 +46,12 @@ public record ReviewFindings(List<TargetProgress> progress, KpiInventory invento
      * @param cycle   the review cycle
      * @param enabled the enabled KPIs in catalog order
      * @param targets the targets file
-     * @param values  the cycle's, baseline's, checkpoints' and weeks' values
+     * @param values  the cycle's, baseline's, checkpoints', history's and weeks' values
      * @param rules   when a pair counts as redundant
+     * @param judging when a projection is made and which values are small samples
      */
     public static ReviewFindings of(ReportingPeriod cycle, List<KpiDefinition> enabled, Targets targets, Values values,
-            KpiInventory.Redundancy rules) {
+            KpiInventory.Redundancy rules, TargetProgress.Rules judging) {
         Map<String, Target> reviewTargets = new LinkedHashMap<>();
         List<TargetProgress> progress = new ArrayList<>();
         Map<String, List<BigDecimal>> weekly = new LinkedHashMap<>();
@@ -52,11 +62,17 @@ public record ReviewFindings(List<TargetProgress> progress, KpiInventory invento
                 continue;
             }
             reviewTargets.put(kpi.id(), target);
-            progress.add(TargetProgress.assess(cycle, kpi, target, values.baseline().get(kpi.id()),
-                    values.checkpoints().stream().map(c -> c.get(kpi.id())).toList(), values.current().get(kpi.id())));
+            progress.add(TargetProgress.assess(cycle, kpi, target, of(values.baseline(), kpi),
+                    values.checkpoints().stream().map(c -> of(c, kpi)).toList(), of(values.current(), kpi),
+                    values.history().stream().map(h -> of(h, kpi)).toList(), judging));
         }
         KpiInventory inventory = KpiInventory.take(cycle, enabled, reviewTargets, values.current(), values.reasons(),
-                weekly, rules);
+                weekly, rules, judging.smallSample());
         return new ReviewFindings(progress, inventory, ReviewAgenda.from(progress, inventory, reviewTargets.keySet()));
+    }
+
+    private static Observation of(Map<String, Observation> values, KpiDefinition kpi) {
+        Observation value = values.get(kpi.id());
+        return value == null ? Observation.NONE : value;
     }
 }

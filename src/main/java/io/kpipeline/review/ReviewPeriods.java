@@ -3,19 +3,26 @@ package io.kpipeline.review;
 import io.kpipeline.period.ReportingPeriod;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The periods a 30-day review reads besides its cycle. <b>Checkpoints</b>: the 30 days ending on
  * day 7, 14, 21 and 28 of the cycle, each on the same scale as the cycle and its target (a
  * weekly look at the 30-day value; the baseline is the 30 days before the cycle, the current
- * value the cycle itself). <b>Weeks</b>: the last ISO weeks ending on or before the cycle's last
- * day, whose values show which KPIs move together.
+ * value the cycle itself). <b>History</b>: the 30 days ending every 7 days back from the cycle's
+ * last day over 13 weeks, what the KPI has shown on the target's scale; a projection outside it
+ * (widened by half its span) is not printed. <b>Weeks</b>: the last ISO weeks ending on or before
+ * the cycle's last day, whose values show which KPIs move together.
  */
 public final class ReviewPeriods {
 
     /** Checkpoints per cycle, one a week. */
     public static final int CHECKPOINTS = 4;
+
+    /** Weeks of history, the cycle's own week included. */
+    public static final int HISTORY_WEEKS = 13;
 
     private ReviewPeriods() {
     }
@@ -34,6 +41,18 @@ public final class ReviewPeriods {
         return cycle.start().plusDays(7L * k - 1);
     }
 
+    /**
+     * The 30 days ending on the cycle's last day − 7k for k = 12 … 0, oldest first: the last of them is
+     * the cycle itself.
+     */
+    public static List<ReportingPeriod> history(ReportingPeriod cycle) {
+        List<ReportingPeriod> history = new ArrayList<>();
+        for (int k = HISTORY_WEEKS - 1; k >= 0; k--) {
+            history.add(ReportingPeriod.rolling30Days(cycle.last().minusDays(7L * k)));
+        }
+        return history;
+    }
+
     /** The {@code count} ISO weeks ending on or before the cycle's last day, oldest first. */
     public static List<ReportingPeriod> weeks(ReportingPeriod cycle, int count) {
         ReportingPeriod week = ReportingPeriod.weekOf(cycle.last());
@@ -43,10 +62,15 @@ public final class ReviewPeriods {
         return week.trend(count);
     }
 
-    /** Every period the review computes besides those of the cycle's own comparison: checkpoints, then weeks. */
+    /**
+     * Every period the review computes besides the cycle and those of its own comparison: checkpoints,
+     * history (without the cycle), then weeks, each once.
+     */
     public static List<ReportingPeriod> all(ReportingPeriod cycle, int weeks) {
-        List<ReportingPeriod> all = new ArrayList<>(checkpoints(cycle));
+        Set<ReportingPeriod> all = new LinkedHashSet<>(checkpoints(cycle));
+        all.addAll(history(cycle));
+        all.remove(cycle);
         all.addAll(weeks(cycle, weeks));
-        return all;
+        return List.copyOf(all);
     }
 }

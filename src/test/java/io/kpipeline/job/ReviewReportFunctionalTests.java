@@ -69,7 +69,10 @@ class ReviewReportFunctionalTests {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("30-Tage-Review 02.10.2026 bis 31.10.2026", "Neue Leads", "Head of Marketing",
-                    "KPI-Inventar", "Empfohlene Anpassungen", "Fragen für das gemeinsame Review-Meeting");
+                    "Stellschrauben", "KPI-Inventar", "Empfohlene Anpassungen", "Fragen für das gemeinsame Review-Meeting");
+            // every shipped deadline lies more than 60 days after 2026-10-31: no KPI gets a projected number
+            String table = text.substring(0, text.indexOf("Alle Werte gelten"));
+            assertThat(table).contains("Frist zu fern").doesNotContain("auf Kurs");
         }
         Files.createDirectories(Path.of("target", "report-samples"));
         Files.copy(pdf, Path.of("target", "report-samples", "review-demo.pdf"), StandardCopyOption.REPLACE_EXISTING);

@@ -2,10 +2,19 @@ package io.kpipeline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kpipeline.evaluation.FiredMeasures.FiredMeasure;
+import io.kpipeline.evaluation.FiredMeasures.Weakest;
+import io.kpipeline.evaluation.Measures;
+import io.kpipeline.evaluation.Status;
+import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.evaluation.Targets;
 import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiDefinition.Dimension;
+import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.review.Observation;
 import io.kpipeline.review.ReviewFindings;
+import io.kpipeline.review.ReviewPeriods;
 import io.kpipeline.system.KpiProperties;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,19 +28,25 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The 30-day review filled from known values with the targets of config/targets.yml, exported and
  * read back as text. The cycle is 2026-10-02 .. 2026-10-31 (cycle 10 from 2026-01-05); checkpoint k
- * sits on day 7k, a deadline D on day (D − 2026-10-02) + 1.
+ * sits on day 7k. Every shipped deadline lies more than 60 days after it, so this cycle gets directions,
+ * not projections; the cycle ending 2027-03-01 is 30 days before the deadline 2027-03-31 and gets them.
  */
 @SpringBootTest
 class ReviewReportTests {
 
     private static final ReportingPeriod CYCLE = ReportingPeriod.parse("30d:2026-10-31");
+    /** A channel only this test uses, so that its display name is known. */
+    private static final String CHANNEL = "REVIEW_TEST_LINKEDIN";
 
     @Autowired
     ReviewReport review;
@@ -45,45 +60,75 @@ class ReviewReportTests {
     ReviewReportSettings settings;
     @Autowired
     KpiProperties properties;
+    @Autowired
+    KpiSettings kpiSettings;
+    @Autowired
+    Measures measures;
+    @Autowired
+    DisplayNames names;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void aChannelWithItsDisplayName() {
+        jdbc.update("DELETE FROM channel WHERE code = ?", CHANNEL);
+        jdbc.update("INSERT INTO channel (code, name, category) VALUES (?, 'LinkedIn Ads', 'ONLINE')", CHANNEL);
+    }
+
+    @AfterEach
+    void removeTheChannel() {
+        jdbc.update("DELETE FROM channel WHERE code = ?", CHANNEL);
+    }
 
     @Test
-    void printsEachTargetWithBaselineCheckpointsProjectionAndVerdictInGerman() throws IOException {
-        byte[] pdf = review.render(CYCLE, values());
+    void printsEachTargetWithItsDirectionCaseCountsAndTheMeasuresInGerman() throws IOException {
+        byte[] pdf = review.render(CYCLE, values(), fired());
         keep("review-de.pdf", pdf);
-        String text = WeeklyReportTests.text(pdf);
+        String text = flat(WeeklyReportTests.text(pdf));
 
         assertThat(text).contains("30-Tage-Review 02.10.2026 bis 31.10.2026",
                 "Zyklus 10 der 30-Tage-Zyklen ab 05.01.2026", "Woche 1", "bis 08.10.", "bis 29.10.");
-        // 0.30 … 0.36: intercept 0.28, slope 0.02/7; 2027-03-31 is day 181: 0.28 + 0.02·181/7 = 0.7971 → 79,7 %
+        // 0.30 … 0.36 rising towards at least 40 %, but 2027-03-31 is 151 days after the cycle: a direction
         assertThat(text).contains("Lead → MQL Head of Marketing 29,0 % 30,0 % 32,0 % 34,0 % 36,0 % 35,0 % ≥ 40,0 %"
-                + " 31.03.2027 79,7 % auf Kurs");
-        // monthly target 300; 1210 … 1290: slope 770/245 = 22/7, intercept 1245 − 55 = 1190; day 181: 1758,86
+                + " 31.03.2027 Frist zu fern (> 60 Tage) Richtung: stimmt Gewinnrate");
+        // 1234 meets at least 300 now; the checkpoints rise
         assertThat(text).contains("Neue Leads Head of Marketing 1.200 1.210 1.250 1.230 1.290 1.234 ≥ 300 31.03.2027"
-                + " 1.759 erreicht");
-        // intercept 6900, slope 100/7; 2027-12-31 is day 456: 6900 + 45600/7 = 13.414,29 €
-        assertThat(text).contains("7.000,00 € 7.100,00 € 7.200,00 € 7.300,00 € 7.250,50 € ≤ 8.000,00 € 31.12.2027"
-                + " 13.414,29 € nicht auf Kurs");
-        // 26 … 24.5 h: intercept 26.5, slope −0.5/7; day 181: 26.5 − 90.5/7 = 13,57
-        assertThat(text).contains("≤ 24,0 Std. 31.03.2027 13,6 Std. auf Kurs");
-        // 0.30 … 0.27 falling to 0.31 − 0.01·272/7 < 0 on 2027-06-30: a rate stops at 0
-        assertThat(text).contains("Gewinnrate Head of Sales 31,0 % 30,0 % 29,0 % 28,0 % 27,0 % 27,0 % ≥ 25,0 %"
-                + " 30.06.2027 0,0 % nicht auf Kurs");
-        assertThat(text).contains("Net Promoter Score", "keine Prognose", "E-Mail-Öffnungsrate",
-                "Abwanderungsrate (Churn)");
+                + " Frist zu fern (> 60 Tage) erreicht Richtung: stimmt Lead-Reaktionszeit");
+        // 0.28 … 0.25 falling away from at least 25 %, the cycle's 24 % below it
+        assertThat(text).contains("Gewinnrate Head of Sales 31,0 % 28,0 % 27,0 % 26,0 % 25,0 % 24,0 % ≥ 25,0 %"
+                + " 30.06.2027 Frist zu fern (> 60 Tage) Richtung: stimmt nicht Abwanderungsrate");
+        // CAC on 11 new customers and NPS on 4 answers: their case counts, no verdict word
+        assertThat(text).contains("Net Promoter Score Head of Customer Success – – – – – 35,0 n = 4 ≥ 40,0 31.12.2027 –"
+                + " zu wenige Fälle, n = 4 Kundenakquisitionskosten (CAC) Managing Director 7.100,00 € n = 9"
+                + " 7.000,00 € n = 12 7.100,00 € n = 10 7.200,00 € n = 11 7.300,00 € n = 11 7.250,50 € n = 11"
+                + " ≤ 8.000,00 € 31.12.2027 – zu wenige Fälle, n = 11");
+        assertThat(text).contains("Abwanderungsrate (Churn)", "kein Wert");
+        assertThat(text).contains("n: die Zahl der Fälle, auf denen ein Wert beruht",
+                "unter 30 Fällen ist er eine kleine Stichprobe", "R² mindestens 0,60", "höchstens 60 Tage");
+
+        assertThat(text).contains("Stellschrauben: Maßnahmen zu den Werten des Zyklus", "Kosten pro Klick (CPC)",
+                "Hohe Kosten pro Klick: Gebotsstrategie", "Aktuell 1,60 €.",
+                "Ansatzpunkt: Kanal LinkedIn Ads mit 4,12 € gegen 1,60 € im Schnitt.");
 
         assertThat(text).contains("KPI-Inventar", "nicht messbar E-Mail-Öffnungsrate no delivered marketing emails",
+                "kleine Stichprobe", "Kundenakquisitionskosten (CAC) (n = 11)", "Net Promoter Score (n = 4)",
                 "nicht SMART: kein Ziel", "Bekanntheit",
                 "redundant Website-Besuche ↔ Website-Besucher r = 1,00, der Änderungen 1,00, über 13 Kalenderwochen");
         assertThat(text).contains("Empfohlene Anpassungen",
                 "Zusammenlegen Website-Besuche behalten, Website-Besucher streichen",
                 "Streichen E-Mail-Öffnungsrate", "Ziel setzen Website-Besuche, Website-Besucher",
-                "Bekanntheit: ein Ziel für 30 Tage oder den Monat mit Zielwert,",
                 "Ziel verschärfen Neue Leads Ziel ≥ 300 zwei Zyklen in Folge erreicht (Basis 1.200, aktuell 1.234).");
         assertThat(text).contains("Fragen für das gemeinsame Review-Meeting von Vertrieb und Marketing",
-                "1. Gewinnrate ist nicht auf Kurs: Prognose 0,0 % zum 30.06.2027, Ziel ≥ 25,0 %. An Head of Sales:",
+                "1. Gewinnrate: Die Richtung stimmt nicht – aktuell 24,0 %, Ziel ≥ 25,0 % bis 30.06.2027, und die"
+                        + " Wochenwerte entfernen sich davon. An Head of Sales:",
                 "Website-Besuche und Website-Besucher bewegen sich fast gleich (r = 1,00).",
+                "Kundenakquisitionskosten (CAC) beruht im Zyklus auf nur 11 Fällen, zu wenige für eine Bewertung"
+                        + " (ab 30). An Managing Director:",
+                "Net Promoter Score beruht im Zyklus auf nur 4 Fällen",
                 "Neue Leads hat das Ziel ≥ 300 zwei Zyklen in Folge erreicht. An Head of Marketing: Verschärfen wir es?",
                 "KPIs haben kein Ziel, an dem der 30-Tage-Zyklus sie messen kann (siehe KPI-Inventar).");
+        assertThat(text.substring(0, text.indexOf("Alle Werte gelten"))).as("the target table")
+                .doesNotContain("auf Kurs", "-100");
         assertThat(text).contains("Seite 1 von ").doesNotContain("null");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -97,10 +142,37 @@ class ReviewReportTests {
     }
 
     @Test
+    void projectsOnlyWhereTheDeadlineIsNearTheLineFitsAndTheValueStaysInTheWidenedRange() throws IOException {
+        // the 30 days ending 2027-03-01 start on 2027-01-31; the deadline 2027-03-31 is day 60, 30 days after
+        ReportingPeriod cycle = ReportingPeriod.parse("30d:2027-03-01");
+        Map<String, Observation> current = new HashMap<>();
+        Map<String, Observation> baseline = new HashMap<>();
+        List<Map<String, Observation>> checkpoints = checkpoints();
+        List<Map<String, Observation>> history = history();
+        // 0.30 … 0.36: intercept 0.28, slope 0.02/7, R² 1; day 60: 0.28 + 1.2/7 = 0.4514 → 45,1 %,
+        // within 0.20 … 0.44 (step 0.02) widened to 0.08 … 0.56
+        put(current, baseline, checkpoints, "conv_lead_mql", "0.35", "0.29", "0.30", "0.32", "0.34", "0.36");
+        fill(history, "conv_lead_mql", "0.20", "0.02");
+        // 26 … 24.5 h: intercept 26.5, slope −0.5/7; day 60: 26.5 − 30/7 = 22.21, below 28 … 24.4 widened to 22.6
+        put(current, baseline, checkpoints, "lead_response_hours", "24.2", "25", "26", "25.5", "25", "24.5");
+        fill(history, "lead_response_hours", "28", "-0.3");
+        // 280, 320, 280, 320: R² = 0.2, a zigzag; 310 meets at least 300 now
+        put(current, baseline, checkpoints, "leads_created", "310", "290", "280", "320", "280", "320");
+        fill(history, "leads_created", "250", "5");
+        var values = new ReviewFindings.Values(current, baseline, Map.of(), checkpoints, history, List.of());
+
+        String text = flat(WeeklyReportTests.text(review.render(cycle, values, List.of())));
+        assertThat(text).contains("≥ 40,0 % 31.03.2027 45,1 % auf Kurs");
+        assertThat(text).contains("≤ 24,0 Std. 31.03.2027 außerhalb der Spanne der letzten 13 Wochen Richtung: stimmt");
+        assertThat(text).contains("≥ 300 31.03.2027 Verlauf zu unstet (R² = 0,20)");
+        assertThat(text).contains("Keine Maßnahme aus config/measures.yml trifft auf die Werte des Zyklus zu.");
+    }
+
+    @Test
     void theSameValuesGiveTheSameBytesAndRenderFast() {
-        byte[] first = review.render(CYCLE, values());
+        byte[] first = review.render(CYCLE, values(), fired());
         long start = System.nanoTime();
-        byte[] second = review.render(CYCLE, values());
+        byte[] second = review.render(CYCLE, values(), fired());
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(second).isEqualTo(first);
         System.out.println("Review report rendered in " + millis + " ms (warm)");
@@ -109,22 +181,25 @@ class ReviewReportTests {
     @Test
     void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
         var english = new ReviewReport(new ReportRenderer(Locale.ENGLISH), null, null, catalog, targets,
-                reportSettings, settings, properties, null);
-        byte[] pdf = english.render(CYCLE, values());
+                reportSettings, settings, properties, kpiSettings, null, names, null);
+        byte[] pdf = english.render(CYCLE, values(), fired());
         keep("review-en.pdf", pdf);
-        String text = WeeklyReportTests.text(pdf);
+        String text = flat(WeeklyReportTests.text(pdf));
         assertThat(text).contains("30-day KPI review Oct 2, 2026 to Oct 31, 2026", "Week 1", "to Oct 8",
-                "≤ €8,000.00", "€13,414.29", "on track", "off track", "reached", "no projection",
-                "KPI inventory", "not measurable", "Recommended adjustments", "Merge",
+                "€7,250.50", "too few cases, n = 11", "n = 4", "Direction: right", "Direction: wrong", "reached",
+                "deadline too far (> 60 days)", "n: the number of cases a value rests on",
+                "Levers: measures on the cycle's values", "Start with channel LinkedIn Ads: €4.12 against €1.60 on average.",
+                "KPI inventory", "not measurable", "small sample", "Recommended adjustments", "Merge",
                 "Questions for the joint sales and marketing review meeting",
+                "Win rate: the direction is wrong",
                 "Website sessions and Website visitors move almost identically (r = 1.00).", "Page 1 of ");
     }
 
     @Test
     void aMinimumOfWeeksAboveTheWeeksReadStopsStartUpNamingBothSettings() {
-        var wrong = new ReviewReportSettings("review-report.pdf", 13, 20, 0.95);
+        var wrong = new ReviewReportSettings("review-report.pdf", 13, 20, 0.95, 60, 0.6);
         var report = new ReviewReport(new ReportRenderer(Locale.GERMAN), null, null, catalog, targets, reportSettings,
-                wrong, properties, new org.springframework.core.env.StandardEnvironment());
+                wrong, properties, kpiSettings, null, names, new org.springframework.core.env.StandardEnvironment());
         org.assertj.core.api.Assertions.assertThatThrownBy(report::afterPropertiesSet)
                 .isInstanceOf(io.kpipeline.system.KpiException.class)
                 .hasMessageContaining("kpi.reports.review.minimum-weeks = 20")
@@ -133,20 +208,24 @@ class ReviewReportTests {
 
     /** Values of a cycle: each KPI's own story told in the assertions. */
     static ReviewFindings.Values values() {
-        Map<String, BigDecimal> current = new HashMap<>();
-        Map<String, BigDecimal> baseline = new HashMap<>();
-        List<Map<String, BigDecimal>> checkpoints = new ArrayList<>();
-        for (int k = 0; k < 4; k++) {
-            checkpoints.add(new HashMap<>());
-        }
+        Map<String, Observation> current = new HashMap<>();
+        Map<String, Observation> baseline = new HashMap<>();
+        List<Map<String, Observation>> checkpoints = checkpoints();
         put(current, baseline, checkpoints, "conv_lead_mql", "0.35", "0.29", "0.30", "0.32", "0.34", "0.36");
         put(current, baseline, checkpoints, "leads_created", "1234", "1200", "1210", "1250", "1230", "1290");
-        put(current, baseline, checkpoints, "cac", "7250.50", "7100", "7000", "7100", "7200", "7300");
         put(current, baseline, checkpoints, "lead_response_hours", "24.2", "25", "26", "25.5", "25", "24.5");
-        put(current, baseline, checkpoints, "win_rate", "0.27", "0.31", "0.30", "0.29", "0.28", "0.27");
-        current.put("nps", new BigDecimal("35"));
-        current.put("web_sessions", new BigDecimal("4500"));
-        current.put("web_visitors", new BigDecimal("3600"));
+        put(current, baseline, checkpoints, "win_rate", "0.24", "0.31", "0.28", "0.27", "0.26", "0.25");
+        // CAC rests on the new customers: 11 in the cycle, 9 to 12 in the other periods
+        current.put("cac", Observation.of(new BigDecimal("7250.50"), 11));
+        baseline.put("cac", Observation.of(new BigDecimal("7100"), 9));
+        String[] cac = {"7000", "7100", "7200", "7300"};
+        long[] customers = {12, 10, 11, 11};
+        for (int k = 0; k < 4; k++) {
+            checkpoints.get(k).put("cac", Observation.of(new BigDecimal(cac[k]), customers[k]));
+        }
+        current.put("nps", Observation.of(new BigDecimal("35"), 4));
+        current.put("web_sessions", Observation.of(new BigDecimal("4500")));
+        current.put("web_visitors", Observation.of(new BigDecimal("3600")));
         List<Map<String, BigDecimal>> weeks = new ArrayList<>();
         for (int w = 0; w < 13; w++) {
             // sessions zigzag upwards; visitors are always 80 % of them
@@ -154,16 +233,56 @@ class ReviewReportTests {
             weeks.add(Map.of("web_sessions", sessions, "web_visitors", sessions.multiply(new BigDecimal("0.8"))));
         }
         return new ReviewFindings.Values(current, baseline,
-                Map.of("email_open_rate", "no delivered marketing emails in the period"), checkpoints, weeks);
+                Map.of("email_open_rate", "no delivered marketing emails in the period"), checkpoints, history(), weeks);
     }
 
-    private static void put(Map<String, BigDecimal> current, Map<String, BigDecimal> baseline,
-            List<Map<String, BigDecimal>> checkpoints, String kpi, String now, String before, String... weekly) {
-        current.put(kpi, new BigDecimal(now));
-        baseline.put(kpi, new BigDecimal(before));
-        for (int k = 0; k < 4; k++) {
-            checkpoints.get(k).put(kpi, new BigDecimal(weekly[k]));
+    /** The cost per click was judged BAD: its measure fired, with LinkedIn Ads the dearest channel. */
+    private List<FiredMeasure> fired() {
+        var measure = measures.measures().stream().filter(m -> m.kpi().equals("cost_per_click")).findFirst()
+                .orElseThrow();
+        var total = new StoredResult("cost_per_click", null, null, new BigDecimal("1.60"), "money",
+                new BigDecimal("3200"), new BigDecimal("2000"), null, null, null, List.of(), new BigDecimal("1.20"),
+                "Head of Marketing", null, Status.BAD, null, null, List.of(), List.of(measure.id()));
+        return List.of(new FiredMeasure(measure, total, new Weakest(Dimension.CHANNEL, CHANNEL,
+                new BigDecimal("4.12"), new BigDecimal("1.60"))));
+    }
+
+    private static List<Map<String, Observation>> checkpoints() {
+        List<Map<String, Observation>> checkpoints = new ArrayList<>();
+        for (int k = 0; k < ReviewPeriods.CHECKPOINTS; k++) {
+            checkpoints.add(new HashMap<>());
         }
+        return checkpoints;
+    }
+
+    private static List<Map<String, Observation>> history() {
+        List<Map<String, Observation>> history = new ArrayList<>();
+        for (int k = 0; k < ReviewPeriods.HISTORY_WEEKS; k++) {
+            history.add(new HashMap<>());
+        }
+        return history;
+    }
+
+    /** 13 weeks of a KPI's 30-day values, oldest first: {@code first}, then each {@code step} more. */
+    private static void fill(List<Map<String, Observation>> history, String kpi, String first, String step) {
+        for (int k = 0; k < history.size(); k++) {
+            history.get(k).put(kpi, Observation.of(new BigDecimal(first)
+                    .add(new BigDecimal(step).multiply(BigDecimal.valueOf(k)))));
+        }
+    }
+
+    private static void put(Map<String, Observation> current, Map<String, Observation> baseline,
+            List<Map<String, Observation>> checkpoints, String kpi, String now, String before, String... weekly) {
+        current.put(kpi, Observation.of(new BigDecimal(now)));
+        baseline.put(kpi, Observation.of(new BigDecimal(before)));
+        for (int k = 0; k < 4; k++) {
+            checkpoints.get(k).put(kpi, Observation.of(new BigDecimal(weekly[k])));
+        }
+    }
+
+    /** The text with every run of white space, line ends included, as one space: a cell's lines run on. */
+    private static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
     }
 
     private static void keep(String name, byte[] pdf) throws IOException {

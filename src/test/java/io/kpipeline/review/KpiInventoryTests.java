@@ -4,6 +4,7 @@ import static io.kpipeline.review.ReviewFixtures.CYCLE;
 import static io.kpipeline.review.ReviewFixtures.kpi;
 import static io.kpipeline.review.ReviewFixtures.series;
 import static io.kpipeline.review.ReviewFixtures.target;
+import static io.kpipeline.review.ReviewFixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
@@ -43,20 +44,27 @@ class KpiInventoryTests {
         return weekly;
     }
 
+    /** b has no value; e's rests on 12 cases. */
     static KpiInventory inventory() {
-        Map<String, BigDecimal> current = new HashMap<>(Map.of("a", BigDecimal.ONE, "c", BigDecimal.valueOf(2),
-                "d", BigDecimal.TEN, "e", BigDecimal.ONE));
-        current.put("b", null);
+        Map<String, Observation> current = new HashMap<>(Map.of("a", value("1"), "c", value("2"), "d", value("10"),
+                "e", value("1", 12)));
+        current.put("b", Observation.NONE);
         return KpiInventory.take(CYCLE, List.of(A, B, C, D, E),
                 Map.of("a", target("a", "300", null, LocalDate.of(2027, 3, 31)),
                         "d", target("d", "5", null, LocalDate.of(2026, 10, 31))),
-                current, Map.of("b", "no delivered marketing emails in the period"), weekly(), RULES);
+                current, Map.of("b", "no delivered marketing emails in the period"), weekly(), RULES, 30);
     }
 
     @Test
     void aKpiWithoutAValueInTheCycleIsNotMeasurable() {
         assertThat(inventory().unmeasurable()).extracting(u -> u.kpi().id(), KpiInventory.Unmeasurable::reason)
                 .containsExactly(tuple("b", "no delivered marketing emails in the period"));
+    }
+
+    @Test
+    void aKpiWhoseValueRestsOnTooFewCasesIsASmallSample() {
+        assertThat(inventory().smallSamples()).extracting(s -> s.kpi().id(), KpiInventory.SmallSample::cases)
+                .containsExactly(tuple("e", 12L));
     }
 
     @Test

@@ -21,6 +21,30 @@ class LinearFitAndPearsonTests {
     }
 
     @Test
+    void rSquaredIsTheShareOfTheMovementTheLineExplains() {
+        // the line above at x = 1..4: 1.3, 2.1, 2.9, 3.7; residuals -0.3, 0.9, -0.9, 0.3, squared 0.09 + 0.81 + 0.81
+        // + 0.09 = 1.8; around the mean 2.5: 2.25 + 0.25 + 0.25 + 2.25 = 5; R² = 1 - 1.8 / 5 = 0.64 (= Sxy² / Sxx Syy)
+        assertThat(LinearFit.of(List.of(1.0, 2.0, 3.0, 4.0), List.of(1.0, 3.0, 2.0, 4.0)).rSquared())
+                .isCloseTo(0.64, within(1e-12));
+        // on a straight line: nothing left over
+        assertThat(LinearFit.of(List.of(7.0, 14.0, 21.0, 28.0), List.of(0.30, 0.32, 0.34, 0.36)).rSquared())
+                .isCloseTo(1.0, within(1e-12));
+        // 1, 3, 1, 3 at x = 1..4: Sxy = (-1.5)(-1) + (-0.5)(1) + (0.5)(-1) + (1.5)(1) = 2, Sxx = 5, slope 0.4, intercept
+        // 2 - 1 = 1; fitted 1.4, 1.8, 2.2, 2.6; residuals -0.4, 1.2, -1.2, 0.4, squared 0.16 + 1.44 + 1.44 + 0.16 = 3.2;
+        // around the mean 2: 4; R² = 1 - 3.2 / 4 = 0.2: a zigzag the line hardly explains
+        LinearFit zigzag = LinearFit.of(List.of(1.0, 2.0, 3.0, 4.0), List.of(1.0, 3.0, 1.0, 3.0));
+        assertThat(zigzag.slope()).isCloseTo(0.4, within(1e-12));
+        assertThat(zigzag.rSquared()).isCloseTo(0.2, within(1e-12));
+    }
+
+    @Test
+    void pointsThatDoNotMoveLieOnTheirFlatLine() {
+        LinearFit flat = LinearFit.of(List.of(7.0, 14.0, 21.0), List.of(5.0, 5.0, 5.0));
+        assertThat(flat.slope()).isZero();
+        assertThat(flat.rSquared()).isEqualTo(1.0);
+    }
+
+    @Test
     void aLineNeedsTwoPointsAtDifferentX() {
         assertThatThrownBy(() -> LinearFit.of(List.of(1.0), List.of(1.0))).hasMessageContaining("at least two");
         assertThatThrownBy(() -> LinearFit.of(List.of(2.0, 2.0), List.of(1.0, 3.0))).hasMessageContaining("different x");
