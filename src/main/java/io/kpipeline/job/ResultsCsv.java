@@ -1,10 +1,10 @@
 package io.kpipeline.job;
 
 import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.system.PrivateFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes {@code kpi-results.csv}: one row per KPI and breakdown value, values unrounded with a dot,
  * empty where there is none (the {@code reason} column says why); {@code cases} is the number of cases a
  * value rests on, empty for values that are never a small sample. Lists (flags, actions, the
- * 13-period trend) are separated by semicolons.
+ * 13-period trend) are separated by semicolons. The file is readable by its owner only ({@link PrivateFiles}).
  */
 final class ResultsCsv {
 
@@ -30,9 +30,9 @@ final class ResultsCsv {
     }
 
     static void write(Path file, List<StoredResult> results) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+        try (Writer writer = PrivateFiles.newWriter(partial);
              CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get()
                      .print(writer)) {
             for (StoredResult r : results) {

@@ -7,6 +7,7 @@ import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiProperties;
+import io.kpipeline.system.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -80,7 +81,7 @@ public class PersonalWeeklyReport implements ReportDocument {
                     results.find(report(), period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
                     queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
                     names.channels());
-            Files.createDirectories(target);
+            PrivateFiles.createDirectories(target);
             for (var rep : reps.entrySet()) {
                 written.add(RenderedPdf.write(target.resolve(fileName(rep.getKey(), rep.getValue())),
                         render(week, rep.getKey()), rep.getKey()));

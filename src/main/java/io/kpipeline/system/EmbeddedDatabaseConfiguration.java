@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedMariaDb embeddedMariaDb(KpiProperties properties) {
-        return EmbeddedMariaDb.start(properties.home().resolve("db"), properties.embedded().lockWait(),
+    EmbeddedMariaDb embeddedMariaDb(KpiProperties properties, KpiHome home) {
+        return EmbeddedMariaDb.start(home.directory().resolve("db"), properties.embedded().lockWait(),
                 properties.embedded().bufferPool());
     }
 
