@@ -28,10 +28,11 @@ class EmbeddedDatabaseConfiguration {
         pool.setPoolName("embedded");
         pool.setDriverClassName("com.mysql.cj.jdbc.Driver");
         pool.setJdbcUrl(server.jdbcUrl());
-        pool.setUsername("root");
-        pool.setPassword("");
+        pool.setUsername(server.username());
+        pool.setPassword(server.password());
         pool.setMaximumPoolSize(4);
-        // The embedded server is our own, so the driver may answer its requests for local data.
+        // The embedded server is our own child process, so the driver may answer its requests for local
+        // data; LoadDataBuffer hands it rows from memory, never a file.
         pool.addDataSourceProperty("allowLoadLocalInfile", "true");
         return pool;
     }
