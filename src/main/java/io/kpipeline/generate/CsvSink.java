@@ -1,6 +1,7 @@
 package io.kpipeline.generate;
 
 import io.kpipeline.model.Table;
+import io.kpipeline.system.FormulaGuard;
 import io.kpipeline.system.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,7 +18,9 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes one {@code <table>.csv} per canonical table into a directory, in the import format of
  * the data model: UTF-8, RFC 4180, a header of the canonical column names, empty for NULL,
  * {@code yyyy-MM-dd HH:mm:ss}, {@code yyyy-MM-dd}, money with two decimals, {@code true}/{@code false}.
- * Every file is created, with its header, even if no row comes for it, readable by its owner only.
+ * Every file is created, with its header, even if no row comes for it, readable by its owner only. Texts
+ * are guarded against spreadsheet formulas as in every CSV the pipeline writes ({@link FormulaGuard}); the
+ * import restores them.
  */
 public final class CsvSink implements RowSink {
 
@@ -66,6 +69,9 @@ public final class CsvSink implements RowSink {
         }
         if (value instanceof BigDecimal b) {
             return b.setScale(2).toPlainString();
+        }
+        if (value instanceof String s) {
+            return FormulaGuard.neutralise(s);
         }
         return value.toString();
     }
