@@ -36,6 +36,7 @@ public final class PrivateFiles {
     static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> GROUP_DIRECTORY = PosixFilePermissions.fromString("rwxr-x---");
     static final Set<PosixFilePermission> GROUP_FILE = PosixFilePermissions.fromString("rw-r-----");
+    private static final int SET_GROUP_ID = 02000;
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
@@ -140,9 +141,28 @@ public final class PrivateFiles {
         }
     }
 
-    /** Sets the mode of a directory or file without following a symbolic link. */
+    /**
+     * Sets the mode of a directory or file without following a symbolic link. A directory keeps its
+     * set-group-ID bit, with which an administrator makes the files in it take the directory's group.
+     */
     static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            int current = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            if ((current & SET_GROUP_ID) != 0 && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                Files.setAttribute(path, "unix:mode", bits(mode) | SET_GROUP_ID, LinkOption.NOFOLLOW_LINKS);
+                return;
+            }
+        }
         Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setPermissions(mode);
+    }
+
+    /** The permissions as the bits of a Unix mode: OWNER_READ is 0400, ..., OTHERS_EXECUTE 0001. */
+    private static int bits(Set<PosixFilePermission> mode) {
+        int bits = 0;
+        for (PosixFilePermission permission : mode) {
+            bits |= 0400 >> permission.ordinal();
+        }
+        return bits;
     }
 
     static boolean isPosix(Path path) {

@@ -106,6 +106,18 @@ class PrivateFilesTests {
     }
 
     @Test
+    void aHomeWhoseNewFilesTakeItsGroupKeepsThatBit() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("shared"));
+        Files.setAttribute(home, "unix:mode", 02755);
+
+        KpiHome.prepare(home, true);
+        PrivateFiles.write(home.resolve("reports/weekly/2026-W44/weekly-report.pdf"), new byte[] {1});
+
+        assertThat(Integer.toOctalString((Integer) Files.getAttribute(home, "unix:mode") & 07777)).isEqualTo("2750");
+        assertThat(mode(home.resolve("reports/weekly/2026-W44/weekly-report.pdf"))).isEqualTo("rw-r-----");
+    }
+
+    @Test
     void aNewHomeIsCreatedForItsOwnerAlone() throws IOException {
         Path home = dir.resolve("new/home");
 
