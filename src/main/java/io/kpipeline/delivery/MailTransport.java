@@ -1,12 +1,12 @@
 package io.kpipeline.delivery;
 
 import io.kpipeline.system.KpiProperties;
+import io.kpipeline.system.PrivateFiles;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,9 +84,8 @@ class MailTransport {
         if (sender == null) {
             Path target = outbox.resolve(file.replaceAll("[^A-Za-z0-9._@+-]", "_") + ".eml");
             try {
-                Files.createDirectories(outbox);
                 message.saveChanges();
-                try (OutputStream out = Files.newOutputStream(target)) {
+                try (OutputStream out = PrivateFiles.newOutputStream(target)) {
                     message.writeTo(out);
                 }
                 return 1;

@@ -1,12 +1,12 @@
 package io.kpipeline.generate;
 
 import io.kpipeline.model.Table;
+import io.kpipeline.system.FormulaGuard;
+import io.kpipeline.system.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,7 +18,9 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes one {@code <table>.csv} per canonical table into a directory, in the import format of
  * the data model: UTF-8, RFC 4180, a header of the canonical column names, empty for NULL,
  * {@code yyyy-MM-dd HH:mm:ss}, {@code yyyy-MM-dd}, money with two decimals, {@code true}/{@code false}.
- * Every file is created, with its header, even if no row comes for it.
+ * Every file is created, with its header, even if no row comes for it, readable by its owner only. Texts
+ * are guarded against spreadsheet formulas as in every CSV the pipeline writes ({@link FormulaGuard}); the
+ * import restores them.
  */
 public final class CsvSink implements RowSink {
 
@@ -28,10 +30,10 @@ public final class CsvSink implements RowSink {
 
     public CsvSink(Path dir) {
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.createDirectories(dir);
             for (int i = 0; i < printers.length; i++) {
                 Table table = Tables.ALL.get(i);
-                BufferedWriter writer = Files.newBufferedWriter(dir.resolve(table.fileName()), StandardCharsets.UTF_8);
+                BufferedWriter writer = PrivateFiles.newWriter(dir.resolve(table.fileName()));
                 CSVFormat format = CSVFormat.RFC4180.builder()
                         .setHeader(table.columnNames().toArray(String[]::new)).get();
                 printers[i] = new CSVPrinter(writer, format);
@@ -67,6 +69,9 @@ public final class CsvSink implements RowSink {
         }
         if (value instanceof BigDecimal b) {
             return b.setScale(2).toPlainString();
+        }
+        if (value instanceof String s) {
+            return FormulaGuard.neutralise(s);
         }
         return value.toString();
     }

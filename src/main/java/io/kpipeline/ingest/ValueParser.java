@@ -2,6 +2,7 @@ package io.kpipeline.ingest;
 
 import io.kpipeline.model.Column;
 import io.kpipeline.model.ColumnType;
+import io.kpipeline.system.FormulaGuard;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Turns one CSV field into the Java value bound to its column, or says why it cannot. Empty
  * fields are NULL; blanks around non-text values are ignored. Timestamps stay business-local
- * {@link LocalDateTime}s, exactly as written.
+ * {@link LocalDateTime}s, exactly as written. An id or text that a CSV writer guarded against
+ * spreadsheet formulas ({@code '=…}, see {@link FormulaGuard}) is read without the guard, so that what
+ * {@code generate --csv} wrote imports unchanged.
  */
 final class ValueParser {
 
@@ -49,9 +52,9 @@ final class ValueParser {
             return null;
         }
         return switch (type) {
-            case ID -> id(text);
-            case TEXT -> text(column, text);
-            case LONG_TEXT -> longText(column, text);
+            case ID -> id(FormulaGuard.restore(text));
+            case TEXT -> text(column, FormulaGuard.restore(text));
+            case LONG_TEXT -> longText(column, FormulaGuard.restore(text));
             case CODE -> code(column, text);
             case TIMESTAMP -> timestamp(text);
             case DATE -> date(text);

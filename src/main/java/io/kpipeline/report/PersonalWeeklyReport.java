@@ -10,6 +10,7 @@ import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiProperties;
+import io.kpipeline.system.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -91,7 +92,7 @@ public class PersonalWeeklyReport implements ReportDocument {
                     results.find(WeeklyReport.REPORT, period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
                     queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
                     names.channels(), dataNotes.notes());
-            Files.createDirectories(target);
+            PrivateFiles.createDirectories(target);
             for (var rep : reps.entrySet()) {
                 written.add(RenderedPdf.write(target.resolve(fileName(rep.getKey(), rep.getValue())),
                         render(week, rep.getKey(), edition), rep.getKey()));

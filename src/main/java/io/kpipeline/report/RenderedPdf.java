@@ -1,9 +1,9 @@
 package io.kpipeline.report;
 
+import io.kpipeline.system.PrivateFiles;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -18,8 +18,7 @@ public record RenderedPdf(String file, String salesRepId) implements Serializabl
     /** Writes the PDF, creating its folder, and returns it as rendered for {@code salesRepId} (null: the report's recipients). */
     public static RenderedPdf write(Path file, byte[] pdf, String salesRepId) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, pdf);
+            PrivateFiles.write(file, pdf);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }

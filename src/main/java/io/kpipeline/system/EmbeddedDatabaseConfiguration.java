@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedMariaDb embeddedMariaDb(KpiProperties properties) {
-        return EmbeddedMariaDb.start(properties.home().resolve("db"), properties.embedded().lockWait(),
+    EmbeddedMariaDb embeddedMariaDb(KpiProperties properties, KpiHome home) {
+        return EmbeddedMariaDb.start(home.directory().resolve("db"), properties.embedded().lockWait(),
                 properties.embedded().bufferPool());
     }
 
@@ -28,10 +28,11 @@ class EmbeddedDatabaseConfiguration {
         pool.setPoolName("embedded");
         pool.setDriverClassName("com.mysql.cj.jdbc.Driver");
         pool.setJdbcUrl(server.jdbcUrl());
-        pool.setUsername("root");
-        pool.setPassword("");
+        pool.setUsername(server.username());
+        pool.setPassword(server.password());
         pool.setMaximumPoolSize(4);
-        // The embedded server is our own, so the driver may answer its requests for local data.
+        // The embedded server is our own child process, so the driver may answer its requests for local
+        // data; LoadDataBuffer hands it rows from memory, never a file.
         pool.addDataSourceProperty("allowLoadLocalInfile", "true");
         return pool;
     }

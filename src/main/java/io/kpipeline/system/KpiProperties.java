@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param zone     the business time zone in which all timestamps of the data are read
  * @param currency the business currency, ISO 4217
  * @param embedded settings of the embedded database server
+ * @param files    who may read the files the pipeline writes
  */
 @Validated
 @ConfigurationProperties("kpi")
@@ -25,7 +26,8 @@ public record KpiProperties(
         @NotNull @DefaultValue("Europe/Berlin") ZoneId zone,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code like EUR")
         @DefaultValue("EUR") String currency,
-        @Valid @NotNull @DefaultValue Embedded embedded) {
+        @Valid @NotNull @DefaultValue Embedded embedded,
+        @Valid @NotNull @DefaultValue FileAccess files) {
 
     /**
      * @param lockWait how long a second process waits for the first to release the embedded database
@@ -35,5 +37,13 @@ public record KpiProperties(
             @NotNull @DefaultValue("30s") Duration lockWait,
             @NotNull @Pattern(regexp = "[0-9]+[KMG]", message = "must be a size like 512M or 2G")
             @DefaultValue("512M") String bufferPool) {
+    }
+
+    /**
+     * @param groupReadable whether the group of {@code $KPI_HOME} may read the reports and the outbox
+     *                      (directories 750, files 640) rather than the owner alone (700, 600); the
+     *                      embedded database stays the owner's alone either way
+     */
+    public record FileAccess(@DefaultValue("false") boolean groupReadable) {
     }
 }

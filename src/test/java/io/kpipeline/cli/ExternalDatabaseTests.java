@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * With spring.datasource.url the pipeline uses that server and starts none of its own. A second
- * MariaDB server, started here beside the tests, stands in for a company's MySQL server.
+ * MariaDB server, started here beside the tests, stands in for a company's MySQL server; its account's
+ * password comes from a file, as it should for a server of one's own.
  */
 class ExternalDatabaseTests {
 
@@ -25,12 +28,14 @@ class ExternalDatabaseTests {
     @Test
     void aConfiguredServerIsMigratedAndUsedAndNoEmbeddedServerStarts() {
         try (EmbeddedMariaDb external = EmbeddedMariaDb.start(HOME.resolve("external-db"), Duration.ofSeconds(5), "64M")) {
-            String url = external.jdbcUrl().replace("/kpi?", "/kpi_external_" + System.nanoTime() + "?");
+            // an empty database: the URL creates it again at the first connection
+            new JdbcTemplate(new DriverManagerDataSource(external.jdbcUrl(), external.username(), external.password()))
+                    .execute("DROP DATABASE IF EXISTS kpi");
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int status = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo",
-                    "--spring.datasource.url=" + url, "--spring.datasource.username=root",
-                    "--spring.datasource.password=", "--kpi.home=" + home);
+                    "--spring.datasource.url=" + external.jdbcUrl(), "--spring.datasource.username=kpi",
+                    "--kpi.datasource.password-file=" + external.passwordFile(), "--kpi.home=" + home);
 
             assertThat(status).as(err.toString()).isZero();
             assertThat(out.toString()).doesNotContain("embedded MariaDB")

@@ -29,6 +29,17 @@ class ValueParserTests {
     }
 
     @Test
+    void idsAndTextsGuardedAgainstSpreadsheetFormulasAreReadWithoutTheGuard() throws Exception {
+        assertThat(parse("sales_rep", "id", "'=HYPERLINK(\"http://x/\")")).isEqualTo("=HYPERLINK(\"http://x/\")");
+        assertThat(parse("sales_rep", "id", "=HYPERLINK(\"http://x/\")")).isEqualTo("=HYPERLINK(\"http://x/\")");
+        assertThat(parse("campaign", "id", "'-1+1")).isEqualTo("-1+1");
+        assertThat(parse("channel", "name", "'@E-Mail")).isEqualTo("@E-Mail");
+        assertThat(parse("feedback", "comment", "''=quoted")).isEqualTo("'=quoted");
+        assertThat(parse("account", "name", "'s-Hertogenbosch BV")).isEqualTo("'s-Hertogenbosch BV");
+        assertThat(parse("social_daily", "followers", "-12")).isEqualTo(-12);
+    }
+
+    @Test
     void timestampsAcceptBothSeparatorsAndStayLocal() throws Exception {
         assertThat(parse("lead", "created_at", "2026-03-29T02:30:00")).isEqualTo(LocalDateTime.of(2026, 3, 29, 2, 30));
         assertThat(parse("lead", "created_at", " 2026-03-29 02:30:00 ")).isEqualTo(LocalDateTime.of(2026, 3, 29, 2, 30));

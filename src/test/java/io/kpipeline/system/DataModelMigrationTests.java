@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kpipeline.model.CanonicalModel;
 import io.kpipeline.model.Table;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +15,6 @@ import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -22,12 +22,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * A database of data model version 1 (schema version 5) keeps every row when it is migrated to
  * the latest schema: the columns of version 2 are added empty, and cost_entry's key takes the
- * campaign in without changing which stored rows are equal.
+ * campaign in without changing which stored rows are equal. The database is the pipeline's own on a
+ * server of this test's, emptied first: the pipeline's account may use no other database.
  */
-@SpringBootTest
 class DataModelMigrationTests {
 
-    private static final String DATABASE = "kpi_model_v1";
+    private static final Path HOME = Path.of(System.getProperty("kpi.home", "target/test-home"));
     private static final String LAST_SCHEMA_OF_MODEL_V1 = "5";
 
     /** One or two rows per canonical table, written with the columns of version 1 only. */
@@ -79,46 +79,44 @@ class DataModelMigrationTests {
             INSERT INTO feedback (id, account_id, received_at, score, comment) VALUES
                 ('FB1', 'A1', '2026-05-21 09:00:00', 9, 'Schnelle Hilfe')""");
 
-    @Autowired
-    EmbeddedMariaDb server;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void aVersionOneDatabaseKeepsEveryRowAndGetsTheNewColumnsEmpty() {
-        jdbc.execute("DROP DATABASE IF EXISTS " + DATABASE);
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                server.jdbcUrl().replace("/kpi?", "/" + DATABASE + "?"), "root", "");
-        JdbcTemplate v1 = new JdbcTemplate(dataSource);
-        flyway(dataSource).target(LAST_SCHEMA_OF_MODEL_V1).load().migrate();
-        assertThat(columns(v1, "customer_order")).doesNotContain("subscription_id");
-        VERSION_ONE_ROWS.forEach(v1::execute);
-        Map<String, Long> before = counts(v1);
+        // the server ExternalDatabaseTests empties for its own use too: each directory takes a gigabyte
+        Path dir = HOME.resolve("external-db");
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M")) {
+            DriverManagerDataSource dataSource = new DriverManagerDataSource(server.jdbcUrl(), server.username(),
+                    server.password());
+            // empty: the URL creates the database again at the next connection
+            JdbcTemplate v1 = new JdbcTemplate(dataSource);
+            v1.execute("DROP DATABASE IF EXISTS kpi");
+            flyway(dataSource).target(LAST_SCHEMA_OF_MODEL_V1).load().migrate();
+            assertThat(columns(v1, "customer_order")).doesNotContain("subscription_id");
+            VERSION_ONE_ROWS.forEach(v1::execute);
+            Map<String, Long> before = counts(v1);
 
-        var result = flyway(dataSource).load().migrate();
+            var result = flyway(dataSource).load().migrate();
 
-        assertThat(result.migrationsExecuted).isPositive();
-        assertThat(flyway(dataSource).load().info().pending()).isEmpty();
-        assertThat(counts(v1)).isEqualTo(before).containsEntry("cost_entry", 2L).containsEntry("customer_order", 2L)
-                .containsEntry("deal", 2L).doesNotContainValue(0L);
-        assertThat(rows(v1, "SELECT id, subscription_id, account_id, deal_id, order_date, amount, discount_code"
-                + " FROM customer_order ORDER BY id")).containsExactly("O1|NULL|A2|D1|2026-05-04|1000.00|MESSE10",
-                        "O2|NULL|A1|NULL|2026-05-06|1800.00|NULL");
-        assertThat(rows(v1, "SELECT id, status, amount, closed_at, expected_close_date FROM deal ORDER BY id"))
-                .containsExactly("D1|WON|24000.00|2026-04-28 15:00:00|NULL", "D2|OPEN|5500.00|NULL|NULL");
-        assertThat(rows(v1, "SELECT month, category, channel_code, campaign_id, amount FROM cost_entry ORDER BY amount"))
-                .containsExactly("2026-03-01|MARKETING|TRADE_FAIR|NULL|24150.00", "2026-03-01|SALES|NULL|NULL|58000.00");
-        assertThat(rows(v1, "SELECT id, mrr FROM subscription")).containsExactly("S1|1000.00");
+            assertThat(result.migrationsExecuted).isPositive();
+            assertThat(flyway(dataSource).load().info().pending()).isEmpty();
+            assertThat(counts(v1)).isEqualTo(before).containsEntry("cost_entry", 2L).containsEntry("customer_order", 2L)
+                    .containsEntry("deal", 2L).doesNotContainValue(0L);
+            assertThat(rows(v1, "SELECT id, subscription_id, account_id, deal_id, order_date, amount, discount_code"
+                    + " FROM customer_order ORDER BY id")).containsExactly("O1|NULL|A2|D1|2026-05-04|1000.00|MESSE10",
+                            "O2|NULL|A1|NULL|2026-05-06|1800.00|NULL");
+            assertThat(rows(v1, "SELECT id, status, amount, closed_at, expected_close_date FROM deal ORDER BY id"))
+                    .containsExactly("D1|WON|24000.00|2026-04-28 15:00:00|NULL", "D2|OPEN|5500.00|NULL|NULL");
+            assertThat(rows(v1, "SELECT month, category, channel_code, campaign_id, amount FROM cost_entry ORDER BY amount"))
+                    .containsExactly("2026-03-01|MARKETING|TRADE_FAIR|NULL|24150.00", "2026-03-01|SALES|NULL|NULL|58000.00");
+            assertThat(rows(v1, "SELECT id, mrr FROM subscription")).containsExactly("S1|1000.00");
 
-        // the key now includes the campaign: the fair's cost may be booked to it beside the old row ...
-        v1.update("INSERT INTO cost_entry (month, category, channel_code, campaign_id, amount)"
-                + " VALUES ('2026-03-01', 'MARKETING', 'TRADE_FAIR', 'C1', 1000.00)");
-        assertThat(v1.queryForObject("SELECT COUNT(*) FROM cost_entry", Long.class)).isEqualTo(3);
-        // ... while a stored row without campaign is still the same key as a new one without campaign
-        assertThatThrownBy(() -> v1.update("INSERT INTO cost_entry (month, category, channel_code, amount)"
-                + " VALUES ('2026-03-01', 'SALES', NULL, 1.00)")).isInstanceOf(DuplicateKeyException.class);
-        jdbc.execute("DROP DATABASE " + DATABASE);
+            // the key now includes the campaign: the fair's cost may be booked to it beside the old row ...
+            v1.update("INSERT INTO cost_entry (month, category, channel_code, campaign_id, amount)"
+                    + " VALUES ('2026-03-01', 'MARKETING', 'TRADE_FAIR', 'C1', 1000.00)");
+            assertThat(v1.queryForObject("SELECT COUNT(*) FROM cost_entry", Long.class)).isEqualTo(3);
+            // ... while a stored row without campaign is still the same key as a new one without campaign
+            assertThatThrownBy(() -> v1.update("INSERT INTO cost_entry (month, category, channel_code, amount)"
+                    + " VALUES ('2026-03-01', 'SALES', NULL, 1.00)")).isInstanceOf(DuplicateKeyException.class);
+        }
     }
 
     private static FluentConfiguration flyway(DriverManagerDataSource dataSource) {

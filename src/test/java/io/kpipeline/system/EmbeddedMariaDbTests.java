@@ -22,14 +22,14 @@ class EmbeddedMariaDbTests {
     void dataSurvivesARestartOfTheServer() throws SQLException {
         Path dir = HOME.resolve("lifecycle-db");
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M");
-             Connection c = DriverManager.getConnection(server.jdbcUrl(), "root", "");
+             Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS restart_probe");
             s.execute("CREATE TABLE restart_probe (v VARCHAR(20))");
             s.execute("INSERT INTO restart_probe VALUES ('Müller €')");
         }
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M");
-             Connection c = DriverManager.getConnection(server.jdbcUrl(), "root", "");
+             Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT v FROM restart_probe")) {
             assertThat(rs.next()).isTrue();
