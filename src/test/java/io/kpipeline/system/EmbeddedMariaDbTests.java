@@ -63,4 +63,13 @@ class EmbeddedMariaDbTests {
             assertThat(again.directory()).isEqualTo(dir.toAbsolutePath().normalize());
         }
     }
+
+    @Test
+    void theRedoLogIsAQuarterOfTheBufferPoolAndAtLeast32Megabytes() {
+        assertThat(EmbeddedMariaDb.redoLogSize("512M")).isEqualTo("128M");
+        assertThat(EmbeddedMariaDb.redoLogSize("2G")).isEqualTo("512M");
+        // 64M / 4 = 16M is below the floor
+        assertThat(EmbeddedMariaDb.redoLogSize("64M")).isEqualTo("32M");
+        assertThat(EmbeddedMariaDb.redoLogSize("1048576K")).isEqualTo("256M");
+    }
 }
