@@ -1,6 +1,7 @@
 package io.kpipeline.system;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,9 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedMariaDb embeddedMariaDb(KpiProperties properties, KpiHome home) {
-        return EmbeddedMariaDb.start(home.directory().resolve("db"), properties.embedded().lockWait(),
-                properties.embedded().bufferPool());
+        Path db = home.directory().resolve("db");
+        return EmbeddedMariaDb.start(db, properties.embedded().lockWait(), properties.embedded().bufferPool(),
+                properties.embedded().binaries() == null ? db : properties.embedded().binaries());
     }
 
     /** Closed by Spring before the server it depends on is stopped. */

@@ -74,9 +74,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /**
      * Starts the server on a free loopback port, waiting up to {@code lockWait} for another process
-     * that holds the same directory.
+     * that holds the same directory, with its binaries unpacked beside its data.
      */
     public static EmbeddedMariaDb start(Path dir, Duration lockWait, String bufferPool) {
+        return start(dir, lockWait, bufferPool, dir);
+    }
+
+    /**
+     * Starts the server as {@link #start(Path, Duration, String)} does, with its binaries unpacked into (or
+     * found in) {@code binaries}, a directory several servers of the same user may share: each unpack of a
+     * server version takes about 350 MB.
+     */
+    public static EmbeddedMariaDb start(Path dir, Duration lockWait, String bufferPool, Path binaries) {
         Path absolute = dir.toAbsolutePath().normalize();
         FileChannel channel = null;
         try {
@@ -91,7 +100,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             EmbeddedAccounts accounts = EmbeddedAccounts.in(absolute);
             Path initFile = accounts.established() ? null : accounts.writeInitFile(absolute.resolve("run"));
-            DBConfiguration config = configuration(absolute, bufferPool, initFile);
+            DBConfiguration config = configuration(absolute, bufferPool, initFile,
+                    binaries.toAbsolutePath().normalize());
             PersistentDb db = new PersistentDb(config);
             try {
                 db.prepare();
@@ -264,9 +274,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return Math.max(32, megabytes / 4) + "M";
     }
 
-    private static DBConfiguration configuration(Path dir, String bufferPool, Path initFile) {
+    private static DBConfiguration configuration(Path dir, String bufferPool, Path initFile, Path binaries) {
         VersionedBuilder builder = new VersionedBuilder();
-        Path base = dir.resolve(builder.bundledVersion());
+        Path base = binaries.resolve(builder.bundledVersion());
         builder.setPort(0);
         builder.setBaseDir(outsideTemporaryCleanup(base));
         builder.setLibDir(outsideTemporaryCleanup(base.resolve("libs")));
@@ -354,11 +364,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
         void prepare() throws ManagedProcessException, IOException {
             prepareDirectories();
-            if (!configuration.getExecutable(Executable.Server).canExecute()) {
-                System.err.println("Unpacking the embedded database server into "
-                        + configuration.getBaseDir().toPath().normalize() + " …");
-                unpackEmbeddedDb();
-                PrivateFiles.restrictTree(configuration.getBaseDir().toPath(), false);
+            Path base = configuration.getBaseDir().toPath().normalize();
+            PrivateFiles.createDirectories(base.getParent());
+            // servers sharing the binaries' directory unpack them one at a time
+            try (FileChannel channel = FileChannel.open(base.resolveSibling(base.getFileName() + ".lock"),
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), PrivateFiles.ownerOnly());
+                 FileLock unpacking = channel.lock()) {
+                if (!configuration.getExecutable(Executable.Server).canExecute()) {
+                    System.err.println("Unpacking the embedded database server into " + base + " …");
+                    unpackEmbeddedDb();
+                    PrivateFiles.restrictTree(base, false);
+                }
             }
             try (Stream<Path> entries = Files.list(configuration.getDataDir().toPath())) {
                 if (entries.findAny().isEmpty()) {

@@ -3,6 +3,7 @@ package io.kpipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.system.EmbeddedMariaDb;
+import io.kpipeline.system.TestServers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class ExternalDatabaseTests {
 
     @Test
     void aConfiguredServerIsMigratedAndUsedAndNoEmbeddedServerStarts() {
-        try (EmbeddedMariaDb external = EmbeddedMariaDb.start(HOME.resolve("external-db"), Duration.ofSeconds(5), "64M")) {
+        try (EmbeddedMariaDb external = TestServers.start(HOME.resolve("external-db"), Duration.ofSeconds(5))) {
             // an empty database: the URL creates it again at the first connection
             new JdbcTemplate(new DriverManagerDataSource(external.jdbcUrl(), external.username(), external.password()))
                     .execute("DROP DATABASE IF EXISTS kpi");

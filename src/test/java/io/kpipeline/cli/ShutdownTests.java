@@ -3,6 +3,7 @@ package io.kpipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.KpiPipelineApplication;
+import io.kpipeline.system.TestServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ class ShutdownTests {
                 "-cp", System.getProperty("java.class.path"), KpiPipelineApplication.class.getName()));
         command.addAll(List.of(args));
         command.add("--kpi.home=" + home);
+        command.add("--kpi.embedded.binaries=" + TestServers.BINARIES.toAbsolutePath());
+        command.add("--kpi.embedded.buffer-pool=64M");
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 }

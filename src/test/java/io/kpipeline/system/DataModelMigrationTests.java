@@ -83,7 +83,7 @@ class DataModelMigrationTests {
     void aVersionOneDatabaseKeepsEveryRowAndGetsTheNewColumnsEmpty() {
         // the server ExternalDatabaseTests empties for its own use too: each directory takes a gigabyte
         Path dir = HOME.resolve("external-db");
-        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M")) {
+        try (EmbeddedMariaDb server = TestServers.start(dir, Duration.ofSeconds(5))) {
             DriverManagerDataSource dataSource = new DriverManagerDataSource(server.jdbcUrl(), server.username(),
                     server.password());
             // empty: the URL creates the database again at the next connection

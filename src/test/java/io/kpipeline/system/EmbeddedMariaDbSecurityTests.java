@@ -44,7 +44,7 @@ class EmbeddedMariaDbSecurityTests {
     @BeforeAll
     static void start() {
         // the directory EmbeddedMariaDbTests uses too, for the same reason
-        server = EmbeddedMariaDb.start(HOME.resolve("lifecycle-db"), Duration.ofSeconds(5), "64M");
+        server = TestServers.start(HOME.resolve("lifecycle-db"), Duration.ofSeconds(5));
     }
 
     @AfterAll
@@ -137,7 +137,7 @@ class EmbeddedMariaDbSecurityTests {
         });
         assertThat(dir.resolve("kpi.password")).doesNotExist();
 
-        try (EmbeddedMariaDb upgraded = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M")) {
+        try (EmbeddedMariaDb upgraded = TestServers.start(dir, Duration.ofSeconds(5))) {
             try (Connection c = connect(upgraded, upgraded.username(), upgraded.password())) {
                 assertThat(all(c, "SELECT id FROM lead ORDER BY id")).containsExactly("L1", "L2");
             }
@@ -149,7 +149,7 @@ class EmbeddedMariaDbSecurityTests {
             assertThat(openToOthers(dir)).isEmpty();
         }
         // and the next start uses the password kept, without setting up the accounts again
-        try (EmbeddedMariaDb again = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M");
+        try (EmbeddedMariaDb again = TestServers.start(dir, Duration.ofSeconds(5));
              Connection c = connect(again, again.username(), again.password())) {
             assertThat(all(c, "SELECT id FROM lead ORDER BY id")).containsExactly("L1", "L2");
         }
@@ -159,13 +159,13 @@ class EmbeddedMariaDbSecurityTests {
     void aPasswordFileTheServerDoesNotKnowStopsTheStartWithWhatToDo() throws Exception {
         Path dir = SCRATCH;
         FileSystemUtils.deleteRecursively(dir);
-        try (EmbeddedMariaDb first = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M")) {
+        try (EmbeddedMariaDb first = TestServers.start(dir, Duration.ofSeconds(5))) {
             assertThat(first.password()).hasSize(32);
         }
         Path passwordFile = dir.toAbsolutePath().resolve("kpi.password");
         Files.writeString(passwordFile, "not-the-password\n");
 
-        assertThatThrownBy(() -> EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M"))
+        assertThatThrownBy(() -> TestServers.start(dir, Duration.ofSeconds(5)))
                 .isInstanceOf(KpiException.class)
                 .hasMessageStartingWith("The embedded database in " + dir.toAbsolutePath().normalize()
                         + " refuses the password in " + passwordFile)
@@ -173,7 +173,7 @@ class EmbeddedMariaDbSecurityTests {
                         + " pipeline's account.");
 
         Files.delete(passwordFile);
-        try (EmbeddedMariaDb reset = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M");
+        try (EmbeddedMariaDb reset = TestServers.start(dir, Duration.ofSeconds(5));
              Connection c = connect(reset, reset.username(), reset.password())) {
             assertThat(single(c, "SELECT CURRENT_USER()")).isEqualTo("kpi@127.0.0.1");
         }

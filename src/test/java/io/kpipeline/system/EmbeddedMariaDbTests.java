@@ -21,14 +21,14 @@ class EmbeddedMariaDbTests {
     @Test
     void dataSurvivesARestartOfTheServer() throws SQLException {
         Path dir = HOME.resolve("lifecycle-db");
-        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M");
+        try (EmbeddedMariaDb server = TestServers.start(dir, Duration.ofSeconds(5));
              Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS restart_probe");
             s.execute("CREATE TABLE restart_probe (v VARCHAR(20))");
             s.execute("INSERT INTO restart_probe VALUES ('Müller €')");
         }
-        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M");
+        try (EmbeddedMariaDb server = TestServers.start(dir, Duration.ofSeconds(5));
              Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT v FROM restart_probe")) {
@@ -40,9 +40,9 @@ class EmbeddedMariaDbTests {
     @Test
     void aSecondServerOnTheSameDirectoryWaitsAndThenFailsClearly() {
         Path dir = HOME.resolve("lock-db");
-        try (EmbeddedMariaDb first = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M")) {
+        try (EmbeddedMariaDb first = TestServers.start(dir, Duration.ofSeconds(5))) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> EmbeddedMariaDb.start(dir, Duration.ofMillis(600), "64M"))
+            assertThatThrownBy(() -> TestServers.start(dir, Duration.ofMillis(600)))
                     .isInstanceOf(KpiException.class)
                     .hasMessage("The embedded database in " + dir.toAbsolutePath().normalize()
                             + " is in use by another kpi-pipeline process (pid " + ProcessHandle.current().pid()
@@ -54,12 +54,12 @@ class EmbeddedMariaDbTests {
     @Test
     void stoppingTheServerEndsItsProcessAndReleasesTheDirectory() throws Exception {
         Path dir = HOME.resolve("stop-db");
-        EmbeddedMariaDb server = EmbeddedMariaDb.start(dir, Duration.ofSeconds(5), "64M");
+        EmbeddedMariaDb server = TestServers.start(dir, Duration.ofSeconds(5));
         long pid = Long.parseLong(java.nio.file.Files.readString(dir.toAbsolutePath().resolve("mariadbd.pid")).trim());
         assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
         server.close();
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        try (EmbeddedMariaDb again = EmbeddedMariaDb.start(dir, Duration.ofSeconds(1), "64M")) {
+        try (EmbeddedMariaDb again = TestServers.start(dir, Duration.ofSeconds(1))) {
             assertThat(again.directory()).isEqualTo(dir.toAbsolutePath().normalize());
         }
     }
