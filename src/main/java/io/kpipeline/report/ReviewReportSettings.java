@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *                               review to project the KPI to it
  * @param projectionMinRSquared  the R² from which the checkpoints' line explains their movement enough to be
  *                               extended to the deadline
+ * @param directionMinRSquared   the R² from which the line's slope says where the KPI is heading; below it the
+ *                               review says the direction is unclear
  */
 @Validated
 @ConfigurationProperties("kpi.reports.review")
@@ -38,7 +40,10 @@ public record ReviewReportSettings(
         @DefaultValue("60") int projectionHorizonDays,
         @DecimalMin(value = "0.0", message = "must be an R² between 0 and 1, e.g. 0.6")
         @DecimalMax(value = "1.0", message = "must be an R² between 0 and 1, e.g. 0.6")
-        @DefaultValue("0.6") double projectionMinRSquared) {
+        @DefaultValue("0.6") double projectionMinRSquared,
+        @DecimalMin(value = "0.0", message = "must be an R² between 0 and 1, e.g. 0.3")
+        @DecimalMax(value = "1.0", message = "must be an R² between 0 and 1, e.g. 0.3")
+        @DefaultValue("0.3") double directionMinRSquared) {
 
     public Redundancy rules() {
         return new Redundancy(minimumWeeks, redundancy);
@@ -46,6 +51,7 @@ public record ReviewReportSettings(
 
     /** When the review projects a KPI to its deadline, with the small-sample size of {@code kpi.settings}. */
     public TargetProgress.Rules projection(int smallSample) {
-        return new TargetProgress.Rules(projectionHorizonDays, projectionMinRSquared, smallSample);
+        return new TargetProgress.Rules(projectionHorizonDays, projectionMinRSquared, directionMinRSquared,
+                smallSample);
     }
 }

@@ -67,6 +67,10 @@ final class ReviewTargetRows {
                 || p.why() == NoProjection.NO_DIRECTION)) {
             return format.text("review.verdict.NO_PROJECTION." + p.why().name());
         }
+        if (p.verdict() == Verdict.NO_PROJECTION && p.fit() != null && p.heading() == null) {
+            // the checkpoints zigzag: no line to extend, and no direction to read from it either
+            return format.text("review.verdict.DIRECTION_UNCLEAR");
+        }
         String word = format.text("review.verdict." + p.verdict().name());
         if (p.verdict() == Verdict.REACHED && p.projected() == null && p.heading() != null
                 && p.why() != NoProjection.DEADLINE_PASSED) {

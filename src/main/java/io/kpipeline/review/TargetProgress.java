@@ -76,14 +76,17 @@ public record TargetProgress(KpiDefinition kpi, Target target, Direction directi
     }
 
     /**
-     * @param horizonDays     how many days after the cycle's last day a deadline may lie to be projected
-     * @param minimumRSquared the R² from which the line explains the checkpoints enough to be extended
-     * @param smallSample     values resting on fewer cases are small samples (kpi.settings.small-sample)
+     * @param horizonDays              how many days after the cycle's last day a target's deadline may lie to
+     *                                 be projected
+     * @param minimumRSquared          the R² from which the line explains the checkpoints enough to be extended
+     * @param directionMinimumRSquared the R² from which the line's slope says where the KPI is heading; below
+     *                                 it the checkpoints zigzag and the direction is unclear
+     * @param smallSample              values resting on fewer cases are small samples (kpi.settings.small-sample)
      */
-    public record Rules(int horizonDays, double minimumRSquared, int smallSample) {
+    public record Rules(int horizonDays, double minimumRSquared, double directionMinimumRSquared, int smallSample) {
 
-        /** Two cycles, R² 0.6, 30 cases. */
-        public static final Rules DEFAULT = new Rules(60, 0.6, 30);
+        /** Two cycles, R² 0.6 for a projection and 0.3 for a direction, 30 cases. */
+        public static final Rules DEFAULT = new Rules(60, 0.6, 0.3, 30);
     }
 
     /**
@@ -98,7 +101,8 @@ public record TargetProgress(KpiDefinition kpi, Target target, Direction directi
             List<Observation> checkpoints, Observation current, List<Observation> history, Rules rules) {
         Direction direction = direction(kpi, target);
         LinearFit fit = fit(checkpoints);
-        Heading heading = direction == null || fit == null || fit.slope() == 0 ? null
+        Heading heading = direction == null || fit == null || fit.slope() == 0
+                || fit.rSquared() < rules.directionMinimumRSquared() ? null
                 : (fit.slope() > 0) == (direction == Direction.AT_LEAST) ? Heading.RIGHT : Heading.WRONG;
         var progress = new Builder(kpi, target, direction, baseline, checkpoints, current, fit, rules);
         if (!current.hasValue()) {

@@ -197,7 +197,7 @@ class ReviewReportTests {
 
     @Test
     void aMinimumOfWeeksAboveTheWeeksReadStopsStartUpNamingBothSettings() {
-        var wrong = new ReviewReportSettings("review-report.pdf", 13, 20, 0.95, 60, 0.6);
+        var wrong = new ReviewReportSettings("review-report.pdf", 13, 20, 0.95, 60, 0.6, 0.3);
         var report = new ReviewReport(new ReportRenderer(Locale.GERMAN), null, null, catalog, targets, reportSettings,
                 wrong, properties, kpiSettings, null, names, new org.springframework.core.env.StandardEnvironment());
         org.assertj.core.api.Assertions.assertThatThrownBy(report::afterPropertiesSet)

@@ -35,7 +35,7 @@ class ReviewTargetRowsTests {
 
     private final ReportFormat format = new ReportFormat(Locale.GERMAN, Currency.getInstance("EUR"));
     private final ReviewTargetRows rows = new ReviewTargetRows(format,
-            new ReviewTexts(format, new ReviewReportSettings("review-report.pdf", 13, 8, 0.95, 60, 0.6), 30), 60);
+            new ReviewTexts(format, new ReviewReportSettings("review-report.pdf", 13, 8, 0.95, 60, 0.6, 0.3), 30), 60);
 
     @Test
     void aTargetReachedWhileHeadingAwayIsReachedInAmberWithItsDirection() {
@@ -52,6 +52,14 @@ class ReviewTargetRowsTests {
         var row = rows.row(assess(values("0.016", "0.014", "0.012", "0.010"), Observation.of(new BigDecimal("0.010"))));
         assertThat(row.getVerdictText()).isEqualTo("erreicht\nRichtung: stimmt");
         assertThat(row.getTone()).isEqualTo("GOOD");
+    }
+
+    @Test
+    void checkpointsThatZigzagGiveNoDirection() {
+        // 1.6 %, 2.6 %, 1.6 %, 2.6 % against at most 2 %: R² 0.2, the slope is noise; the cycle's 2.6 % misses it
+        var row = rows.row(assess(values("0.016", "0.026", "0.016", "0.026"), Observation.of(new BigDecimal("0.026"))));
+        assertThat(row.getVerdictText()).isEqualTo("Richtung: unklar");
+        assertThat(row.getTone()).isEqualTo("NEUTRAL");
     }
 
     @Test
