@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class CampaignReturns {
 
     /** How far back a campaign's start may lie for it to be listed. */
-    static final int WINDOW_DAYS = 730;
+    public static final int WINDOW_DAYS = 730;
 
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
 
