@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class CampaignReturns {
 
     /** How far back a campaign's start may lie for it to be listed. */
-    static final int WINDOW_DAYS = 730;
+    public static final int WINDOW_DAYS = 730;
 
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
 
@@ -36,18 +36,19 @@ public class CampaignReturns {
     /**
      * Per campaign of the window: leads created since its start ({@code leads}), the amount of deals won
      * since its start per contract term ({@code won}, term 0 for one-off sales, so that the first-year
-     * value is divided in Java), its ad spend ({@code ad_spend}, divisor 1) and its marketing cost entries,
+     * value is divided in Java, and how many they are in {@code deals}), its ad spend ({@code ad_spend}, divisor 1) and its marketing cost entries,
      * Σ amount × days of the entry's month before the end, per length of the month ({@code entries}).
      */
     private static final String MEASURES = """
-            SELECT c.id AS campaign_id, 'leads' AS measure, 1 AS divisor, COUNT(*) AS amount
+            SELECT c.id AS campaign_id, 'leads' AS measure, 1 AS divisor, COUNT(*) AS amount, 0 AS deals
             FROM campaign c
             JOIN `lead` l ON l.campaign_id = c.id
             WHERE c.start_date >= :windowStart AND c.start_date < :endDate
               AND l.created_at >= c.start_date AND l.created_at < :end
             GROUP BY c.id
             UNION ALL
-            SELECT c.id, 'won', CASE WHEN d.contract_months > 0 THEN d.contract_months ELSE 0 END, SUM(d.amount)
+            SELECT c.id, 'won', CASE WHEN d.contract_months > 0 THEN d.contract_months ELSE 0 END, SUM(d.amount),
+                   COUNT(*)
             FROM campaign c
             JOIN `lead` l ON l.campaign_id = c.id
             JOIN deal d ON d.lead_id = l.id
@@ -55,14 +56,14 @@ public class CampaignReturns {
               AND d.status = 'WON' AND d.closed_at >= c.start_date AND d.closed_at < :end
             GROUP BY c.id, CASE WHEN d.contract_months > 0 THEN d.contract_months ELSE 0 END
             UNION ALL
-            SELECT c.id, 'ad_spend', 1, SUM(a.cost)
+            SELECT c.id, 'ad_spend', 1, SUM(a.cost), 0
             FROM campaign c
             JOIN ad_spend_daily a ON a.campaign_id = c.id
             WHERE c.start_date >= :windowStart AND c.start_date < :endDate AND a.date < :endDate
             GROUP BY c.id
             UNION ALL
             SELECT c.id, 'entries', DATEDIFF(DATE_ADD(e.month, INTERVAL 1 MONTH), e.month),
-                   SUM(e.amount * DATEDIFF(LEAST(CAST(:endDate AS DATE), DATE_ADD(e.month, INTERVAL 1 MONTH)), e.month))
+                   SUM(e.amount * DATEDIFF(LEAST(CAST(:endDate AS DATE), DATE_ADD(e.month, INTERVAL 1 MONTH)), e.month)), 0
             FROM campaign c
             JOIN cost_entry e ON e.campaign_id = c.id
             WHERE c.start_date >= :windowStart AND c.start_date < :endDate
@@ -91,7 +92,10 @@ public class CampaignReturns {
             BigDecimal amount = rs.getBigDecimal("amount");
             switch (rs.getString("measure")) {
                 case "leads" -> b.leads = amount.longValueExact();
-                case "won" -> b.firstYearValue = b.firstYearValue.add(firstYearValue(amount, divisor));
+                case "won" -> {
+                    b.firstYearValue = b.firstYearValue.add(firstYearValue(amount, divisor));
+                    b.wonDeals += rs.getLong("deals");
+                }
                 case "ad_spend" -> b.cost = b.cost.add(amount);
                 case "entries" -> b.cost = b.cost.add(amount.divide(BigDecimal.valueOf(divisor), MathContext.DECIMAL128));
                 default -> throw new IllegalStateException("unknown measure " + rs.getString("measure"));
@@ -99,7 +103,7 @@ public class CampaignReturns {
         });
         List<CampaignReturn> result = new ArrayList<>();
         campaigns.values().forEach(b -> result.add(new CampaignReturn(b.id, b.start, b.budget, b.leads,
-                b.firstYearValue.round(KpiValue.PRECISION), b.cost.round(KpiValue.PRECISION))));
+                b.wonDeals, b.firstYearValue.round(KpiValue.PRECISION), b.cost.round(KpiValue.PRECISION))));
         return result;
     }
 
@@ -122,11 +126,13 @@ public class CampaignReturns {
      * @param start          its start date
      * @param budget         its planned budget, or null
      * @param leads          leads created with this campaign since its start
+     * @param wonDeals       the deals won from its leads since its start: a return resting on one deal is luck
+     *                       as much as a campaign's merit, which a report may want to say
      * @param firstYearValue Σ first-year value of the deals won from its leads since its start
      * @param cost           its ad spend plus the marketing cost entries assigned to it
      */
-    public record CampaignReturn(String id, LocalDate start, BigDecimal budget, long leads, BigDecimal firstYearValue,
-            BigDecimal cost) {
+    public record CampaignReturn(String id, LocalDate start, BigDecimal budget, long leads, long wonDeals,
+            BigDecimal firstYearValue, BigDecimal cost) {
 
         /** The share of the budget spent; null without a budget. */
         public BigDecimal budgetUsed() {
@@ -139,6 +145,7 @@ public class CampaignReturns {
         private final LocalDate start;
         private final BigDecimal budget;
         private long leads;
+        private long wonDeals;
         private BigDecimal firstYearValue = BigDecimal.ZERO;
         private BigDecimal cost = BigDecimal.ZERO;
 

@@ -25,23 +25,13 @@ import java.util.Optional;
  * @param catalog     names, definitions, units and categories
  * @param results     every stored result of the month, totals and breakdowns
  * @param names       display names of breakdown values
- * @param smallSample the denominator below which a rate is a small sample
+ * @param smallSample the number of cases below which a value is a small sample
  */
 record ManagementData(ReportingPeriod period, ReportFormat format, KpiCatalog catalog, List<StoredResult> results,
-        Names names, int smallSample) {
+        DisplayNames.Names names, int smallSample) {
 
     /** A breakdown row whose attribute is missing has this value (see config/kpis.yml). */
     static final String NONE = "(none)";
-
-    /**
-     * Display names by id.
-     *
-     * @param reps      sales rep names by id
-     * @param channels  channel names by code
-     * @param campaigns campaign names by id
-     */
-    record Names(Map<String, String> reps, Map<String, String> channels, Map<String, String> campaigns) {
-    }
 
     /** The totals of the enabled KPIs in catalog order; a KPI without a stored total is left out. */
     Map<String, StoredResult> totals() {
@@ -91,6 +81,11 @@ record ManagementData(ReportingPeriod period, ReportFormat format, KpiCatalog ca
 
     static boolean flagged(StoredResult r, Flag flag) {
         return r.flags().contains(flag.name());
+    }
+
+    /** "n = 4" for a value on a small sample, which is not judged; null for any other. */
+    String cases(StoredResult r) {
+        return WeeklyReport.cases(format, r);
     }
 
     /**

@@ -1,7 +1,14 @@
 package io.kpipeline.report;
 
+import io.kpipeline.evaluation.FiredMeasures;
+import io.kpipeline.evaluation.FiredMeasures.FiredMeasure;
+import io.kpipeline.evaluation.IndustryBenchmarks;
 import io.kpipeline.evaluation.KpiResultRepository;
 import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.kpi.CampaignReturns;
+import io.kpipeline.kpi.CampaignReturns.CampaignReturn;
+import io.kpipeline.kpi.DataNote;
+import io.kpipeline.kpi.DataNotes;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
@@ -18,10 +25,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The management report (Management-Report) of a month, quarter or year: a cover, a one-page summary
- * written from the period's numbers, the scorecard of every enabled KPI by category, charts, the reps
- * side by side, the campaigns with their ROMI, notes on data quality and the glossary of the catalog.
- * Renders {@code reports/ManagementReport.jrxml} from the period's stored results, worded for its kind
- * ("gegenüber dem Vorquartal", 8 quarters in the charts).
+ * written from the period's numbers with the recommended measures that fired and where to start, the
+ * scorecard of every enabled KPI by category, charts, the reps side by side, the campaigns since their
+ * start with their ROMI, notes on data quality and the glossary of the catalog with the benchmarks that
+ * apply. Renders {@code reports/ManagementReport.jrxml} from the period's stored results, worded for its
+ * kind ("gegenüber dem Vorquartal", 8 quarters in the charts). A small sample shows its case count and no
+ * status.
  */
 @Component
 public class ManagementReport implements ReportDocument {
@@ -38,10 +47,15 @@ public class ManagementReport implements ReportDocument {
     private final Currency currency;
     private final DisplayNames names;
     private final DataCoverage coverage;
+    private final CampaignReturns campaigns;
+    private final FiredMeasures fired;
+    private final DataNotes dataNotes;
+    private final IndustryBenchmarks benchmarks;
 
     ManagementReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog,
             ManagementSettings settings, KpiSettings kpiSettings, KpiProperties properties, DisplayNames names,
-            DataCoverage coverage) {
+            DataCoverage coverage, CampaignReturns campaigns, FiredMeasures fired, DataNotes dataNotes,
+            IndustryBenchmarks benchmarks) {
         this.renderer = renderer;
         this.results = results;
         this.catalog = catalog;
@@ -50,6 +64,10 @@ public class ManagementReport implements ReportDocument {
         this.currency = Currency.getInstance(properties.currency());
         this.names = names;
         this.coverage = coverage;
+        this.campaigns = campaigns;
+        this.fired = fired;
+        this.dataNotes = dataNotes;
+        this.benchmarks = benchmarks;
     }
 
     @Override
@@ -62,25 +80,38 @@ public class ManagementReport implements ReportDocument {
     public List<RenderedPdf> write(Edition edition, Path folder) {
         List<StoredResult> stored = results.find(edition.report(), edition.period(),
                 catalog.kpis().stream().map(KpiDefinition::id).toList());
-        byte[] pdf = render(edition, stored, new ManagementData.Names(names.reps(), names.channels(),
-                names.campaigns()), coverage.range().map(DataCoverage.Range::first).orElse(null));
+        byte[] pdf = render(edition, new Input(stored, names.names(),
+                coverage.range().map(DataCoverage.Range::first).orElse(null),
+                campaigns.before(edition.period().end()), dataNotes.notes()));
         String file = settings.of(edition.period().kind()).file();
         return List.of(RenderedPdf.write(folder.resolve(file), pdf, null));
     }
 
     /**
+     * What the report is made of besides its settings.
+     *
      * @param stored    the period's evaluated results, totals and breakdowns
      * @param names     display names of reps, channels and campaigns
      * @param firstData the first day the source data holds, for the note on a period it covers in part;
      *                  null when unknown
+     * @param campaigns the campaigns started in the 730 days before the period's end, with their figures
+     *                  since their start ({@link CampaignReturns#before})
+     * @param dataNotes what the data cannot support as the definitions read
      */
-    byte[] render(Edition edition, List<StoredResult> stored, ManagementData.Names names, LocalDate firstData) {
+    record Input(List<StoredResult> stored, DisplayNames.Names names, LocalDate firstData,
+            List<CampaignReturn> campaigns, Set<DataNote> dataNotes) {
+    }
+
+    byte[] render(Edition edition, Input input) {
         ReportFormat format = new ReportFormat(renderer.locale(), currency);
-        ManagementData data = new ManagementData(edition.period(), format, catalog, stored, names,
+        ManagementData data = new ManagementData(edition.period(), format, catalog, input.stored(), input.names(),
                 kpiSettings.smallSample());
-        ManagementScorecard scorecard = new ManagementScorecard(data);
+        ManagementScorecard scorecard = new ManagementScorecard(data,
+                kpi -> benchmarks.applicable(kpi, edition.period().kind()));
         ManagementCharts charts = new ManagementCharts(data);
         ManagementSections sections = new ManagementSections(data);
+        ManagementCampaigns campaignTable = new ManagementCampaigns(data, input.campaigns(), kpiSettings.grossMargin());
+        List<FiredMeasure> measures = fired.of(input.stored());
         String units = data.word("units");
 
         Map<String, Object> parameters = new HashMap<>();
@@ -92,7 +123,10 @@ public class ManagementReport implements ReportDocument {
         parameters.put("FirstDay", format.date(edition.period().start()));
         parameters.put("LastDay", format.date(edition.period().last()));
         parameters.put("SummaryRows", new ManagementSummary(data,
-                settings.of(edition.period().kind()).movers()).paragraphs());
+                settings.of(edition.period().kind()).movers(), measures).paragraphs());
+        parameters.put("MeasureRows", new MeasureRows(catalog, format, input.names()).rows(measures, List.of()));
+        parameters.put("MeasuresIntro", format.text("management.measuresIntro", data.word("of")));
+        parameters.put("NoMeasures", format.text("management.noMeasures", data.word("of")));
         parameters.put("ScorecardRows", scorecard.lines());
         parameters.put("PreviousHeader", data.word("previousColumn"));
         parameters.put("ComparisonHeader", data.word("sameLastYearColumn"));
@@ -112,10 +146,11 @@ public class ManagementReport implements ReportDocument {
         parameters.put("RepColumns", sections.repColumns());
         parameters.put("RepRows", sections.reps());
         parameters.put("SmallSampleLimit", kpiSettings.smallSample());
-        parameters.put("CampaignRows", sections.campaigns());
-        parameters.put("CampaignNote", format.text("management.campaignNote", data.word("unit")));
-        parameters.put("LeadsWithoutCampaign", sections.leadsWithoutCampaign());
-        parameters.put("QualityRows", sections.quality(charts.gaps("revenue", "mrr", "cac", "clv"), firstData));
+        parameters.put("CampaignRows", campaignTable.lines());
+        parameters.put("CampaignIntro", campaignTable.intro());
+        parameters.put("CampaignNote", campaignTable.note());
+        parameters.put("QualityRows", sections.quality(charts.gaps("revenue", "mrr", "cac", "clv"), input.firstData(),
+                input.dataNotes()));
         parameters.put("GlossaryRows", scorecard.glossary());
         String title = format.title(edition, format.text("management.title", data.word("short")));
         return renderer.render(TEMPLATE, parameters, List.of(), title, edition.documentDate());

@@ -15,6 +15,7 @@ public final class ManagementRows {
         private final String category;
         private final String name;
         private final String value;
+        private final String cases;
         private final String previous;
         private final String comparison;
         private final String target;
@@ -22,11 +23,12 @@ public final class ManagementRows {
         private final String benchmark;
         private final String notes;
 
-        ScorecardLine(String category, String name, String value, String previous, String comparison,
+        ScorecardLine(String category, String name, String value, String cases, String previous, String comparison,
                 String target, String status, String benchmark, String notes) {
             this.category = category;
             this.name = name;
             this.value = value;
+            this.cases = cases;
             this.previous = previous;
             this.comparison = comparison;
             this.target = target;
@@ -48,6 +50,11 @@ public final class ManagementRows {
             return value;
         }
 
+        /** "n = 4" for a value on a small sample, which has no status; else null. */
+        public String getCases() {
+            return cases;
+        }
+
         /** The value of the previous period. */
         public String getPrevious() {
             return previous;
@@ -62,7 +69,10 @@ public final class ManagementRows {
             return target;
         }
 
-        /** GOOD, WARN, BAD or NEUTRAL; the template prints the word in the report language. */
+        /**
+         * GOOD, WARN, BAD or NEUTRAL; the template prints the word in the report language. Empty for a small
+         * sample, which is not judged.
+         */
         public String getStatus() {
             return status;
         }
@@ -79,17 +89,24 @@ public final class ManagementRows {
 
     /**
      * A titled paragraph: a summary paragraph, a data-quality note or a glossary entry. {@code group}
-     * heads a run of entries (the glossary's categories); null for none.
+     * heads a run of entries (the glossary's categories); null for none. {@code detail} is set in smaller
+     * type under the text (the benchmarks of a glossary entry); null for none.
      */
     public static final class Entry {
         private final String group;
         private final String title;
         private final String text;
+        private final String detail;
 
         Entry(String group, String title, String text) {
+            this(group, title, text, null);
+        }
+
+        Entry(String group, String title, String text, String detail) {
             this.group = group;
             this.title = title;
             this.text = text;
+            this.detail = detail;
         }
 
         public String getGroup() {
@@ -102,6 +119,10 @@ public final class ManagementRows {
 
         public String getText() {
             return text;
+        }
+
+        public String getDetail() {
+            return detail;
         }
     }
 }

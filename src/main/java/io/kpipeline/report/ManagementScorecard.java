@@ -1,5 +1,6 @@
 package io.kpipeline.report;
 
+import io.kpipeline.evaluation.Benchmarks.Benchmark;
 import io.kpipeline.evaluation.Flag;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.kpi.KpiDefinition;
@@ -10,13 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The scorecard of the management report — every enabled KPI grouped by category, with the previous
  * period, the same period last year (for a year, which has no other, the change to the previous year),
- * target, status and benchmark — and the glossary, which prints each enabled KPI's definition from the
- * catalog under the same categories.
+ * target, status and benchmark — and the glossary, which opens with how to read the report and prints
+ * each enabled KPI's definition from the catalog under the same categories, with every benchmark that
+ * applies to it. A small sample shows its case count and no status.
  */
 final class ManagementScorecard {
 
@@ -26,11 +29,17 @@ final class ManagementScorecard {
             Category.CUSTOMERS, Category.UNIT_ECONOMICS);
 
     private final ManagementData data;
+    private final Function<String, List<Benchmark>> benchmarks;
     /** Benchmark sources, numbered in the order they first appear in the scorecard. */
     private final Map<String, Integer> sources = new LinkedHashMap<>();
 
-    ManagementScorecard(ManagementData data) {
+    /**
+     * @param benchmarks every benchmark that applies to a KPI for the period's kind, the one its status is
+     *                   judged against first ({@link io.kpipeline.evaluation.IndustryBenchmarks#applicable})
+     */
+    ManagementScorecard(ManagementData data, Function<String, List<Benchmark>> benchmarks) {
         this.data = data;
+        this.benchmarks = benchmarks;
     }
 
     /** The enabled KPIs in category order, catalog order within a category. */
@@ -51,15 +60,16 @@ final class ManagementScorecard {
             String name = kpi.name().in(data.format().locale());
             if (r == null) {
                 String none = data.format().none();
-                lines.add(new ManagementRows.ScorecardLine(category(kpi.category()), name, none, none, none, none,
-                        "NEUTRAL", none, data.format().text("management.notComputed")));
+                lines.add(new ManagementRows.ScorecardLine(category(kpi.category()), name, none, null, none, none,
+                        none, "NEUTRAL", none, data.format().text("management.notComputed")));
                 continue;
             }
             String third = data.isYear() ? (r.value() == null ? data.format().none() : data.change(r))
                     : data.value(kpi.id(), r.previousYearValue());
-            lines.add(new ManagementRows.ScorecardLine(category(kpi.category()), name, data.value(r),
-                    data.value(kpi.id(), r.previousValue()), third,
-                    data.value(kpi.id(), r.target()), r.status().name(), benchmark(r), notes(r)));
+            // a small sample is not judged: its case count instead of a status
+            lines.add(new ManagementRows.ScorecardLine(category(kpi.category()), name, data.value(r), data.cases(r),
+                    data.value(kpi.id(), r.previousValue()), third, data.value(kpi.id(), r.target()),
+                    r.isSmallSample() ? "" : r.status().name(), benchmark(r), notes(r)));
         }
         return lines;
     }
@@ -94,9 +104,42 @@ final class ManagementScorecard {
                 .map(e -> "[" + e.getValue() + "] " + e.getKey()).collect(Collectors.joining("; ")) + ".";
     }
 
-    /** Each enabled KPI's name and definition in the report language, under its category. */
+    /**
+     * How to read the report (status, n, benchmarks, "–"), then each enabled KPI's name and definition in the
+     * report language under its category, with the benchmarks that apply to it for the period's kind.
+     */
     List<ManagementRows.Entry> glossary() {
-        return kpis().stream().map(k -> new ManagementRows.Entry(category(k.category()),
-                k.name().in(data.format().locale()), k.definition().in(data.format().locale()))).toList();
+        ReportFormat f = data.format();
+        String reading = f.text("management.reading.title");
+        List<ManagementRows.Entry> entries = new ArrayList<>(List.of(
+                new ManagementRows.Entry(reading, f.text("management.reading.status.title"),
+                        f.text("management.reading.status")),
+                new ManagementRows.Entry(reading, f.text("management.reading.cases.title"),
+                        f.text("management.reading.cases", data.smallSample())),
+                new ManagementRows.Entry(reading, f.text("management.reading.benchmarks.title"),
+                        f.text("management.reading.benchmarks", data.word("unit"))),
+                new ManagementRows.Entry(reading, f.text("value.none"), f.text("management.reading.none"))));
+        kpis().forEach(k -> entries.add(new ManagementRows.Entry(category(k.category()), k.name().in(f.locale()),
+                k.definition().in(f.locale()), benchmarks(k.id()))));
+        return entries;
+    }
+
+    /**
+     * "Benchmark der Scorecard: 19,3 % – scope; source, 2019. note", one line per source that applies, the one
+     * the scorecard shows (and the status is judged against) first; null without any.
+     */
+    private String benchmarks(String kpiId) {
+        ReportFormat f = data.format();
+        List<Benchmark> applicable = benchmarks.apply(kpiId);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < applicable.size(); i++) {
+            Benchmark b = applicable.get(i);
+            String scope = b.scope() == null || b.scope().isBlank() ? "" : b.scope() + "; ";
+            String year = b.year() == null ? f.text("management.glossary.undated") : Integer.toString(b.year());
+            String note = b.note() == null || b.note().isBlank() ? "" : " " + b.note();
+            lines.add(f.text(i == 0 ? "management.glossary.firstBenchmark" : "management.glossary.otherBenchmark") + " "
+                    + data.value(kpiId, b.value()) + " – " + scope + b.source() + ", " + year + "." + note);
+        }
+        return lines.isEmpty() ? null : String.join("\n", lines);
     }
 }

@@ -1,5 +1,6 @@
 package io.kpipeline.report;
 
+import io.kpipeline.evaluation.FiredMeasures.FiredMeasure;
 import io.kpipeline.evaluation.Flag;
 import io.kpipeline.evaluation.Status;
 import io.kpipeline.evaluation.StoredResult;
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * The management report's one-page summary, written in sentences from the period's stored results:
  * the headline figures, the largest movers against the previous period, the targets met and missed,
- * anomalies, small samples and KPIs without a value. Nothing here is judged that the results do not
- * say: "better" and "worse" follow each KPI's direction in the catalog.
+ * the measures that fired, anomalies, small samples and KPIs without a value. Nothing here is judged that
+ * the results do not say: "better" and "worse" follow each KPI's direction in the catalog, and a value on a
+ * small sample is named with its case count, never called better, worse, met or missed.
  */
 final class ManagementSummary {
 
@@ -31,11 +33,17 @@ final class ManagementSummary {
     private final ManagementData data;
     private final ReportFormat format;
     private final int movers;
+    private final List<FiredMeasure> fired;
 
-    ManagementSummary(ManagementData data, int movers) {
+    /**
+     * @param movers how many of the largest movers to name
+     * @param fired  the measures that fired on the period's totals
+     */
+    ManagementSummary(ManagementData data, int movers, List<FiredMeasure> fired) {
         this.data = data;
         this.format = data.format();
         this.movers = movers;
+        this.fired = fired;
     }
 
     List<ManagementRows.Entry> paragraphs() {
@@ -49,6 +57,7 @@ final class ManagementSummary {
         }
         paragraphs.add(entry("management.summary.movers", movers(totals)));
         paragraphs.add(entry("management.summary.targets", targets(totals)));
+        paragraphs.add(entry("management.summary.measures", measures()));
         paragraphs.add(entry("management.summary.anomalies", anomalies(totals)));
         paragraphs.add(entry("management.summary.smallSamples", smallSamples(totals)));
         List<String> missing = names(totals, r -> r.value() == null, r -> "");
@@ -131,9 +140,16 @@ final class ManagementSummary {
             sentences.add(format.text("management.sentence.targetNoValue", String.join("; ",
                     names(withTarget, r -> r.value() == null, r -> "")), data.word("unit")));
         }
-        // with a value but NEUTRAL: neither the target nor the catalog says which way is better
+        // with a value but NEUTRAL: too few cases to judge, or neither the target nor the catalog says which way
+        // is better
+        List<String> small = names(withTarget, r -> r.value() != null && r.isSmallSample(),
+                r -> detail.apply(r) + "; " + format.text("management.sentence.restsOn", data.cases(r)));
+        if (!small.isEmpty()) {
+            sentences.add(format.text("management.sentence.targetSmallSample", String.join("; ", small),
+                    data.smallSample()));
+        }
         list(sentences, "management.sentence.targetUnjudged", names(withTarget,
-                r -> r.value() != null && r.status() == Status.NEUTRAL, detail));
+                r -> r.value() != null && !r.isSmallSample() && r.status() == Status.NEUTRAL, detail));
         list(sentences, "management.sentence.belowBenchmark", names(totals,
                 r -> r.target() == null && r.benchmark() != null && r.status() == Status.BAD, r -> format.text(
                         "management.sentence.againstBenchmark", data.value(r), data.value(r.kpiId(), r.benchmark()))));
@@ -157,9 +173,17 @@ final class ManagementSummary {
                         data.word("units"));
     }
 
+    /** "7 Empfehlungen haben gegriffen, zu …: Gewinnrate, …"; the section after the summary lists them. */
+    private String measures() {
+        if (fired.isEmpty()) {
+            return format.text("management.sentence.noMeasures", data.word("of"));
+        }
+        List<String> kpis = fired.stream().map(f -> data.name(f.total().kpiId())).distinct().toList();
+        return format.text("management.sentence.measures", fired.size(), kpis.size(), String.join(", ", kpis));
+    }
+
     private String smallSamples(List<StoredResult> totals) {
-        List<String> names = names(totals, r -> ManagementData.flagged(r, Flag.SMALL_SAMPLE),
-                r -> format.text("management.sentence.cases", format.value(r.denominator(), Unit.COUNT)));
+        List<String> names = names(totals, StoredResult::isSmallSample, data::cases);
         return names.isEmpty() ? format.text("management.sentence.noSmallSamples", data.smallSample())
                 : format.text("management.sentence.smallSamples", names.size(), data.smallSample(),
                         String.join("; ", names));

@@ -1,10 +1,12 @@
 package io.kpipeline.report;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The rows of the monthly report's charts, rep comparison and campaign table, as JavaBeans.
+ * The rows of the management report's charts, rep comparison and campaign table, as JavaBeans.
  */
 public final class ManagementTables {
 
@@ -37,16 +39,21 @@ public final class ManagementTables {
         }
     }
 
-    /** The main sales KPIs of one rep, or of the team, in the order of the column headers. */
+    /**
+     * The main sales KPIs of one rep, or of the team, in the order of the column headers; beside each value
+     * its case count ("n = 4") where it is a small sample, else null.
+     */
     public static final class RepLine {
         private final String rep;
         private final boolean team;
         private final List<String> values;
+        private final List<String> cases;
 
-        RepLine(String rep, boolean team, List<String> values) {
+        RepLine(String rep, boolean team, List<String> values, List<String> cases) {
             this.rep = rep;
             this.team = team;
             this.values = List.copyOf(values);
+            this.cases = Collections.unmodifiableList(new ArrayList<>(cases));
         }
 
         public String getRep() {
@@ -60,23 +67,42 @@ public final class ManagementTables {
         public List<String> getValues() {
             return values;
         }
+
+        /** "n = 4" for a value on a small sample, else null, in the order of the values. */
+        public List<String> getCases() {
+            return cases;
+        }
     }
 
-    /** A campaign's leads, the revenue of the deals won from them, its ad cost and ROMI. */
+    /**
+     * A campaign's figures since its start up to the period's end: leads, won deals, their first-year
+     * value, cost, budget, the share of the budget used and ROMI; or the line over the campaigns with a cost.
+     */
     public static final class CampaignLine {
         private final String campaign;
+        private final String detail;
         private final String leads;
-        private final String wonRevenue;
-        private final String adCost;
+        private final String wonDeals;
+        private final String firstYearValue;
+        private final String cost;
+        private final String budget;
+        private final String budgetUsed;
         private final String romi;
+        private final boolean smallBase;
         private final boolean total;
 
-        CampaignLine(String campaign, String leads, String wonRevenue, String adCost, String romi, boolean total) {
+        CampaignLine(String campaign, String detail, String leads, String wonDeals, String firstYearValue, String cost,
+                String budget, String budgetUsed, String romi, boolean smallBase, boolean total) {
             this.campaign = campaign;
+            this.detail = detail;
             this.leads = leads;
-            this.wonRevenue = wonRevenue;
-            this.adCost = adCost;
+            this.wonDeals = wonDeals;
+            this.firstYearValue = firstYearValue;
+            this.cost = cost;
+            this.budget = budget;
+            this.budgetUsed = budgetUsed;
             this.romi = romi;
+            this.smallBase = smallBase;
             this.total = total;
         }
 
@@ -84,23 +110,45 @@ public final class ManagementTables {
             return campaign;
         }
 
+        /** The line under the name: its start, and why it has no ROMI where it has none. */
+        public String getDetail() {
+            return detail;
+        }
+
         public String getLeads() {
             return leads;
         }
 
-        public String getWonRevenue() {
-            return wonRevenue;
+        public String getWonDeals() {
+            return wonDeals;
         }
 
-        public String getAdCost() {
-            return adCost;
+        public String getFirstYearValue() {
+            return firstYearValue;
+        }
+
+        public String getCost() {
+            return cost;
+        }
+
+        public String getBudget() {
+            return budget;
+        }
+
+        public String getBudgetUsed() {
+            return budgetUsed;
         }
 
         public String getRomi() {
             return romi;
         }
 
-        /** The line of all campaigns together. */
+        /** Whether the ROMI rests on a small base (little cost or a single deal), which the table marks. */
+        public Boolean getSmallBase() {
+            return smallBase;
+        }
+
+        /** The line over the campaigns with a cost. */
         public Boolean getTotal() {
             return total;
         }

@@ -13,10 +13,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The recommended measures that fired on a week's totals as the weekly report lists them: the KPI with
- * its value and status, the measure, and under the first measure of each KPI the place to start, its
- * weakest channel, campaign or rep against the average ("Kosten pro Lead: Messe 412,00 € gegen 160,00 €
- * im Schnitt").
+ * The recommended measures that fired on a period's totals as the weekly and management reports list them:
+ * the KPI with its value and status, the measure, and under the first measure of each KPI the place to
+ * start, its weakest channel, campaign or rep against the average ("Kosten pro Lead: Messe 412,00 € gegen
+ * 160,00 € im Schnitt").
  */
 final class MeasureRows {
 
@@ -32,7 +32,8 @@ final class MeasureRows {
 
     /**
      * @param fired the measures that fired, in catalog order of their KPIs
-     * @param focus the focus KPIs: their measures come first, in focus order, the others keep catalog order
+     * @param focus the focus KPIs: their measures come first, in focus order, the others keep catalog order;
+     *              empty for catalog order
      */
     List<WeeklyRows.Measure> rows(List<FiredMeasure> fired, List<String> focus) {
         List<FiredMeasure> ordered = fired.stream()

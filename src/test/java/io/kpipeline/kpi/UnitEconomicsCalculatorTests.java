@@ -56,6 +56,9 @@ class UnitEconomicsCalculatorTests {
     UnitEconomicsCalculator calculator;
 
     @Autowired
+    CampaignReturns campaignReturns;
+
+    @Autowired
     void calculatorWithGrossMargin(NamedParameterJdbcTemplate named, CostQueries costs, CustomerQueries customers,
             CampaignReturns campaigns, KpiSettings settings) {
         calculator = calculator(named, costs, customers, campaigns, settings, new BigDecimal("0.5"));
@@ -207,6 +210,26 @@ class UnitEconomicsCalculatorTests {
         assertThat(breakdown(values, "campaign_romi", "campaign")).containsExactly("C1", "C2", "C3");
         // total over C1 and C2 (C3 has no cost): (4300 − 3800) / 3800
         assertThat(total(values, "campaign_romi")).isEqualByComparingTo(fraction(5, 38));
+    }
+
+    @Test
+    void campaignReturnsListLeadsWonDealsFirstYearValueCostAndBudgetSinceEachStart() {
+        List<CampaignReturns.CampaignReturn> returns = campaignReturns.before(OCTOBER.end());
+
+        assertThat(returns).extracting(CampaignReturns.CampaignReturn::id).containsExactly("C1", "C2", "C3");
+        CampaignReturns.CampaignReturn c1 = returns.get(0);
+        // C1: lead LA; D7 8000 + D1 500 first-year value (D4 was lost): 2 deals; ad 500 + fair 3000 of 7000 budget
+        assertThat(c1.leads()).isEqualTo(1);
+        assertThat(c1.wonDeals()).isEqualTo(2);
+        assertThat(c1.firstYearValue()).isEqualByComparingTo("8500");
+        assertThat(c1.cost()).isEqualByComparingTo("3500");
+        assertThat(c1.budgetUsed()).isEqualByComparingTo("0.5");
+        // C2: D2 100 (D5 closed on 1 Nov lies after), no budget; C3: D6 1400 over 6 months, no cost
+        assertThat(returns.get(1).wonDeals()).isEqualTo(1);
+        assertThat(returns.get(1).budgetUsed()).isNull();
+        assertThat(returns.get(2).wonDeals()).isEqualTo(1);
+        assertThat(returns.get(2).firstYearValue()).isEqualByComparingTo("1400");
+        assertThat(returns.get(2).cost()).isZero();
     }
 
     @Test

@@ -2,8 +2,12 @@ package io.kpipeline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kpipeline.evaluation.FiredMeasures;
+import io.kpipeline.evaluation.IndustryBenchmarks;
 import io.kpipeline.evaluation.Status;
 import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.kpi.CampaignReturns.CampaignReturn;
+import io.kpipeline.kpi.DataNote;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
@@ -11,6 +15,7 @@ import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiProperties;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,10 +41,17 @@ class ManagementReportTests {
     private static final Edition MONTH = Edition.of("monthly", OCTOBER);
     private static final Edition QUARTER = Edition.of("quarterly", ReportingPeriod.parse("2026-Q3"));
     private static final Edition YEAR = Edition.of("yearly", ReportingPeriod.parse("2025"));
-    private static final ManagementData.Names NAMES = new ManagementData.Names(
-            Map.of("REP-01", "Julia Schäfer", "REP-02", "Lukas Weber"), Map.of("EMAIL", "E-Mail", "WEB", "Website"),
-            Map.of("C1", "Frühjahrsaktion Überlingen", "C2", "Herbst-Newsletter"));
-    private static final String MAILCHIMP = "Mailchimp Email Marketing Benchmarks 2019";
+    private static final DisplayNames.Names NAMES = new DisplayNames.Names(
+            Map.of("REP-01", "Julia Schäfer", "REP-02", "Lukas Weber"),
+            Map.of("EMAIL", "E-Mail", "WEB", "Website", "PAID_SEARCH", "Suchanzeigen"),
+            Map.of("C1", "Frühjahrsaktion Überlingen", "C2", "Herbst-Newsletter", "C3", "Messe Stuttgart"));
+    /** The citation of the benchmark the evaluation stores for the open rate (config/benchmarks.yml, industry). */
+    private static final String MAILCHIMP = "Mailchimp Email Marketing Benchmarks (updated October 2019) 2019";
+    private static final String CONTENTSQUARE = "Contentsquare Digital Experience Benchmark 2021";
+    /** The KPIs of {@link DataNote#ORDERS_NOT_LINKED_TO_SUBSCRIPTIONS} by their German names, in catalog order. */
+    private static final String DATA_NOTE_KPIS = "Kontaktfrequenz, Ø Umsatz pro Kunde (ARPA), Aktive Kunden,"
+            + " Abwanderungsrate (Churn), Kundenbindungsrate (CRR), Wiederkaufsrate, Ø Dauer der Kundenbeziehung,"
+            + " Verhältnis Neu- zu Bestandskunden, Customer Lifetime Value, LTV:CAC";
     private static final String NO_CHURN = "no customer lost in the 365 days up to the end of the period, so the lifetime"
             + " is unbounded";
 
@@ -52,10 +65,14 @@ class ManagementReportTests {
     KpiSettings kpiSettings;
     @Autowired
     KpiProperties properties;
+    @Autowired
+    FiredMeasures fired;
+    @Autowired
+    IndustryBenchmarks benchmarks;
 
     @Test
     void printsCoverScorecardTablesAndNotesInGerman() throws IOException {
-        byte[] pdf = management.render(MONTH, results(), NAMES, null);
+        byte[] pdf = management.render(MONTH, input(results()));
         keep("monthly-de.pdf", pdf);
         String text = flat(pdf);
 
@@ -64,19 +81,12 @@ class ManagementReportTests {
         assertThat(text).contains("Neue Leads 1.234 1.100 1.000 1.200 gut");
         assertThat(text).contains("Gesamtumsatz 123.456,78 € 100.000,00 € 90.000,00 € – neutral");
         assertThat(text).contains("Kundenakquisitionskosten (CAC) 8.500,00 € 6.000,00 € – 8.000,00 € Warnung");
-        assertThat(text).contains("E-Mail-Öffnungsrate 18,0 % 20,0 % 22,0 % 22,0 % schlecht 22,7 % [1]");
-        assertThat(text).contains("Quellen der Benchmarks: [1] " + MAILCHIMP + ".");
+        // the benchmark stored with the result (the first that applies) and its numbered source
+        assertThat(text).contains("E-Mail-Öffnungsrate 18,0 % 20,0 % 22,0 % 22,0 % schlecht 19,3 % [1]");
+        assertThat(text).contains("Absprungrate 53,1 % – – – schlecht 47,0 % [2]");
+        assertThat(text).contains("Quellen der Benchmarks: [1] " + MAILCHIMP + "; [2] " + CONTENTSQUARE + ".");
         assertThat(text).contains("SQL 48 60 – – neutral – Anomalie");
-        assertThat(text).contains("Gewinnrate 31,0 % 25,0 % – 25,0 % gut – kleine Stichprobe");
-        // rep comparison: the team first, a rate on a small sample marked *
-        assertThat(text).contains("Team gesamt 48 31,0 %* 1.234,56 €", "Julia Schäfer 20 25,0 %* 1.000,00 €",
-                "Lukas Weber 28 40,0 % 234,56 €");
-        // campaigns: won revenue = ROMI numerator + ad cost = 3.000 + 2.000; all campaigns against marketing cost
-        assertThat(text).contains("Frühjahrsaktion Überlingen 40 5.000,00 € 2.000,00 € 150,0 %",
-                "Herbst-Newsletter 10 0,00 € 0,00 € –", "Alle Kampagnen 50 5.000,00 € 4.000,00 € 25,0 %",
-                "Dazu 5 neue Leads ohne Kampagne.");
-        assertThat(text).contains("Hinweise zur Datenqualität", "Kein Wert. Grund: " + NO_CHURN + ".",
-                "Kleine Stichprobe: Quote aus 12 Fällen (weniger als 30)");
+        assertThat(text).contains("Hinweise zur Datenqualität", "Kein Wert. Grund: " + NO_CHURN + ".");
         // the test month has no result for most enabled KPIs: named, not silently left out
         assertThat(text).contains("Nicht berechnet", "eingeschaltete KPIs haben für diesen Zeitraum kein gespeichertes"
                 + " Ergebnis, etwa weil sie nach dem Lauf eingeschaltet wurden; den Zeitraum erneut laufen lassen:");
@@ -91,8 +101,121 @@ class ManagementReportTests {
     }
 
     @Test
+    void theCampaignTableShowsEachCampaignSinceItsStartAndTheTotalOfThoseWithACost() throws IOException {
+        String text = flat(management.render(MONTH, input(results())));
+
+        // the window: 730 days before 1 November 2026 is 1 November 2024
+        assertThat(text).contains("Kampagnen seit Start: Leads, Aufträge, Kosten und ROMI Kampagnen mit Start vom"
+                + " 01.11.2024 bis 31.10.2026. Alle Zahlen laufen vom Start der jeweiligen Kampagne bis zum Ende des"
+                + " Berichtszeitraums am 31.10.2026, nicht nur im Oktober 2026",
+                "Kampagne Leads Aufträge Erstjahreswert Kosten Budget Budget genutzt ROMI");
+        // by cost: C1 6,000 € of a 10,000 € budget = 60 %; ROMI (20,000 × 0.75 − 6,000) / 6,000 = 150 %
+        assertThat(text).contains("Frühjahrsaktion Überlingen Start 01.03.2026 40 3 20.000,00 € 6.000,00 € 10.000,00 €"
+                + " 60,0 % 150,0 %");
+        // C3: 480 € of 500 € = 96 %; (8,000 × 0.75 − 480) / 480 = 1,150 % on less than 1,000 € and one deal: marked
+        assertThat(text).contains("Messe Stuttgart Start 15.11.2025 5 1 8.000,00 € 480,00 € 500,00 € 96,0 % 1.150,0 %¹");
+        // C2 has no cost: no ROMI, and the line says why
+        assertThat(text).contains("Herbst-Newsletter Start 01.09.2026 · keine Kosten erfasst, daher kein ROMI 10 0"
+                + " 0,00 € 0,00 € – – –");
+        // C1 and C3: 45 leads, 4 deals, 28,000 €, 6,480 € of 10,500 € = 61.7 %; the stored total ROMI
+        // (28,000 × 0.75 − 6,480) / 6,480 = 224.1 %, the same as the scorecard's
+        assertThat(text).contains("Summe (2 mit Kosten) 45 4 28.000,00 € 6.480,00 € 10.500,00 € 61,7 %"
+                + " 224,1 %", "Kampagnen-ROMI seit Start 224,1 %");
+        assertThat(text).contains("ROMI = (Erstjahreswert × Rohertragsmarge 75,0 % − Kosten) / Kosten: die Rendite auf"
+                + " den Rohertrag, nicht auf den Umsatz.",
+                "¹ Geringe Basis: Kosten unter 1.000,00 € oder ein einziger gewonnener Auftrag.",
+                "Ohne Kampagne: 5 der 1.234 neuen Leads im Oktober 2026; sie stehen in keiner Zeile.");
+        // the per-period table of version 1 is gone
+        assertThat(text).doesNotContain("Alle Kampagnen", "Dazu 5 neue Leads ohne Kampagne");
+    }
+
+    @Test
+    void aSmallSampleShowsItsCaseCountAndNoStatusInScorecardRepTableAndNotes() throws IOException {
+        String text = flat(management.render(MONTH, input(results())));
+
+        // scorecard: the case count under the value, the status cell empty between target and benchmark
+        assertThat(text).contains("Gewinnrate 31,0 % n = 12 25,0 % – 25,0 % – kleine Stichprobe");
+        // reps: the team's win rate on 12 deals, Julia Schäfer's on 4; Lukas Weber's 30 are enough
+        assertThat(text).contains("Team gesamt 48 31,0 % n = 12 1.234,56 €", "Julia Schäfer 20 25,0 % n = 4 1.000,00 €",
+                "Lukas Weber 28 40,0 % 234,56 €");
+        assertThat(text).doesNotContain("%*", "Quote aus");
+        assertThat(text).contains("Gewinnrate Kleine Stichprobe: n = 12 (unter 30), ohne Bewertung.");
+        // what n is, said once, at the start of the glossary
+        assertThat(text).contains("n (Fallzahl) die Fälle, auf denen ein Wert beruht");
+    }
+
+    @Test
+    void theMeasuresThatFiredFollowTheSummaryWithTheirWeakestChannel() throws IOException {
+        String text = flat(management.render(MONTH, input(results())));
+
+        assertThat(text).contains("Maßnahmen Eine Maßnahme ist empfohlen, zu einer KPI: Absprungrate.");
+        // 590 / 1,112 = 53.1 %; E-Mail 219 / 300 = 73.0 % is the weakest of the channels on enough sessions (paid
+        // search, 11 of 12 = 91.7 %, is a small sample)
+        assertThat(text).contains("Empfohlene Maßnahmen Maßnahmen, deren Regel auf einen Gesamtwert des Monats"
+                + " angesprochen hat", "Absprungrate (53,1 %, schlecht) Hohe Absprungrate: Einstiegsseiten mit den"
+                + " meisten Absprüngen prüfen", "Absprungrate: E-Mail 73,0 % gegen 53,1 % im Schnitt");
+        assertThat(text).doesNotContain("Suchanzeigen 91,7 %");
+        assertThat(text.indexOf("Absprungrate: E-Mail 73,0 %")).isLessThan(text.indexOf("Scorecard: alle KPIs"));
+
+        List<StoredResult> none = results().stream().map(r -> withActions(r)).toList();
+        assertThat(flat(management.render(MONTH, input(none)))).contains(
+                "Maßnahmen Für die Werte des Monats hat keine Regel eine Maßnahme ausgelöst.");
+    }
+
+    @Test
+    void theGlossaryListsEveryBenchmarkThatAppliesAndTheScorecardOnlyTheFirst() throws IOException {
+        String month = glossaryText(management.render(MONTH, input(results())));
+
+        // kpi.benchmarks.industry names Computers and Electronics (Mailchimp) and IT/Tech/Software (Campaign Monitor)
+        assertThat(month).contains("Benchmark der Scorecard: 19,3 % – Mailchimp accounts of the industry \"Computers"
+                + " and Electronics\", campaigns of at least 1,000 recipients; Mailchimp Email Marketing Benchmarks"
+                + " (updated October 2019), 2019. Measured before Apple Mail Privacy Protection (September 2021)");
+        assertThat(month).contains("Weiterer Benchmark: 22,7 % – more than 100 billion emails of 2021, industry"
+                + " \"IT/Tech/Software\"; Campaign Monitor Email Benchmarks, 2022. Published 2022 from 2021 data;"
+                + " inflated by Apple Mail Privacy Protection");
+        // the scorecard shows the first, the one its status is judged against, and numbers its source alone
+        String scorecard = beforeGlossary(flat(management.render(MONTH, input(results()))));
+        assertThat(scorecard).contains("19,3 % [1]").doesNotContain("22,7 %", "Campaign Monitor");
+        // a monthly churn benchmark stands beside a month's churn, never beside a quarter's
+        assertThat(month).contains("Benchmark der Scorecard: 4,9 % – B2B subscription sites billing through Recurly");
+        String quarter = glossaryText(management.render(QUARTER, input(periodResults(8))));
+        assertThat(quarter).contains("Weiterer Benchmark: 22,7 %").doesNotContain("Recurly");
+    }
+
+    @Test
+    void theDataQualityNotesSayWhenSubscriptionInvoicesAreNotLinked() throws IOException {
+        var notes = Set.of(DataNote.ORDERS_NOT_LINKED_TO_SUBSCRIPTIONS);
+        String text = flat(management.render(MONTH, new ManagementReport.Input(results(), NAMES, null, campaigns(),
+                notes)));
+
+        // the KPIs the note concerns, in catalog order
+        assertThat(text).contains("Hinweise zur Datenqualität Gründe für fehlende Werte stehen so da, wie die"
+                + " KPI-Berechnung sie festhält (englisch). Abo-Rechnungen nicht zugeordnet Es gibt Abonnements, aber"
+                + " kein Auftrag ist einem Abonnement zugeordnet. Abwanderung, Wiederkauf und aktive Kunden behandeln"
+                + " daher alle Aufträge als Einzelkäufe – die Daten können Abo-Rechnungen nicht von Einzelkäufen"
+                + " unterscheiden. Das betrifft: " + DATA_NOTE_KPIS + ". Abhilfe: Abo-Rechnungen beim Import mit"
+                + " ihrem Abonnement verknüpfen.");
+        assertThat(flat(management.render(MONTH, input(results())))).doesNotContain("Abo-Rechnungen nicht zugeordnet");
+    }
+
+    @Test
+    void namesNoSettingFileTableOrColumnWhereAManagingDirectorReads() throws IOException {
+        List<StoredResult> rows = new ArrayList<>(results());
+        rows.add(new StoredResult("ltv_cac_ratio", null, null, null, "ratio", null, null,
+                io.kpipeline.kpi.KpiSettings.NO_GROSS_MARGIN, null, null, List.of(), null, null, null, Status.NEUTRAL,
+                null, null, List.of(), List.of()));
+        String text = flat(management.render(MONTH, new ManagementReport.Input(rows, NAMES, null, campaigns(),
+                Set.of(DataNote.ORDERS_NOT_LINKED_TO_SUBSCRIPTIONS))));
+
+        assertThat(text).contains("LTV:CAC Kein Wert. Grund: die Rohertragsmarge des Unternehmens ist nicht"
+                + " eingestellt");
+        assertThat(text).doesNotContain("config/", ".yml", "kpi.settings", "subscription_id", "customer_order",
+                "campaign_id", "cost_entry");
+    }
+
+    @Test
     void theSummarySaysInSentencesWhatMovedWhichTargetsWereMetAndWhatToReadWithCare() throws IOException {
-        String text = flat(management.render(MONTH, results(), NAMES, null));
+        String text = flat(management.render(MONTH, input(results())));
 
         // revenue: (123,456.78 − 100,000) / 100,000 = +23.46 %
         assertThat(text).contains("Gesamtumsatz: 123.456,78 € im Oktober 2026, nach 100.000,00 € im Vormonat"
@@ -106,20 +229,26 @@ class ManagementReportTests {
         assertThat(text).doesNotContain("Gewinnrate stieg", "E-Mail-Öffnungsrate sank");
         assertThat(text).contains("Mit Ziel, aber ohne Richtung, in der es besser wird (daher nicht bewertet):"
                 + " Verhältnis Neu- zu Bestandskunden (0,50 bei Ziel 0,60).");
-        assertThat(text).contains("6 KPIs haben ein Ziel: 2 erreicht, 1 knapp verfehlt (innerhalb der Toleranz),"
-                + " 2 deutlich verfehlt. Erreicht: Neue Leads (1.234 bei Ziel 1.200); Gewinnrate (31,0 % bei Ziel"
-                + " 25,0 %). Knapp verfehlt: Kundenakquisitionskosten (CAC) (8.500,00 € bei Ziel 8.000,00 €).");
+        // the win rate meets its target on 12 deals: not called met, but named with its case count
+        assertThat(text).contains("6 KPIs haben ein Ziel: 1 erreicht, 1 knapp verfehlt (innerhalb der Toleranz),"
+                + " 2 deutlich verfehlt. Erreicht: Neue Leads (1.234 bei Ziel 1.200). Knapp verfehlt:"
+                + " Kundenakquisitionskosten (CAC) (8.500,00 € bei Ziel 8.000,00 €).");
+        assertThat(text).contains("Mit Ziel, aber ohne Bewertung, weil der Wert auf weniger als 30 Fällen beruht:"
+                + " Gewinnrate (31,0 % bei Ziel 25,0 %; beruht auf n = 12 Fällen).");
+        assertThat(text).contains("Ohne eigenes Ziel, aber deutlich schlechter als der Branchen-Benchmark:"
+                + " Absprungrate (53,1 %, Benchmark 47,0 %).");
         // the 8 months before: 58, 60, 62, 64, 66, 68, 70, 60, mean 63.5
         assertThat(text).contains("Eine KPI weicht um mehr als drei Standardabweichungen vom Verlauf der acht"
                 + " Monate davor ab: SQL (48; Ø der 8 Monate davor 64).");
-        assertThat(text).contains("Eine Quote beruht auf weniger als 30 Fällen und ist mit Vorsicht zu lesen:"
-                + " Gewinnrate (12 Fälle).");
+        assertThat(text).contains("Ein Wert beruht auf weniger als 30 Fällen und bleibt ohne Bewertung (kein Status,"
+                + " keine Maßnahme): Gewinnrate (n = 12).");
+        assertThat(text).doesNotContain("Gewinnrate (31,0 % bei Ziel 25,0 %).");
         assertThat(text).contains("Eine KPI hat in diesem Monat keinen Wert: Customer Lifetime Value.");
     }
 
     @Test
     void groupsTheScorecardByCategoryInReportOrderAndPrintsEveryDefinition() throws IOException {
-        String text = WeeklyReportTests.text(management.render(MONTH, results(), NAMES, null));
+        String text = WeeklyReportTests.text(management.render(MONTH, input(results())));
         List<String> lines = Arrays.stream(text.split("\\R")).map(String::strip).toList();
         List<String> categories = List.of("Aufmerksamkeit", "Interaktion", "Lead-Generierung", "Akquise", "Funnel",
                 "Vertrieb", "Umsatz", "Kunden", "Unit Economics");
@@ -157,29 +286,29 @@ class ManagementReportTests {
 
     @Test
     void theSameResultsGiveTheSameBytes() {
-        byte[] first = management.render(MONTH, results(), NAMES, null);
-        byte[] second = management.render(MONTH, results(), NAMES, null);
+        byte[] first = management.render(MONTH, input(results()));
+        byte[] second = management.render(MONTH, input(results()));
         assertThat(second).isEqualTo(first);
     }
 
     @Test
     void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
-        var english = new ManagementReport(new ReportRenderer(Locale.ENGLISH), null, catalog, settings, kpiSettings,
-                properties, null, null);
-        byte[] pdf = english.render(MONTH, results(), NAMES, null);
+        var english = english();
+        byte[] pdf = english.render(MONTH, input(results()));
         keep("monthly-en.pdf", pdf);
         String text = flat(pdf);
         assertThat(text).contains("Management report", "October 2026", "New leads 1,234 1,100 1,000 1,200 good",
                 "€1,234.56", "warning", "bad", "Benchmark sources: [1] " + MAILCHIMP,
+                "Win rate (31.0% against a target of 25.0%; rests on n = 12 cases)",
                 "Customer acquisition cost (CAC) rose by 41.7% to €8,500.00 (previous month €6,000.00),"
                         + " a deterioration.",
-                "2 met, 1 missed narrowly", "Glossary: KPI definitions",
+                "1 met, 1 missed narrowly", "Glossary: KPI definitions",
                 catalog.get("leads_created").definition().en());
     }
 
     @Test
     void aQuarterIsComparedWithThePreviousQuarterAndTheSameQuarterLastYearAndNeverCalledAMonth() throws IOException {
-        byte[] pdf = management.render(QUARTER, periodResults(8), NAMES, LocalDate.of(2025, 9, 2));
+        byte[] pdf = management.render(QUARTER, input(periodResults(8), LocalDate.of(2025, 9, 2)));
         keep("quarterly-de.pdf", pdf);
         String text = flat(pdf);
 
@@ -197,7 +326,8 @@ class ManagementReportTests {
         assertThat(text).contains("Anomalien Nicht geprüft: Die Prüfung vergleicht mit den acht Werten davor, der"
                 + " Verlauf über 8 Quartale enthält nur 7.");
         assertThat(text).contains("Gesamtumsatz und MRR über 8 Quartale", "Funnel: Zugänge je Stufe im Quartal",
-                "Vorquartalsvergleich 2 KPIs haben einen Wert, aber keinen im Vorquartal: Lead → MQL, ROMI.",
+                "Vorquartalsvergleich 3 KPIs haben einen Wert, aber keinen im Vorquartal: Absprungrate, Lead → MQL,"
+                        + " ROMI.",
                 "Eine KPI hat in diesem Quartal keinen Wert: Customer Lifetime Value.",
                 "MRR: in 8 der 8 Quartale kein Wert (Lücke im Diagramm).");
         // the data starts before the quarter: no note on partial data
@@ -210,7 +340,7 @@ class ManagementReportTests {
 
     @Test
     void aYearIsComparedWithThePreviousYearOnceAndSaysWhereTheDataCoversItOnlyInPart() throws IOException {
-        byte[] pdf = management.render(YEAR, periodResults(5), NAMES, LocalDate.of(2025, 9, 2));
+        byte[] pdf = management.render(YEAR, input(periodResults(5), LocalDate.of(2025, 9, 2)));
         keep("yearly-de.pdf", pdf);
         String text = flat(pdf);
 
@@ -223,13 +353,14 @@ class ManagementReportTests {
         // the scorecard's second comparison is the change to the previous year: 1,234 / 1,100 − 1 = +12.2 %
         assertThat(text).contains("KPI Wert Vorjahr Veränderung Ziel Status Benchmark Hinweise");
         assertThat(text).contains("Neue Leads 1.234 1.100 +12,2 % 1.200 gut");
-        assertThat(text).contains("Gewinnrate 31,0 % 25,0 % +6,0 Pp 25,0 % gut");
+        // a small sample: its case count under the value, no status
+        assertThat(text).contains("Gewinnrate 31,0 % n = 12 25,0 % +6,0 Pp 25,0 % – kleine Stichprobe");
         assertThat(text).contains("Nicht geprüft: Die Prüfung vergleicht mit den acht Werten davor, der Verlauf über"
                 + " 5 Jahre enthält nur 4.", "Gesamtumsatz und MRR über 5 Jahre");
         assertThat(text).contains("Teilweise Daten Die Datenbank enthält Daten erst ab dem 02.09.2025, der"
                 + " Berichtszeitraum beginnt am 01.01.2025: Seine Werte decken nur den 02.09.2025 bis 31.12.2025 ab.");
-        assertThat(text).contains("Vorjahresvergleich 2 KPIs haben einen Wert, aber keinen im Vorjahr: Lead → MQL,"
-                + " ROMI.");
+        assertThat(text).contains("Vorjahresvergleich 3 KPIs haben einen Wert, aber keinen im Vorjahr: Absprungrate,"
+                + " Lead → MQL, ROMI.");
         assertThat(text).doesNotContain("keinen im Vorjahresmonat", "Vorjahresquartal");
         assertThat(beforeGlossary(text)).doesNotContainIgnoringCase("monat").doesNotContain("Quartal");
     }
@@ -253,9 +384,8 @@ class ManagementReportTests {
 
     @Test
     void aQuarterInEnglish() throws IOException {
-        var english = new ManagementReport(new ReportRenderer(Locale.ENGLISH), null, catalog, settings, kpiSettings,
-                properties, null, null);
-        String text = flat(english.render(QUARTER, periodResults(8), NAMES, null));
+        var english = english();
+        String text = flat(english.render(QUARTER, input(periodResults(8))));
         assertThat(text).contains("Management report Q3 2026 Sales and marketing: the quarter in KPIs",
                 "The quarter in figures Total revenue: €123,456.78 in Q3 2026, after €100,000.00 in the previous"
                         + " quarter (+23.5%); €90,000.00 in the same quarter last year.",
@@ -269,7 +399,7 @@ class ManagementReportTests {
     @Test
     void aPreliminaryReportSaysSoOnTheCoverAndAtTheTopOfEveryPage() throws IOException {
         Edition preliminary = Edition.preliminary("monthly", ReportingPeriod.parse("2026-12"), LocalDate.of(2026, 12, 2));
-        byte[] pdf = management.render(preliminary, results(), NAMES, null);
+        byte[] pdf = management.render(preliminary, input(results()));
         keep("monthly-preliminary-de.pdf", pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             var stripper = new org.apache.pdfbox.text.PDFTextStripper();
@@ -287,7 +417,15 @@ class ManagementReportTests {
             assertThat(document.getDocumentInformation().getCreationDate().toInstant())
                     .isEqualTo(LocalDate.of(2026, 12, 2).atStartOfDay().toInstant(ZoneOffset.UTC));
         }
-        assertThat(flat(management.render(MONTH, results(), NAMES, null))).doesNotContain("Vorläufig");
+        assertThat(flat(management.render(MONTH, input(results())))).doesNotContain("Vorläufig");
+    }
+
+    /** The glossary's text in one line, without page footers, a line broken after a hyphen joined again. */
+    private static String glossaryText(byte[] pdf) throws IOException {
+        String text = Arrays.stream(WeeklyReportTests.text(pdf).split("\\R")).map(String::strip)
+                .filter(l -> !l.startsWith("kpi-pipeline · ")).collect(Collectors.joining(" "))
+                .replaceAll("\\s+", " ").replace("- ", "-");
+        return text.substring(text.indexOf("Glossar: Definitionen der KPIs"));
     }
 
     /** The text before the glossary, whose KPI definitions may name months whatever the period. */
@@ -325,7 +463,10 @@ class ManagementReportTests {
         return rows;
     }
 
-    /** A month with every section filled: targets met and missed, a benchmark, an anomaly, a small sample. */
+    /**
+     * A month with every section filled: targets met and missed, benchmarks, an anomaly, a small sample, a
+     * measure that fired with its weakest channel, campaigns with and without cost.
+     */
     static List<StoredResult> results() {
         List<StoredResult> rows = new ArrayList<>();
         rows.add(total("leads_created", "1234", "1100", "1000", "1200", Status.GOOD, null, List.of()));
@@ -333,9 +474,11 @@ class ManagementReportTests {
         rows.add(total("mrr", "45678.9", "45000", null, null, Status.NEUTRAL, null, List.of()));
         rows.add(total("tcv_won", "1234.56", "2000", null, "2000", Status.BAD, null, List.of()));
         rows.add(total("cac", "8500", "6000", null, "8000", Status.WARN, null, List.of()));
-        rows.add(ratio(total("win_rate", "0.31", "0.25", null, "0.25", Status.GOOD, null, List.of("SMALL_SAMPLE")),
-                "12"));
-        rows.add(total("email_open_rate", "0.18", "0.2", "0.22", "0.22", Status.BAD, "0.2271", List.of()));
+        // 12 deals closed: a small sample, which the evaluation leaves NEUTRAL whatever its target says
+        rows.add(withCases(total("win_rate", "0.31", "0.25", null, "0.25", Status.NEUTRAL, null,
+                List.of("SMALL_SAMPLE")), 12));
+        rows.add(withCases(benchmarked(total("email_open_rate", "0.18", "0.2", "0.22", "0.22", Status.BAD, "0.1929",
+                List.of()), MAILCHIMP), 4000));
         // a target the evaluation could not judge: neither it nor the catalog says which way is better
         rows.add(total("new_to_existing_ratio", "0.5", "0.5", null, "0.6", Status.NEUTRAL, null, List.of()));
         StoredResult sql = total("sql_count", "48", "60", null, null, Status.NEUTRAL, null, List.of("ANOMALY"));
@@ -347,33 +490,103 @@ class ManagementReportTests {
                 List.of(), List.of()));
         rows.add(breakdown("sql_count", "rep", "REP-01", "20", null, null, List.of()));
         rows.add(breakdown("sql_count", "rep", "REP-02", "28", null, null, List.of()));
-        rows.add(breakdown("win_rate", "rep", "REP-01", "0.25", null, null, List.of("SMALL_SAMPLE")));
-        rows.add(breakdown("win_rate", "rep", "REP-02", "0.4", null, null, List.of()));
+        rows.add(withCases(breakdown("win_rate", "rep", "REP-01", "0.25", null, null, List.of("SMALL_SAMPLE")), 4));
+        rows.add(withCases(breakdown("win_rate", "rep", "REP-02", "0.4", null, null, List.of()), 30));
         rows.add(breakdown("tcv_won", "rep", "REP-01", "1000", null, null, List.of()));
         rows.add(breakdown("tcv_won", "rep", "REP-02", "234.56", null, null, List.of()));
         rows.add(breakdown("leads_created", "campaign", "C1", "40", null, null, List.of()));
         rows.add(breakdown("leads_created", "campaign", "C2", "10", null, null, List.of()));
         rows.add(breakdown("leads_created", "campaign", "(none)", "5", null, null, List.of()));
-        rows.add(breakdown("romi", "campaign", "C1", "1.5", "3000", "2000", List.of()));
         rows.add(new StoredResult("romi", null, null, new BigDecimal("0.25"), "rate", new BigDecimal("1000"),
                 new BigDecimal("4000"), null, null, null, List.of(), null, null, null, Status.NEUTRAL, null, null,
                 List.of(), List.of()));
         rows.add(breakdown("leads_created", "channel", "WEB", "700", null, null, List.of()));
         rows.add(breakdown("tcv_won", "channel", "WEB", "1234.56", null, null, List.of()));
+        // the bounce rate, 590 of 1,112 sessions, misses its benchmark (lower is better) and fires its measure; the
+        // weakest channel on enough sessions is E-Mail, 219 of 300 (paid search, 11 of 12, is a small sample)
+        rows.add(withActions(benchmarked(ratio("web_bounce_rate", null, null, "590", "1112", List.of()), CONTENTSQUARE),
+                "improve-landing-pages"));
+        rows.add(ratio("web_bounce_rate", "channel", "WEB", "360", "800", List.of()));
+        rows.add(ratio("web_bounce_rate", "channel", "EMAIL", "219", "300", List.of()));
+        rows.add(ratio("web_bounce_rate", "channel", "PAID_SEARCH", "11", "12", List.of("SMALL_SAMPLE")));
+        rows.addAll(campaignRomi());
         return rows;
+    }
+
+    /**
+     * The stored campaign_romi of {@link #campaigns()}, gross margin 0.75 (config/application.yml): C1 (20,000 ×
+     * 0.75 − 6,000) / 6,000 = 1.5; C3 (8,000 × 0.75 − 480) / 480 = 11.5; C2 without cost has no value; the total
+     * over C1 and C3 (21,000 − 6,480) / 6,480 = 2.2407…
+     */
+    static List<StoredResult> campaignRomi() {
+        return List.of(
+                new StoredResult("campaign_romi", null, null, new BigDecimal("14520").divide(new BigDecimal("6480"),
+                        MathContext.DECIMAL64), "rate", new BigDecimal("14520"), new BigDecimal("6480"), null,
+                        new BigDecimal("2"), null, List.of(), null, null, null, Status.NEUTRAL, null, null, List.of(),
+                        List.of()),
+                breakdown("campaign_romi", "campaign", "C1", "1.5", "9000", "6000", List.of()),
+                breakdown("campaign_romi", "campaign", "C3", "11.5", "5520", "480", List.of()),
+                new StoredResult("campaign_romi", "campaign", "C2", null, "rate", BigDecimal.ZERO, BigDecimal.ZERO,
+                        "no cost recorded for the campaign before the end of the period", null, null, List.of(), null,
+                        null, null, Status.NEUTRAL, null, null, List.of(), List.of()));
+    }
+
+    /** What CampaignReturns gives for the campaigns started in the 730 days before 1 November 2026, oldest first. */
+    static List<CampaignReturn> campaigns() {
+        return List.of(
+                new CampaignReturn("C3", LocalDate.of(2025, 11, 15), new BigDecimal("500"), 5, 1,
+                        new BigDecimal("8000"), new BigDecimal("480")),
+                new CampaignReturn("C1", LocalDate.of(2026, 3, 1), new BigDecimal("10000"), 40, 3,
+                        new BigDecimal("20000"), new BigDecimal("6000")),
+                new CampaignReturn("C2", LocalDate.of(2026, 9, 1), null, 10, 0, BigDecimal.ZERO, BigDecimal.ZERO));
+    }
+
+    static ManagementReport.Input input(List<StoredResult> results) {
+        return input(results, null);
+    }
+
+    static ManagementReport.Input input(List<StoredResult> results, LocalDate firstData) {
+        return new ManagementReport.Input(results, NAMES, firstData, campaigns(), Set.of());
+    }
+
+    private ManagementReport english() {
+        return new ManagementReport(new ReportRenderer(Locale.ENGLISH), null, catalog, settings, kpiSettings,
+                properties, null, null, null, fired, null, benchmarks);
     }
 
     private static StoredResult total(String kpi, String value, String previous, String lastYear, String target,
             Status status, String benchmark, List<String> flags) {
         return new StoredResult(kpi, null, null, new BigDecimal(value), null, null, null, null, decimal(previous),
-                decimal(lastYear), List.of(), decimal(target), null, null, status, decimal(benchmark),
-                benchmark == null ? null : MAILCHIMP, flags, List.of());
+                decimal(lastYear), List.of(), decimal(target), null, null, status, decimal(benchmark), null, flags,
+                List.of());
     }
 
-    private static StoredResult ratio(StoredResult r, String denominator) {
-        return new StoredResult(r.kpiId(), null, null, r.value(), r.unit(), null, new BigDecimal(denominator), null,
-                r.previousValue(), r.previousYearValue(), r.trend(), r.target(), null, null, r.status(), r.benchmark(),
-                r.benchmarkSource(), r.flags(), r.actions());
+    /** A rate of sessions (the bounce rate's cases), judged BAD against the benchmark 0.47 when a total. */
+    private static StoredResult ratio(String kpi, String dimension, String value, String numerator,
+            String denominator, List<String> flags) {
+        BigDecimal rate = new BigDecimal(numerator).divide(new BigDecimal(denominator), MathContext.DECIMAL64);
+        return new StoredResult(kpi, dimension, value, rate, "rate", new BigDecimal(numerator),
+                new BigDecimal(denominator), Long.valueOf(denominator), null, null, null, List.of(), null, null, null,
+                dimension == null ? Status.BAD : Status.NEUTRAL, dimension == null ? new BigDecimal("0.47") : null,
+                null, flags, List.of());
+    }
+
+    private static StoredResult benchmarked(StoredResult r, String source) {
+        return new StoredResult(r.kpiId(), r.dimension(), r.dimensionValue(), r.value(), r.unit(), r.numerator(),
+                r.denominator(), r.cases(), r.reason(), r.previousValue(), r.previousYearValue(), r.trend(), r.target(),
+                null, null, r.status(), r.benchmark(), source, r.flags(), r.actions());
+    }
+
+    private static StoredResult withCases(StoredResult r, long cases) {
+        return new StoredResult(r.kpiId(), r.dimension(), r.dimensionValue(), r.value(), r.unit(), r.numerator(),
+                r.denominator(), cases, r.reason(), r.previousValue(), r.previousYearValue(), r.trend(), r.target(),
+                null, null, r.status(), r.benchmark(), r.benchmarkSource(), r.flags(), r.actions());
+    }
+
+    private static StoredResult withActions(StoredResult r, String... actions) {
+        return new StoredResult(r.kpiId(), r.dimension(), r.dimensionValue(), r.value(), r.unit(), r.numerator(),
+                r.denominator(), r.cases(), r.reason(), r.previousValue(), r.previousYearValue(), r.trend(), r.target(),
+                null, null, r.status(), r.benchmark(), r.benchmarkSource(), r.flags(), List.of(actions));
     }
 
     private static StoredResult withTrend(StoredResult r, String... trend) {
