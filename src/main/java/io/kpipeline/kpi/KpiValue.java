@@ -15,7 +15,7 @@ import java.math.MathContext;
  * <p>{@code cases} is how many cases the value rests on (kpi-vocabulary.md, "small sample"): the
  * emails of an open rate, the deals closed for a win rate, the deals averaged for a deal size. It is
  * null for values that are never a small sample: counts, sums, money totals, the web averages over
- * sessions and the returns on money spent.
+ * sessions.
  *
  * @param kpiId          the catalog id
  * @param dimension      {@code channel}, {@code campaign}, {@code rep}, {@code segment},

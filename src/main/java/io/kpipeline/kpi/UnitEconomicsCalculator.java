@@ -22,9 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 class UnitEconomicsCalculator implements KpiCalculator {
 
-    /** Σ amount of the won deals of the period whose lead came from a campaign, per contract term (0: one-off). */
+    /**
+     * Σ amount and number of the won deals of the period whose lead came from a campaign, per contract term
+     * (0: one-off).
+     */
     private static final String CAMPAIGN_SOURCED_WINS = """
-            SELECT CASE WHEN d.contract_months > 0 THEN d.contract_months ELSE 0 END AS term, SUM(d.amount) AS amount
+            SELECT CASE WHEN d.contract_months > 0 THEN d.contract_months ELSE 0 END AS term, SUM(d.amount) AS amount,
+                   COUNT(*) AS deals
             FROM deal d
             JOIN `lead` l ON l.id = d.lead_id
             WHERE d.status = 'WON' AND d.closed_at >= :start AND d.closed_at < :end AND l.campaign_id IS NOT NULL
@@ -132,20 +136,25 @@ class UnitEconomicsCalculator implements KpiCalculator {
                 "no marketing or sales cost in the 365 days up to the end of the period").withCases(year.newCustomers());
     }
 
-    /** (first-year value × gross margin of the period's won campaign-sourced deals − marketing cost) / marketing cost. */
+    /**
+     * (first-year value × gross margin of the period's won campaign-sourced deals − marketing cost) / marketing
+     * cost. It rests on those deals: a month's return on one or two won deals is luck, not a verdict.
+     */
     private KpiValue romi(ReportingPeriod period, BigDecimal marketingCost) {
         if (settings.margin().isEmpty()) {
             return KpiValue.none("romi", null, null, KpiSettings.NO_GROSS_MARGIN);
         }
         BigDecimal[] firstYearValue = {BigDecimal.ZERO};
+        long[] deals = {0};
         jdbc.query(CAMPAIGN_SOURCED_WINS, new MapSqlParameterSource("start", period.startTime())
                 .addValue("end", period.endTime()), rs -> {
                     firstYearValue[0] = firstYearValue[0].add(
                             CampaignReturns.firstYearValue(rs.getBigDecimal("amount"), rs.getInt("term")));
+                    deals[0] += rs.getLong("deals");
                 });
         BigDecimal grossProfit = firstYearValue[0].multiply(settings.grossMargin()).round(KpiValue.PRECISION);
         return KpiValue.ratio("romi", null, null, grossProfit.subtract(marketingCost), marketingCost,
-                "no marketing cost in the period");
+                "no marketing cost in the period").withCases(deals[0]);
     }
 
     /**
@@ -160,18 +169,21 @@ class UnitEconomicsCalculator implements KpiCalculator {
         List<KpiValue> rows = new ArrayList<>();
         BigDecimal profit = BigDecimal.ZERO;
         BigDecimal cost = BigDecimal.ZERO;
+        long deals = 0;
         for (CampaignReturn c : campaignReturns.before(period.end())) {
             BigDecimal grossProfit = c.firstYearValue().multiply(settings.grossMargin()).round(KpiValue.PRECISION);
             rows.add(KpiValue.ratio(id, "campaign", c.id(), grossProfit.subtract(c.cost()), c.cost(),
-                    "no cost recorded for the campaign before the end of the period"));
+                    "no cost recorded for the campaign before the end of the period").withCases(c.wonDeals()));
             if (c.cost().signum() > 0) {
                 profit = profit.add(grossProfit);
                 cost = cost.add(c.cost());
+                deals += c.wonDeals();
             }
         }
         List<KpiValue> values = new ArrayList<>();
         values.add(KpiValue.ratio(id, null, null, profit.subtract(cost), cost,
-                "no campaign started in the 730 days before the end of the period has a recorded cost"));
+                "no campaign started in the 730 days before the end of the period has a recorded cost")
+                .withCases(deals));
         values.addAll(rows);
         return values;
     }

@@ -192,7 +192,8 @@ class UnitEconomicsCalculatorTests {
         // not D3 (no campaign), D4 (lost), D5 (1 Nov 00:00:00), D7 (30 Sep): (3000 − 2000) / 2000
         KpiValue romi = find(values, "romi", null, null);
         assertThat(romi.value()).isEqualByComparingTo("0.5");
-        assertThat(romi.cases()).isNull();
+        // it rests on the 4 won campaign deals D1, D2, D6, D8
+        assertThat(romi.cases()).isEqualTo(4L);
         assertThat(breakdown(values, "romi")).isEmpty();
     }
 
@@ -208,8 +209,10 @@ class UnitEconomicsCalculatorTests {
                 .isEqualTo("no cost recorded for the campaign before the end of the period");
         // C0 started before 2024-11-01, 730 days before the end
         assertThat(breakdown(values, "campaign_romi", "campaign")).containsExactly("C1", "C2", "C3");
-        // total over C1 and C2 (C3 has no cost): (4300 − 3800) / 3800
+        // total over C1 and C2 (C3 has no cost): (4300 − 3800) / 3800, resting on their 3 won deals D7, D1, D2
         assertThat(total(values, "campaign_romi")).isEqualByComparingTo(fraction(5, 38));
+        assertThat(find(values, "campaign_romi", null, null).cases()).isEqualTo(3L);
+        assertThat(find(values, "campaign_romi", "campaign", "C1").cases()).isEqualTo(2L);
     }
 
     @Test
