@@ -78,6 +78,7 @@ public class Delivery {
         boolean outbox = transport.outbox();
         String outboxFolder = outbox ? transport.outboxFolder().toString() : null;
         List<Line> lines = new ArrayList<>(unaddressed);
+        DeliveryDeadline deadline = transport.deadline();
         Optional<String> stale = options.force() ? Optional.empty() : gate.check(edition);
         if (stale.isPresent()) {
             String reason = "Held: " + stale.get();
@@ -91,17 +92,18 @@ public class Delivery {
             }
             String notice = lines.stream().anyMatch(l -> l.result() == Result.HELD)
                     ? notify(report, period, "held", reason + ". Load the missing data and run the report again,"
-                            + " or deliver as it is with --force.")
+                            + " or deliver as it is with --force.", deadline)
                     : null;
             return new DeliveryReport(lines, stale.get(), notice, outboxFolder, null);
         }
         for (Planned p : plan) {
-            lines.add(deliver(edition, p, csv, options.resend(), outbox));
+            lines.add(deliver(edition, p, csv, options.resend(), outbox, deadline));
         }
         List<Line> failed = lines.stream().filter(l -> l.result() == Result.FAILED).toList();
         String notice = failed.isEmpty() ? null : notify(report, period, "failed", "These messages could not be"
                 + " delivered:\n" + failed.stream().map(Line::toString).reduce("", (a, b) -> a + b + "\n")
-                + "\nCheck spring.mail.* and the SMTP server, then run the report again: it sends only what is missing.");
+                + "\nCheck spring.mail.* and the SMTP server, then run the report again: it sends only what is missing.",
+                deadline);
         return new DeliveryReport(lines, null, notice, outboxFolder, null);
     }
 
@@ -122,7 +124,8 @@ public class Delivery {
         return ledger.find(key).map(e -> e.state() == State.SENT || (outbox && e.state() == State.OUTBOX)).orElse(false);
     }
 
-    private Line deliver(Edition edition, Planned p, Path csv, boolean resend, boolean outbox) {
+    private Line deliver(Edition edition, Planned p, Path csv, boolean resend, boolean outbox,
+            DeliveryDeadline deadline) {
         String report = edition.report();
         ReportingPeriod period = edition.period();
         Optional<String> claimed = ledger.claim(p.key(), resend, outbox, messageId(report, period));
@@ -145,7 +148,7 @@ public class Delivery {
         int attempts;
         try {
             attempts = transport.send(message, report + "-" + period.id() + "-" + p.key().document() + "-"
-                    + p.to().address());
+                    + p.to().address(), deadline);
         } catch (MailTransport.Undeliverable e) {
             ledger.failed(p.key(), e.attempts(), e.getMessage());
             return line(p, Result.FAILED, e.getMessage() + " (" + e.attempts() + " attempt"
@@ -170,7 +173,8 @@ public class Delivery {
     }
 
     /** Tells the admin address; says what became of the notice. */
-    private String notify(String report, ReportingPeriod period, String what, String text) {
+    private String notify(String report, ReportingPeriod period, String what, String text,
+            DeliveryDeadline deadline) {
         String admin = directory.admin();
         if (admin.isBlank()) {
             return "No admin address is set (kpi.delivery.admin), so nobody else was told.";
@@ -183,7 +187,8 @@ public class Delivery {
             helper.setSubject("[kpi-pipeline] Delivery " + what + ": " + report + " report " + period.id());
             helper.setText("The delivery of the " + report + " report for " + period.id() + " " + what + ".\n\n"
                     + text + "\n");
-            transport.send(notice, "notice-" + what + "-" + report + "-" + period.id() + "-" + UUID.randomUUID());
+            transport.sendNotice(notice, "notice-" + what + "-" + report + "-" + period.id() + "-" + UUID.randomUUID(),
+                    deadline);
             return "A notice went to the admin address " + admin + ".";
         } catch (MailTransport.Undeliverable e) {
             return "The notice to the admin address " + admin + " could not be sent either: " + e.getMessage() + ".";
