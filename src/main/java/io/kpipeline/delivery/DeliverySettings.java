@@ -30,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 record DeliverySettings(
         @NotBlank @DefaultValue("kpi-pipeline@localhost") String from,
         @DefaultValue("") String admin,
-        @NotNull @DefaultValue("30s") Duration timeout,
+        @NotNull @DurationMin(millis = 1, message = "must be more than 0") @DefaultValue("30s") Duration timeout,
         @NotNull @DurationMin(millis = 1, message = "must be more than 0") @DefaultValue("10m") Duration deadline,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue Map<String, Freshness> freshness) {
