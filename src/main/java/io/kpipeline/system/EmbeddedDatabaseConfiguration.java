@@ -32,7 +32,11 @@ class EmbeddedDatabaseConfiguration {
         pool.setJdbcUrl(server.jdbcUrl());
         pool.setUsername(server.username());
         pool.setPassword(server.password());
-        pool.setMaximumPoolSize(4);
+        // Five reports may run at once in the scheduler, each holding its step's connection and taking a second
+        // for the delivery ledger's own transactions, beside Quartz's: as many as Spring Boot gives an external
+        // server's pool by default. Two stay open while idle.
+        pool.setMaximumPoolSize(10);
+        pool.setMinimumIdle(2);
         // The embedded server is our own child process, so the driver may answer its requests for local
         // data; LoadDataBuffer hands it rows from memory, never a file.
         pool.addDataSourceProperty("allowLoadLocalInfile", "true");
