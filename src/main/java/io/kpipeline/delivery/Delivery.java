@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Delivers a run's rendered PDFs to their recipients, once: each message is claimed in the ledger
@@ -97,7 +99,11 @@ public class Delivery {
             return new DeliveryReport(lines, stale.get(), notice, outboxFolder, null);
         }
         for (Planned p : plan) {
-            lines.add(deliver(edition, p, csv, options.resend(), outbox, deadline));
+            try {
+                lines.add(deliver(edition, p, csv, options.resend(), outbox, deadline));
+            } catch (DataAccessException | TransactionException e) {
+                throw interrupted(lines, plan.subList(plan.indexOf(p), plan.size()), deadline, outboxFolder, e);
+            }
         }
         List<Line> failed = lines.stream().filter(l -> l.result() == Result.FAILED).toList();
         String notice = failed.isEmpty() ? null : notify(report, period, "failed", "These messages could not be"
@@ -159,6 +165,23 @@ public class Delivery {
         // under the same Message-ID; it must not be reported as a message that could not be composed.
         ledger.done(p.key(), outbox ? State.OUTBOX : State.SENT, attempts);
         return line(p, outbox ? Result.WRITTEN : Result.SENT, null);
+    }
+
+    /**
+     * The delivery the database stopped, with the messages still planned: the one in hand left when the transport
+     * handed it over (only the ledger could not record it); the others were not sent.
+     */
+    private static DeliveryInterrupted interrupted(List<Line> lines, List<Planned> rest,
+            DeliveryDeadline deadline, String outboxFolder, RuntimeException e) {
+        List<Line> all = new ArrayList<>(lines);
+        long recorded = lines.stream().filter(l -> l.result() == Result.SENT || l.result() == Result.WRITTEN).count();
+        for (Planned p : rest) {
+            boolean left = p == rest.get(0) && deadline.handedOver() > recorded;
+            all.add(left ? line(p, outboxFolder == null ? Result.SENT : Result.WRITTEN,
+                    p.pdf().getFileName() + " (" + DeliveryReport.UNRECORDED + ")")
+                    : line(p, Result.FAILED, "not sent: the database failed"));
+        }
+        return new DeliveryInterrupted(new DeliveryReport(all, null, null, outboxFolder, null), e);
     }
 
     private static Line line(Planned p, Result result, String detail) {

@@ -91,7 +91,9 @@ class MailTransport {
      * @throws Undeliverable also when the deadline, less the notice's reserve, has passed or passes meanwhile
      */
     int send(MimeMessage message, String file, DeliveryDeadline deadline) throws Undeliverable {
-        return send(message, file, deadline, deadline.messagesEnd());
+        int attempts = send(message, file, deadline, deadline.messagesEnd());
+        deadline.countHandedOver();
+        return attempts;
     }
 
     /** Sends the delivery's notice to the admin address (or writes it to the outbox), before the deadline. */
