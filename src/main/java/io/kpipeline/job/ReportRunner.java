@@ -206,13 +206,16 @@ public class ReportRunner {
             } catch (JobExecutionAlreadyRunningException running) {
                 JobExecution left = running(report, period, preliminaryUpTo);
                 String by = left == null ? null : left.getJobParameters().getString(RunOwner.PARAMETER);
-                if (left == null || recovered || !owner.isGone(by)) {
+                // a run of this process that runs no longer: the database died under it (the scheduler lives on)
+                boolean abandoned = left != null
+                        && (owner.isGone(by) || owner.isThisProcess(by) && !executions.isRunning(left));
+                if (left == null || recovered || !abandoned) {
                     throw new KpiException("The " + name + " report for " + period.id() + " is running already"
                             + (left == null ? "" : ", started " + left.getStartTime() + " by " + RunOwner.describe(by))
                             + ". Wait for that run to end. If its process has stopped without ending it, run the same"
                             + " command again on host " + RunOwner.host(by) + ", which sees that and resumes the run.");
                 }
-                // the process that ran it died: mark its run failed, and restart that run at the step it was in
+                // the run was abandoned: mark it failed, and restart it at the step it was in
                 jobs.recover(left);
                 recovered = true;
                 run--;
