@@ -3,6 +3,9 @@ package io.kpipeline.cli;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.Origins;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -51,9 +54,24 @@ record Failure(String message, int exitCode, boolean hasDetails) {
             String name = e.getValidationErrors().getName() + "."
                     + (error instanceof FieldError field ? field.getField() : error.getObjectName());
             Object value = error instanceof FieldError field ? field.getRejectedValue() : null;
-            return "setting " + name + (value == null ? "" : " = " + value) + " " + error.getDefaultMessage()
+            return "setting " + name + (value == null ? "" : " = " + shown(value)) + " " + error.getDefaultMessage()
                     + Origins.describe(Origin.from(error));
         }).collect(Collectors.joining("; ")) + ". Correct the setting and run again.";
+    }
+
+    /** A bound value as the user writes it: a duration as {@code 0s} or {@code -1m}, not {@code PT-1M}. */
+    private static String shown(Object value) {
+        if (value instanceof Duration d) {
+            long millis = d.toMillis();
+            for (var unit : List.of(Map.entry("d", 86_400_000L), Map.entry("h", 3_600_000L), Map.entry("m", 60_000L),
+                    Map.entry("s", 1_000L))) {
+                if (millis != 0 && millis % unit.getValue() == 0) {
+                    return millis / unit.getValue() + unit.getKey();
+                }
+            }
+            return millis == 0 ? "0s" : millis + "ms";
+        }
+        return String.valueOf(value);
     }
 
     private static String describe(BindException e) {

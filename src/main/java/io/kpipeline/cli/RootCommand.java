@@ -58,6 +58,12 @@ final class RootCommand implements Runnable {
             args.add("--logging.level.org.springframework.context=ERROR");
             // A failed step reaches the user through ReportRunner's message; Batch's own trace would repeat it.
             args.add("--logging.level.org.springframework.batch.core.step.AbstractStep=OFF");
+            // So does a run whose database died: Batch's, the transactions', the pool's and the server process's
+            // own accounts of it (each with its trace) would bury the one line that says what was delivered.
+            args.add("--logging.level.org.springframework.batch=OFF");
+            args.add("--logging.level.org.springframework.transaction=OFF");
+            args.add("--logging.level.com.zaxxer.hikari=OFF");
+            args.add("--logging.level.ch.vorburger.exec.ManagedProcess=OFF");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "stop-notice"));
         SpringApplication application = new SpringApplication(KpiPipelineApplication.class);

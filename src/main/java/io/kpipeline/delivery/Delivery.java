@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Delivers a run's rendered PDFs to their recipients, once: each message is claimed in the ledger
@@ -78,6 +80,7 @@ public class Delivery {
         boolean outbox = transport.outbox();
         String outboxFolder = outbox ? transport.outboxFolder().toString() : null;
         List<Line> lines = new ArrayList<>(unaddressed);
+        DeliveryDeadline deadline = transport.deadline();
         Optional<String> stale = options.force() ? Optional.empty() : gate.check(edition);
         if (stale.isPresent()) {
             String reason = "Held: " + stale.get();
@@ -91,17 +94,22 @@ public class Delivery {
             }
             String notice = lines.stream().anyMatch(l -> l.result() == Result.HELD)
                     ? notify(report, period, "held", reason + ". Load the missing data and run the report again,"
-                            + " or deliver as it is with --force.")
+                            + " or deliver as it is with --force.", deadline)
                     : null;
             return new DeliveryReport(lines, stale.get(), notice, outboxFolder, null);
         }
         for (Planned p : plan) {
-            lines.add(deliver(edition, p, csv, options.resend(), outbox));
+            try {
+                lines.add(deliver(edition, p, csv, options.resend(), outbox, deadline));
+            } catch (DataAccessException | TransactionException e) {
+                throw interrupted(lines, plan.subList(plan.indexOf(p), plan.size()), deadline, outboxFolder, e);
+            }
         }
         List<Line> failed = lines.stream().filter(l -> l.result() == Result.FAILED).toList();
         String notice = failed.isEmpty() ? null : notify(report, period, "failed", "These messages could not be"
                 + " delivered:\n" + failed.stream().map(Line::toString).reduce("", (a, b) -> a + b + "\n")
-                + "\nCheck spring.mail.* and the SMTP server, then run the report again: it sends only what is missing.");
+                + "\nCheck spring.mail.* and the SMTP server, then run the report again: it sends only what is missing.",
+                deadline);
         return new DeliveryReport(lines, null, notice, outboxFolder, null);
     }
 
@@ -122,7 +130,8 @@ public class Delivery {
         return ledger.find(key).map(e -> e.state() == State.SENT || (outbox && e.state() == State.OUTBOX)).orElse(false);
     }
 
-    private Line deliver(Edition edition, Planned p, Path csv, boolean resend, boolean outbox) {
+    private Line deliver(Edition edition, Planned p, Path csv, boolean resend, boolean outbox,
+            DeliveryDeadline deadline) {
         String report = edition.report();
         ReportingPeriod period = edition.period();
         Optional<String> claimed = ledger.claim(p.key(), resend, outbox, messageId(report, period));
@@ -145,7 +154,7 @@ public class Delivery {
         int attempts;
         try {
             attempts = transport.send(message, report + "-" + period.id() + "-" + p.key().document() + "-"
-                    + p.to().address());
+                    + p.to().address(), deadline);
         } catch (MailTransport.Undeliverable e) {
             ledger.failed(p.key(), e.attempts(), e.getMessage());
             return line(p, Result.FAILED, e.getMessage() + " (" + e.attempts() + " attempt"
@@ -156,6 +165,23 @@ public class Delivery {
         // under the same Message-ID; it must not be reported as a message that could not be composed.
         ledger.done(p.key(), outbox ? State.OUTBOX : State.SENT, attempts);
         return line(p, outbox ? Result.WRITTEN : Result.SENT, null);
+    }
+
+    /**
+     * The delivery the database stopped, with the messages still planned: the one in hand left when the transport
+     * handed it over (only the ledger could not record it); the others were not sent.
+     */
+    private static DeliveryInterrupted interrupted(List<Line> lines, List<Planned> rest,
+            DeliveryDeadline deadline, String outboxFolder, RuntimeException e) {
+        List<Line> all = new ArrayList<>(lines);
+        long recorded = lines.stream().filter(l -> l.result() == Result.SENT || l.result() == Result.WRITTEN).count();
+        for (Planned p : rest) {
+            boolean left = p == rest.get(0) && deadline.handedOver() > recorded;
+            all.add(left ? line(p, outboxFolder == null ? Result.SENT : Result.WRITTEN,
+                    p.pdf().getFileName() + " (" + DeliveryReport.UNRECORDED + ")")
+                    : line(p, Result.FAILED, "not sent: the database failed"));
+        }
+        return new DeliveryInterrupted(new DeliveryReport(all, null, null, outboxFolder, null), e);
     }
 
     private static Line line(Planned p, Result result, String detail) {
@@ -170,7 +196,8 @@ public class Delivery {
     }
 
     /** Tells the admin address; says what became of the notice. */
-    private String notify(String report, ReportingPeriod period, String what, String text) {
+    private String notify(String report, ReportingPeriod period, String what, String text,
+            DeliveryDeadline deadline) {
         String admin = directory.admin();
         if (admin.isBlank()) {
             return "No admin address is set (kpi.delivery.admin), so nobody else was told.";
@@ -183,7 +210,8 @@ public class Delivery {
             helper.setSubject("[kpi-pipeline] Delivery " + what + ": " + report + " report " + period.id());
             helper.setText("The delivery of the " + report + " report for " + period.id() + " " + what + ".\n\n"
                     + text + "\n");
-            transport.send(notice, "notice-" + what + "-" + report + "-" + period.id() + "-" + UUID.randomUUID());
+            transport.sendNotice(notice, "notice-" + what + "-" + report + "-" + period.id() + "-" + UUID.randomUUID(),
+                    deadline);
             return "A notice went to the admin address " + admin + ".";
         } catch (MailTransport.Undeliverable e) {
             return "The notice to the admin address " + admin + " could not be sent either: " + e.getMessage() + ".";

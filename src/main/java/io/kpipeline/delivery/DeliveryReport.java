@@ -63,6 +63,34 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
                 + " held, " + count(Result.FAILED) + " failed." + (notice == null ? "" : " " + notice);
     }
 
+    /**
+     * Said of a message that left while the database could not record it: its row stays claimed, so the next
+     * run sends it once more.
+     */
+    static final String UNRECORDED = "not recorded: the next run sends it once more, under the same Message-ID";
+
+    /**
+     * Which messages left and which did not, in a sentence or two, e.g. "Sent: anna@example.com. Not sent:
+     * ben@example.com, julia@example.com (rep:REP-03)."
+     */
+    public String whatLeft() {
+        String sent = names(Result.SENT, Result.WRITTEN);
+        String before = names(Result.ALREADY_SENT);
+        String missing = names(Result.FAILED, Result.HELD);
+        return (sent.isEmpty() ? "Nothing was sent" : "Sent: " + sent)
+                + (before.isEmpty() ? "" : "; sent before: " + before)
+                + (missing.isEmpty() ? "." : ". Not sent: " + missing + ".");
+    }
+
+    private String names(Result... results) {
+        List<Result> wanted = List.of(results);
+        return lines.stream().filter(l -> wanted.contains(l.result()))
+                .map(l -> l.recipient() + ("report".equals(l.document()) ? "" : " (" + l.document() + ")")
+                        + (l.detail() != null && l.detail().endsWith("(" + UNRECORDED + ")") ? " (" + UNRECORDED + ")"
+                                : ""))
+                .collect(Collectors.joining(", "));
+    }
+
     /** The user's message when messages failed: who, why, and what to do. */
     public String failure() {
         return "Delivery failed for " + lines.stream().filter(l -> l.result() == Result.FAILED)

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param from      the sender address of every message
  * @param admin     who is told when a delivery fails or is held; empty for nobody
  * @param timeout   how long to wait for the SMTP server before an attempt counts as failed (see {@link MailTimeouts})
+ * @param deadline  how long a report's delivery may take in all, retries and the admin notice included: a
+ *                  server that answers just fast enough for {@code timeout} never to fire still cannot hold the
+ *                  run (see {@link MailTransport})
  * @param retry     how often and how patiently a transient SMTP failure is retried
  * @param freshness per report, the {@code table.column} timestamps that must reach the period's last day
  */
@@ -26,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
 record DeliverySettings(
         @NotBlank @DefaultValue("kpi-pipeline@localhost") String from,
         @DefaultValue("") String admin,
-        @NotNull @DefaultValue("30s") Duration timeout,
+        @NotNull @DurationMin(millis = 1, message = "must be more than 0") @DefaultValue("30s") Duration timeout,
+        @NotNull @DurationMin(millis = 1, message = "must be more than 0") @DefaultValue("10m") Duration deadline,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue Map<String, Freshness> freshness) {
 

@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands a message to the SMTP server of {@code spring.mail.*}, retrying transient failures with
- * back-off ({@code kpi.delivery.retry.*}); without {@code spring.mail.host} it writes the message as
- * an .eml file into {@code $KPI_HOME/outbox/} instead.
+ * back-off ({@code kpi.delivery.retry.*}) within the delivery's {@link DeliveryDeadline}; without
+ * {@code spring.mail.host} it writes the message as an .eml file into {@code $KPI_HOME/outbox/} instead.
  */
 @Component
 class MailTransport {
@@ -32,7 +33,11 @@ class MailTransport {
         private final int attempts;
 
         Undeliverable(int attempts, Throwable cause) {
-            super(SmtpErrors.describe(cause), cause);
+            this(attempts, SmtpErrors.describe(cause), cause);
+        }
+
+        Undeliverable(int attempts, String message, Throwable cause) {
+            super(message, cause);
             this.attempts = attempts;
         }
 
@@ -43,15 +48,20 @@ class MailTransport {
 
     private final ObjectProvider<JavaMailSender> senders;
     private final Path outbox;
-    private final RetryTemplate retry;
+    private final DeliverySettings settings;
+    private final DeadlineSockets sockets;
 
-    MailTransport(ObjectProvider<JavaMailSender> senders, KpiProperties properties, DeliverySettings settings) {
+    MailTransport(ObjectProvider<JavaMailSender> senders, KpiProperties properties, DeliverySettings settings,
+            DeadlineSockets sockets) {
         this.senders = senders;
         this.outbox = properties.home().resolve("outbox").toAbsolutePath().normalize();
-        DeliverySettings.Retry r = settings.retry();
-        this.retry = new RetryTemplate(RetryPolicy.builder().maxRetries(r.maxAttempts() - 1L).delay(r.delay())
-                .multiplier(r.multiplier()).maxDelay(r.maxDelay().compareTo(r.delay()) < 0 ? r.delay() : r.maxDelay())
-                .predicate(SmtpErrors::isTransient).build());
+        this.settings = settings;
+        this.sockets = sockets;
+    }
+
+    /** Starts the clock of a report's delivery. */
+    DeliveryDeadline deadline() {
+        return new DeliveryDeadline(settings.deadline(), settings.timeout());
     }
 
     /** Whether messages go to the outbox folder because no SMTP server is configured. */
@@ -75,11 +85,23 @@ class MailTransport {
     }
 
     /**
-     * Sends the message, or writes it to {@code outbox/<file>.eml}.
+     * Sends one of the delivery's messages, or writes it to {@code outbox/<file>.eml}.
      *
      * @return the attempts it took
+     * @throws Undeliverable also when the deadline, less the notice's reserve, has passed or passes meanwhile
      */
-    int send(MimeMessage message, String file) throws Undeliverable {
+    int send(MimeMessage message, String file, DeliveryDeadline deadline) throws Undeliverable {
+        int attempts = send(message, file, deadline, deadline.messagesEnd());
+        deadline.countHandedOver();
+        return attempts;
+    }
+
+    /** Sends the delivery's notice to the admin address (or writes it to the outbox), before the deadline. */
+    void sendNotice(MimeMessage notice, String file, DeliveryDeadline deadline) throws Undeliverable {
+        send(notice, file, deadline, deadline.end());
+    }
+
+    private int send(MimeMessage message, String file, DeliveryDeadline deadline, long end) throws Undeliverable {
         JavaMailSender sender = senders.getIfAvailable();
         if (sender == null) {
             Path target = outbox.resolve(file.replaceAll("[^A-Za-z0-9._@+-]", "_") + ".eml");
@@ -93,7 +115,16 @@ class MailTransport {
                 throw new Undeliverable(1, e);
             }
         }
+        Duration left = Duration.ofNanos(end - System.nanoTime());
+        if (left.toMillis() < 1) {
+            throw new Undeliverable(0, "not sent: " + deadline + " had passed", null);
+        }
+        DeliverySettings.Retry r = settings.retry();
+        RetryTemplate retry = new RetryTemplate(RetryPolicy.builder().maxRetries(r.maxAttempts() - 1L).delay(r.delay())
+                .multiplier(r.multiplier()).maxDelay(r.maxDelay().compareTo(r.delay()) < 0 ? r.delay() : r.maxDelay())
+                .timeout(left).predicate(SmtpErrors::isTransient).build());
         AtomicInteger attempts = new AtomicInteger();
+        DeadlineSockets.Watch watch = sockets.watch(left);
         try {
             retry.execute(() -> {
                 attempts.incrementAndGet();
@@ -102,7 +133,18 @@ class MailTransport {
             });
             return attempts.get();
         } catch (RetryException e) {
-            throw new Undeliverable(attempts.get(), e.getLastException() != null ? e.getLastException() : e);
+            Throwable last = e.getLastException() != null ? e.getLastException() : e;
+            if (watch.expired()) {
+                throw new Undeliverable(attempts.get(), server() + " had not taken the message when " + deadline
+                        + " passed", last);
+            }
+            if (attempts.get() < r.maxAttempts() && SmtpErrors.isTransient(last)) {
+                throw new Undeliverable(attempts.get(), SmtpErrors.describe(last) + "; no further attempt fits into "
+                        + deadline, last);
+            }
+            throw new Undeliverable(attempts.get(), last);
+        } finally {
+            watch.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.kpipeline.job;
 
 import io.kpipeline.delivery.Delivery;
+import io.kpipeline.delivery.DeliveryInterrupted;
 import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
 import io.kpipeline.report.RenderedPdf;
@@ -43,8 +44,15 @@ class DeliverStepConfiguration {
             DeliveryOptions options = new DeliveryOptions(!"false".equals(parameters.get(MAIL)),
                     "true".equals(parameters.get(RESEND)), "true".equals(parameters.get(FORCE)));
             Path out = Path.of((String) parameters.get(ReportJobConfiguration.OUT));
-            DeliveryReport report = delivery.deliver(ReportJobConfiguration.edition(parameters),
-                    rendered == null ? List.of() : rendered, out.resolve("kpi-results.csv"), options);
+            DeliveryReport report;
+            try {
+                report = delivery.deliver(ReportJobConfiguration.edition(parameters),
+                        rendered == null ? List.of() : rendered, out.resolve("kpi-results.csv"), options);
+            } catch (DeliveryInterrupted e) {
+                // kept in memory only, as the database is gone: ReportRunner tells the user what left
+                jobContext.put(DELIVERED, e.report());
+                throw e;
+            }
             jobContext.put(DELIVERED, report);
             contribution.incrementWriteCount(report.count(DeliveryReport.Result.SENT)
                     + report.count(DeliveryReport.Result.WRITTEN));

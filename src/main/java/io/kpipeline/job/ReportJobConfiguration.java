@@ -53,42 +53,43 @@ class ReportJobConfiguration {
     static final String RENDERED = "rendered";
 
     @Bean
-    Job weeklyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
-            Step renderReportStep, Step deliverReportStep) {
-        return reportJob(ReportKind.WEEKLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
-                renderReportStep, deliverReportStep);
-    }
-
-    @Bean
-    Job monthlyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
-            Step renderReportStep, Step deliverReportStep) {
-        return reportJob(ReportKind.MONTHLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
-                renderReportStep, deliverReportStep);
-    }
-
-    @Bean
-    Job quarterlyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
-            Step renderReportStep, Step deliverReportStep) {
-        return reportJob(ReportKind.QUARTERLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
-                renderReportStep, deliverReportStep);
-    }
-
-    @Bean
-    Job yearlyReportJob(JobRepository jobs, Step computeKpisStep, Step evaluateKpisStep, Step exportResultsStep,
-            Step renderReportStep, Step deliverReportStep) {
-        return reportJob(ReportKind.YEARLY, jobs, computeKpisStep, evaluateKpisStep, exportResultsStep,
-                renderReportStep, deliverReportStep);
-    }
-
-    @Bean
-    Job reviewReportJob(JobRepository jobs, Step computeKpisStep, Step computeCheckpointsStep,
+    Job weeklyReportJob(JobRepository jobs, RunningExecutions running, Step computeKpisStep,
             Step evaluateKpisStep, Step exportResultsStep, Step renderReportStep, Step deliverReportStep) {
-        return reportJob(ReportKind.REVIEW, jobs, computeKpisStep, computeCheckpointsStep, evaluateKpisStep,
+        return reportJob(ReportKind.WEEKLY, jobs, running, computeKpisStep, evaluateKpisStep, exportResultsStep,
+                renderReportStep, deliverReportStep);
+    }
+
+    @Bean
+    Job monthlyReportJob(JobRepository jobs, RunningExecutions running, Step computeKpisStep,
+            Step evaluateKpisStep, Step exportResultsStep, Step renderReportStep, Step deliverReportStep) {
+        return reportJob(ReportKind.MONTHLY, jobs, running, computeKpisStep, evaluateKpisStep, exportResultsStep,
+                renderReportStep, deliverReportStep);
+    }
+
+    @Bean
+    Job quarterlyReportJob(JobRepository jobs, RunningExecutions running, Step computeKpisStep,
+            Step evaluateKpisStep, Step exportResultsStep, Step renderReportStep, Step deliverReportStep) {
+        return reportJob(ReportKind.QUARTERLY, jobs, running, computeKpisStep, evaluateKpisStep, exportResultsStep,
+                renderReportStep, deliverReportStep);
+    }
+
+    @Bean
+    Job yearlyReportJob(JobRepository jobs, RunningExecutions running, Step computeKpisStep,
+            Step evaluateKpisStep, Step exportResultsStep, Step renderReportStep, Step deliverReportStep) {
+        return reportJob(ReportKind.YEARLY, jobs, running, computeKpisStep, evaluateKpisStep, exportResultsStep,
+                renderReportStep, deliverReportStep);
+    }
+
+    @Bean
+    Job reviewReportJob(JobRepository jobs, RunningExecutions running, Step computeKpisStep,
+            Step computeCheckpointsStep, Step evaluateKpisStep, Step exportResultsStep, Step renderReportStep,
+            Step deliverReportStep) {
+        return reportJob(ReportKind.REVIEW, jobs, running, computeKpisStep, computeCheckpointsStep, evaluateKpisStep,
                 exportResultsStep, renderReportStep, deliverReportStep);
     }
 
-    private static Job reportJob(ReportKind kind, JobRepository jobs, Step... steps) {
-        var builder = new JobBuilder(kind.jobName(), jobs).start(steps[0]);
+    private static Job reportJob(ReportKind kind, JobRepository jobs, RunningExecutions running, Step... steps) {
+        var builder = new JobBuilder(kind.jobName(), jobs).listener(running).start(steps[0]);
         for (int i = 1; i < steps.length; i++) {
             builder = builder.next(steps[i]);
         }

@@ -6,6 +6,7 @@ import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.report.ReportRenderer;
 import io.kpipeline.report.ReportSettings;
+import io.kpipeline.system.DatabaseLoss;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +42,12 @@ public class ReportRunner {
     private final ApplicationContext context;
     private final KpiProperties properties;
     private final ReportSettings settings;
+    private final RunningExecutions executions;
 
     ReportRunner(JobOperator jobs, JobRepository repository, RunOwner owner, ApplicationContext context,
-            KpiProperties properties, ReportSettings settings, ReportRenderer renderer) {
+            KpiProperties properties, ReportSettings settings, ReportRenderer renderer, RunningExecutions executions) {
         this.renderer = renderer;
+        this.executions = executions;
         this.repository = repository;
         this.owner = owner;
         this.jobs = jobs;
@@ -98,6 +102,11 @@ public class ReportRunner {
 
         RunFailed(String message, Outcome outcome) {
             super(message);
+            this.outcome = outcome;
+        }
+
+        RunFailed(String message, Outcome outcome, Throwable cause) {
+            super(message, cause);
             this.outcome = outcome;
         }
 
@@ -181,8 +190,13 @@ public class ReportRunner {
                     .addString(RunOwner.PARAMETER, owner.current(), false)
                     .toJobParameters();
             try {
-                Outcome outcome = outcome(run, jobs.start(job, parameters));
+                JobExecution execution = jobs.start(job, parameters);
+                Outcome outcome = outcome(run, execution);
                 if (outcome.status() != BatchStatus.COMPLETED) {
+                    Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+                    if (failure != null && DatabaseLoss.in(failure)) {
+                        throw databaseLost(name, period, run, execution, failure);
+                    }
                     throw new RunFailed("The " + name + " report for " + period.id() + " failed: "
                             + outcome.failure() + ". Run the same command again to resume it.", outcome);
                 }
@@ -192,23 +206,55 @@ public class ReportRunner {
             } catch (JobExecutionAlreadyRunningException running) {
                 JobExecution left = running(report, period, preliminaryUpTo);
                 String by = left == null ? null : left.getJobParameters().getString(RunOwner.PARAMETER);
-                if (left == null || recovered || !owner.isGone(by)) {
+                // a run of this process that runs no longer: the database died under it (the scheduler lives on)
+                boolean abandoned = left != null
+                        && (owner.isGone(by) || owner.isThisProcess(by) && !executions.isRunning(left));
+                if (left == null || recovered || !abandoned) {
                     throw new KpiException("The " + name + " report for " + period.id() + " is running already"
                             + (left == null ? "" : ", started " + left.getStartTime() + " by " + RunOwner.describe(by))
                             + ". Wait for that run to end. If its process has stopped without ending it, run the same"
                             + " command again on host " + RunOwner.host(by) + ", which sees that and resumes the run.");
                 }
-                // the process that ran it died: mark its run failed, and restart that run at the step it was in
+                // the run was abandoned: mark it failed, and restart it at the step it was in
                 jobs.recover(left);
                 recovered = true;
                 run--;
             } catch (KpiException e) {
                 throw e;
             } catch (Exception e) {
+                if (DatabaseLoss.in(e)) {
+                    // Spring Batch could not record the run's end: what the run did is known only in memory
+                    throw databaseLost(name, period, run, executions.take(parameters).orElse(null), e);
+                }
                 throw new KpiException("Could not start the " + name + " report for " + period.id() + ": "
                         + e.getMessage(), e);
+            } finally {
+                executions.take(parameters);
             }
         }
+    }
+
+    /**
+     * The run the database stopped, in one line: the step it was in, why, what was delivered and what not,
+     * and that running it again resumes it (the run stays "STARTED", as the database could not record its
+     * end; the next run sees that this process is gone).
+     *
+     * @param execution the run's execution as this process knows it, or null when it never started
+     */
+    private static RunFailed databaseLost(String name, ReportingPeriod period, long run, JobExecution execution,
+            Throwable failure) {
+        String step = execution == null ? null : execution.getStepExecutions().stream()
+                .filter(s -> s.getStatus() != BatchStatus.COMPLETED).map(StepExecution::getStepName)
+                .findFirst().orElse(null);
+        Outcome outcome = execution == null ? null : outcome(run, execution);
+        DeliveryReport delivery = outcome == null ? null : outcome.delivery();
+        String message = "The " + name + " report for " + period.id() + " stopped" + (step == null ? "" : " in " + step)
+                + " because the database stopped answering (" + DatabaseLoss.cause(failure) + "). "
+                + (delivery == null ? "Nothing was delivered." : delivery.whatLeft())
+                + " Once the database runs again, run the same command: it resumes the run and sends only what is"
+                + " missing.";
+        return new RunFailed(message, outcome != null ? outcome
+                : new Outcome(run, BatchStatus.FAILED, List.of(), message, null, List.of()), failure);
     }
 
     private JobExecution running(ReportKind report, ReportingPeriod period, LocalDate preliminaryUpTo) {

@@ -72,6 +72,17 @@ public class RunOwner {
         return false;
     }
 
+    /** Whether the run was started by this very process (a scheduler runs many over its life). */
+    public boolean isThisProcess(String owner) {
+        if (owner == null) {
+            return false;
+        }
+        String[] parts = owner.split("/");
+        ProcessHandle self = ProcessHandle.current();
+        return parts.length >= 3 && parts[0].equals(host) && parts[1].equals(Long.toString(self.pid()))
+                && parts[2].equals(started(self));
+    }
+
     /** {@code process 1234 on host kpi-1} */
     public static String describe(String owner) {
         if (owner == null) {

@@ -3,6 +3,7 @@ package io.kpipeline.system;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,8 +23,12 @@ class EmbeddedDatabaseConfiguration {
                 properties.embedded().binaries() == null ? db : properties.embedded().binaries());
     }
 
-    /** Closed by Spring before the server it depends on is stopped. */
+    /**
+     * Closed by Spring before the server it depends on is stopped. The pool settings of an external server's
+     * pool, {@code spring.datasource.hikari.*}, apply to this one too (connection-timeout among them).
+     */
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedMariaDb server) {
         // Not HikariDataSource(HikariConfig): that starts the pool before the connector settings apply.
         HikariDataSource pool = new HikariDataSource();
@@ -32,7 +37,11 @@ class EmbeddedDatabaseConfiguration {
         pool.setJdbcUrl(server.jdbcUrl());
         pool.setUsername(server.username());
         pool.setPassword(server.password());
-        pool.setMaximumPoolSize(4);
+        // Five reports may run at once in the scheduler, each holding its step's connection and taking a second
+        // for the delivery ledger's own transactions, beside Quartz's: as many as Spring Boot gives an external
+        // server's pool by default. Two stay open while idle.
+        pool.setMaximumPoolSize(10);
+        pool.setMinimumIdle(2);
         // The embedded server is our own child process, so the driver may answer its requests for local
         // data; LoadDataBuffer hands it rows from memory, never a file.
         pool.addDataSourceProperty("allowLoadLocalInfile", "true");

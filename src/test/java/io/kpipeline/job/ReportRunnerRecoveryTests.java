@@ -7,6 +7,7 @@ import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,15 +74,28 @@ class ReportRunnerRecoveryTests {
 
     @Test
     void aRunOfAProcessStillAliveIsRefusedNamingIt() {
-        String self = owner.current(); // this very process: alive
-        JobExecution left = started(self);
+        ProcessHandle alive = ProcessHandle.current().parent().orElseThrow(); // the build that runs these tests
+        JobExecution left = started(host + "/" + alive.pid() + "/"
+                + alive.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
 
         assertThatThrownBy(() -> runner.run(ReportKind.WEEKLY, WEEK, out, NO_MAIL))
                 .isInstanceOf(KpiException.class)
                 .hasMessageContaining("The weekly report for 2024-W10 is running already, started ")
-                .hasMessageContaining("by process " + ProcessHandle.current().pid() + " on host " + host)
+                .hasMessageContaining("by process " + alive.pid() + " on host " + host)
                 .hasMessageContaining("Wait for that run to end.");
         assertThat(jobs.getJobExecution(left.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
+    }
+
+    @Test
+    void aRunOfThisProcessThatRunsNoLongerIsResumed() {
+        // what a scheduler leaves when the database died under a run and came back: STARTED by itself
+        JobExecution left = started(owner.current());
+
+        var outcome = runner.run(ReportKind.WEEKLY, WEEK, out, NO_MAIL);
+
+        assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(outcome.run()).isEqualTo(1);
+        assertThat(jobs.getJobExecution(left.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
     }
 
     @Test
