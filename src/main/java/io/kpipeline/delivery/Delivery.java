@@ -13,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,7 +66,16 @@ public class Delivery {
         }
         List<Planned> plan = new ArrayList<>();
         List<Line> unaddressed = new ArrayList<>();
+        Map<String, Set<String>> repsOfFile = rendered.stream().filter(RenderedPdf::isPersonal).collect(
+                Collectors.groupingBy(RenderedPdf::file, Collectors.mapping(RenderedPdf::salesRepId, Collectors.toSet())));
         for (RenderedPdf pdf : rendered) {
+            if (pdf.isPersonal() && repsOfFile.get(pdf.file()).size() > 1) {
+                // a personal report goes to the rep it was rendered for, by id; one file for two reps is either's
+                unaddressed.add(new Line("rep:" + pdf.salesRepId(), "(not sent)", Result.FAILED, "the personal"
+                        + " reports of " + String.join(" and ", new TreeSet<>(repsOfFile.get(pdf.file()))) + " are"
+                        + " one file, " + pdf.file() + ", so it is sent to neither; report this as a bug"));
+                continue;
+            }
             try {
                 directory.of(report, pdf).forEach(to -> plan.add(new Planned(to, Path.of(pdf.file()),
                         DeliveryLedger.Key.of(edition, to))));
