@@ -91,9 +91,9 @@ public class Delivery {
         boolean outbox = transport.outbox();
         String outboxFolder = outbox ? transport.outboxFolder().toString() : null;
         List<Line> lines = new ArrayList<>(unaddressed);
-        Optional<String> stale = options.force() ? Optional.empty() : gate.check(edition);
-        if (stale.isPresent()) {
-            String reason = "Held: " + stale.get();
+        FreshnessGate.Finding freshness = options.force() ? FreshnessGate.Finding.NONE : gate.check(edition);
+        if (freshness.holds()) {
+            String reason = "Held: " + freshness.reason();
             for (Planned p : plan) {
                 if (!options.resend() && alreadyDone(p.key(), outbox)) {
                     lines.add(line(p, Result.ALREADY_SENT, null));
@@ -106,7 +106,7 @@ public class Delivery {
                     ? notify(report, period, "held", reason + ". Load the missing data and run the report again,"
                             + " or deliver as it is with --force.")
                     : null;
-            return new DeliveryReport(lines, stale.get(), notice, outboxFolder, null);
+            return new DeliveryReport(lines, freshness.reason(), notice, outboxFolder, null, freshness.future());
         }
         for (Planned p : plan) {
             lines.add(deliver(edition, p, csv, options.resend(), outbox));
@@ -115,7 +115,7 @@ public class Delivery {
         String notice = failed.isEmpty() ? null : notify(report, period, "failed", "These messages could not be"
                 + " delivered:\n" + failed.stream().map(Line::toString).reduce("", (a, b) -> a + b + "\n")
                 + "\nCheck spring.mail.* and the SMTP server, then run the report again: it sends only what is missing.");
-        return new DeliveryReport(lines, null, notice, outboxFolder, null);
+        return new DeliveryReport(lines, null, notice, outboxFolder, null, freshness.future());
     }
 
     /** One line for check-config: where messages go and how many addresses each report has. */

@@ -8,13 +8,15 @@ import java.util.stream.Collectors;
 /**
  * What a run's delivery did, per recipient, for the user and the job's record.
  *
- * @param lines  one line per document and recipient
- * @param held   why the delivery was held (the freshness gate), or null
- * @param notice what became of the notice to the admin address, or null when none was due
- * @param outbox the folder the messages were written to instead of being sent, or null
- * @param note   why nothing was delivered at all (--no-mail, no recipients), or null
+ * @param lines      one line per document and recipient
+ * @param held       why the delivery was held (the freshness gate), or null
+ * @param notice     what became of the notice to the admin address, or null when none was due
+ * @param outbox     the folder the messages were written to instead of being sent, or null
+ * @param note       why nothing was delivered at all (--no-mail, no recipients), or null
+ * @param futureRows the source rows dated after today that the freshness gate found, or null: a data-quality
+ *                   problem of the source, told also when the period's data is complete
  */
-public record DeliveryReport(List<Line> lines, String held, String notice, String outbox, String note)
+public record DeliveryReport(List<Line> lines, String held, String notice, String outbox, String note, String futureRows)
         implements Serializable {
 
     public enum Result { SENT, WRITTEN, ALREADY_SENT, HELD, FAILED }
@@ -37,7 +39,7 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
     }
 
     static DeliveryReport nothing(String note) {
-        return new DeliveryReport(List.of(), null, null, null, note);
+        return new DeliveryReport(List.of(), null, null, null, note, null);
     }
 
     public boolean failed() {
@@ -60,7 +62,8 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
         String written = outbox == null ? count(Result.SENT) + " sent"
                 : count(Result.WRITTEN) + " written to " + outbox + " (no spring.mail.host is set)";
         return "Delivery: " + written + ", " + count(Result.ALREADY_SENT) + " already sent, " + count(Result.HELD)
-                + " held, " + count(Result.FAILED) + " failed." + (notice == null ? "" : " " + notice);
+                + " held, " + count(Result.FAILED) + " failed." + (notice == null ? "" : " " + notice)
+                + (futureRows == null || held != null ? "" : " Data quality: " + futureRows + ".");
     }
 
     /** The user's message when messages failed: who, why, and what to do. */
