@@ -1,56 +1,34 @@
 package io.kpipeline.delivery;
 
-import io.kpipeline.model.CanonicalModel;
-import io.kpipeline.model.Column;
-import io.kpipeline.model.ColumnType;
-import io.kpipeline.model.Table;
+import io.kpipeline.delivery.FreshnessQueries.Source;
 import io.kpipeline.report.Edition;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.Origins;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Holds a delivery while the period's source data looks incomplete. For each {@code table.column} of
- * {@code kpi.delivery.freshness.<report>.tables} it counts the rows of the period's last days (its last day and
- * the {@code quiet-days} before it; a preliminary report's last day of data and those before it) and compares
- * them with the same days of each of the {@code reference-weeks} weeks before: they must hold at least
- * {@code min-share} of the median of those weeks, or as many as the quietest of them. Days that typically hold
- * nothing, a quiet weekend, need nothing. Only weeks inside the table's data count, so that data that stopped weeks ago does not lower the
- * median; a table without a row in all those weeks is incomplete. Rows dated after today count for nothing:
- * one such row once made a period look complete. They are a data-quality problem of the source, named in the
- * reason and in the delivery's summary.
+ * {@code kpi.delivery.freshness.<report>.tables} it counts the rows of the period's last days (its last day
+ * and the {@code quiet-days} before it; for a preliminary report its last day of data and those before it)
+ * and compares them with the same days of each of the {@code reference-weeks} weeks before: they must hold
+ * at least {@code min-share} of the median of those weeks, or as many as the quietest of them. Days that
+ * typically hold nothing, a quiet weekend, need nothing. Only weeks inside the table's data count, so that
+ * data that stopped weeks ago does not lower the median; a table without a row in all those weeks is
+ * incomplete. Rows dated after today count for nothing (one such row once made any period look complete):
+ * they are a data-quality problem of the source, named in the reason and in the delivery's summary.
  */
 @Component
 class FreshnessGate implements InitializingBean {
-
-    /** Rows per day of a table over the reference weeks and the period's last days. */
-    private static final String DAYS = """
-            SELECT DATE(%1$s) AS day, COUNT(*) AS n FROM %2$s
-             WHERE %3$s%1$s >= :from AND %1$s < :to
-             GROUP BY DATE(%1$s)""";
-    /** Whether the table holds rows before the reference weeks: then all of them lie inside its data. */
-    private static final String BEFORE = "SELECT EXISTS (SELECT 1 FROM %2$s WHERE %3$s%1$s < :to)";
-    private static final String AFTER_TODAY = """
-            SELECT COUNT(*) AS n, MAX(%1$s) AS latest FROM %2$s WHERE %3$s%1$s >= :from""";
-    /**
-     * Date columns whose index leads with a code column ({@code ix_funnel_event_stage_occurred}): the queries
-     * name every code of it, so that they range over the index instead of scanning the table.
-     */
-    private static final Map<String, String> LEADING_CODE = Map.of("funnel_event.occurred_at", "stage");
 
     /**
      * What the gate found.
@@ -72,32 +50,14 @@ class FreshnessGate implements InitializingBean {
         }
     }
 
-    /**
-     * A checked column: its SQL names come from the data model, never from the setting's text.
-     *
-     * @param codes the codes of the column its index leads with, or empty
-     */
-    private record Source(String entry, String column, String table, String leading, List<String> codes) {
-
-        String sql(String template) {
-            return String.format(Locale.ROOT, template, "`" + column + "`", table,
-                    leading == null ? "" : "`" + leading + "` IN (:codes) AND ");
-        }
-
-        MapSqlParameterSource parameters(LocalDate from, LocalDate to) {
-            return new MapSqlParameterSource("codes", codes).addValue("from", from.atStartOfDay())
-                    .addValue("to", to == null ? null : to.atStartOfDay());
-        }
-    }
-
     private final DeliverySettings settings;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final FreshnessQueries queries;
     private final Environment environment;
     private final Clock clock;
 
-    FreshnessGate(DeliverySettings settings, NamedParameterJdbcTemplate jdbc, Environment environment, Clock clock) {
+    FreshnessGate(DeliverySettings settings, FreshnessQueries queries, Environment environment, Clock clock) {
         this.settings = settings;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.environment = environment;
         this.clock = clock;
     }
@@ -114,7 +74,7 @@ class FreshnessGate implements InitializingBean {
             }
             for (int i = 0; i < freshness.tables().size(); i++) {
                 String entry = freshness.tables().get(i);
-                if (source(entry).isEmpty()) {
+                if (FreshnessQueries.source(entry).isEmpty()) {
                     problems.add(base + "[" + i + "] = " + entry + " is not a timestamp or date column of the data"
                             + " model; write table.column, e.g. lead.created_at (see the command tables)"
                             + Origins.of(environment, base + "[" + i + "]"));
@@ -124,19 +84,6 @@ class FreshnessGate implements InitializingBean {
         if (!problems.isEmpty()) {
             throw KpiException.configuration(String.join("; ", problems) + ".");
         }
-    }
-
-    private static Optional<Source> source(String entry) {
-        String[] parts = entry.split("\\.", 2);
-        if (parts.length != 2) {
-            return Optional.empty();
-        }
-        Optional<Table> table = CanonicalModel.table(parts[0]);
-        Optional<Column> column = table.flatMap(t -> t.column(parts[1]));
-        String leading = LEADING_CODE.get(entry);
-        List<String> codes = leading == null ? List.of() : table.flatMap(t -> t.column(leading)).orElseThrow().codes();
-        return column.filter(c -> c.type() == ColumnType.TIMESTAMP || c.type() == ColumnType.DATE)
-                .map(c -> new Source(entry, c.name(), table.get().sqlName(), leading, codes));
     }
 
     /** Whether the edition's data looks complete by its report's settings. */
@@ -152,16 +99,12 @@ class FreshnessGate implements InitializingBean {
         List<String> incomplete = new ArrayList<>();
         List<String> future = new ArrayList<>();
         for (String entry : freshness.tables()) {
-            Source source = source(entry).orElseThrow();
+            Source source = FreshnessQueries.source(entry).orElseThrow();
             judge(source, first, last, freshness).ifPresent(incomplete::add);
-            jdbc.query(source.sql(AFTER_TODAY), source.parameters(tomorrow, null), rs -> {
-                long rows = rs.getLong("n");
-                if (rows > 0) {
-                    Timestamp latest = rs.getTimestamp("latest");
-                    future.add(entry + " " + rows + " (up to " + latest.toLocalDateTime().toString().replace('T', ' ')
-                            + ")");
-                }
-            });
+            FreshnessQueries.Later later = queries.rowsFrom(source, tomorrow);
+            if (later.rows() > 0) {
+                future.add(entry + " " + later.rows() + " (up to " + later.latest().toString().replace('T', ' ') + ")");
+            }
         }
         String days = first.equals(last) ? last.toString() : first + " to " + last;
         String which = edition.isPreliminary() ? "the preliminary report's last " + (first.equals(last)
@@ -178,19 +121,14 @@ class FreshnessGate implements InitializingBean {
     private Optional<String> judge(Source source, LocalDate first, LocalDate last, DeliverySettings.Freshness freshness) {
         int weeks = freshness.referenceWeeks();
         LocalDate from = first.minusWeeks(weeks);
-        Map<LocalDate, Long> perDay = new HashMap<>();
-        jdbc.query(source.sql(DAYS), source.parameters(from, last.plusDays(1)), rs -> {
-            perDay.put(rs.getDate("day").toLocalDate(), rs.getLong("n"));
-        });
+        Map<LocalDate, Long> perDay = queries.rowsPerDay(source, from, last.plusDays(1));
         if (perDay.isEmpty()) {
             return Optional.of(source.entry() + " has no rows from " + from + " to " + last);
         }
         long found = count(perDay, first, last);
         // The weeks inside the table's data: from its first row (or all, when it holds rows before them) to its
         // last row up to the period's last day.
-        boolean before = Boolean.TRUE.equals(jdbc.queryForObject(source.sql(BEFORE), source.parameters(from, from),
-                Boolean.class));
-        LocalDate dataFrom = before ? from : perDay.keySet().stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate dataFrom = queries.rowsBefore(source, from) ? from : perDay.keySet().stream().min(LocalDate::compareTo).orElseThrow();
         LocalDate dataTo = perDay.keySet().stream().max(LocalDate::compareTo).orElseThrow();
         List<Long> typical = new ArrayList<>();
         for (int k = 1; k <= weeks; k++) {

@@ -13,8 +13,6 @@ import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiProperties;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -160,45 +157,6 @@ class PersonalWeeklyReportTests {
                 "Win rate 20.0% n = 5 25.0% -5.0 pp – small sample", "Few first meetings from SQLs",
                 "Recommended measures for you", "the place to start is your value, the weakest in the team: 25.0% against "
                         + "28.0% on average.");
-    }
-
-    @Test
-    void namesEachFileAfterTheRepIdAndAPlainName() {
-        assertThat(PersonalWeeklyReport.fileName("REP-01", "Jürgen Müller")).isEqualTo("REP-01_juergen-mueller.pdf");
-        assertThat(PersonalWeeklyReport.fileName("crm/7", "Zoë O'Neil-Groß")).isEqualTo("crm%2F7_zoe-o-neil-gross.pdf");
-        assertThat(PersonalWeeklyReport.fileName("REP-02", "李")).isEqualTo("REP-02.pdf"); // no ASCII left of the name
-    }
-
-    @Test
-    void idsThatCleanUpAlikeNeverShareAFile() {
-        // each pair once gave one file name for two reps
-        assertThat(Stream.of(
-                PersonalWeeklyReport.fileName("REP 07", "Jürgen Müller"),
-                PersonalWeeklyReport.fileName("REP/07", "Juergen Mueller"),
-                PersonalWeeklyReport.fileName("REP_07", "Jürgen Müller"),
-                PersonalWeeklyReport.fileName("REP%2007", "Jürgen Müller"), // a literal %: escaped too
-                PersonalWeeklyReport.fileName("REP-07", "Jürgen Müller"),
-                PersonalWeeklyReport.fileName("REP-07-juergen", "Mueller"), // the id part never holds the _
-                PersonalWeeklyReport.fileName("REP-07", ""),
-                PersonalWeeklyReport.fileName("REP-07_", ""))).doesNotHaveDuplicates();
-        assertThat(PersonalWeeklyReport.fileName("REP 07", "Jürgen Müller")).isEqualTo("REP%2007_juergen-mueller.pdf");
-        assertThat(PersonalWeeklyReport.fileName("REP/07", "x")).isEqualTo("REP%2F07_x.pdf");
-        assertThat(PersonalWeeklyReport.fileName(".rep", "x")).isEqualTo("%2Erep_x.pdf"); // not a hidden file
-        assertThat(PersonalWeeklyReport.fileName("Müller.7", "x")).isEqualTo("M%C3%BCller.7_x.pdf");
-        // reversible: the escaped id reads back to the exact id
-        for (String id : List.of("REP 07", "REP/07", "REP_07", "REP%2007", "Müller.7", ".rep", "a:b\\c")) {
-            assertThat(URLDecoder.decode(PersonalWeeklyReport.escapedId(id), StandardCharsets.UTF_8)).isEqualTo(id);
-        }
-    }
-
-    @Test
-    void aLongIdOfNonAsciiCharactersStaysWithinAFileNamesLengthAndDistinct() {
-        String a = "客".repeat(63) + "A"; // 64 characters, 190 bytes, 568 characters escaped
-        String b = "客".repeat(63) + "B";
-        String fileA = PersonalWeeklyReport.fileName(a, "Name " + "x".repeat(200));
-        String fileB = PersonalWeeklyReport.fileName(b, "Name " + "x".repeat(200));
-        assertThat(fileA).isNotEqualTo(fileB).matches("(%E5%AE%A2){11}~[0-9a-f]{16}_name-x+\\.pdf");
-        assertThat(fileA.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
     }
 
     /**
