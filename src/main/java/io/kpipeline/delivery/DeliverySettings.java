@@ -30,7 +30,7 @@ record DeliverySettings(
         @DefaultValue("") String admin,
         @NotNull @DefaultValue("30s") Duration timeout,
         @Valid @NotNull @DefaultValue Retry retry,
-        @Valid @NotNull @DefaultValue Map<String, Freshness> freshness) {
+        @NotNull @DefaultValue Map<String, @Valid Freshness> freshness) {
 
     /**
      * @param maxAttempts attempts per message in all, the first included
