@@ -7,6 +7,7 @@ import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.StopRequest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -36,15 +37,17 @@ public class Delivery {
     private final MailTransport transport;
     private final FreshnessGate gate;
     private final DeliverySettings settings;
+    private final StopRequest stop;
 
     Delivery(RecipientDirectory directory, DeliveryLedger ledger, MailComposer composer, MailTransport transport,
-            FreshnessGate gate, DeliverySettings settings) {
+            FreshnessGate gate, DeliverySettings settings, StopRequest stop) {
         this.directory = directory;
         this.ledger = ledger;
         this.composer = composer;
         this.transport = transport;
         this.gate = gate;
         this.settings = settings;
+        this.stop = stop;
     }
 
     /** A message to send: whom to, which PDF, and its row in the ledger. */
@@ -109,7 +112,9 @@ public class Delivery {
             return new DeliveryReport(lines, freshness.reason(), notice, outboxFolder, null, freshness.future());
         }
         for (Planned p : plan) {
-            lines.add(deliver(edition, p, csv, options.resend(), outbox));
+            // asked to stop (SIGTERM, Ctrl-C): the message before this one has left and is recorded; no other starts
+            lines.add(stop.requested() ? line(p, Result.STOPPED, null) : deliver(edition, p, csv, options.resend(),
+                    outbox));
         }
         List<Line> failed = lines.stream().filter(l -> l.result() == Result.FAILED).toList();
         String notice = failed.isEmpty() ? null : notify(report, period, "failed", "These messages could not be"
@@ -173,7 +178,8 @@ public class Delivery {
 
     private static Line line(Planned p, Result result, String detail) {
         return new Line(p.to().document(), p.to().address(), result,
-                detail != null ? detail : result == Result.HELD ? null : p.pdf().getFileName().toString());
+                detail != null ? detail : result == Result.HELD || result == Result.STOPPED ? null
+                        : p.pdf().getFileName().toString());
     }
 
     private String messageId(String report, ReportingPeriod period) {

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 public record DeliveryReport(List<Line> lines, String held, String notice, String outbox, String note, String futureRows)
         implements Serializable {
 
-    public enum Result { SENT, WRITTEN, ALREADY_SENT, HELD, FAILED }
+    public enum Result { SENT, WRITTEN, ALREADY_SENT, HELD, FAILED, STOPPED }
 
     /** @param document {@code report} or {@code rep:<id>}; @param detail the file, or the error */
     public record Line(String document, String recipient, Result result, String detail) implements Serializable {
@@ -32,6 +32,7 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
                 case ALREADY_SENT -> "already sent";
                 case HELD -> "held";
                 case FAILED -> "FAILED";
+                case STOPPED -> "not sent (stopped)";
             };
             return String.format(Locale.ROOT, "  %-30s %-14s %s%s", recipient, document, what,
                     detail == null ? "" : ": " + detail);
@@ -44,6 +45,11 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
 
     public boolean failed() {
         return lines.stream().anyMatch(l -> l.result() == Result.FAILED);
+    }
+
+    /** Whether messages were left unsent because the process was asked to stop. */
+    public boolean stopped() {
+        return lines.stream().anyMatch(l -> l.result() == Result.STOPPED);
     }
 
     public boolean isHeld() {
@@ -62,8 +68,17 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
         String written = outbox == null ? count(Result.SENT) + " sent"
                 : count(Result.WRITTEN) + " written to " + outbox + " (no spring.mail.host is set)";
         return "Delivery: " + written + ", " + count(Result.ALREADY_SENT) + " already sent, " + count(Result.HELD)
-                + " held, " + count(Result.FAILED) + " failed." + (notice == null ? "" : " " + notice)
+                + " held, " + count(Result.FAILED) + " failed"
+                + (stopped() ? ", " + count(Result.STOPPED) + " not sent (stopped)" : "") + "."
+                + (notice == null ? "" : " " + notice)
                 + (futureRows == null || held != null ? "" : " Data quality: " + futureRows + ".");
+    }
+
+    /** The step's message when the process was asked to stop before every message was sent. */
+    public String stoppedBefore() {
+        return "Stopped on request (SIGTERM or Ctrl-C) before sending to " + lines.stream()
+                .filter(l -> l.result() == Result.STOPPED).map(Line::recipient).collect(Collectors.joining(", "))
+                + "; every message sent is recorded, and running again sends only the messages still missing";
     }
 
     /** The user's message when messages failed: who, why, and what to do. */
