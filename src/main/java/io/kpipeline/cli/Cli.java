@@ -26,8 +26,12 @@ public final class Cli {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (root.stopping()) {
-                        err.println("Stopped (Ctrl-C or shutdown). Work in progress was rolled back; run the"
-                                + " command again to finish it.");
+                        err.println(root.resumable()
+                                ? "Stopped (Ctrl-C or SIGTERM): the run will resume where it stopped when you run"
+                                        + " the same command again. Every message listed above as sent is recorded and"
+                                        + " is not sent again."
+                                : "Stopped (Ctrl-C or shutdown). Work in progress was rolled back; run the"
+                                        + " command again to finish it.");
                         err.flush();
                         return Failure.INTERRUPTED;
                     }
@@ -41,6 +45,12 @@ public final class Cli {
                     err.flush();
                     return failure.exitCode();
                 });
-        return commandLine.execute(split.command().toArray(String[]::new));
+        try {
+            return commandLine.execute(split.command().toArray(String[]::new));
+        } finally {
+            out.flush();
+            err.flush();
+            root.ended();
+        }
     }
 }

@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -52,7 +55,7 @@ record Failure(String message, int exitCode, boolean hasDetails) {
     private static String describe(BindValidationException e) {
         return e.getValidationErrors().getAllErrors().stream().map(error -> {
             String name = e.getValidationErrors().getName() + "."
-                    + (error instanceof FieldError field ? field.getField() : error.getObjectName());
+                    + (error instanceof FieldError field ? settingName(field.getField()) : error.getObjectName());
             Object value = error instanceof FieldError field ? field.getRejectedValue() : null;
             return "setting " + name + (value == null ? "" : " = " + shown(value)) + " " + error.getDefaultMessage()
                     + Origins.describe(Origin.from(error));
@@ -72,6 +75,12 @@ record Failure(String message, int exitCode, boolean hasDetails) {
             return millis == 0 ? "0s" : millis + "ms";
         }
         return String.valueOf(value);
+    }
+
+    /** A bound field as the setting is written: {@code freshness[weekly].minShare} is {@code freshness.weekly.min-share}. */
+    static String settingName(String field) {
+        Matcher camel = Pattern.compile("([a-z0-9])([A-Z])").matcher(field.replaceAll("\\[([^\\]]+)]", ".$1"));
+        return camel.replaceAll(m -> m.group(1) + "-" + m.group(2).toLowerCase(Locale.ROOT));
     }
 
     private static String describe(BindException e) {

@@ -2,8 +2,11 @@ package io.kpipeline.cli;
 
 import io.kpipeline.KpiPipelineApplication;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -22,6 +25,13 @@ import picocli.CommandLine.ScopeType;
                 "", "Exit status: 0 success, 1 failure, 2 usage or configuration error."})
 final class RootCommand implements Runnable {
 
+    /**
+     * How long a stopping {@code run} may take to finish the step it is in before the database is closed under
+     * it: a message takes seconds, or its SMTP timeout; the KPIs of a large month take minutes, and are
+     * computed again by the next run if they are cut off.
+     */
+    static final Duration STOP_WAIT = Duration.ofMinutes(2);
+
     private final List<String> properties;
     private final PrintWriter out;
 
@@ -29,15 +39,36 @@ final class RootCommand implements Runnable {
     private boolean verbose;
 
     private volatile boolean stopping;
+    /** Set by a command that stops by itself (see {@link #startStoppableContext}): what asks it to stop. */
+    private volatile Runnable stopBy;
+    private volatile ConfigurableApplicationContext context;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private Thread stopHook;
 
     RootCommand(List<String> properties, PrintWriter out) {
         this.properties = properties;
         this.out = out;
     }
 
-    /** Whether the JVM is shutting down (Ctrl-C): failures then are its consequence, not their own. */
+    /** Whether the JVM is shutting down (Ctrl-C, SIGTERM): failures then are its consequence, not their own. */
     boolean stopping() {
         return stopping;
+    }
+
+    /** Whether the command stops by itself on Ctrl-C or SIGTERM, leaving work that the same command resumes. */
+    boolean resumable() {
+        return stopBy != null;
+    }
+
+    /**
+     * How a command that stops by itself is asked to; called at once when the process is stopping already.
+     * Call it right after {@link #startStoppableContext}.
+     */
+    void stopBy(Runnable request) {
+        stopBy = request;
+        if (stopping) {
+            request.run();
+        }
     }
 
     boolean verbose() {
@@ -50,6 +81,36 @@ final class RootCommand implements Runnable {
 
     /** Starts the application context: configuration, database (embedded or external), migrations. */
     ConfigurableApplicationContext startContext() {
+        return startContext(false);
+    }
+
+    /**
+     * Starts the context for a command that stops by itself on Ctrl-C or SIGTERM ({@code run}): instead of
+     * Spring closing the context, and with it the database, under the command, the JVM's shutdown hook asks the
+     * command to stop ({@link #stopBy}) and waits for it to end, at most {@link #STOP_WAIT}: the message being
+     * sent is sent and recorded, and the command prints what it did. Only a command still busy after that has
+     * its context closed under it, as every other command has at once.
+     */
+    ConfigurableApplicationContext startStoppableContext() {
+        return startContext(true);
+    }
+
+    /**
+     * The command has ended and printed its last line: a stopping JVM may exit now. Otherwise its shutdown hook is
+     * removed, so that commands run one after another in one JVM (the tests) leave none behind.
+     */
+    void ended() {
+        ended.countDown();
+        if (stopHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and sees the countdown
+            }
+        }
+    }
+
+    private ConfigurableApplicationContext startContext(boolean stoppable) {
         List<String> args = new ArrayList<>(properties);
         if (!verbose) {
             // Failures reach the user as one line from Cli; Spring's own report would repeat them.
@@ -65,9 +126,38 @@ final class RootCommand implements Runnable {
             args.add("--logging.level.com.zaxxer.hikari=OFF");
             args.add("--logging.level.ch.vorburger.exec.ManagedProcess=OFF");
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "stop-notice"));
+        stopHook = new Thread(() -> {
+            stopping = true;
+            if (stoppable) {
+                stopCommand();
+            }
+        }, "stop-notice");
+        Runtime.getRuntime().addShutdownHook(stopHook);
         SpringApplication application = new SpringApplication(KpiPipelineApplication.class);
-        return application.run(args.toArray(String[]::new));
+        application.setRegisterShutdownHook(!stoppable);
+        context = application.run(args.toArray(String[]::new));
+        return context;
+    }
+
+    /** In the shutdown hook: asks the command to stop and waits for it to end; closes the context after STOP_WAIT. */
+    private void stopCommand() {
+        Runnable request = stopBy;
+        if (request != null) {
+            request.run();
+        }
+        out.println("Stopping: the step under way finishes, a message being sent is sent and recorded, then the run"
+                + " stops (at most " + STOP_WAIT.toMinutes() + " min) …");
+        out.flush();
+        try {
+            if (!ended.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS) && context != null) {
+                out.println("Still running after " + STOP_WAIT.toMinutes() + " min: stopping it now. Run the same"
+                        + " command again to finish it.");
+                out.flush();
+                context.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

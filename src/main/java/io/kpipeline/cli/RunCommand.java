@@ -29,7 +29,9 @@ import picocli.CommandLine.ParentCommand;
                 "(kpi.reports.<report>.recipients), each once: a run again sends only what has not been sent.",
                 "A period that has not ended, or has no data, is refused (exit status 2) unless",
                 "--preliminary is given.",
-                "Exit status 1 when a message could not be delivered or the delivery was held."})
+                "Exit status 1 when a message could not be delivered or the delivery was held.",
+                "Ctrl-C or SIGTERM stops the run after the step under way (a message being sent is",
+                "sent and recorded); the same command again resumes it and sends only what is missing."})
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -68,8 +70,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportingPeriod chosen = period == null ? null : PeriodOption.parse("--period", period);
-        try (var context = root.startContext()) {
+        try (var context = root.startStoppableContext()) {
             ReportRunner runner = context.getBean(ReportRunner.class);
+            root.stopBy(runner::stop);
             ReportablePeriods reportable = context.getBean(ReportablePeriods.class);
             LocalDate today = reportable.today();
             ReportingPeriod p = chosen != null ? chosen

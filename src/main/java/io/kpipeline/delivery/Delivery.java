@@ -7,15 +7,20 @@ import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.StopRequest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
@@ -34,15 +39,17 @@ public class Delivery {
     private final MailTransport transport;
     private final FreshnessGate gate;
     private final DeliverySettings settings;
+    private final StopRequest stop;
 
     Delivery(RecipientDirectory directory, DeliveryLedger ledger, MailComposer composer, MailTransport transport,
-            FreshnessGate gate, DeliverySettings settings) {
+            FreshnessGate gate, DeliverySettings settings, StopRequest stop) {
         this.directory = directory;
         this.ledger = ledger;
         this.composer = composer;
         this.transport = transport;
         this.gate = gate;
         this.settings = settings;
+        this.stop = stop;
     }
 
     /** A message to send: whom to, which PDF, and its row in the ledger. */
@@ -64,7 +71,16 @@ public class Delivery {
         }
         List<Planned> plan = new ArrayList<>();
         List<Line> unaddressed = new ArrayList<>();
+        Map<String, Set<String>> repsOfFile = rendered.stream().filter(RenderedPdf::isPersonal).collect(
+                Collectors.groupingBy(RenderedPdf::file, Collectors.mapping(RenderedPdf::salesRepId, Collectors.toSet())));
         for (RenderedPdf pdf : rendered) {
+            if (pdf.isPersonal() && repsOfFile.get(pdf.file()).size() > 1) {
+                // a personal report goes to the rep it was rendered for, by id; one file for two reps is either's
+                unaddressed.add(new Line("rep:" + pdf.salesRepId(), "(not sent)", Result.FAILED, "the personal"
+                        + " reports of " + String.join(" and ", new TreeSet<>(repsOfFile.get(pdf.file()))) + " are"
+                        + " one file, " + pdf.file() + ", so it is sent to neither; report this as a bug"));
+                continue;
+            }
             try {
                 directory.of(report, pdf).forEach(to -> plan.add(new Planned(to, Path.of(pdf.file()),
                         DeliveryLedger.Key.of(edition, to))));
@@ -81,9 +97,9 @@ public class Delivery {
         String outboxFolder = outbox ? transport.outboxFolder().toString() : null;
         List<Line> lines = new ArrayList<>(unaddressed);
         DeliveryDeadline deadline = transport.deadline();
-        Optional<String> stale = options.force() ? Optional.empty() : gate.check(edition);
-        if (stale.isPresent()) {
-            String reason = "Held: " + stale.get();
+        FreshnessGate.Finding freshness = options.force() ? FreshnessGate.Finding.NONE : gate.check(edition);
+        if (freshness.holds()) {
+            String reason = "Held: " + freshness.reason();
             for (Planned p : plan) {
                 if (!options.resend() && alreadyDone(p.key(), outbox)) {
                     lines.add(line(p, Result.ALREADY_SENT, null));
@@ -96,9 +112,14 @@ public class Delivery {
                     ? notify(report, period, "held", reason + ". Load the missing data and run the report again,"
                             + " or deliver as it is with --force.", deadline)
                     : null;
-            return new DeliveryReport(lines, stale.get(), notice, outboxFolder, null);
+            return new DeliveryReport(lines, freshness.reason(), notice, outboxFolder, null, freshness.future());
         }
         for (Planned p : plan) {
+            // asked to stop (SIGTERM, Ctrl-C): the message before this one has left and is recorded; no other starts
+            if (stop.requested()) {
+                lines.add(line(p, Result.STOPPED, null));
+                continue;
+            }
             try {
                 lines.add(deliver(edition, p, csv, options.resend(), outbox, deadline));
             } catch (DataAccessException | TransactionException e) {
@@ -110,7 +131,7 @@ public class Delivery {
                 + " delivered:\n" + failed.stream().map(Line::toString).reduce("", (a, b) -> a + b + "\n")
                 + "\nCheck spring.mail.* and the SMTP server, then run the report again: it sends only what is missing.",
                 deadline);
-        return new DeliveryReport(lines, null, notice, outboxFolder, null);
+        return new DeliveryReport(lines, null, notice, outboxFolder, null, freshness.future());
     }
 
     /** One line for check-config: where messages go and how many addresses each report has. */
@@ -181,12 +202,13 @@ public class Delivery {
                     p.pdf().getFileName() + " (" + DeliveryReport.UNRECORDED + ")")
                     : line(p, Result.FAILED, "not sent: the database failed"));
         }
-        return new DeliveryInterrupted(new DeliveryReport(all, null, null, outboxFolder, null), e);
+        return new DeliveryInterrupted(new DeliveryReport(all, null, null, outboxFolder, null, null), e);
     }
 
     private static Line line(Planned p, Result result, String detail) {
         return new Line(p.to().document(), p.to().address(), result,
-                detail != null ? detail : result == Result.HELD ? null : p.pdf().getFileName().toString());
+                detail != null ? detail : result == Result.HELD || result == Result.STOPPED ? null
+                        : p.pdf().getFileName().toString());
     }
 
     private String messageId(String report, ReportingPeriod period) {

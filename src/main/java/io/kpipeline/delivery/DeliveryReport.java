@@ -8,16 +8,18 @@ import java.util.stream.Collectors;
 /**
  * What a run's delivery did, per recipient, for the user and the job's record.
  *
- * @param lines  one line per document and recipient
- * @param held   why the delivery was held (the freshness gate), or null
- * @param notice what became of the notice to the admin address, or null when none was due
- * @param outbox the folder the messages were written to instead of being sent, or null
- * @param note   why nothing was delivered at all (--no-mail, no recipients), or null
+ * @param lines      one line per document and recipient
+ * @param held       why the delivery was held (the freshness gate), or null
+ * @param notice     what became of the notice to the admin address, or null when none was due
+ * @param outbox     the folder the messages were written to instead of being sent, or null
+ * @param note       why nothing was delivered at all (--no-mail, no recipients), or null
+ * @param futureRows the source rows dated after today that the freshness gate found, or null: a data-quality
+ *                   problem of the source, told also when the period's data is complete
  */
-public record DeliveryReport(List<Line> lines, String held, String notice, String outbox, String note)
+public record DeliveryReport(List<Line> lines, String held, String notice, String outbox, String note, String futureRows)
         implements Serializable {
 
-    public enum Result { SENT, WRITTEN, ALREADY_SENT, HELD, FAILED }
+    public enum Result { SENT, WRITTEN, ALREADY_SENT, HELD, FAILED, STOPPED }
 
     /** @param document {@code report} or {@code rep:<id>}; @param detail the file, or the error */
     public record Line(String document, String recipient, Result result, String detail) implements Serializable {
@@ -30,6 +32,7 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
                 case ALREADY_SENT -> "already sent";
                 case HELD -> "held";
                 case FAILED -> "FAILED";
+                case STOPPED -> "not sent (stopped)";
             };
             return String.format(Locale.ROOT, "  %-30s %-14s %s%s", recipient, document, what,
                     detail == null ? "" : ": " + detail);
@@ -37,11 +40,16 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
     }
 
     static DeliveryReport nothing(String note) {
-        return new DeliveryReport(List.of(), null, null, null, note);
+        return new DeliveryReport(List.of(), null, null, null, note, null);
     }
 
     public boolean failed() {
         return lines.stream().anyMatch(l -> l.result() == Result.FAILED);
+    }
+
+    /** Whether messages were left unsent because the process was asked to stop. */
+    public boolean stopped() {
+        return lines.stream().anyMatch(l -> l.result() == Result.STOPPED);
     }
 
     public boolean isHeld() {
@@ -60,7 +68,17 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
         String written = outbox == null ? count(Result.SENT) + " sent"
                 : count(Result.WRITTEN) + " written to " + outbox + " (no spring.mail.host is set)";
         return "Delivery: " + written + ", " + count(Result.ALREADY_SENT) + " already sent, " + count(Result.HELD)
-                + " held, " + count(Result.FAILED) + " failed." + (notice == null ? "" : " " + notice);
+                + " held, " + count(Result.FAILED) + " failed"
+                + (stopped() ? ", " + count(Result.STOPPED) + " not sent (stopped)" : "") + "."
+                + (notice == null ? "" : " " + notice)
+                + (futureRows == null || held != null ? "" : " Data quality: " + futureRows + ".");
+    }
+
+    /** The step's message when the process was asked to stop before every message was sent. */
+    public String stoppedBefore() {
+        return "Stopped on request (SIGTERM or Ctrl-C) before sending to " + lines.stream()
+                .filter(l -> l.result() == Result.STOPPED).map(Line::recipient).collect(Collectors.joining(", "))
+                + "; every message sent is recorded, and running again sends only the messages still missing";
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.kpipeline.delivery;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  *                  server that answers just fast enough for {@code timeout} never to fire still cannot hold the
  *                  run (see {@link MailTransport})
  * @param retry     how often and how patiently a transient SMTP failure is retried
- * @param freshness per report, the {@code table.column} timestamps that must reach the period's last day
+ * @param freshness per report, the {@code table.column} timestamps whose rows on the period's last days must look complete
  */
 @Validated
 @ConfigurationProperties("kpi.delivery")
@@ -33,7 +35,7 @@ record DeliverySettings(
         @NotNull @DurationMin(millis = 1, message = "must be more than 0") @DefaultValue("30s") Duration timeout,
         @NotNull @DurationMin(millis = 1, message = "must be more than 0") @DefaultValue("10m") Duration deadline,
         @Valid @NotNull @DefaultValue Retry retry,
-        @NotNull @DefaultValue Map<String, Freshness> freshness) {
+        @NotNull @DefaultValue Map<String, @Valid Freshness> freshness) {
 
     /**
      * @param maxAttempts attempts per message in all, the first included
@@ -49,14 +51,24 @@ record DeliverySettings(
     }
 
     /**
-     * @param tables    {@code table.column} entries, e.g. {@code lead.created_at}
-     * @param quietDays how many of the period's last days may be without data (a weekend without activities)
+     * What the freshness gate checks before a report is mailed (see {@link FreshnessGate}).
+     *
+     * @param tables         {@code table.column} entries, e.g. {@code lead.created_at}; none: no check
+     * @param quietDays      the days before the period's last day that are checked with it, since some of them
+     *                       may be without data (a weekend without activities)
+     * @param referenceWeeks how many weeks before give the typical count of those days (their median)
+     * @param minShare       the share of that median the period's last days must hold
      */
     record Freshness(@NotNull @DefaultValue List<String> tables,
-            @Min(value = 0, message = "must be 0 or more") @DefaultValue("2") int quietDays) {
+            @Min(value = 0, message = "must be 0 to 6") @Max(value = 6, message = "must be 0 to 6")
+            @DefaultValue("2") int quietDays,
+            @Min(value = 1, message = "must be 1 to 13") @Max(value = 13, message = "must be 1 to 13")
+            @DefaultValue("6") int referenceWeeks,
+            @DecimalMin(value = "0.0", message = "must be 0 to 1") @DecimalMax(value = "1.0", message = "must be 0 to 1")
+            @DefaultValue("0.2") double minShare) {
     }
 
     Freshness freshness(String report) {
-        return freshness.getOrDefault(report, new Freshness(List.of(), 0));
+        return freshness.getOrDefault(report, new Freshness(List.of(), 2, 6, 0.2));
     }
 }

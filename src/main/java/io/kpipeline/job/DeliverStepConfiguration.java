@@ -21,8 +21,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The last step of every report job: mails the PDFs the render step wrote (see {@link Delivery}).
  * When messages fail the step fails, so that running the report again resumes the run (export and
- * render run again, so the attachments exist) and sends only what is missing; a delivery held by the freshness gate completes the job, so that the next run
- * computes the period again from the data loaded meanwhile.
+ * render run again, so the attachments exist) and sends only what is missing; so it does when the process was
+ * asked to stop between two messages. A delivery held by the freshness gate completes the job, so that the next
+ * run computes the period again from the data loaded meanwhile.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliverStepConfiguration {
@@ -35,7 +36,8 @@ class DeliverStepConfiguration {
     static final String DELIVERED = "delivered";
 
     @Bean
-    Step deliverReportStep(JobRepository jobs, PlatformTransactionManager transactions, Delivery delivery) {
+    Step deliverReportStep(JobRepository jobs, PlatformTransactionManager transactions, Delivery delivery,
+            StopBeforeStep stop) {
         Tasklet tasklet = (contribution, context) -> {
             Map<String, Object> parameters = context.getStepContext().getJobParameters();
             var jobContext = context.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
@@ -59,8 +61,11 @@ class DeliverStepConfiguration {
             if (report.failed()) {
                 throw new KpiException(report.failure());
             }
+            if (report.stopped()) {
+                throw new KpiException(report.stoppedBefore()); // the next run resumes here
+            }
             return RepeatStatus.FINISHED;
         };
-        return new StepBuilder("deliverReportStep", jobs).tasklet(tasklet, transactions).build();
+        return new StepBuilder("deliverReportStep", jobs).tasklet(tasklet, transactions).listener(stop).build();
     }
 }

@@ -102,7 +102,7 @@ class ReportJobConfiguration {
      */
     @Bean
     Step computeKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiEngine engine,
-            DataCoverage coverage) {
+            DataCoverage coverage, StopBeforeStep stop) {
         Tasklet tasklet = (contribution, context) -> {
             ReportingPeriod period = period(context.getStepContext().getJobParameters());
             long values = 0;
@@ -114,7 +114,7 @@ class ReportJobConfiguration {
             contribution.incrementWriteCount(values);
             return RepeatStatus.FINISHED;
         };
-        return new StepBuilder("computeKpisStep", jobs).tasklet(tasklet, transactions).build();
+        return new StepBuilder("computeKpisStep", jobs).tasklet(tasklet, transactions).listener(stop).build();
     }
 
     /**
@@ -124,7 +124,8 @@ class ReportJobConfiguration {
      */
     @Bean
     Step evaluateKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiValueRepository values,
-            KpiEvaluator evaluator, KpiResultRepository results, DataCoverage coverage, Clock clock) {
+            KpiEvaluator evaluator, KpiResultRepository results, DataCoverage coverage, Clock clock,
+            StopBeforeStep stop) {
         Tasklet tasklet = (contribution, context) -> {
             Map<String, Object> parameters = context.getStepContext().getJobParameters();
             ReportingPeriod period = period(parameters);
@@ -136,13 +137,13 @@ class ReportJobConfiguration {
             contribution.incrementWriteCount(evaluated.size());
             return RepeatStatus.FINISHED;
         };
-        return new StepBuilder("evaluateKpisStep", jobs).tasklet(tasklet, transactions).build();
+        return new StepBuilder("evaluateKpisStep", jobs).tasklet(tasklet, transactions).listener(stop).build();
     }
 
     /** Writes the evaluated results as kpi-results.csv into the run's output folder. */
     @Bean
     Step exportResultsStep(JobRepository jobs, PlatformTransactionManager transactions, KpiResultRepository results,
-            KpiCatalog catalog) {
+            KpiCatalog catalog, StopBeforeStep stop) {
         Tasklet tasklet = (contribution, context) -> {
             Map<String, Object> parameters = context.getStepContext().getJobParameters();
             var rows = results.find((String) parameters.get(REPORT), period(parameters),
@@ -153,7 +154,7 @@ class ReportJobConfiguration {
         };
         // runs again when a failed run resumes, so that the files the delivery attaches exist in the run's folder
         return new StepBuilder("exportResultsStep", jobs).tasklet(tasklet, transactions).allowStartIfComplete(true)
-                .build();
+                .listener(stop).build();
     }
 
     /**
@@ -163,7 +164,7 @@ class ReportJobConfiguration {
      */
     @Bean
     Step renderReportStep(JobRepository jobs, PlatformTransactionManager transactions,
-            List<ReportDocument> documents) {
+            List<ReportDocument> documents, StopBeforeStep stop) {
         Tasklet tasklet = (contribution, context) -> {
             Map<String, Object> parameters = context.getStepContext().getJobParameters();
             Edition edition = edition(parameters);
@@ -179,7 +180,7 @@ class ReportJobConfiguration {
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("renderReportStep", jobs).tasklet(tasklet, transactions).allowStartIfComplete(true)
-                .build();
+                .listener(stop).build();
     }
 
     private static ReportingPeriod period(Map<String, Object> parameters) {

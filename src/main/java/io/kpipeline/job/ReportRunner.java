@@ -9,6 +9,7 @@ import io.kpipeline.report.ReportSettings;
 import io.kpipeline.system.DatabaseLoss;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
+import io.kpipeline.system.StopRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -43,9 +44,11 @@ public class ReportRunner {
     private final KpiProperties properties;
     private final ReportSettings settings;
     private final RunningExecutions executions;
+    private final StopRequest stop;
 
     ReportRunner(JobOperator jobs, JobRepository repository, RunOwner owner, ApplicationContext context,
-            KpiProperties properties, ReportSettings settings, ReportRenderer renderer, RunningExecutions executions) {
+            KpiProperties properties, ReportSettings settings, ReportRenderer renderer, RunningExecutions executions,
+            StopRequest stop) {
         this.renderer = renderer;
         this.executions = executions;
         this.repository = repository;
@@ -54,6 +57,7 @@ public class ReportRunner {
         this.context = context;
         this.properties = properties;
         this.settings = settings;
+        this.stop = stop;
     }
 
     /**
@@ -167,9 +171,22 @@ public class ReportRunner {
         }
     }
 
+    /**
+     * Asks the run under way to stop, for SIGTERM or Ctrl-C: the step under way finishes, a message being sent is
+     * sent and recorded, and no further message, step or run starts (see {@link StopBeforeStep}). The run ends
+     * stopped or failed, so that running the same command again resumes it and sends only what is missing.
+     */
+    public void stop() {
+        stop.request();
+    }
+
     private Outcome run(ReportKind report, ReportingPeriod period, LocalDate preliminaryUpTo, Path out,
             DeliveryOptions options) {
         requireKind(report, period);
+        if (stop.requested()) {
+            throw new KpiException("The " + report.key() + " report for " + period.id() + " did not start: the"
+                    + " process is stopping (SIGTERM or Ctrl-C). Run the same command again.");
+        }
         Job job = context.getBean(report.jobName(), Job.class);
         String name = (preliminaryUpTo == null ? "" : "preliminary ") + report.key();
         renderer.prepareInBackground();
@@ -192,6 +209,13 @@ public class ReportRunner {
             try {
                 JobExecution execution = jobs.start(job, parameters);
                 Outcome outcome = outcome(run, execution);
+                if (outcome.status() == BatchStatus.STOPPED) {
+                    throw new RunFailed("The " + name + " report for " + period.id() + " stopped on request (SIGTERM"
+                            + " or Ctrl-C) before " + execution.getStepExecutions().stream()
+                                    .filter(s -> s.getStatus() == BatchStatus.STOPPED).map(s -> s.getStepName())
+                                    .findFirst().orElse("its next step")
+                            + ". Run the same command again to resume it.", outcome);
+                }
                 if (outcome.status() != BatchStatus.COMPLETED) {
                     Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
                     if (failure != null && DatabaseLoss.in(failure)) {

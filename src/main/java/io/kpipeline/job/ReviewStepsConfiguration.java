@@ -28,7 +28,7 @@ class ReviewStepsConfiguration {
      */
     @Bean
     Step computeCheckpointsStep(JobRepository jobs, PlatformTransactionManager transactions, KpiEngine engine,
-            ReviewReportSettings settings) {
+            ReviewReportSettings settings, StopBeforeStep stop) {
         Tasklet tasklet = (contribution, context) -> {
             ReportingPeriod cycle = ReportingPeriod.parse(
                     (String) context.getStepContext().getJobParameters().get(ReportJobConfiguration.PERIOD));
@@ -39,6 +39,7 @@ class ReviewStepsConfiguration {
             contribution.incrementWriteCount(values);
             return RepeatStatus.FINISHED;
         };
-        return new StepBuilder("computeCheckpointsStep", jobs).tasklet(tasklet, transactions).build();
+        return new StepBuilder("computeCheckpointsStep", jobs).tasklet(tasklet, transactions).listener(stop)
+                .build();
     }
 }

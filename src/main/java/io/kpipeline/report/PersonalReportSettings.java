@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * {@code config/application.yml}).
  *
  * @param enabled whether the weekly run renders them
- * @param folder  the folder inside the run's folder that holds them, one {@code <rep-id>-<name>.pdf} per rep
+ * @param folder  the folder inside the run's folder that holds them, one {@code <rep-id>_<name>.pdf} per rep
  */
 @Validated
 @ConfigurationProperties("kpi.reports.personal")

@@ -9,6 +9,7 @@ import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
 import io.kpipeline.system.PrivateFiles;
 import java.io.IOException;
@@ -16,13 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -33,7 +32,8 @@ import org.springframework.stereotype.Component;
  * rate, each beside the team, and the recommended measures whose rules fire on the rep's own values or
  * whose place to start on the team's values is the rep. A small sample shows its case count and no status;
  * a data-quality note is printed where it concerns a KPI the report shows. Written as
- * {@code <folder>/<rep-id>-<name>.pdf} in the run's folder.
+ * {@code <folder>/<rep-id>_<name>.pdf} in the run's folder (see {@link RepFileName}), and handed on as a
+ * {@link RenderedPdf} with the rep's exact id, by which the delivery finds the rep's address.
  */
 @Component
 public class PersonalWeeklyReport implements ReportDocument {
@@ -94,8 +94,9 @@ public class PersonalWeeklyReport implements ReportDocument {
                     names.channels(), dataNotes.notes());
             PrivateFiles.createDirectories(target);
             for (var rep : reps.entrySet()) {
-                written.add(RenderedPdf.write(target.resolve(fileName(rep.getKey(), rep.getValue())),
-                        render(week, rep.getKey(), edition), rep.getKey()));
+                Path file = target.resolve(RepFileName.of(rep.getKey(), rep.getValue()));
+                refuseSharedFile(file, rep.getKey());
+                written.add(RenderedPdf.write(file, render(week, rep.getKey(), edition), rep.getKey()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the personal reports into " + target, e);
@@ -112,6 +113,20 @@ public class PersonalWeeklyReport implements ReportDocument {
             for (Path file : earlier) {
                 Files.delete(file);
             }
+        }
+    }
+
+    /**
+     * The folder was emptied before: a file there already is another rep's of this run, which a file system that
+     * does not tell upper from lower case ({@code REP-7} and {@code rep-7}) makes of two distinct names. That
+     * rep's report must not be overwritten, nor be delivered to this rep.
+     */
+    private static void refuseSharedFile(Path file, String repId) {
+        if (Files.exists(file)) {
+            throw new KpiException("The personal report of sales rep " + repId + " would replace another rep's,"
+                    + " written a moment ago: the file system takes " + file.getFileName() + " for the other's name"
+                    + " (it ignores upper and lower case). Keep the reports on a file system that tells them apart"
+                    + " (kpi.home or --out), or give the reps ids that differ in more than case.");
         }
     }
 
@@ -157,14 +172,5 @@ public class PersonalWeeklyReport implements ReportDocument {
             }
         }
         return notes.isEmpty() ? null : String.join("\n", notes);
-    }
-
-    /** {@code REP-03-julia-schaefer.pdf}: the id kept readable, the name as a plain ASCII slug. */
-    static String fileName(String repId, String name) {
-        String id = repId.replaceAll("[^A-Za-z0-9._-]", "-");
-        String slug = Normalizer.normalize(name.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe")
-                .replace("ü", "ue").replace("ß", "ss"), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return (slug.isEmpty() ? id : id + "-" + slug) + ".pdf";
     }
 }

@@ -74,6 +74,13 @@ class CliTests {
     }
 
     @Test
+    void aFreshnessShareOutsideZeroToOneStopsWithTheKey() {
+        assertThat(run("check-config", "--kpi.delivery.freshness.weekly.min-share=1.5", home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.delivery.freshness.weekly.min-share = 1.5 must be 0 to 1."
+                + " Correct the setting and run again." + System.lineSeparator());
+    }
+
+    @Test
     void aWrongPeriodIsAUsageErrorThatShowsTheForms() {
         assertThat(run("run", "monthly", "--period", "Oktober")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("Error: --period \"Oktober\" is not a period; write 2026-W44 (ISO week),"

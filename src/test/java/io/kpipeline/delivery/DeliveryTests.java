@@ -60,8 +60,8 @@ class DeliveryTests {
     private static final int PORT = freePort();
     private static final ReportingPeriod WEEK_46 = ReportingPeriod.parse("2026-W46");
     /**
-     * The demo data below ends on Friday 2026-11-20 (generated up to Saturday, which has no activity): not
-     * enough for week 48 (last day 2026-11-29, less 2 quiet days: 2026-11-27).
+     * The demo data below ends on Friday 2026-11-20 (generated up to Saturday, which has no activity): nothing
+     * on week 48's last days, Friday 2026-11-27 to Sunday 2026-11-29, where the weeks before had rows.
      */
     private static final ReportingPeriod WEEK_48 = ReportingPeriod.parse("2026-W48");
     private static final String REP = "REP-01";
@@ -309,9 +309,9 @@ class DeliveryTests {
         var held = runner.run(ReportKind.WEEKLY, WEEK_48, out);
 
         assertThat(held.delivery().isHeld()).isTrue();
-        assertThat(held.delivery().held()).startsWith("the source data does not reach 2026-11-27 (the period's last"
-                + " day 2026-11-29 less 2 quiet days): lead.created_at reaches only 2026-11-20 ")
-                .contains("activity.occurred_at reaches only 2026-11-20 ");
+        assertThat(held.delivery().held()).startsWith("the source data of the period's last days, 2026-11-27 to"
+                + " 2026-11-29, looks incomplete compared with the same days of the 6 weeks before")
+                .contains("lead.created_at has 0 rows (the weeks before: median ", "activity.occurred_at has 0 rows");
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).extracting(DeliveryTests::address).containsExactly("admin@example.com");
         assertThat(received[0].getSubject()).isEqualTo("[kpi-pipeline] Delivery held: weekly report 2026-W48");

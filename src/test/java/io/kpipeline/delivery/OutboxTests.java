@@ -55,7 +55,7 @@ class OutboxTests {
         var outcome = runner.run(ReportKind.WEEKLY, ReportingPeriod.parse("2026-W46"), out);
 
         // config/application.yml: weekly goes to role:sales-team = vertrieb@example.com, sales-lead@example.com (en);
-        // each personal report (reps/<rep-id>-<name>.pdf) to its rep
+        // each personal report (reps/<rep-id>_<name>.pdf) to its rep
         List<Path> repPdfs = pdfs(out.resolve("reps"));
         assertThat(repPdfs).isNotEmpty();
         assertThat(outcome.delivery().summary()).isEqualTo("Delivery: " + (2 + repPdfs.size()) + " written to " + outbox

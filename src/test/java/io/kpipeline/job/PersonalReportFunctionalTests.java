@@ -107,7 +107,7 @@ class PersonalReportFunctionalTests {
         for (RenderedPdf pdf : personalPdfs) {
             Path file = Path.of(pdf.file());
             assertThat(file.getParent()).isEqualTo(folder.resolve("reps").toAbsolutePath());
-            assertThat(file.getFileName().toString()).startsWith(pdf.salesRepId() + "-").endsWith(".pdf");
+            assertThat(file.getFileName().toString()).startsWith(pdf.salesRepId() + "_").endsWith(".pdf");
             String name = jdbc.queryForObject("SELECT name FROM sales_rep WHERE id = ?", String.class, pdf.salesRepId());
             try (var document = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
                 assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))

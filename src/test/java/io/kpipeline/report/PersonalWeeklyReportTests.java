@@ -159,12 +159,6 @@ class PersonalWeeklyReportTests {
                         + "28.0% on average.");
     }
 
-    @Test
-    void namesEachFileAfterTheRepIdAndAPlainName() {
-        assertThat(PersonalWeeklyReport.fileName("REP-01", "Jürgen Müller")).isEqualTo("REP-01-juergen-mueller.pdf");
-        assertThat(PersonalWeeklyReport.fileName("crm/7", "Zoë O'Neil-Groß")).isEqualTo("crm-7-zoe-o-neil-gross.pdf");
-    }
-
     /**
      * A week with two active reps whose values fire different measures. Case counts as the calculators give
      * them: the reps' leads, SQLs and closed deals.

@@ -1,0 +1,102 @@
+package io.kpipeline.delivery;
+
+import io.kpipeline.model.CanonicalModel;
+import io.kpipeline.model.Column;
+import io.kpipeline.model.ColumnType;
+import io.kpipeline.model.Table;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the freshness gate reads of a source table's date column, each through the column's date index: the
+ * rows per day of a few weeks, whether there are rows before them, and the rows dated after today.
+ */
+@Repository
+class FreshnessQueries {
+
+    /** Rows per day in {@code [from, to)}. */
+    private static final String DAYS = """
+            SELECT DATE(%1$s) AS day, COUNT(*) AS n FROM %2$s
+             WHERE %3$s%1$s >= :from AND %1$s < :to
+             GROUP BY DATE(%1$s)""";
+    private static final String BEFORE = "SELECT EXISTS (SELECT 1 FROM %2$s WHERE %3$s%1$s < :to)";
+    private static final String FROM = "SELECT COUNT(*) AS n, MAX(%1$s) AS latest FROM %2$s WHERE %3$s%1$s >= :from";
+    /**
+     * Date columns whose index leads with a code column ({@code ix_funnel_event_stage_occurred}): the queries
+     * name every code of it, so that they range over the index instead of scanning it whole.
+     */
+    private static final Map<String, String> LEADING_CODE = Map.of("funnel_event.occurred_at", "stage");
+
+    /**
+     * A checked column; its SQL names come from the data model, never from the setting's text.
+     *
+     * @param entry   the setting's {@code table.column}
+     * @param leading the code column the column's index leads with, or null
+     * @param codes   that column's codes
+     */
+    record Source(String entry, String column, String table, String leading, List<String> codes) {
+
+        private String sql(String template) {
+            return String.format(Locale.ROOT, template, "`" + column + "`", table,
+                    leading == null ? "" : "`" + leading + "` IN (:codes) AND ");
+        }
+
+        private MapSqlParameterSource parameters(LocalDate from, LocalDate to) {
+            return new MapSqlParameterSource("codes", codes).addValue("from", from == null ? null : from.atStartOfDay())
+                    .addValue("to", to == null ? null : to.atStartOfDay());
+        }
+    }
+
+    /** How many rows are dated on or after a day, and the latest. */
+    record Later(long rows, LocalDateTime latest) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    FreshnessQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The timestamp or date column {@code table.column} of the data model, or empty when there is none. */
+    static Optional<Source> source(String entry) {
+        String[] parts = entry.split("\\.", 2);
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        Optional<Table> table = CanonicalModel.table(parts[0]);
+        Optional<Column> column = table.flatMap(t -> t.column(parts[1]));
+        String leading = LEADING_CODE.get(entry);
+        List<String> codes = leading == null ? List.of() : table.flatMap(t -> t.column(leading)).orElseThrow().codes();
+        return column.filter(c -> c.type() == ColumnType.TIMESTAMP || c.type() == ColumnType.DATE)
+                .map(c -> new Source(entry, c.name(), table.get().sqlName(), leading, codes));
+    }
+
+    /** The rows of each day in {@code [from, to)} that has any. */
+    Map<LocalDate, Long> rowsPerDay(Source source, LocalDate from, LocalDate to) {
+        Map<LocalDate, Long> perDay = new HashMap<>();
+        jdbc.query(source.sql(DAYS), source.parameters(from, to), rs -> {
+            perDay.put(rs.getDate("day").toLocalDate(), rs.getLong("n"));
+        });
+        return perDay;
+    }
+
+    /** Whether any row is dated before {@code day}. */
+    boolean rowsBefore(Source source, LocalDate day) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(source.sql(BEFORE), source.parameters(null, day),
+                Boolean.class));
+    }
+
+    /** The rows dated on or after {@code day}. */
+    Later rowsFrom(Source source, LocalDate day) {
+        return jdbc.queryForObject(source.sql(FROM), source.parameters(day, null), (rs, i) -> new Later(
+                rs.getLong("n"), rs.getTimestamp("latest") == null ? null : rs.getTimestamp("latest").toLocalDateTime()));
+    }
+}
