@@ -211,6 +211,9 @@ class ManagementReportTests {
                 + " eingestellt");
         assertThat(text).doesNotContain("config/", ".yml", "kpi.settings", "subscription_id", "customer_order",
                 "campaign_id", "cost_entry");
+        // how the file comes about is the pipeline's business, not the reader's
+        assertThat(text).contains("Erstellt aus den KPI-Ergebnissen des Monats. · kpi-pipeline")
+                .doesNotContain("dieselbe Datei", "Dieselben Daten");
     }
 
     @Test

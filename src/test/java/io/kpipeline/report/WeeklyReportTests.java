@@ -73,6 +73,7 @@ class WeeklyReportTests {
                 "Niedrige Öffnungsrate: Betreffzeilen und Absender im A/B-Test erproben");
         assertThat(text).contains("Anomalien (mehr als 3 Standardabweichungen vom Verlauf der letzten 8 Wochen): SQL");
         assertThat(text).doesNotContain("Datenqualität");
+        assertThat(flat(pdf)).contains("Ziel: der für eine Woche vereinbarte Zielwert.").doesNotContain("config/", ".yml");
         assertThat(text).contains("Seite 1 von 1");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -145,7 +146,7 @@ class WeeklyReportTests {
                 "Website-Besucher (", "Social-Media-Follower (", "Kampagnen-Empfänger (", "Anzeigen-Impressionen (",
                 "E-Mail-Klickrate (");
         assertThat(text).doesNotContain("Klick-zu-Öffnungsrate (", "Abmelderate (", "Absprungrate (");
-        assertThat(text).contains("… und 3 weitere Maßnahmen; alle stehen in kpi-results.csv (Spalte actions).");
+        assertThat(text).contains("… und 3 weitere Maßnahmen; alle stehen in der Ergebnisdatei kpi-results.csv.");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isBetween(1, 2);
         }
@@ -157,7 +158,7 @@ class WeeklyReportTests {
                 Set.of(DataNote.ORDERS_NOT_LINKED_TO_SUBSCRIPTIONS)));
 
         assertThat(text).contains("Datenqualität: Es gibt Abonnements, aber kein Auftrag ist einem Abonnement "
-                + "zugeordnet (subscription_id ist leer). Abwanderung, Wiederkauf und aktive Kunden behandeln daher alle "
+                + "zugeordnet. Abwanderung, Wiederkauf und aktive Kunden behandeln daher alle "
                 + "Aufträge als Einzelkäufe – die Daten können Abo-Rechnungen nicht von Einzelkäufen unterscheiden.");
     }
 
