@@ -3,7 +3,6 @@ package io.kpipeline.report;
 import io.kpipeline.evaluation.Flag;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.kpi.DataNote;
-import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -137,12 +136,11 @@ final class ManagementSections {
     }
 
     /**
-     * The reason a value is missing, as the computation records it; the one that names a setting and its file
-     * is said in the reader's words, since a managing director does not set it.
+     * The reason a value is missing in the report language; the one that names a setting is said in the
+     * reader's words, since a managing director does not set it.
      */
     private String reason(StoredResult r) {
-        return KpiSettings.NO_GROSS_MARGIN.equals(r.reason()) ? data.format().text("management.reason.noGrossMargin")
-                : r.reason();
+        return MissingValueReasons.text(data.format(), r.reason());
     }
 
     /** One note naming the KPIs that match, under {@code title}; {@code period} names the period compared with. */

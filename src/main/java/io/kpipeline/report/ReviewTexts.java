@@ -101,7 +101,7 @@ final class ReviewTexts {
         List<ReviewRows.Finding> rows = new ArrayList<>();
         for (Unmeasurable u : inventory.unmeasurable()) {
             rows.add(new ReviewRows.Finding(format.text("review.finding.unmeasurable"), name(u.kpi()),
-                    u.reason() == null ? format.text("review.noValue") : u.reason()));
+                    u.reason() == null ? format.text("review.noValue") : MissingValueReasons.text(format, u.reason())));
         }
         if (!inventory.smallSamples().isEmpty()) {
             rows.add(new ReviewRows.Finding(format.text("review.finding.smallSample"),

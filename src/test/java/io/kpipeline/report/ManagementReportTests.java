@@ -189,13 +189,36 @@ class ManagementReportTests {
                 notes)));
 
         // the KPIs the note concerns, in catalog order
-        assertThat(text).contains("Hinweise zur Datenqualität Gründe für fehlende Werte stehen so da, wie die"
-                + " KPI-Berechnung sie festhält (englisch). Abo-Rechnungen nicht zugeordnet Es gibt Abonnements, aber"
+        assertThat(text).contains("Hinweise zur Datenqualität Abo-Rechnungen nicht zugeordnet Es gibt Abonnements, aber"
                 + " kein Auftrag ist einem Abonnement zugeordnet. Abwanderung, Wiederkauf und aktive Kunden behandeln"
                 + " daher alle Aufträge als Einzelkäufe – die Daten können Abo-Rechnungen nicht von Einzelkäufen"
                 + " unterscheiden. Das betrifft: " + DATA_NOTE_KPIS + ". Abhilfe: Abo-Rechnungen beim Import mit"
                 + " ihrem Abonnement verknüpfen.");
         assertThat(flat(management.render(MONTH, input(results())))).doesNotContain("Abo-Rechnungen nicht zugeordnet");
+    }
+
+    @Test
+    void theReasonsForAMissingValueReadInTheReportLanguage() throws IOException {
+        List<StoredResult> rows = new ArrayList<>(results());
+        rows.add(missing("nps", "no feedback received in the period"));
+        rows.add(missing("conv_sal_sql", "no leads entered SAL in the period"));
+        ManagementReport.Input german = input(rows);
+
+        String text = flat(management.render(MONTH, german));
+        assertThat(text).contains("Net Promoter Score Kein Wert. Grund: keine Antworten auf Kundenbefragungen im"
+                + " Zeitraum.", "SAL → SQL Kein Wert. Grund: im Zeitraum ist kein Lead in die Stufe SAL eingetreten.");
+        // a reason the reports do not know is printed as the computation recorded it
+        assertThat(text).contains("Kein Wert. Grund: " + NO_CHURN + ".");
+        assertThat(text).doesNotContain("no feedback", "no leads entered", "(englisch)");
+
+        String english = flat(english().render(MONTH, german));
+        assertThat(english).contains("No value. Reason: no answers to customer surveys in the period.",
+                "No value. Reason: no lead entered the stage SAL in the period.");
+    }
+
+    private static StoredResult missing(String kpi, String reason) {
+        return new StoredResult(kpi, null, null, null, "rate", null, BigDecimal.ZERO, reason, null, null, List.of(),
+                null, null, null, Status.NEUTRAL, null, null, List.of(), List.of());
     }
 
     @Test
@@ -213,7 +236,7 @@ class ManagementReportTests {
                 "campaign_id", "cost_entry");
         // how the file comes about is the pipeline's business, not the reader's
         assertThat(text).contains("Erstellt aus den KPI-Ergebnissen des Monats. · kpi-pipeline")
-                .doesNotContain("dieselbe Datei", "Dieselben Daten");
+                .doesNotContain("dieselbe Datei", "Dieselben Daten", "(englisch)");
     }
 
     @Test

@@ -110,7 +110,9 @@ class ReviewReportTests {
                 "Hohe Kosten pro Klick: Gebotsstrategie", "Aktuell 1,60 €.",
                 "Ansatzpunkt: Kanal LinkedIn Ads mit 4,12 € gegen 1,60 € im Schnitt.");
 
-        assertThat(text).contains("KPI-Inventar", "nicht messbar E-Mail-Öffnungsrate no delivered marketing emails",
+        // the reason the computation records in English, in the report language
+        assertThat(text).contains("KPI-Inventar", "nicht messbar E-Mail-Öffnungsrate von den im Zeitraum versendeten"
+                + " Marketing-E-Mails wurde keine zugestellt",
                 "kleine Stichprobe", "Kundenakquisitionskosten (CAC) (n = 11)", "Net Promoter Score (n = 4)",
                 "nicht SMART: kein Ziel", "Bekanntheit",
                 "redundant Website-Besuche ↔ Website-Besucher r = 1,00, der Änderungen 1,00, über 13 Kalenderwochen");
@@ -132,7 +134,7 @@ class ReviewReportTests {
         assertThat(text).contains("Seite 1 von ").doesNotContain("null");
         // the meeting decides on targets and measures; where they are written down is no matter of theirs
         assertThat(text).contains("Streichen E-Mail-Öffnungsrate Keine Daten im Zyklus: Datenquelle anbinden oder die"
-                + " KPI abschalten.").doesNotContain("config/", ".yml");
+                + " KPI abschalten.").doesNotContain("config/", ".yml", "no delivered");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             var info = document.getDocumentInformation();
@@ -236,7 +238,8 @@ class ReviewReportTests {
             weeks.add(Map.of("web_sessions", sessions, "web_visitors", sessions.multiply(new BigDecimal("0.8"))));
         }
         return new ReviewFindings.Values(current, baseline,
-                Map.of("email_open_rate", "no delivered marketing emails in the period"), checkpoints, history(), weeks);
+                Map.of("email_open_rate", "no delivered marketing emails sent in the period"), checkpoints, history(),
+                weeks);
     }
 
     /** The cost per click was judged BAD: its measure fired, with LinkedIn Ads the dearest channel. */
