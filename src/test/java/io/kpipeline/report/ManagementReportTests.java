@@ -300,13 +300,14 @@ class ManagementReportTests {
         assertThat(charts.funnel()).extracting(ManagementTables.ChartPoint::getLabel, p -> p.getValue().intValue())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Lead", 1200),
                         org.assertj.core.groups.Tuple.tuple("MQL", 300));
-        var sql = charts.trends("sql_count");
+        var sql = charts.trend("sql_count").points();
         assertThat(sql).hasSize(13);
         assertThat(sql.get(0).getLabel()).isEqualTo("Okt\n2025");
         assertThat(sql.get(12).getLabel()).isEqualTo("Okt\n2026");
         assertThat(sql.get(12).getValue()).isEqualByComparingTo("48");
         // revenue has no trend stored in the test month: no series rather than 13 gaps drawn as a flat line
-        assertThat(charts.trends("revenue")).isEmpty();
+        assertThat(charts.trend("revenue").points()).isEmpty();
+        assertThat(charts.trend("revenue").note()).isEqualTo("Keine Werte für dieses Diagramm.");
         assertThat(charts.perChannel("tcv_won")).extracting(ManagementTables.ChartPoint::getLabel).containsExactly("Website");
     }
 
@@ -395,17 +396,60 @@ class ManagementReportTests {
     void theChartsShowEightQuartersOrFiveYears() {
         var format = new ReportFormat(Locale.GERMAN, java.util.Currency.getInstance("EUR"));
         var quarters = new ManagementCharts(new ManagementData(QUARTER.period(), format, catalog, periodResults(8),
-                NAMES, 30)).trends("revenue");
+                NAMES, 30)).trend("revenue").points();
         // 2024-Q4 .. 2026-Q3, the stored trend's values in order
         assertThat(quarters).extracting(ManagementTables.ChartPoint::getLabel).containsExactly("Q4\n2024", "Q1\n2025",
                 "Q2\n2025", "Q3\n2025", "Q4\n2025", "Q1\n2026", "Q2\n2026", "Q3\n2026");
         assertThat(quarters.get(7).getValue()).isEqualByComparingTo("123456.78");
         assertThat(quarters.get(0).getValue()).isNull(); // no value stored for 2024-Q4: a gap, not 0
         var years = new ManagementCharts(new ManagementData(YEAR.period(), format, catalog, periodResults(5), NAMES,
-                30)).trends("revenue");
+                30)).trend("revenue").points();
         assertThat(years).extracting(ManagementTables.ChartPoint::getLabel)
                 .containsExactly("2021", "2022", "2023", "2024", "2025");
         assertThat(years.get(3).getValue()).isEqualByComparingTo("100000");
+    }
+
+    @Test
+    void aTrendWithFewerThanThreePeriodsWithAValueIsSaidInWordsInsteadOfDrawnAsADot() throws IOException {
+        // the data began in 2025: of the 5 years 2021 .. 2025 only the last has values
+        List<StoredResult> year = recentTrends(5, 1);
+        String text = flat(management.render(YEAR, input(year, LocalDate.of(2025, 1, 1))));
+        assertThat(text).contains("Gesamtumsatz und MRR über 5 Jahre Nicht genug Jahre für einen Verlauf: Werte gibt es"
+                + " nur für 2025; ein Diagramm braucht mindestens 3.",
+                "Kundenakquisitionskosten (CAC) über 5 Jahre Nicht genug Jahre für einen Verlauf",
+                "Customer Lifetime Value (CLV) über 5 Jahre Nicht genug Jahre für einen Verlauf");
+        // a gap is a matter of a drawn line: neither the note under the charts nor the data-quality notes speak of one
+        assertThat(text).doesNotContain("Lücke", "Jahre ohne Wert bleiben");
+
+        // two of 8 quarters with a value
+        String quarter = flat(management.render(QUARTER, input(recentTrends(8, 2))));
+        assertThat(quarter).contains("Nicht genug Quartale für einen Verlauf: Werte gibt es nur für Q2 2026 und Q3 2026;");
+        String english = flat(english().render(YEAR, input(year)));
+        assertThat(english).contains("Total revenue and MRR over 5 years Not enough years for a trend: there are values"
+                + " for 2025 only; a chart needs at least 3.");
+
+        // three are a course: drawn, its gaps noted
+        String three = flat(management.render(YEAR, input(recentTrends(5, 3))));
+        assertThat(three).doesNotContain("Nicht genug Jahre").contains("Jahre ohne Wert bleiben im Verlauf als Lücke"
+                + " frei", "Gesamtumsatz: in 2 der 5 Jahre kein Wert (Lücke im Diagramm).");
+    }
+
+    /**
+     * {@link #results()} with revenue, MRR, CAC and CLV stored over a trend of {@code length} periods, the last
+     * {@code valued} of them with a value.
+     */
+    private static List<StoredResult> recentTrends(int length, int valued) {
+        List<StoredResult> rows = new ArrayList<>(results().stream()
+                .filter(r -> !(r.isTotal() && List.of("revenue", "mrr", "cac", "clv").contains(r.kpiId()))).toList());
+        for (String kpi : List.of("revenue", "mrr", "cac", "clv")) {
+            List<BigDecimal> trend = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+                trend.add(i < length - valued ? null : BigDecimal.valueOf(1000L + i));
+            }
+            rows.add(new StoredResult(kpi, null, null, trend.get(length - 1), "money", null, null, null, null, null,
+                    trend, null, null, null, Status.NEUTRAL, null, null, List.of(), List.of()));
+        }
+        return rows;
     }
 
     @Test
