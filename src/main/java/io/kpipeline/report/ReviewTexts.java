@@ -172,7 +172,8 @@ final class ReviewTexts {
                 TargetProgress p = (TargetProgress) q.finding();
                 Unit unit = p.kpi().unit();
                 yield format.text(key, name(p.kpi()), p.target().owner(), format.value(p.projected(), unit),
-                        format.date(p.target().deadline()), target(format, p.target(), p.direction(), unit));
+                        format.date(p.target().deadline()), target(format, p.target(), p.direction(), unit),
+                        format.number(p.kpi()));
             }
             case DIRECTION_WRONG -> {
                 TargetProgress p = (TargetProgress) q.finding();
@@ -182,15 +183,16 @@ final class ReviewTexts {
             }
             case SMALL_SAMPLE -> {
                 TargetProgress p = (TargetProgress) q.finding();
-                yield format.text(key, name(p.kpi()), p.current().cases(), smallSample, p.target().owner());
+                yield format.text(key, name(p.kpi()), p.current().cases(), smallSample, p.target().owner(),
+                        format.number(p.kpi()));
             }
             case REDUNDANT -> format.text(key, name(q.kpis().get(0)), name(q.kpis().get(1)),
-                    r(((RedundantPair) q.finding()).r()));
+                    r(((RedundantPair) q.finding()).r()), format.number(q.kpis().get(0)));
             case NOT_MEASURABLE, NO_TARGET -> format.text(key, q.kpis().size(), names(q.kpis()));
             case RAISE_TARGET -> {
                 TargetProgress p = (TargetProgress) q.finding();
                 yield format.text(key, name(p.kpi()), target(format, p.target(), p.direction(), p.kpi().unit()),
-                        p.target().owner());
+                        p.target().owner(), format.number(p.kpi()));
             }
             case DEADLINE_PASSED -> format.text(key, name(q.kpis().get(0)),
                     format.date(((NotSmart) q.finding()).target().deadline()), ((NotSmart) q.finding()).target().owner());

@@ -248,7 +248,7 @@ class ManagementReportTests {
                 + " (+23,5 %); im Vorjahresmonat 90.000,00 €.");
         // the largest relative change: CAC (8,500 − 6,000) / 6,000 = +41.67 %, and lower CAC is better
         assertThat(text).contains("Die 5 größten Veränderungen gegenüber dem Vormonat (nach relativer Änderung,"
-                + " kleine Stichproben ausgenommen): Kundenakquisitionskosten (CAC) stieg um 41,7 % auf 8.500,00 €"
+                + " kleine Stichproben ausgenommen): Kundenakquisitionskosten (CAC) stiegen um 41,7 % auf 8.500,00 €"
                 + " (Vormonat 6.000,00 €), eine Verschlechterung. Gesamtvertragswert (TCV) sank um 38,3 % auf"
                 + " 1.234,56 € (Vormonat 2.000,00 €), eine Verschlechterung. Gesamtumsatz stieg um 23,5 %");
         // win rate +6 Pp (+24 %) rests on a small sample, e-mail open rate −10 % is only sixth: neither is a mover
@@ -269,7 +269,32 @@ class ManagementReportTests {
         assertThat(text).contains("Ein Wert beruht auf weniger als 30 Fällen und bleibt ohne Bewertung (kein Status,"
                 + " keine Maßnahme): Gewinnrate (n = 12).");
         assertThat(text).doesNotContain("Gewinnrate (31,0 % bei Ziel 25,0 %).");
-        assertThat(text).contains("Eine KPI hat in diesem Monat keinen Wert: Customer Lifetime Value.");
+        assertThat(text).contains("Eine KPI hat in diesem Monat keinen Wert: Customer Lifetime Value. Der Grund steht in"
+                + " den Hinweisen zur Datenqualität.");
+    }
+
+    @Test
+    void theSentencesAgreeWithTheNumberOfEachKpiName() throws IOException {
+        List<StoredResult> rows = new ArrayList<>(results());
+        // three movers of +100 % ahead of CAC's +41.7 %: a plural name, a singular one that ends in a plural, and a
+        // duration of exactly one year
+        rows.add(total("new_customers", "20", "10", null, null, Status.NEUTRAL, null, List.of()));
+        rows.add(total("new_customer_revenue_share", "0.3", "0.15", null, null, Status.NEUTRAL, null, List.of()));
+        rows.add(total("avg_relationship_years", "1.0", "0.5", null, null, Status.NEUTRAL, null, List.of()));
+        // CAC on 9 new customers with a target: named with its case count, the verb in the plural
+        rows.removeIf(r -> r.isTotal() && r.kpiId().equals("cac"));
+        rows.add(withCases(total("cac", "8500", "6000", null, "8000", Status.NEUTRAL, null, List.of("SMALL_SAMPLE")), 9));
+
+        String text = flat(management.render(MONTH, input(rows)));
+        assertThat(text).contains("Neukunden stiegen um 100,0 % auf 20 (Vormonat 10), eine Verbesserung.",
+                "Umsatzanteil Neukunden stieg um 15,0 Pp (+100,0 %) auf 30,0 % (Vormonat 15,0 %).",
+                "Ø Dauer der Kundenbeziehung stieg um 100,0 % auf 1,0 Jahr (Vormonat 0,5 Jahre), eine Verbesserung.",
+                "Kundenakquisitionskosten (CAC) (8.500,00 € bei Ziel 8.000,00 €; beruhen auf n = 9 Fällen)");
+        assertThat(text).doesNotContain("Neukunden stieg um 100", "1,0 Jahre", "0,5 Jahr ");
+
+        String english = flat(english().render(MONTH, input(rows)));
+        assertThat(english).contains("New customers rose by 100.0% to 20", "to 1.0 year (previous month 0.5 years)",
+                "Customer acquisition cost (CAC) (€8,500.00 against a target of €8,000.00; rests on n = 9 cases)");
     }
 
     @Test
@@ -345,7 +370,7 @@ class ManagementReportTests {
         assertThat(text).contains("Kennzahlen des Quartals Gesamtumsatz: 123.456,78 € im 3. Quartal 2026, nach"
                 + " 100.000,00 € im Vorquartal (+23,5 %); im Vorjahresquartal 90.000,00 €.");
         assertThat(text).contains("Die 5 größten Veränderungen gegenüber dem Vorquartal (nach relativer Änderung,"
-                + " kleine Stichproben ausgenommen): Kundenakquisitionskosten (CAC) stieg um 41,7 % auf 8.500,00 €"
+                + " kleine Stichproben ausgenommen): Kundenakquisitionskosten (CAC) stiegen um 41,7 % auf 8.500,00 €"
                 + " (Vorquartal 6.000,00 €), eine Verschlechterung.");
         assertThat(text).contains("KPI Wert Vorquartal Vorjahres- quartal Ziel Status Benchmark Hinweise");
         assertThat(text).contains("Neue Leads 1.234 1.100 1.000 1.200 gut");

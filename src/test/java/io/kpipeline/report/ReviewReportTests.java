@@ -123,11 +123,14 @@ class ReviewReportTests {
         assertThat(text).contains("Fragen für das gemeinsame Review-Meeting von Vertrieb und Marketing",
                 "1. Gewinnrate: Die Richtung stimmt nicht – aktuell 24,0 %, Ziel ≥ 25,0 % bis 30.06.2027, und die"
                         + " Wochenwerte entfernen sich davon. An Head of Sales:",
-                "Website-Besuche und Website-Besucher bewegen sich fast gleich (r = 1,00).",
-                "Kundenakquisitionskosten (CAC) beruht im Zyklus auf nur 11 Fällen, zu wenige für eine Bewertung"
+                "Website-Besuche und Website-Besucher bewegen sich fast gleich (r = 1,00). Brauchen wir beide, oder"
+                        + " genügen Website-Besuche?",
+                // the name is a plural, and so is the verb
+                "Kundenakquisitionskosten (CAC) beruhen im Zyklus auf nur 11 Fällen, zu wenige für eine Bewertung"
                         + " (ab 30). An Managing Director:",
                 "Net Promoter Score beruht im Zyklus auf nur 4 Fällen",
-                "Neue Leads hat das Ziel ≥ 300 zwei Zyklen in Folge erreicht. An Head of Marketing: Verschärfen wir es?",
+                "Neue Leads haben das Ziel ≥ 300 zwei Zyklen in Folge erreicht. An Head of Marketing: Verschärfen"
+                        + " wir es?",
                 "KPIs haben kein Ziel, an dem der 30-Tage-Zyklus sie messen kann (siehe KPI-Inventar).");
         assertThat(text.substring(0, text.indexOf("Alle Werte gelten"))).as("the target table")
                 .doesNotContain("auf Kurs", "-100");
@@ -197,7 +200,9 @@ class ReviewReportTests {
                 "KPI inventory", "not measurable", "small sample", "Recommended adjustments", "Merge",
                 "Questions for the joint sales and marketing review meeting",
                 "Win rate: the direction is wrong",
-                "Website sessions and Website visitors move almost identically (r = 1.00).", "Page 1 of ");
+                "Website sessions and Website visitors move almost identically (r = 1.00). Do we need both, or are"
+                        + " Website sessions enough?",
+                "Customer acquisition cost (CAC) rests on only 11 cases", "Page 1 of ");
     }
 
     @Test
