@@ -132,6 +132,7 @@ public class ManagementReport implements ReportDocument {
         parameters.put("PreviousHeader", data.word("previousColumn"));
         parameters.put("ComparisonHeader", data.word("sameLastYearColumn"));
         parameters.put("BenchmarkSources", scorecard.sources());
+        parameters.put("FlowNote", scorecard.overHundred() ? format.text("management.overHundred") : null);
         parameters.put("FunnelTitle", format.text("management.chart.funnel", data.word("unit")));
         parameters.put("RevenueTitle", format.text("management.chart.revenue", data.trendLength(), units));
         parameters.put("CacTitle", format.text("management.chart.cac", data.trendLength(), units));

@@ -38,12 +38,18 @@ final class WeeklyFunnelRows {
         return rows;
     }
 
-    /** The stage conversions of one row, each small sample with its case count. */
+    /** Whether a row holds a conversion over 100 %, which the note under the table explains. */
+    static boolean overHundred(List<WeeklyRows.FunnelConversions> rows) {
+        return rows.stream().flatMap(r -> r.getConversions().stream()).anyMatch(v -> v.endsWith(FunnelFlows.MARK));
+    }
+
+    /** The stage conversions of one row, each small sample with its case count, each flow over 100 % marked. */
     private static WeeklyRows.FunnelConversions conversions(ReportFormat format, String rep, boolean team,
             Map<String, StoredResult> byKpi) {
         return new WeeklyRows.FunnelConversions(rep, team,
                 WeeklyReport.FUNNEL.stream().map(id -> byKpi.get(id) == null ? format.none()
-                        : format.value(byKpi.get(id).value(), Unit.RATE)).toList(),
+                        : FunnelFlows.marked(format.value(byKpi.get(id).value(), Unit.RATE), id, byKpi.get(id).value()))
+                        .toList(),
                 WeeklyReport.FUNNEL.stream().map(id -> WeeklyReport.cases(format, byKpi.get(id))).toList());
     }
 }

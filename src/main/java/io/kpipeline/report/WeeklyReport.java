@@ -137,7 +137,9 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         parameters.put("YearNote", period.sameLastYear().isPresent() ? null
                 : format.text("weekly.noSameWeekLastYear", week, Integer.parseInt(year) - 1));
         parameters.put("ChannelRows", channels(format, stored, names.channels()));
-        parameters.put("FunnelRows", WeeklyFunnelRows.rows(format, stored, totals, names.reps()));
+        List<WeeklyRows.FunnelConversions> funnel = WeeklyFunnelRows.rows(format, stored, totals, names.reps());
+        parameters.put("FunnelRows", funnel);
+        parameters.put("FunnelFlowNote", WeeklyFunnelRows.overHundred(funnel) ? format.text("weekly.overHundred") : null);
         parameters.put("StageNames", FUNNEL.stream().map(id -> name(id, format)).toList());
         parameters.put("SmallSampleLimit", kpiSettings.smallSample());
         List<WeeklyRows.Measure> measures = new MeasureRows(catalog, format, names)
@@ -152,6 +154,8 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
 
         List<WeeklyRows.FocusKpi> focus = settings.weekly().focus().stream()
                 .map(id -> focus(format, catalog.get(id), totals.get(id))).toList();
+        parameters.put("FocusFlowNote", focus.stream().anyMatch(f -> f.getValue().endsWith(FunnelFlows.MARK))
+                ? format.text("weekly.overHundred") : null);
         String title = format.title(edition, format.text("weekly.title", format.text("weekly.period", week, year)));
         return renderer.render(TEMPLATE, parameters, focus, title, edition.documentDate());
     }
@@ -166,7 +170,8 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         List<WeeklyRows.TrendPoint> trend = IntStream.range(0, r.trend().size())
                 .mapToObj(i -> new WeeklyRows.TrendPoint(i + 1, r.trend().get(i))).toList();
         // a small sample is not judged: its case count instead of a status
-        return new WeeklyRows.FocusKpi(name, format.value(r.value(), unit), cases(format, r),
+        return new WeeklyRows.FocusKpi(name, FunnelFlows.marked(format.value(r.value(), unit), r.kpiId(), r.value()),
+                cases(format, r),
                 format.change(r.change(), r.relativeChange(), unit),
                 format.change(r.previousYearChange(), r.previousYearRelativeChange(), unit), format.value(r.target(), unit),
                 r.isSmallSample() ? "" : r.status().name(), flags(format, r.flags()), trend);

@@ -274,6 +274,20 @@ class ManagementReportTests {
     }
 
     @Test
+    void aFunnelFlowOverHundredPerCentIsMarkedAndExplainedUnderTheScorecard() throws IOException {
+        List<StoredResult> rows = new ArrayList<>(results());
+        // 56 leads entered the offer stage, 52 the second meeting before it: 107.7 % in the same month last year
+        rows.add(total("conv_second_meeting_offer", "0.824", "0.741", "1.077", null, Status.NEUTRAL, null,
+                List.of()));
+        String text = flat(management.render(MONTH, input(rows)));
+
+        assertThat(text).contains("Zweitgespräch → Angebot 82,4 % 74,1 % 107,7 %¹",
+                "¹ Über 100 %: Die Funnel-Conversions sind Flussgrößen – Eintritte in die Stufe im Zeitraum geteilt"
+                        + " durch die Eintritte in die Vorstufe im selben Zeitraum, nicht dieselben Leads.");
+        assertThat(flat(management.render(MONTH, input(results())))).doesNotContain("Über 100 %");
+    }
+
+    @Test
     void theSentencesAgreeWithTheNumberOfEachKpiName() throws IOException {
         List<StoredResult> rows = new ArrayList<>(results());
         // three movers of +100 % ahead of CAC's +41.7 %: a plural name, a singular one that ends in a plural, and a

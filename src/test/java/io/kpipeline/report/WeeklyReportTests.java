@@ -163,6 +163,22 @@ class WeeklyReportTests {
     }
 
     @Test
+    void aConversionOverHundredPerCentIsMarkedAndExplainedInTheTeamTable() throws IOException {
+        List<StoredResult> rows = new ArrayList<>(results());
+        // 11 leads entered the second meeting this week, 5 the first meeting: 220 %, a flow, no cohort
+        rows.removeIf(r -> r.isTotal() && r.kpiId().equals("conv_first_meeting_second_meeting"));
+        rows.add(total("conv_first_meeting_second_meeting", "rate", "2.2", null, null, null, Status.NEUTRAL, 5L,
+                List.of(), List.of()));
+        String text = flat(weekly.render(WEEK_44, rows, NAMES, Set.of()));
+
+        assertThat(text).contains("Team gesamt 23,7 % 50,0 % 50,0 % 50,0 % 220,0 %¹",
+                "¹ Über 100 %: Die Funnel-Conversions sind Flussgrößen der Woche – Eintritte in die Stufe in dieser Woche"
+                        + " geteilt durch die Eintritte in die Vorstufe in derselben Woche, nicht dieselben Leads.");
+        // a week without such a value needs no note
+        assertThat(flat(weekly.render(WEEK_44, results(), NAMES, Set.of()))).doesNotContain("¹", "Über 100 %");
+    }
+
+    @Test
     void week53AfterAYearOf52WeeksSaysWhyItHasNoComparisonWithLastYear() throws IOException {
         // 2026-W53 runs from 28 December 2026 to 3 January 2027; 2025 had 52 ISO weeks
         String text = text(weekly.render(ReportingPeriod.parse("2026-W53"), results(), NAMES, Set.of()));
