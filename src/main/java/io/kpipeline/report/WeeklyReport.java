@@ -33,9 +33,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The weekly KPI report (Wochenbericht): assembles the stored results of an ISO week into the rows
- * of {@code reports/WeeklyKpiReport.jrxml} — focus KPIs, contacts per channel, funnel per rep
- * beside the team, the measures that fired with the place to start, the flags and the data-quality
- * notes — and renders it. A small sample shows its case count and no status.
+ * of {@code reports/WeeklyKpiReport.jrxml} — focus KPIs, the measures that fired with the place to
+ * start, the flags and the data-quality notes, then contacts per channel and the funnel per rep beside
+ * the team — and renders it on one page where it fits, else with the page break that leaves no page
+ * near-empty. A small sample shows its case count and no status.
  */
 @Component
 public class WeeklyReport implements ReportDocument, InitializingBean {
@@ -157,7 +158,11 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         parameters.put("FocusFlowNote", focus.stream().anyMatch(f -> f.getValue().endsWith(FunnelFlows.MARK))
                 ? format.text("weekly.overHundred") : null);
         String title = format.title(edition, format.text("weekly.title", format.text("weekly.period", week, year)));
-        return renderer.render(TEMPLATE, parameters, focus, title, edition.documentDate());
+        // what the week says on the first page and where (channels, reps) after it, unless it all fits on one
+        Map<String, Object> onNewPage = new HashMap<>(parameters);
+        parameters.put("DetailsOnNewPage", false);
+        onNewPage.put("DetailsOnNewPage", true);
+        return renderer.render(TEMPLATE, List.of(parameters, onNewPage), focus, title, edition.documentDate());
     }
 
     private WeeklyRows.FocusKpi focus(ReportFormat format, KpiDefinition kpi, StoredResult r) {
