@@ -120,7 +120,7 @@ final class ReviewTexts {
         }
         withoutTarget.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(
                 new ReviewRows.Finding(format.text("review.finding.noTarget"), names(e.getValue()),
-                        format.text("review.category." + e.getKey().name()))));
+                        category(e.getKey()))));
         for (RedundantPair p : inventory.redundant()) {
             rows.add(new ReviewRows.Finding(format.text("review.finding.redundant"),
                     name(p.first()) + " ↔ " + name(p.second()), correlation(p)));
@@ -145,8 +145,7 @@ final class ReviewTexts {
         return switch (a.action()) {
             case DROP -> format.text("review.why.drop");
             case MERGE -> correlation((RedundantPair) a.finding());
-            case SET_TARGET -> format.text("review.why.setTarget", format.text("review.category."
-                    + ((Category) a.finding()).name()));
+            case SET_TARGET -> format.text("review.why.setTarget", category((Category) a.finding()));
             case NEW_DEADLINE -> format.text("review.deadlineWas", format.date(((NotSmart) a.finding()).target().deadline()));
             case RAISE_TARGET -> {
                 TargetProgress p = (TargetProgress) a.finding();
@@ -197,6 +196,11 @@ final class ReviewTexts {
             case DEADLINE_PASSED -> format.text(key, name(q.kpis().get(0)),
                     format.date(((NotSmart) q.finding()).target().deadline()), ((NotSmart) q.finding()).target().owner());
         };
+    }
+
+    /** The category's name as the management report's scorecard prints it. */
+    private String category(Category category) {
+        return format.text("category." + category.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private String correlation(RedundantPair p) {

@@ -91,8 +91,23 @@ class CliTests {
     @Test
     void kpisListsTheCatalogInTheChosenLanguage() {
         assertThat(run("kpis", "--lang", "de", home())).isZero();
-        assertThat(out.toString()).contains("  email_open_rate                    E-Mail-Öffnungsrate")
-                .contains("LEAD GENERATION").contains("by campaign");
+        // headings, names and the traits in German, as the management report's scorecard names the categories
+        assertThat(out.toString()).contains("  email_open_rate                    E-Mail-Öffnungsrate",
+                "LEAD-GENERIERUNG", "AUFMERKSAMKEIT", "UNIT ECONOMICS",
+                "Einheit Quote, höher ist besser, Frühindikator, nach Kampagne")
+                .doesNotContain("LEAD GENERATION", "AWARENESS", "is better", " by ");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("kpis", "--lang", "en", home())).isZero();
+        assertThat(out.toString()).contains("LEAD GENERATION", "unit rate, higher is better, leading, by campaign");
+    }
+
+    @Test
+    void kpisRefusesALanguageItHasNotInOneLine() {
+        assertThat(run("kpis", "--lang", "fr")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: --lang fr is not a language of the catalog; write --lang de"
+                + " (German) or --lang en (English)." + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

@@ -114,7 +114,7 @@ class ReviewReportTests {
         assertThat(text).contains("KPI-Inventar", "nicht messbar E-Mail-Öffnungsrate von den im Zeitraum versendeten"
                 + " Marketing-E-Mails wurde keine zugestellt",
                 "kleine Stichprobe", "Kundenakquisitionskosten (CAC) (n = 11)", "Net Promoter Score (n = 4)",
-                "nicht SMART: kein Ziel", "Bekanntheit",
+                "nicht SMART: kein Ziel", "Aufmerksamkeit",
                 "redundant Website-Besuche ↔ Website-Besucher r = 1,00, der Änderungen 1,00, über 13 Kalenderwochen");
         assertThat(text).contains("Empfohlene Anpassungen",
                 "Zusammenlegen Website-Besuche behalten, Website-Besucher streichen",
