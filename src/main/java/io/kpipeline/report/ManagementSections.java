@@ -148,7 +148,12 @@ final class ManagementSections {
             java.util.function.Predicate<StoredResult> which) {
         List<String> names = data.totals().values().stream().filter(which).map(r -> data.name(r.kpiId()))
                 .collect(Collectors.toList());
-        if (!names.isEmpty()) {
+        long valued = data.totals().values().stream().filter(r -> r.value() != null).count();
+        if (names.size() > 1 && names.size() == valued) {
+            // every KPI: a sentence, not a list of the whole catalog
+            notes.add(new ManagementRows.Entry(null, title,
+                    data.format().text("management.note.noneCompared", names.size(), period)));
+        } else if (!names.isEmpty()) {
             notes.add(new ManagementRows.Entry(null, title,
                     data.format().text(key, names.size(), String.join(", ", names), period)));
         }

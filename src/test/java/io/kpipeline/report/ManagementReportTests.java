@@ -473,6 +473,18 @@ class ManagementReportTests {
                 + " frei", "Gesamtumsatz: in 2 der 5 Jahre kein Wert (Lücke im Diagramm).");
     }
 
+    @Test
+    void whenNoKpiHasAValueInThePreviousYearTheNotesSaySoInOneSentence() throws IOException {
+        // the data began with the year: no KPI has a value in 2024, and the note names none of the 13 with one
+        List<StoredResult> firstYear = results().stream().map(r -> new StoredResult(r.kpiId(), r.dimension(),
+                r.dimensionValue(), r.value(), r.unit(), r.numerator(), r.denominator(), r.cases(), r.reason(), null,
+                null, r.trend(), r.target(), null, null, r.status(), r.benchmark(), r.benchmarkSource(), r.flags(),
+                r.actions())).toList();
+        String text = flat(management.render(YEAR, input(firstYear)));
+        assertThat(text).contains("Vorjahresvergleich Keine der 13 KPIs mit Wert hat einen im Vorjahr, etwa weil die"
+                + " Daten nicht so weit zurückreichen.").doesNotContain("haben einen Wert, aber keinen im Vorjahr");
+    }
+
     /**
      * {@link #results()} with revenue, MRR, CAC and CLV stored over a trend of {@code length} periods, the last
      * {@code valued} of them with a value.
