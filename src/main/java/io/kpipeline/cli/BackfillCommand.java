@@ -18,16 +18,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
-        description = {"Runs a report for every period from --from to --to, oldest first, as run would",
-                "(results, PDF and delivery per period). Periods already complete are skipped",
-                "unless --rerun is given. The first period that fails stops the backfill; the",
-                "message says how to resume it. Each period is delivered like run does, once per",
-                "recipient (the delivery ledger); --no-mail renders history without mailing it.",
-                "Exit status 1 when a period failed or a period's delivery was held (the backfill",
-                "goes on through the range; the last line names the held periods).",
-                "A range with a period that has not ended, or has no data, is refused (exit status 2)",
-                "before any period runs: backfill fills in history and has no --preliminary; for a",
-                "preliminary report of a running period use run --preliminary."})
+        description = {"Runs a report for every period from --from to --to, oldest first, as run would.",
+                "Each period gets its results, PDFs and delivery. Periods already complete are skipped unless"
+                        + " --rerun is given. The first period that fails stops the backfill; the message says"
+                        + " how to resume it. Each period is delivered like run does, once per recipient (the"
+                        + " delivery ledger); --no-mail renders history without mailing it.",
+                "Exit status 1 when a period failed or a period's delivery was held (the backfill goes on"
+                        + " through the range; the last line names the held periods).",
+                "A range with a period that has not ended, or has no data, is refused (exit status 2) before"
+                        + " any period runs: backfill fills in history and has no --preliminary. For a"
+                        + " preliminary report of a running period use run --preliminary."})
 final class BackfillCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,8 +37,8 @@ final class BackfillCommand implements Callable<Integer> {
     private ReportKind report;
 
     @Option(names = "--from", required = true, paramLabel = "P",
-            description = {"The first period: 2026-W10, 2026-01, 2026-Q1, 2025 or 30d:2026-02-03",
-                    "(a review cycle's last day)."})
+            description = "The first period: 2026-W10, 2026-01, 2026-Q1, 2025, or for the review a cycle's"
+                    + " last day, 30d:2026-02-03.")
     private String from;
 
     @Option(names = "--to", required = true, paramLabel = "P", description = "The last period, included.")
@@ -50,8 +50,8 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--no-mail", description = "Do not deliver the periods by mail (nor write them to the outbox).")
     private boolean noMail;
 
-    @Option(names = "--force", description = {"Deliver although a period's source data looks incomplete",
-            "(kpi.delivery.freshness)."})
+    @Option(names = "--force", description = "Deliver although a period's source data looks incomplete"
+            + " (kpi.delivery.freshness).")
     private boolean force;
 
     @Override

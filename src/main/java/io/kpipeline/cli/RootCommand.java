@@ -14,14 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 @Command(name = "kpi-pipeline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"KPI reports for B2B sales and marketing teams.", ""},
+        description = {"Computes the KPIs of a B2B sales and marketing team and writes, mails and schedules their"
+                + " reports.", "Start with demo; <command> --help describes a command.", ""},
         subcommands = {DemoCommand.class, RunCommand.class, ImportCommand.class, GenerateCommand.class,
                 TablesCommand.class, KpisCommand.class, CheckConfigCommand.class, ScheduleCommand.class,
                 BackfillCommand.class},
-        footer = {"", "Settings: an option with a dot in its name is a setting as in",
-                "config/application.yml, e.g. --kpi.home=/srv/kpi or",
-                "--spring.datasource.url=jdbc:mysql://db:3306/kpi",
-                "KPI_HOME sets --kpi.home too (default ./var).",
+        footer = {"", "Settings: an option with a dot in its name sets the setting of that name in",
+                "config/application.yml for this run, e.g. --kpi.home=/srv/kpi or",
+                "--spring.datasource.url=jdbc:mysql://db:3306/kpi. The environment variable",
+                "KPI_HOME sets kpi.home too (default ./var).",
                 "", "Exit status: 0 success, 1 failure, 2 usage or configuration error."})
 final class RootCommand implements Runnable {
 

@@ -23,15 +23,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Computes a report's KPIs for a period, compares and evaluates them, and writes",
-                "kpi-results.csv (one row per KPI and breakdown value) into the output folder.",
-                "Running a period again replaces its results. Then mails the report to its recipients",
-                "(kpi.reports.<report>.recipients), each once: a run again sends only what has not been sent.",
-                "A period that has not ended, or has no data, is refused (exit status 2) unless",
-                "--preliminary is given.",
-                "Exit status 1 when a message could not be delivered or the delivery was held.",
-                "Ctrl-C or SIGTERM stops the run after the step under way (a message being sent is",
-                "sent and recorded); the same command again resumes it and sends only what is missing."})
+        description = {"Computes a report's KPIs for a period, compares and evaluates them, writes the results"
+                + " and the report's PDFs, and mails them.",
+                "Into the output folder go kpi-results.csv, one row per KPI and breakdown value, and the PDFs:"
+                        + " weekly writes weekly-report.pdf and, in reps/, a personal report for every active"
+                        + " sales rep with data in the week; monthly, quarterly and yearly write"
+                        + " management-report.pdf; review writes review-report.pdf.",
+                "The settings kpi.reports.<report>.file name them otherwise. Running a period again replaces its"
+                        + " files.",
+                "The mail goes to the report's recipients (kpi.reports.<report>.recipients), each once: a run"
+                        + " again sends only what has not been sent.",
+                "A period that has not ended, or has no data, is refused (exit status 2) unless --preliminary is"
+                        + " given. Exit status 1 when a message could not be delivered or the delivery was held.",
+                "Ctrl-C or SIGTERM stops the run after the step under way (a message being sent is sent and"
+                        + " recorded); the same command again resumes it and sends only what is missing."})
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -40,21 +45,21 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "REPORT", description = "weekly, monthly, quarterly, yearly or review.")
     private ReportKind report;
 
-    @Option(names = "--period", paramLabel = "P", description = {"2026-W44 (weekly), 2026-10 (monthly), 2026-Q3",
-            "(quarterly), 2025 (yearly) or 30d:2026-10-31 (review, the cycle's last day).",
-            "Default: the latest complete one (with --preliminary: the one running today);",
-            "review cycles run every 30 days from kpi.reports.review.cycle-start."})
+    @Option(names = "--period", paramLabel = "P", description = {"2026-W44 (weekly), 2026-10 (monthly), 2026-Q3"
+            + " (quarterly), 2025 (yearly) or 30d:2026-10-31 (review, the cycle's last day).",
+            "Default: the latest complete one (with --preliminary: the one running today). Review cycles run"
+                    + " every 30 days from kpi.reports.review.cycle-start."})
     private String period;
 
-    @Option(names = "--preliminary", description = {"Report a period that has not ended, or has no data yet,",
-            "with the data up to today. Every output says so: the PDFs, the mail",
-            "(\"(vorläufig)\"), the folder <period>-preliminary. It does not count as",
-            "the period's report: the scheduler and backfill still run the period, and",
-            "its final report is mailed as usual."})
+    @Option(names = "--preliminary", description = {"Report a period that has not ended, or has no data yet,"
+            + " with the data up to today.",
+            "Every output says so: the PDFs, the mail (\"(vorläufig)\") and the folder <period>-preliminary."
+                    + " It does not count as the period's report: the scheduler and backfill still run the"
+                    + " period, and its final report is mailed as usual."})
     private boolean preliminary;
 
-    @Option(names = "--out", paramLabel = "DIR", description = {"Output folder. Default: $KPI_HOME/reports/<report>/<period>/",
-            "(<period>-preliminary/ for a preliminary report)"})
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default:"
+            + " $KPI_HOME/reports/<report>/<period>/ (<period>-preliminary/ for a preliminary report).")
     private Path out;
 
     @Option(names = "--no-mail", description = "Do not deliver the report by mail.")
@@ -63,8 +68,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resend", description = "Send again to recipients who already received this period's report.")
     private boolean resend;
 
-    @Option(names = "--force", description = {"Deliver although the period's source data looks incomplete",
-            "(kpi.delivery.freshness)."})
+    @Option(names = "--force", description = "Deliver although the period's source data looks incomplete"
+            + " (kpi.delivery.freshness).")
     private boolean force;
 
     @Override

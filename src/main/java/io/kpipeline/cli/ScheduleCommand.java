@@ -14,12 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = {"Runs the reports on their schedules (kpi.schedule.* in config/application.yml)",
-                "until stopped with Ctrl-C or SIGTERM. A report running then finishes first.",
-                "Each firing runs the latest complete period and every period missed since",
-                "the last completed one (at most kpi.schedule.catch-up.max-periods); on start",
-                "the missed periods run at once. Any number of instances may run on one",
-                "database: each firing runs on one of them only."})
+        description = {"Runs the reports on their schedules until stopped with Ctrl-C or SIGTERM.",
+                "The schedules are the settings kpi.schedule.* in config/application.yml. A report running when"
+                        + " the scheduler is stopped finishes first.",
+                "Each firing runs the latest complete period and every period missed since the last completed"
+                        + " one (at most kpi.schedule.catch-up.max-periods); on start the missed periods run at"
+                        + " once. Any number of instances may run on one database: each firing runs on one of"
+                        + " them only."})
 final class ScheduleCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz", Locale.ROOT);

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "tables", mixinStandardHelpOptions = true,
-        description = {"Lists the import format: every table with its columns, what each column takes,",
-                "which are required, their allowed codes and what they refer to. Needs no database."})
+        description = {"Lists the import format: every table with its columns and what each column takes.",
+                "It says which columns are required, their allowed codes and what they refer to. Needs no"
+                        + " database."})
 final class TablesCommand implements Runnable {
 
     @ParentCommand

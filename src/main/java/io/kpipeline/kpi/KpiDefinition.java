@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param breakdowns the dimensions it is broken down by
  * @param enabled    whether it is computed and reported
  * @param range      the values it can take; without one in the catalog, not below 0 and open above
+ * @param plural     the languages ({@code de}, {@code en}) in which the name is a plural, so that the
+ *                   reports' sentences agree with it: "Neukunden stiegen", "New customers are off track"
  */
 public record KpiDefinition(
         @NotBlank @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _") String id,
@@ -41,7 +43,8 @@ public record KpiDefinition(
         @NotNull Indicator indicator,
         @NotNull @DefaultValue List<Dimension> breakdowns,
         @DefaultValue("true") boolean enabled,
-        @Valid Range range) {
+        @Valid Range range,
+        @NotNull @DefaultValue List<@Pattern(regexp = "de|en", message = "must be de or en") String> plural) {
 
     /** Counts, money, durations and most ratios: nothing below 0, no limit above. */
     public static final Range NOT_NEGATIVE = new Range(BigDecimal.ZERO, null);
@@ -49,12 +52,24 @@ public record KpiDefinition(
     @ConstructorBinding
     public KpiDefinition {
         range = range == null ? NOT_NEGATIVE : range;
+        plural = plural == null ? List.of() : List.copyOf(plural);
     }
 
-    /** A KPI with the default range, {@link #NOT_NEGATIVE}. */
+    /** A KPI with the default range, {@link #NOT_NEGATIVE}, and a singular name. */
     public KpiDefinition(String id, Text name, Text definition, Text technical, Unit unit, Better better,
             Category category, Indicator indicator, List<Dimension> breakdowns, boolean enabled) {
         this(id, name, definition, technical, unit, better, category, indicator, breakdowns, enabled, null);
+    }
+
+    /** A KPI with a singular name. */
+    public KpiDefinition(String id, Text name, Text definition, Text technical, Unit unit, Better better,
+            Category category, Indicator indicator, List<Dimension> breakdowns, boolean enabled, Range range) {
+        this(id, name, definition, technical, unit, better, category, indicator, breakdowns, enabled, range, List.of());
+    }
+
+    /** Whether the name in the language of {@code locale} is a plural ("Neukunden"), which verbs agree with. */
+    public boolean pluralIn(Locale locale) {
+        return plural.contains("de".equals(locale.getLanguage()) ? "de" : "en");
     }
 
     /**

@@ -143,6 +143,6 @@ final class ManagementCampaigns {
         return data.breakdown("leads_created", "campaign").stream()
                 .filter(r -> ManagementData.NONE.equals(r.dimensionValue()) && r.value() != null && all != null)
                 .findFirst().map(r -> format.text("management.campaign.leadsWithout", data.word("in"),
-                        format.value(r.value(), Unit.COUNT), format.value(all, Unit.COUNT)));
+                        format.value(r.value(), Unit.COUNT), format.value(all, Unit.COUNT), r.value()));
     }
 }

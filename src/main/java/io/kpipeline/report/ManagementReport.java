@@ -16,6 +16,7 @@ import io.kpipeline.period.DataCoverage;
 import io.kpipeline.system.KpiProperties;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -131,17 +132,36 @@ public class ManagementReport implements ReportDocument {
         parameters.put("PreviousHeader", data.word("previousColumn"));
         parameters.put("ComparisonHeader", data.word("sameLastYearColumn"));
         parameters.put("BenchmarkSources", scorecard.sources());
+        parameters.put("FlowNote", scorecard.overHundred() ? format.text("management.overHundred") : null);
         parameters.put("FunnelTitle", format.text("management.chart.funnel", data.word("unit")));
         parameters.put("RevenueTitle", format.text("management.chart.revenue", data.trendLength(), units));
         parameters.put("CacTitle", format.text("management.chart.cac", data.trendLength(), units));
         parameters.put("ClvTitle", format.text("management.chart.clv", data.trendLength(), units));
-        parameters.put("ChartNote", format.text("management.chart.note", data.word("unit"), units));
+        ManagementCharts.Trend revenue = charts.trend("revenue", "mrr");
+        ManagementCharts.Trend cac = charts.trend("cac");
+        ManagementCharts.Trend clv = charts.trend("clv");
+        List<String> charted = new ArrayList<>();
+        if (revenue.drawn()) {
+            charted.addAll(List.of("revenue", "mrr"));
+        }
+        if (cac.drawn()) {
+            charted.add("cac");
+        }
+        if (clv.drawn()) {
+            charted.add("clv");
+        }
+        // the gaps are a matter of the drawn trends only
+        parameters.put("ChartNote", format.text("management.chart.note", data.word("unit"))
+                + (charted.isEmpty() ? "" : " " + format.text("management.chart.gapNote", units)));
         parameters.put("FunnelPoints", charts.funnel());
-        parameters.put("RevenuePoints", charts.trends("revenue", "mrr"));
+        parameters.put("RevenuePoints", revenue.points());
+        parameters.put("RevenueNote", revenue.note());
         parameters.put("LeadsPerChannel", charts.perChannel("leads_created"));
         parameters.put("WonPerChannel", charts.perChannel("tcv_won"));
-        parameters.put("CacPoints", charts.trends("cac"));
-        parameters.put("ClvPoints", charts.trends("clv"));
+        parameters.put("CacPoints", cac.points());
+        parameters.put("CacNote", cac.note());
+        parameters.put("ClvPoints", clv.points());
+        parameters.put("ClvNote", clv.note());
         parameters.put("Currency", currency);
         parameters.put("RepColumns", sections.repColumns());
         parameters.put("RepRows", sections.reps());
@@ -149,7 +169,7 @@ public class ManagementReport implements ReportDocument {
         parameters.put("CampaignRows", campaignTable.lines());
         parameters.put("CampaignIntro", campaignTable.intro());
         parameters.put("CampaignNote", campaignTable.note());
-        parameters.put("QualityRows", sections.quality(charts.gaps("revenue", "mrr", "cac", "clv"), input.firstData(),
+        parameters.put("QualityRows", sections.quality(charts.gaps(charted), input.firstData(),
                 input.dataNotes()));
         parameters.put("GlossaryRows", scorecard.glossary());
         String title = format.title(edition, format.text("management.title", data.word("short")));

@@ -5,6 +5,7 @@ import io.kpipeline.evaluation.Flag;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Category;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ final class ManagementScorecard {
     private final Function<String, List<Benchmark>> benchmarks;
     /** Benchmark sources, numbered in the order they first appear in the scorecard. */
     private final Map<String, Integer> sources = new LinkedHashMap<>();
+    private boolean overHundred;
 
     /**
      * @param benchmarks every benchmark that applies to a KPI for the period's kind, the one its status is
@@ -65,13 +67,24 @@ final class ManagementScorecard {
                 continue;
             }
             String third = data.isYear() ? (r.value() == null ? data.format().none() : data.change(r))
-                    : data.value(kpi.id(), r.previousYearValue());
+                    : flow(kpi.id(), r.previousYearValue());
             // a small sample is not judged: its case count instead of a status
-            lines.add(new ManagementRows.ScorecardLine(category(kpi.category()), name, data.value(r), data.cases(r),
-                    data.value(kpi.id(), r.previousValue()), third, data.value(kpi.id(), r.target()),
+            lines.add(new ManagementRows.ScorecardLine(category(kpi.category()), name, flow(kpi.id(), r.value()),
+                    data.cases(r), flow(kpi.id(), r.previousValue()), third, data.value(kpi.id(), r.target()),
                     r.isSmallSample() ? "" : r.status().name(), benchmark(r), notes(r)));
         }
         return lines;
+    }
+
+    /** A value, marked where it is a funnel flow over 100 %, which the note under the scorecard explains. */
+    private String flow(String kpiId, BigDecimal value) {
+        overHundred |= FunnelFlows.overHundred(kpiId, value);
+        return FunnelFlows.marked(data.value(kpiId, value), kpiId, value);
+    }
+
+    /** Whether {@link #lines()} marked a funnel flow over 100 %; call after it. */
+    boolean overHundred() {
+        return overHundred;
     }
 
     private String benchmark(StoredResult r) {

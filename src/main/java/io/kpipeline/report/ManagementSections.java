@@ -3,7 +3,6 @@ package io.kpipeline.report;
 import io.kpipeline.evaluation.Flag;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.kpi.DataNote;
-import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -137,12 +136,11 @@ final class ManagementSections {
     }
 
     /**
-     * The reason a value is missing, as the computation records it; the one that names a setting and its file
-     * is said in the reader's words, since a managing director does not set it.
+     * The reason a value is missing in the report language; the one that names a setting is said in the
+     * reader's words, since a managing director does not set it.
      */
     private String reason(StoredResult r) {
-        return KpiSettings.NO_GROSS_MARGIN.equals(r.reason()) ? data.format().text("management.reason.noGrossMargin")
-                : r.reason();
+        return MissingValueReasons.text(data.format(), r.reason());
     }
 
     /** One note naming the KPIs that match, under {@code title}; {@code period} names the period compared with. */
@@ -150,7 +148,12 @@ final class ManagementSections {
             java.util.function.Predicate<StoredResult> which) {
         List<String> names = data.totals().values().stream().filter(which).map(r -> data.name(r.kpiId()))
                 .collect(Collectors.toList());
-        if (!names.isEmpty()) {
+        long valued = data.totals().values().stream().filter(r -> r.value() != null).count();
+        if (names.size() > 1 && names.size() == valued) {
+            // every KPI: a sentence, not a list of the whole catalog
+            notes.add(new ManagementRows.Entry(null, title,
+                    data.format().text("management.note.noneCompared", names.size(), period)));
+        } else if (!names.isEmpty()) {
             notes.add(new ManagementRows.Entry(null, title,
                     data.format().text(key, names.size(), String.join(", ", names), period)));
         }

@@ -117,7 +117,8 @@ final class ManagementSummary {
         String judgement = better == Better.NONE ? ""
                 : format.text((better == Better.HIGHER) == up ? "management.sentence.better" : "management.sentence.worse");
         return format.text(up ? "management.sentence.up" : "management.sentence.down", data.name(r.kpiId()), by,
-                data.value(r), data.value(r.kpiId(), r.previousValue()), judgement, data.word("previous"));
+                data.value(r), data.value(r.kpiId(), r.previousValue()), judgement, data.word("previous"),
+                format.number(data.catalog().get(r.kpiId())));
     }
 
     private String targets(List<StoredResult> totals) {
@@ -143,7 +144,8 @@ final class ManagementSummary {
         // with a value but NEUTRAL: too few cases to judge, or neither the target nor the catalog says which way
         // is better
         List<String> small = names(withTarget, r -> r.value() != null && r.isSmallSample(),
-                r -> detail.apply(r) + "; " + format.text("management.sentence.restsOn", data.cases(r)));
+                r -> detail.apply(r) + "; " + format.text("management.sentence.restsOn", data.cases(r), r.cases(),
+                        format.number(data.catalog().get(r.kpiId()))));
         if (!small.isEmpty()) {
             sentences.add(format.text("management.sentence.targetSmallSample", String.join("; ", small),
                     data.smallSample()));

@@ -111,7 +111,7 @@ final class PersonalFigures {
             }
             measures(kpi, own, judgement.measures());
         }
-        if (kpi.category() == Category.FUNNEL && value != null && value.compareTo(BigDecimal.ONE) > 0) {
+        if (FunnelFlows.overHundred(kpi.id(), value) || FunnelFlows.overHundred(kpi.id(), team)) {
             notes.add(format.text("personal.overHundred"));
         }
         // an average of counts has a fraction: printed with one decimal, as a score is

@@ -1,5 +1,6 @@
 package io.kpipeline.report;
 
+import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Unit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -46,6 +47,15 @@ public final class ReportFormat {
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }
 
+    /**
+     * The grammatical number of a KPI's name in the report language, for the texts' choice formats that make a
+     * verb agree with it: 1 for a singular name ("Umsatzanteil Neukunden stieg"), 2 for a plural one
+     * ("Neukunden stiegen").
+     */
+    public int number(KpiDefinition kpi) {
+        return kpi.pluralIn(locale) ? 2 : 1;
+    }
+
     public String none() {
         return text("value.none");
     }
@@ -61,14 +71,20 @@ public final class ReportFormat {
             case MONEY -> money().format(value);
             case SECONDS -> decimal(0).format(value) + "\u00a0" + text("unit.seconds");
             case HOURS -> decimal(1).format(value) + "\u00a0" + text("unit.hours");
-            case DAYS -> decimal(1).format(value) + "\u00a0" + text("unit.days");
-            case MONTHS -> decimal(1).format(value) + "\u00a0" + text("unit.months");
-            case YEARS -> decimal(1).format(value) + "\u00a0" + text("unit.years");
+            case DAYS -> duration(value, "unit.days");
+            case MONTHS -> duration(value, "unit.months");
+            case YEARS -> duration(value, "unit.years");
             case SCORE -> decimal(1).format(value);
             case NUMBER, RATIO -> decimal(2).format(value);
             case REACTIONS_PER_HOUR -> decimal(2).format(value) + "\u00a0" + text("unit.reactionsPerHour");
             case CONTACTS_PER_CUSTOMER -> decimal(2).format(value) + "\u00a0" + text("unit.contactsPerCustomer");
         };
+    }
+
+    /** "1,0 Jahr", "2,5 Jahre": the unit agrees with the value as printed, to one decimal. */
+    private String duration(BigDecimal value, String unitKey) {
+        BigDecimal printed = value.setScale(1, RoundingMode.HALF_UP);
+        return decimal(1).format(printed) + "\u00a0" + text(unitKey, printed.doubleValue());
     }
 
     /**

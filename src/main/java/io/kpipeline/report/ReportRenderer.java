@@ -75,7 +75,48 @@ public class ReportRenderer {
      */
     public byte[] render(String template, Map<String, ?> parameters, Collection<?> rows, String title,
             LocalDate documentDate) {
+        return render(template, List.of(parameters), rows, title, documentDate);
+    }
+
+    /**
+     * Renders the layout that leaves no page near-empty: the first of {@code layouts} that fits on one page,
+     * else the one with the fewest pages whose emptiest page is fullest (a page break that leaves a lonely
+     * section on the last page loses against one that balances the pages).
+     *
+     * @param layouts the template's parameters for each layout to try, in order of preference; each layout
+     *                differs in the parameters that place its sections
+     */
+    public byte[] render(String template, List<? extends Map<String, ?>> layouts, Collection<?> rows, String title,
+            LocalDate documentDate) {
         JasperReport report = template(template);
+        // JasperReports finds styles, bundles and fonts through the context class loader, which a
+        // scheduler thread may not have set to the application's (the jar's) class loader
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ReportRenderer.class.getClassLoader());
+        try {
+            ensureTemporaryDirectory();
+            JasperPrint best = null;
+            for (Map<String, ?> layout : layouts) {
+                JasperPrint print = JasperFillManager.fillReport(report, parameters(report, layout),
+                        new JRBeanCollectionDataSource(rows));
+                if (best == null || PageFill.of(print, report).betterThan(PageFill.of(best, report))) {
+                    best = print;
+                }
+                if (print.getPages().size() <= 1) {
+                    break;
+                }
+            }
+            return PdfNormalizer.normalize(export(best, title), documentDate);
+        } catch (JRException e) {
+            throw new KpiException("Could not render " + template + ": " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The template's parameters with locale, time zone and the compiled subreports added. */
+    private Map<String, Object> parameters(JasperReport report, Map<String, ?> parameters) {
         Map<String, Object> all = new HashMap<>(parameters);
         all.put(JRParameter.REPORT_LOCALE, locale);
         all.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
@@ -85,20 +126,7 @@ public class ReportRenderer {
                 all.putIfAbsent(p.getName(), template(p.getName()));
             }
         }
-        // JasperReports finds styles, bundles and fonts through the context class loader, which a
-        // scheduler thread may not have set to the application's (the jar's) class loader
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(ReportRenderer.class.getClassLoader());
-        try {
-            ensureTemporaryDirectory();
-            JasperPrint print = JasperFillManager.fillReport(report, all, new JRBeanCollectionDataSource(rows));
-            return PdfNormalizer.normalize(export(print, title), documentDate);
-        } catch (JRException e) {
-            throw new KpiException("Could not render " + template + ": " + e.getMessage(), e);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return all;
     }
 
     private static byte[] export(JasperPrint print, String title) throws JRException {

@@ -101,7 +101,7 @@ final class ReviewTexts {
         List<ReviewRows.Finding> rows = new ArrayList<>();
         for (Unmeasurable u : inventory.unmeasurable()) {
             rows.add(new ReviewRows.Finding(format.text("review.finding.unmeasurable"), name(u.kpi()),
-                    u.reason() == null ? format.text("review.noValue") : u.reason()));
+                    u.reason() == null ? format.text("review.noValue") : MissingValueReasons.text(format, u.reason())));
         }
         if (!inventory.smallSamples().isEmpty()) {
             rows.add(new ReviewRows.Finding(format.text("review.finding.smallSample"),
@@ -120,7 +120,7 @@ final class ReviewTexts {
         }
         withoutTarget.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(
                 new ReviewRows.Finding(format.text("review.finding.noTarget"), names(e.getValue()),
-                        format.text("review.category." + e.getKey().name()))));
+                        category(e.getKey()))));
         for (RedundantPair p : inventory.redundant()) {
             rows.add(new ReviewRows.Finding(format.text("review.finding.redundant"),
                     name(p.first()) + " ↔ " + name(p.second()), correlation(p)));
@@ -145,8 +145,7 @@ final class ReviewTexts {
         return switch (a.action()) {
             case DROP -> format.text("review.why.drop");
             case MERGE -> correlation((RedundantPair) a.finding());
-            case SET_TARGET -> format.text("review.why.setTarget", format.text("review.category."
-                    + ((Category) a.finding()).name()));
+            case SET_TARGET -> format.text("review.why.setTarget", category((Category) a.finding()));
             case NEW_DEADLINE -> format.text("review.deadlineWas", format.date(((NotSmart) a.finding()).target().deadline()));
             case RAISE_TARGET -> {
                 TargetProgress p = (TargetProgress) a.finding();
@@ -172,7 +171,8 @@ final class ReviewTexts {
                 TargetProgress p = (TargetProgress) q.finding();
                 Unit unit = p.kpi().unit();
                 yield format.text(key, name(p.kpi()), p.target().owner(), format.value(p.projected(), unit),
-                        format.date(p.target().deadline()), target(format, p.target(), p.direction(), unit));
+                        format.date(p.target().deadline()), target(format, p.target(), p.direction(), unit),
+                        format.number(p.kpi()));
             }
             case DIRECTION_WRONG -> {
                 TargetProgress p = (TargetProgress) q.finding();
@@ -182,19 +182,25 @@ final class ReviewTexts {
             }
             case SMALL_SAMPLE -> {
                 TargetProgress p = (TargetProgress) q.finding();
-                yield format.text(key, name(p.kpi()), p.current().cases(), smallSample, p.target().owner());
+                yield format.text(key, name(p.kpi()), p.current().cases(), smallSample, p.target().owner(),
+                        format.number(p.kpi()));
             }
             case REDUNDANT -> format.text(key, name(q.kpis().get(0)), name(q.kpis().get(1)),
-                    r(((RedundantPair) q.finding()).r()));
+                    r(((RedundantPair) q.finding()).r()), format.number(q.kpis().get(0)));
             case NOT_MEASURABLE, NO_TARGET -> format.text(key, q.kpis().size(), names(q.kpis()));
             case RAISE_TARGET -> {
                 TargetProgress p = (TargetProgress) q.finding();
                 yield format.text(key, name(p.kpi()), target(format, p.target(), p.direction(), p.kpi().unit()),
-                        p.target().owner());
+                        p.target().owner(), format.number(p.kpi()));
             }
             case DEADLINE_PASSED -> format.text(key, name(q.kpis().get(0)),
                     format.date(((NotSmart) q.finding()).target().deadline()), ((NotSmart) q.finding()).target().owner());
         };
+    }
+
+    /** The category's name as the management report's scorecard prints it. */
+    private String category(Category category) {
+        return format.text("category." + category.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private String correlation(RedundantPair p) {

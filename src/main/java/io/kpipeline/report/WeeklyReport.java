@@ -33,9 +33,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The weekly KPI report (Wochenbericht): assembles the stored results of an ISO week into the rows
- * of {@code reports/WeeklyKpiReport.jrxml} — focus KPIs, contacts per channel, funnel per rep
- * beside the team, the measures that fired with the place to start, the flags and the data-quality
- * notes — and renders it. A small sample shows its case count and no status.
+ * of {@code reports/WeeklyKpiReport.jrxml} — focus KPIs, the measures that fired with the place to
+ * start, the flags and the data-quality notes, then contacts per channel and the funnel per rep beside
+ * the team — and renders it on one page where it fits, else with the page break that leaves no page
+ * near-empty. A small sample shows its case count and no status.
  */
 @Component
 public class WeeklyReport implements ReportDocument, InitializingBean {
@@ -137,7 +138,9 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         parameters.put("YearNote", period.sameLastYear().isPresent() ? null
                 : format.text("weekly.noSameWeekLastYear", week, Integer.parseInt(year) - 1));
         parameters.put("ChannelRows", channels(format, stored, names.channels()));
-        parameters.put("FunnelRows", WeeklyFunnelRows.rows(format, stored, totals, names.reps()));
+        List<WeeklyRows.FunnelConversions> funnel = WeeklyFunnelRows.rows(format, stored, totals, names.reps());
+        parameters.put("FunnelRows", funnel);
+        parameters.put("FunnelFlowNote", WeeklyFunnelRows.overHundred(funnel) ? format.text("weekly.overHundred") : null);
         parameters.put("StageNames", FUNNEL.stream().map(id -> name(id, format)).toList());
         parameters.put("SmallSampleLimit", kpiSettings.smallSample());
         List<WeeklyRows.Measure> measures = new MeasureRows(catalog, format, names)
@@ -152,8 +155,14 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
 
         List<WeeklyRows.FocusKpi> focus = settings.weekly().focus().stream()
                 .map(id -> focus(format, catalog.get(id), totals.get(id))).toList();
+        parameters.put("FocusFlowNote", focus.stream().anyMatch(f -> f.getValue().endsWith(FunnelFlows.MARK))
+                ? format.text("weekly.overHundred") : null);
         String title = format.title(edition, format.text("weekly.title", format.text("weekly.period", week, year)));
-        return renderer.render(TEMPLATE, parameters, focus, title, edition.documentDate());
+        // what the week says on the first page and where (channels, reps) after it, unless it all fits on one
+        Map<String, Object> onNewPage = new HashMap<>(parameters);
+        parameters.put("DetailsOnNewPage", false);
+        onNewPage.put("DetailsOnNewPage", true);
+        return renderer.render(TEMPLATE, List.of(parameters, onNewPage), focus, title, edition.documentDate());
     }
 
     private WeeklyRows.FocusKpi focus(ReportFormat format, KpiDefinition kpi, StoredResult r) {
@@ -166,7 +175,8 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         List<WeeklyRows.TrendPoint> trend = IntStream.range(0, r.trend().size())
                 .mapToObj(i -> new WeeklyRows.TrendPoint(i + 1, r.trend().get(i))).toList();
         // a small sample is not judged: its case count instead of a status
-        return new WeeklyRows.FocusKpi(name, format.value(r.value(), unit), cases(format, r),
+        return new WeeklyRows.FocusKpi(name, FunnelFlows.marked(format.value(r.value(), unit), r.kpiId(), r.value()),
+                cases(format, r),
                 format.change(r.change(), r.relativeChange(), unit),
                 format.change(r.previousYearChange(), r.previousYearRelativeChange(), unit), format.value(r.target(), unit),
                 r.isSmallSample() ? "" : r.status().name(), flags(format, r.flags()), trend);

@@ -142,20 +142,42 @@ public final class WeeklyRows {
 
     /**
      * The funnel stage conversions of one sales rep, or of the team, in stage order, each with its case count
-     * ("n = 4") where it is a small sample, else null.
+     * ("n = 4") where it is a small sample, else null. The last rows of the table are its tail, which a page
+     * break does not separate from each other and the note under the table.
      */
     public static final class FunnelConversions {
         private final String rep;
         private final boolean team;
         private final List<String> conversions;
         private final List<String> cases;
+        private final boolean tail;
 
         FunnelConversions(String rep, boolean team, List<String> conversions, List<String> cases) {
+            this(rep, team, conversions, cases, false);
+        }
+
+        private FunnelConversions(String rep, boolean team, List<String> conversions, List<String> cases,
+                boolean tail) {
             this.rep = rep;
             this.team = team;
             this.conversions = List.copyOf(conversions);
             // null where a value is no small sample, which List.copyOf refuses
             this.cases = Collections.unmodifiableList(new ArrayList<>(cases));
+            this.tail = tail;
+        }
+
+        /** This row as one of the table's tail. */
+        FunnelConversions inTail() {
+            return new FunnelConversions(rep, team, conversions, cases, true);
+        }
+
+        /** Whether a case count stands under a value, which makes the row about twice as high. */
+        boolean hasCases() {
+            return cases.stream().anyMatch(java.util.Objects::nonNull);
+        }
+
+        public Boolean getTail() {
+            return tail;
         }
 
         public String getRep() {

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,8 +100,52 @@ class CliTests {
     @Test
     void kpisListsTheCatalogInTheChosenLanguage() {
         assertThat(run("kpis", "--lang", "de", home())).isZero();
-        assertThat(out.toString()).contains("  email_open_rate                    E-Mail-Öffnungsrate")
-                .contains("LEAD GENERATION").contains("by campaign");
+        // headings, names and the traits in German, as the management report's scorecard names the categories
+        assertThat(out.toString()).contains("  email_open_rate                    E-Mail-Öffnungsrate",
+                "LEAD-GENERIERUNG", "AUFMERKSAMKEIT", "UNIT ECONOMICS",
+                "Einheit Quote, höher ist besser, Frühindikator, nach Kampagne")
+                .doesNotContain("LEAD GENERATION", "AWARENESS", "is better", " by ");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("kpis", "--lang", "en", home())).isZero();
+        assertThat(out.toString()).contains("LEAD GENERATION", "unit rate, higher is better, leading, by campaign");
+    }
+
+    @Test
+    void kpisRefusesALanguageItHasNotInOneLine() {
+        assertThat(run("kpis", "--lang", "fr")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: --lang fr is not a language of the catalog; write --lang de"
+                + " (German) or --lang en (English)." + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void theHelpListsEveryCommandWithAWholeSentence() {
+        assertThat(run("--help")).isZero();
+        String help = out.toString();
+        assertThat(help.replaceAll("\\s+", " ")).contains("Start with demo; <command> --help describes a command.",
+                "--spring.datasource.url=jdbc:mysql://db:3306/kpi. The environment variable KPI_HOME sets kpi.home"
+                        + " too (default ./var).");
+        // each command's line in the list: its summary, which picocli takes from the description's first element
+        String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Settings:"));
+        List<String> summaries = new ArrayList<>();
+        for (String line : commands.lines().skip(1).toList()) {
+            if (line.startsWith("  ") && !line.startsWith("    ")) {
+                summaries.add(line.strip());
+            } else if (!line.isBlank()) {
+                summaries.set(summaries.size() - 1, summaries.get(summaries.size() - 1) + " " + line.strip());
+            }
+        }
+        assertThat(summaries).hasSize(9).allSatisfy(s -> assertThat(s).endsWith("."));
+    }
+
+    @Test
+    void runHelpNamesThePdfsOfEachReport() {
+        assertThat(run("run", "--help")).isZero();
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertThat(help).contains("weekly writes weekly-report.pdf and, in reps/, a personal report for every active"
+                + " sales rep with data in the week; monthly, quarterly and yearly write management-report.pdf;"
+                + " review writes review-report.pdf.");
     }
 
     @Test

@@ -46,6 +46,18 @@ class KpiCatalogTextsTests {
     private static final Set<String> CODES = codes();
 
     @Test
+    void aNameIsPluralInTheLanguagesTheCatalogSays() throws IOException {
+        KpiCatalog catalog = catalog();
+        // "Neukunden stiegen", "New customers rose"; "Umsatzanteil Neukunden stieg": the head noun decides
+        assertThat(catalog.get("new_customers").pluralIn(java.util.Locale.GERMAN)).isTrue();
+        assertThat(catalog.get("new_customers").pluralIn(java.util.Locale.ENGLISH)).isTrue();
+        assertThat(catalog.get("new_customer_revenue_share").pluralIn(java.util.Locale.GERMAN)).isFalse();
+        // Kosten are plural in German, a cost is not in English
+        assertThat(catalog.get("cac").pluralIn(java.util.Locale.GERMAN)).isTrue();
+        assertThat(catalog.get("cac").pluralIn(java.util.Locale.ENGLISH)).isFalse();
+    }
+
+    @Test
     void everyNameAndDefinitionHasAGermanAndAnEnglishText() throws IOException {
         List<String> blank = new ArrayList<>();
         for (KpiDefinition kpi : catalog().kpis()) {

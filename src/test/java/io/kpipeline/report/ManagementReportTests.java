@@ -189,13 +189,36 @@ class ManagementReportTests {
                 notes)));
 
         // the KPIs the note concerns, in catalog order
-        assertThat(text).contains("Hinweise zur Datenqualität Gründe für fehlende Werte stehen so da, wie die"
-                + " KPI-Berechnung sie festhält (englisch). Abo-Rechnungen nicht zugeordnet Es gibt Abonnements, aber"
+        assertThat(text).contains("Hinweise zur Datenqualität Abo-Rechnungen nicht zugeordnet Es gibt Abonnements, aber"
                 + " kein Auftrag ist einem Abonnement zugeordnet. Abwanderung, Wiederkauf und aktive Kunden behandeln"
                 + " daher alle Aufträge als Einzelkäufe – die Daten können Abo-Rechnungen nicht von Einzelkäufen"
                 + " unterscheiden. Das betrifft: " + DATA_NOTE_KPIS + ". Abhilfe: Abo-Rechnungen beim Import mit"
                 + " ihrem Abonnement verknüpfen.");
         assertThat(flat(management.render(MONTH, input(results())))).doesNotContain("Abo-Rechnungen nicht zugeordnet");
+    }
+
+    @Test
+    void theReasonsForAMissingValueReadInTheReportLanguage() throws IOException {
+        List<StoredResult> rows = new ArrayList<>(results());
+        rows.add(missing("nps", "no feedback received in the period"));
+        rows.add(missing("conv_sal_sql", "no leads entered SAL in the period"));
+        ManagementReport.Input german = input(rows);
+
+        String text = flat(management.render(MONTH, german));
+        assertThat(text).contains("Net Promoter Score Kein Wert. Grund: keine Antworten auf Kundenbefragungen im"
+                + " Zeitraum.", "SAL → SQL Kein Wert. Grund: im Zeitraum ist kein Lead in die Stufe SAL eingetreten.");
+        // a reason the reports do not know is printed as the computation recorded it
+        assertThat(text).contains("Kein Wert. Grund: " + NO_CHURN + ".");
+        assertThat(text).doesNotContain("no feedback", "no leads entered", "(englisch)");
+
+        String english = flat(english().render(MONTH, german));
+        assertThat(english).contains("No value. Reason: no answers to customer surveys in the period.",
+                "No value. Reason: no lead entered the stage SAL in the period.");
+    }
+
+    private static StoredResult missing(String kpi, String reason) {
+        return new StoredResult(kpi, null, null, null, "rate", null, BigDecimal.ZERO, reason, null, null, List.of(),
+                null, null, null, Status.NEUTRAL, null, null, List.of(), List.of());
     }
 
     @Test
@@ -211,6 +234,9 @@ class ManagementReportTests {
                 + " eingestellt");
         assertThat(text).doesNotContain("config/", ".yml", "kpi.settings", "subscription_id", "customer_order",
                 "campaign_id", "cost_entry");
+        // how the file comes about is the pipeline's business, not the reader's
+        assertThat(text).contains("Erstellt aus den KPI-Ergebnissen des Monats. · kpi-pipeline")
+                .doesNotContain("dieselbe Datei", "Dieselben Daten", "(englisch)");
     }
 
     @Test
@@ -222,7 +248,7 @@ class ManagementReportTests {
                 + " (+23,5 %); im Vorjahresmonat 90.000,00 €.");
         // the largest relative change: CAC (8,500 − 6,000) / 6,000 = +41.67 %, and lower CAC is better
         assertThat(text).contains("Die 5 größten Veränderungen gegenüber dem Vormonat (nach relativer Änderung,"
-                + " kleine Stichproben ausgenommen): Kundenakquisitionskosten (CAC) stieg um 41,7 % auf 8.500,00 €"
+                + " kleine Stichproben ausgenommen): Kundenakquisitionskosten (CAC) stiegen um 41,7 % auf 8.500,00 €"
                 + " (Vormonat 6.000,00 €), eine Verschlechterung. Gesamtvertragswert (TCV) sank um 38,3 % auf"
                 + " 1.234,56 € (Vormonat 2.000,00 €), eine Verschlechterung. Gesamtumsatz stieg um 23,5 %");
         // win rate +6 Pp (+24 %) rests on a small sample, e-mail open rate −10 % is only sixth: neither is a mover
@@ -243,7 +269,46 @@ class ManagementReportTests {
         assertThat(text).contains("Ein Wert beruht auf weniger als 30 Fällen und bleibt ohne Bewertung (kein Status,"
                 + " keine Maßnahme): Gewinnrate (n = 12).");
         assertThat(text).doesNotContain("Gewinnrate (31,0 % bei Ziel 25,0 %).");
-        assertThat(text).contains("Eine KPI hat in diesem Monat keinen Wert: Customer Lifetime Value.");
+        assertThat(text).contains("Eine KPI hat in diesem Monat keinen Wert: Customer Lifetime Value. Der Grund steht in"
+                + " den Hinweisen zur Datenqualität.");
+    }
+
+    @Test
+    void aFunnelFlowOverHundredPerCentIsMarkedAndExplainedUnderTheScorecard() throws IOException {
+        List<StoredResult> rows = new ArrayList<>(results());
+        // 56 leads entered the offer stage, 52 the second meeting before it: 107.7 % in the same month last year
+        rows.add(total("conv_second_meeting_offer", "0.824", "0.741", "1.077", null, Status.NEUTRAL, null,
+                List.of()));
+        String text = flat(management.render(MONTH, input(rows)));
+
+        assertThat(text).contains("Zweitgespräch → Angebot 82,4 % 74,1 % 107,7 %¹",
+                "¹ Über 100 %: Die Funnel-Conversions sind Flussgrößen – Eintritte in die Stufe im Zeitraum geteilt"
+                        + " durch die Eintritte in die Vorstufe im selben Zeitraum, nicht dieselben Leads.");
+        assertThat(flat(management.render(MONTH, input(results())))).doesNotContain("Über 100 %");
+    }
+
+    @Test
+    void theSentencesAgreeWithTheNumberOfEachKpiName() throws IOException {
+        List<StoredResult> rows = new ArrayList<>(results());
+        // three movers of +100 % ahead of CAC's +41.7 %: a plural name, a singular one that ends in a plural, and a
+        // duration of exactly one year
+        rows.add(total("new_customers", "20", "10", null, null, Status.NEUTRAL, null, List.of()));
+        rows.add(total("new_customer_revenue_share", "0.3", "0.15", null, null, Status.NEUTRAL, null, List.of()));
+        rows.add(total("avg_relationship_years", "1.0", "0.5", null, null, Status.NEUTRAL, null, List.of()));
+        // CAC on 9 new customers with a target: named with its case count, the verb in the plural
+        rows.removeIf(r -> r.isTotal() && r.kpiId().equals("cac"));
+        rows.add(withCases(total("cac", "8500", "6000", null, "8000", Status.NEUTRAL, null, List.of("SMALL_SAMPLE")), 9));
+
+        String text = flat(management.render(MONTH, input(rows)));
+        assertThat(text).contains("Neukunden stiegen um 100,0 % auf 20 (Vormonat 10), eine Verbesserung.",
+                "Umsatzanteil Neukunden stieg um 15,0 Pp (+100,0 %) auf 30,0 % (Vormonat 15,0 %).",
+                "Ø Dauer der Kundenbeziehung stieg um 100,0 % auf 1,0 Jahr (Vormonat 0,5 Jahre), eine Verbesserung.",
+                "Kundenakquisitionskosten (CAC) (8.500,00 € bei Ziel 8.000,00 €; beruhen auf n = 9 Fällen)");
+        assertThat(text).doesNotContain("Neukunden stieg um 100", "1,0 Jahre", "0,5 Jahr ");
+
+        String english = flat(english().render(MONTH, input(rows)));
+        assertThat(english).contains("New customers rose by 100.0% to 20", "to 1.0 year (previous month 0.5 years)",
+                "Customer acquisition cost (CAC) (€8,500.00 against a target of €8,000.00; rests on n = 9 cases)");
     }
 
     @Test
@@ -274,13 +339,14 @@ class ManagementReportTests {
         assertThat(charts.funnel()).extracting(ManagementTables.ChartPoint::getLabel, p -> p.getValue().intValue())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Lead", 1200),
                         org.assertj.core.groups.Tuple.tuple("MQL", 300));
-        var sql = charts.trends("sql_count");
+        var sql = charts.trend("sql_count").points();
         assertThat(sql).hasSize(13);
         assertThat(sql.get(0).getLabel()).isEqualTo("Okt\n2025");
         assertThat(sql.get(12).getLabel()).isEqualTo("Okt\n2026");
         assertThat(sql.get(12).getValue()).isEqualByComparingTo("48");
         // revenue has no trend stored in the test month: no series rather than 13 gaps drawn as a flat line
-        assertThat(charts.trends("revenue")).isEmpty();
+        assertThat(charts.trend("revenue").points()).isEmpty();
+        assertThat(charts.trend("revenue").note()).isEqualTo("Keine Werte für dieses Diagramm.");
         assertThat(charts.perChannel("tcv_won")).extracting(ManagementTables.ChartPoint::getLabel).containsExactly("Website");
     }
 
@@ -318,7 +384,7 @@ class ManagementReportTests {
         assertThat(text).contains("Kennzahlen des Quartals Gesamtumsatz: 123.456,78 € im 3. Quartal 2026, nach"
                 + " 100.000,00 € im Vorquartal (+23,5 %); im Vorjahresquartal 90.000,00 €.");
         assertThat(text).contains("Die 5 größten Veränderungen gegenüber dem Vorquartal (nach relativer Änderung,"
-                + " kleine Stichproben ausgenommen): Kundenakquisitionskosten (CAC) stieg um 41,7 % auf 8.500,00 €"
+                + " kleine Stichproben ausgenommen): Kundenakquisitionskosten (CAC) stiegen um 41,7 % auf 8.500,00 €"
                 + " (Vorquartal 6.000,00 €), eine Verschlechterung.");
         assertThat(text).contains("KPI Wert Vorquartal Vorjahres- quartal Ziel Status Benchmark Hinweise");
         assertThat(text).contains("Neue Leads 1.234 1.100 1.000 1.200 gut");
@@ -369,17 +435,72 @@ class ManagementReportTests {
     void theChartsShowEightQuartersOrFiveYears() {
         var format = new ReportFormat(Locale.GERMAN, java.util.Currency.getInstance("EUR"));
         var quarters = new ManagementCharts(new ManagementData(QUARTER.period(), format, catalog, periodResults(8),
-                NAMES, 30)).trends("revenue");
+                NAMES, 30)).trend("revenue").points();
         // 2024-Q4 .. 2026-Q3, the stored trend's values in order
         assertThat(quarters).extracting(ManagementTables.ChartPoint::getLabel).containsExactly("Q4\n2024", "Q1\n2025",
                 "Q2\n2025", "Q3\n2025", "Q4\n2025", "Q1\n2026", "Q2\n2026", "Q3\n2026");
         assertThat(quarters.get(7).getValue()).isEqualByComparingTo("123456.78");
         assertThat(quarters.get(0).getValue()).isNull(); // no value stored for 2024-Q4: a gap, not 0
         var years = new ManagementCharts(new ManagementData(YEAR.period(), format, catalog, periodResults(5), NAMES,
-                30)).trends("revenue");
+                30)).trend("revenue").points();
         assertThat(years).extracting(ManagementTables.ChartPoint::getLabel)
                 .containsExactly("2021", "2022", "2023", "2024", "2025");
         assertThat(years.get(3).getValue()).isEqualByComparingTo("100000");
+    }
+
+    @Test
+    void aTrendWithFewerThanThreePeriodsWithAValueIsSaidInWordsInsteadOfDrawnAsADot() throws IOException {
+        // the data began in 2025: of the 5 years 2021 .. 2025 only the last has values
+        List<StoredResult> year = recentTrends(5, 1);
+        String text = flat(management.render(YEAR, input(year, LocalDate.of(2025, 1, 1))));
+        assertThat(text).contains("Gesamtumsatz und MRR über 5 Jahre Nicht genug Jahre für einen Verlauf: Werte gibt es"
+                + " nur für 2025; ein Diagramm braucht mindestens 3.",
+                "Kundenakquisitionskosten (CAC) über 5 Jahre Nicht genug Jahre für einen Verlauf",
+                "Customer Lifetime Value (CLV) über 5 Jahre Nicht genug Jahre für einen Verlauf");
+        // a gap is a matter of a drawn line: neither the note under the charts nor the data-quality notes speak of one
+        assertThat(text).doesNotContain("Lücke", "Jahre ohne Wert bleiben");
+
+        // two of 8 quarters with a value
+        String quarter = flat(management.render(QUARTER, input(recentTrends(8, 2))));
+        assertThat(quarter).contains("Nicht genug Quartale für einen Verlauf: Werte gibt es nur für Q2 2026 und Q3 2026;");
+        String english = flat(english().render(YEAR, input(year)));
+        assertThat(english).contains("Total revenue and MRR over 5 years Not enough years for a trend: there are values"
+                + " for 2025 only; a chart needs at least 3.");
+
+        // three are a course: drawn, its gaps noted
+        String three = flat(management.render(YEAR, input(recentTrends(5, 3))));
+        assertThat(three).doesNotContain("Nicht genug Jahre").contains("Jahre ohne Wert bleiben im Verlauf als Lücke"
+                + " frei", "Gesamtumsatz: in 2 der 5 Jahre kein Wert (Lücke im Diagramm).");
+    }
+
+    @Test
+    void whenNoKpiHasAValueInThePreviousYearTheNotesSaySoInOneSentence() throws IOException {
+        // the data began with the year: no KPI has a value in 2024, and the note names none of the 13 with one
+        List<StoredResult> firstYear = results().stream().map(r -> new StoredResult(r.kpiId(), r.dimension(),
+                r.dimensionValue(), r.value(), r.unit(), r.numerator(), r.denominator(), r.cases(), r.reason(), null,
+                null, r.trend(), r.target(), null, null, r.status(), r.benchmark(), r.benchmarkSource(), r.flags(),
+                r.actions())).toList();
+        String text = flat(management.render(YEAR, input(firstYear)));
+        assertThat(text).contains("Vorjahresvergleich Keine der 13 KPIs mit Wert hat einen im Vorjahr, etwa weil die"
+                + " Daten nicht so weit zurückreichen.").doesNotContain("haben einen Wert, aber keinen im Vorjahr");
+    }
+
+    /**
+     * {@link #results()} with revenue, MRR, CAC and CLV stored over a trend of {@code length} periods, the last
+     * {@code valued} of them with a value.
+     */
+    private static List<StoredResult> recentTrends(int length, int valued) {
+        List<StoredResult> rows = new ArrayList<>(results().stream()
+                .filter(r -> !(r.isTotal() && List.of("revenue", "mrr", "cac", "clv").contains(r.kpiId()))).toList());
+        for (String kpi : List.of("revenue", "mrr", "cac", "clv")) {
+            List<BigDecimal> trend = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+                trend.add(i < length - valued ? null : BigDecimal.valueOf(1000L + i));
+            }
+            rows.add(new StoredResult(kpi, null, null, trend.get(length - 1), "money", null, null, null, null, null,
+                    trend, null, null, null, Status.NEUTRAL, null, null, List.of(), List.of()));
+        }
+        return rows;
     }
 
     @Test

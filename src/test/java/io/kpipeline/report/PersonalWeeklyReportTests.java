@@ -56,7 +56,10 @@ class PersonalWeeklyReportTests {
         String text = WeeklyReportTests.text(pdf);
 
         assertThat(text).contains("Persönlicher Wochenbericht KW 44/2026",
-                "Jürgen Müller (REP-01) · 26.10.2026 bis 01.11.2026", "(2 in dieser Woche)");
+                "Jürgen Müller (REP-01) · 26.10.2026 bis 01.11.2026");
+        // written to the rep: who else receives it, and which file holds a setting, is no news to them
+        assertThat(WeeklyReportTests.flat(pdf)).contains("der Durchschnitt je aktivem Vertriebsmitarbeiter (2)")
+                .doesNotContain("Diesen Bericht erhält", "config/", ".yml");
         // contacts: REP-01 120, REP-02 80 → team average (120 + 80) / 2 = 100; 120 / 100 − 1 = +20 %
         assertThat(text).contains("Kontakte 120 100,0 +20,0 % 100 neutral");
         // reactions per research hour: 3.0 against the team's 2.5 → +20 %
@@ -107,7 +110,7 @@ class PersonalWeeklyReportTests {
         assertThat(other).contains("Lukas Weber (REP-02)", "SQL → Ersttermin 50,0 % 28,0 % +22,0 Pp",
                 "Lead-Reaktionszeit 10,0 Std. 12,0 Std. -16,7 % – gut", "Kontakte 80 100,0 -20,0 %",
                 "Lead → MQL 38,0 % 40,0 % -2,0 Pp – Warnung",
-                "Für Ihre Werte dieser Woche hat keine Regel aus config/measures.yml eine Maßnahme ausgelöst.");
+                "Für Ihre Werte dieser Woche hat keine Regel eine Maßnahme ausgelöst.");
         assertThat(other).doesNotContain("Wenige Ersttermine", "Leads warten zu lange", "über 100 % (s. u.)",
                 "Für das ganze Team ausgelöst");
     }

@@ -110,9 +110,11 @@ class ReviewReportTests {
                 "Hohe Kosten pro Klick: Gebotsstrategie", "Aktuell 1,60 €.",
                 "Ansatzpunkt: Kanal LinkedIn Ads mit 4,12 € gegen 1,60 € im Schnitt.");
 
-        assertThat(text).contains("KPI-Inventar", "nicht messbar E-Mail-Öffnungsrate no delivered marketing emails",
+        // the reason the computation records in English, in the report language
+        assertThat(text).contains("KPI-Inventar", "nicht messbar E-Mail-Öffnungsrate von den im Zeitraum versendeten"
+                + " Marketing-E-Mails wurde keine zugestellt",
                 "kleine Stichprobe", "Kundenakquisitionskosten (CAC) (n = 11)", "Net Promoter Score (n = 4)",
-                "nicht SMART: kein Ziel", "Bekanntheit",
+                "nicht SMART: kein Ziel", "Aufmerksamkeit",
                 "redundant Website-Besuche ↔ Website-Besucher r = 1,00, der Änderungen 1,00, über 13 Kalenderwochen");
         assertThat(text).contains("Empfohlene Anpassungen",
                 "Zusammenlegen Website-Besuche behalten, Website-Besucher streichen",
@@ -121,15 +123,21 @@ class ReviewReportTests {
         assertThat(text).contains("Fragen für das gemeinsame Review-Meeting von Vertrieb und Marketing",
                 "1. Gewinnrate: Die Richtung stimmt nicht – aktuell 24,0 %, Ziel ≥ 25,0 % bis 30.06.2027, und die"
                         + " Wochenwerte entfernen sich davon. An Head of Sales:",
-                "Website-Besuche und Website-Besucher bewegen sich fast gleich (r = 1,00).",
-                "Kundenakquisitionskosten (CAC) beruht im Zyklus auf nur 11 Fällen, zu wenige für eine Bewertung"
+                "Website-Besuche und Website-Besucher bewegen sich fast gleich (r = 1,00). Brauchen wir beide, oder"
+                        + " genügen Website-Besuche?",
+                // the name is a plural, and so is the verb
+                "Kundenakquisitionskosten (CAC) beruhen im Zyklus auf nur 11 Fällen, zu wenige für eine Bewertung"
                         + " (ab 30). An Managing Director:",
                 "Net Promoter Score beruht im Zyklus auf nur 4 Fällen",
-                "Neue Leads hat das Ziel ≥ 300 zwei Zyklen in Folge erreicht. An Head of Marketing: Verschärfen wir es?",
+                "Neue Leads haben das Ziel ≥ 300 zwei Zyklen in Folge erreicht. An Head of Marketing: Verschärfen"
+                        + " wir es?",
                 "KPIs haben kein Ziel, an dem der 30-Tage-Zyklus sie messen kann (siehe KPI-Inventar).");
         assertThat(text.substring(0, text.indexOf("Alle Werte gelten"))).as("the target table")
                 .doesNotContain("auf Kurs", "-100");
         assertThat(text).contains("Seite 1 von ").doesNotContain("null");
+        // the meeting decides on targets and measures; where they are written down is no matter of theirs
+        assertThat(text).contains("Streichen E-Mail-Öffnungsrate Keine Daten im Zyklus: Datenquelle anbinden oder die"
+                + " KPI abschalten.").doesNotContain("config/", ".yml", "no delivered");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             var info = document.getDocumentInformation();
@@ -165,7 +173,7 @@ class ReviewReportTests {
         assertThat(text).contains("≥ 40,0 % 31.03.2027 45,1 % auf Kurs");
         assertThat(text).contains("≤ 24,0 Std. 31.03.2027 außerhalb der Spanne der letzten 13 Wochen Richtung: stimmt");
         assertThat(text).contains("≥ 300 31.03.2027 Verlauf zu unstet (R² = 0,20)");
-        assertThat(text).contains("Keine Maßnahme aus config/measures.yml trifft auf die Werte des Zyklus zu.");
+        assertThat(text).contains("Keine empfohlene Maßnahme trifft auf die Werte des Zyklus zu.");
     }
 
     @Test
@@ -192,7 +200,9 @@ class ReviewReportTests {
                 "KPI inventory", "not measurable", "small sample", "Recommended adjustments", "Merge",
                 "Questions for the joint sales and marketing review meeting",
                 "Win rate: the direction is wrong",
-                "Website sessions and Website visitors move almost identically (r = 1.00).", "Page 1 of ");
+                "Website sessions and Website visitors move almost identically (r = 1.00). Do we need both, or are"
+                        + " Website sessions enough?",
+                "Customer acquisition cost (CAC) rests on only 11 cases", "Page 1 of ");
     }
 
     @Test
@@ -233,7 +243,8 @@ class ReviewReportTests {
             weeks.add(Map.of("web_sessions", sessions, "web_visitors", sessions.multiply(new BigDecimal("0.8"))));
         }
         return new ReviewFindings.Values(current, baseline,
-                Map.of("email_open_rate", "no delivered marketing emails in the period"), checkpoints, history(), weeks);
+                Map.of("email_open_rate", "no delivered marketing emails sent in the period"), checkpoints, history(),
+                weeks);
     }
 
     /** The cost per click was judged BAD: its measure fired, with LinkedIn Ads the dearest channel. */

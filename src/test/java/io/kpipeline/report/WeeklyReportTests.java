@@ -73,6 +73,7 @@ class WeeklyReportTests {
                 "Niedrige Öffnungsrate: Betreffzeilen und Absender im A/B-Test erproben");
         assertThat(text).contains("Anomalien (mehr als 3 Standardabweichungen vom Verlauf der letzten 8 Wochen): SQL");
         assertThat(text).doesNotContain("Datenqualität");
+        assertThat(flat(pdf)).contains("Ziel: der für eine Woche vereinbarte Zielwert.").doesNotContain("config/", ".yml");
         assertThat(text).contains("Seite 1 von 1");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -145,7 +146,7 @@ class WeeklyReportTests {
                 "Website-Besucher (", "Social-Media-Follower (", "Kampagnen-Empfänger (", "Anzeigen-Impressionen (",
                 "E-Mail-Klickrate (");
         assertThat(text).doesNotContain("Klick-zu-Öffnungsrate (", "Abmelderate (", "Absprungrate (");
-        assertThat(text).contains("… und 3 weitere Maßnahmen; alle stehen in kpi-results.csv (Spalte actions).");
+        assertThat(text).contains("… und 3 weitere Maßnahmen; alle stehen in der Ergebnisdatei kpi-results.csv.");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isBetween(1, 2);
         }
@@ -157,8 +158,24 @@ class WeeklyReportTests {
                 Set.of(DataNote.ORDERS_NOT_LINKED_TO_SUBSCRIPTIONS)));
 
         assertThat(text).contains("Datenqualität: Es gibt Abonnements, aber kein Auftrag ist einem Abonnement "
-                + "zugeordnet (subscription_id ist leer). Abwanderung, Wiederkauf und aktive Kunden behandeln daher alle "
+                + "zugeordnet. Abwanderung, Wiederkauf und aktive Kunden behandeln daher alle "
                 + "Aufträge als Einzelkäufe – die Daten können Abo-Rechnungen nicht von Einzelkäufen unterscheiden.");
+    }
+
+    @Test
+    void aConversionOverHundredPerCentIsMarkedAndExplainedInTheTeamTable() throws IOException {
+        List<StoredResult> rows = new ArrayList<>(results());
+        // 11 leads entered the second meeting this week, 5 the first meeting: 220 %, a flow, no cohort
+        rows.removeIf(r -> r.isTotal() && r.kpiId().equals("conv_first_meeting_second_meeting"));
+        rows.add(total("conv_first_meeting_second_meeting", "rate", "2.2", null, null, null, Status.NEUTRAL, 5L,
+                List.of(), List.of()));
+        String text = flat(weekly.render(WEEK_44, rows, NAMES, Set.of()));
+
+        assertThat(text).contains("Team gesamt 23,7 % 50,0 % 50,0 % 50,0 % 220,0 %¹",
+                "¹ Über 100 %: Die Funnel-Conversions sind Flussgrößen der Woche – Eintritte in die Stufe in dieser Woche"
+                        + " geteilt durch die Eintritte in die Vorstufe in derselben Woche, nicht dieselben Leads.");
+        // a week without such a value needs no note
+        assertThat(flat(weekly.render(WEEK_44, results(), NAMES, Set.of()))).doesNotContain("¹", "Über 100 %");
     }
 
     @Test
@@ -177,28 +194,114 @@ class WeeklyReportTests {
     }
 
     @Test
-    void aWeekWithManyRepsRunsOntoASecondPageNumberedOfTwo() throws IOException {
-        // 30 reps fill the funnel table beyond the first page
+    void aWeekLikeTheDemoPutsWhatTheWeekSaysOnTheFirstPageAndWhereOnTheSecond() throws IOException {
+        // 11 channels, 6 reps whose conversions rest on few leads, 5 measures, a line of flags: more than a page,
+        // whose second page used to hold the measures and the flags alone under a full first page
+        byte[] pdf = weekly.render(WEEK_44, busyWeek(6), names(6), Set.of());
+        keep("weekly-busy.pdf", pdf);
+        List<Page> pages = pages(pdf);
+
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(0).text()).contains("Fokus-KPIs", "Empfohlene Maßnahmen", "Auffälligkeiten")
+                .doesNotContain("Kontakte nach Kanal");
+        assertThat(pages.get(1).text()).contains("Kontakte nach Kanal", "Funnel-Conversion je Vertriebsmitarbeiter",
+                "Vertriebler 15");
+        assertThat(pages).allSatisfy(WeeklyReportTests::isNotNearEmpty);
+    }
+
+    @Test
+    void aWeekOfManyRepsLeavesNoPageNearlyEmpty() throws IOException {
+        // 30 reps fit beside the first page's sections on a second page; 45 and 60 run onto a third
+        for (int reps : List.of(30, 45, 60)) {
+            byte[] pdf = weekly.render(WEEK_44, busyWeek(reps), names(reps), Set.of());
+            keep("weekly-" + reps + "-reps.pdf", pdf);
+            List<Page> pages = pages(pdf);
+
+            assertThat(pages.size()).as("%d reps", reps).isBetween(2, 3);
+            assertThat(pages).as("%d reps", reps).allSatisfy(WeeklyReportTests::isNotNearEmpty);
+            assertThat(String.join("", pages.stream().map(Page::text).toList()))
+                    .contains("Vertriebler " + (10 + reps - 1), "n = Fallzahl (siehe oben)");
+            assertThat(pages.get(pages.size() - 1).text()).contains("Seite " + pages.size() + " von " + pages.size());
+        }
+    }
+
+    /**
+     * A page is nearly empty when its text ends in the upper third of the space above the footer, or it holds
+     * fewer than 15 lines: a lonely section, a table's last row or a note.
+     */
+    private static void isNotNearEmpty(Page page) {
+        assertThat(page.lines()).as("lines on page %d", page.number()).isGreaterThanOrEqualTo(15);
+        assertThat(page.reached()).as("share of page %d its text reaches down to", page.number())
+                .isGreaterThan(1.0 / 3);
+    }
+
+    /**
+     * A week with every section full: 7 focus KPIs, 11 channels, {@code reps} reps whose conversions rest on
+     * few leads (a case count under each value), 5 measures, flags.
+     */
+    private static List<StoredResult> busyWeek(int reps) {
         List<StoredResult> rows = new ArrayList<>(results());
-        Map<String, String> reps = new java.util.HashMap<>(REPS);
-        for (int i = 10; i < 40; i++) {
-            reps.put("REP-" + i, "Vertriebler " + i);
+        String[] channels = {"EMAIL", "PHONE", "LINKEDIN", "WEBSITE", "PAID_SEARCH", "XING", "EVENT", "REFERRAL",
+                "TRADE_FAIR", "NEWSLETTER", "SOCIAL"};
+        rows.removeIf(r -> "contacts".equals(r.kpiId()));
+        for (int i = 0; i < channels.length; i++) {
+            rows.add(breakdown("contacts", "channel", channels[i], Integer.toString(200 - 15 * i),
+                    Integer.toString(190 - 15 * i), null, List.of()));
+        }
+        for (int i = 10; i < 10 + reps; i++) {
             for (String stage : WeeklyReport.FUNNEL) {
-                rows.add(breakdown(stage, "rep", "REP-" + i, "0.3", null, 50L, List.of()));
+                rows.add(breakdown(stage, "rep", "REP-" + i, "0.3", null, 7L, List.of("SMALL_SAMPLE")));
             }
         }
-        byte[] pdf = weekly.render(WEEK_44, rows, new DisplayNames.Names(reps, NAMES.channels(), NAMES.campaigns()),
-                Set.of());
-        keep("weekly-two-pages.pdf", pdf);
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(document.getNumberOfPages()).isEqualTo(2);
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setStartPage(2);
-            stripper.setEndPage(2);
-            String second = stripper.getText(document);
-            assertThat(second).contains("Seite 2 von 2", "Vertriebler 39");
+        rows.add(bad("email_click_rate", "sharpen-email-content"));
+        rows.add(bad("email_click_to_open_rate", "keep-the-subject-promise"));
+        rows.add(bad("email_unsubscribe_rate", "reduce-unsubscribes"));
+        return rows;
+    }
+
+    private static DisplayNames.Names names(int reps) {
+        Map<String, String> names = new java.util.HashMap<>(REPS);
+        for (int i = 10; i < 10 + reps; i++) {
+            names.put("REP-" + i, "Vertriebler " + i);
         }
-        assertThat(text(pdf)).contains("Seite 1 von 2");
+        return new DisplayNames.Names(names, NAMES.channels(), NAMES.campaigns());
+    }
+
+    /**
+     * One page read back: its text, its lines without the footer, and how far down the space above the footer
+     * its text reaches (0 to 1).
+     */
+    record Page(int number, String text, int lines, double reached) {
+    }
+
+    private static List<Page> pages(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<Page> pages = new ArrayList<>();
+            for (int n = 1; n <= document.getNumberOfPages(); n++) {
+                float height = document.getPage(n - 1).getMediaBox().getHeight();
+                // the page footer sits below 802 pt from the top (A4: 842 pt less 24 pt margin and 16 pt footer)
+                float footer = height - 24 - 16;
+                float[] lowest = {0};
+                PDFTextStripper stripper = new PDFTextStripper() {
+                    @Override
+                    protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions)
+                            throws IOException {
+                        for (var position : positions) {
+                            if (position.getYDirAdj() < footer) {
+                                lowest[0] = Math.max(lowest[0], position.getYDirAdj());
+                            }
+                        }
+                        super.writeString(text, positions);
+                    }
+                };
+                stripper.setStartPage(n);
+                stripper.setEndPage(n);
+                String text = stripper.getText(document);
+                int lines = (int) text.lines().filter(l -> !l.isBlank() && !l.startsWith("kpi-pipeline · ")).count();
+                pages.add(new Page(n, text.replace('\u00a0', ' '), lines, (lowest[0] - 28) / (footer - 28)));
+            }
+            return pages;
+        }
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.kpipeline.report;
+
+import io.kpipeline.kpi.KpiCatalog;
+import java.math.BigDecimal;
+
+/**
+ * The funnel's stage conversions are flows, not cohorts: entries into a stage in a period over entries into the
+ * stage before it in the same period. Leads from earlier periods can lift one over 100 %, which reads as an error
+ * unless it is explained where it stands; the reports mark such a value with {@link #MARK} and say why under the
+ * table.
+ */
+final class FunnelFlows {
+
+    /** The mark beside a conversion over 100 %, which the note under its table explains. */
+    static final String MARK = "¹";
+
+    private FunnelFlows() {
+    }
+
+    /** Whether {@code value} of {@code kpiId} is a stage conversion over 100 %. */
+    static boolean overHundred(String kpiId, BigDecimal value) {
+        return value != null && value.compareTo(BigDecimal.ONE) > 0 && KpiCatalog.STAGE_CONVERSIONS.contains(kpiId);
+    }
+
+    /** {@code printed}, marked when the value is a stage conversion over 100 %. */
+    static String marked(String printed, String kpiId, BigDecimal value) {
+        return overHundred(kpiId, value) ? printed + MARK : printed;
+    }
+}
