@@ -1,6 +1,7 @@
 package io.kpipeline.cli;
 
 import io.kpipeline.ingest.CsvImporter;
+import io.kpipeline.ingest.Dialect;
 import io.kpipeline.ingest.FileResult;
 import io.kpipeline.ingest.ImportListener;
 import io.kpipeline.ingest.ImportReport;
@@ -28,15 +29,23 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The directory with the CSV files.")
     private Path dir;
 
+    @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "canonical",
+            description = {"How the files are written: canonical (default: UTF-8, comma, decimal dot, yyyy-MM-dd)",
+                    "or excel-de (as German Excel saves them: ';', decimal comma, dd.MM.yyyy, Windows-1252 or",
+                    "UTF-8/UTF-16 with a byte order mark)."})
+    private String dialectName;
+
     @Override
     public Integer call() {
         if (!Files.isDirectory(dir)) {
             throw KpiException.configuration("--dir " + dir + " is not a directory. Give the directory that holds"
                     + " the CSV files.");
         }
+        Dialect dialect = Dialect.named(dialectName).orElseThrow(() -> KpiException.configuration("--dialect "
+                + dialectName + " is not a dialect; write canonical or excel-de."));
         try (var context = root.startContext()) {
             ImportReport report = context.getBean(CsvImporter.class)
-                    .importDirectory(dir, ImportListener.progressOnTerminal());
+                    .importDirectory(dir, dialect, ImportListener.progressOnTerminal());
             if (report.files().isEmpty()) {
                 throw new KpiException("No CSV files in " + dir.toAbsolutePath()
                         + ". Name each file after its table, e.g. lead.csv or deal.csv.");
