@@ -175,8 +175,12 @@ final class MappedTable implements RowSource {
 
             @Override
             public void record(long line, List<String> cells) {
-                RowRules.Outcome outcome = rules[0].apply(cells, (key, lookup, value, column) ->
-                        unmapped.add(table.name(), key, lookup, value, fileName, line, column));
+                Set<List<String>> missed = new java.util.HashSet<>();
+                RowRules.Outcome outcome = rules[0].apply(cells, (key, lookup, value, column) -> {
+                    if (missed.add(List.of(key.toString(), value))) {
+                        unmapped.add(table.name(), key, lookup, value, fileName, line, column);
+                    }
+                });
                 skipped += outcome.skipped();
                 int sub = 0;
                 for (String[] row : outcome.rows()) {

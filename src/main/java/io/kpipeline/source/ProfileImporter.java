@@ -85,7 +85,7 @@ public class ProfileImporter {
                 continue;
             }
             List<MappedTable.Piece> pieces = pieces(table, mapping, files);
-            if (pieces.stream().noneMatch(p -> p.path() != null)) {
+            if (pieces.isEmpty()) {
                 outcomes.add(ProfileReport.TableOutcome.withoutFiles(table.name(), mapping.sources().stream()
                         .map(RowMapping::from).filter(f -> f != null).distinct().toList()));
                 continue;

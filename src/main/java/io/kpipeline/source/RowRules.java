@@ -183,13 +183,21 @@ final class RowRules {
         return index < 0 || index >= cells.size() || cells.get(index) == null ? "" : cells.get(index).strip();
     }
 
-    /** {@code Became a {label} Date} as a case-insensitive pattern whose group 1 is the label. */
+    /**
+     * {@code Became a {label} Date} as a case-insensitive pattern whose group 1 is the label; {@code {*}} stands
+     * for any text that is not part of the label (a pipeline's name).
+     */
     private static Pattern headerPattern(String pattern) {
-        int at = pattern.indexOf("{label}");
-        String before = pattern.substring(0, at);
-        String after = pattern.substring(at + "{label}".length());
-        return Pattern.compile(Pattern.quote(before) + "(.+?)" + Pattern.quote(after),
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        StringBuilder regex = new StringBuilder();
+        Matcher m = Pattern.compile("\\{label}|\\{\\*}").matcher(pattern);
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(pattern.substring(last, m.start())));
+            regex.append(m.group().equals("{label}") ? "(.+?)" : ".*?");
+            last = m.end();
+        }
+        regex.append(Pattern.quote(pattern.substring(last)));
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** A column rule or its fallback, compiled against the header. */

@@ -1,5 +1,6 @@
 package io.kpipeline.source;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,6 +183,12 @@ record SourceProfile(String name, String description, DialectSettings dialect,
         ColumnRule {
             remove = remove == null ? List.of() : remove;
             map = map == null ? List.of() : map;
+        }
+
+        /** {@code created_at: created} is short for {@code created_at: {field: created}}. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static ColumnRule ofField(String field) {
+            return new ColumnRule(field, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

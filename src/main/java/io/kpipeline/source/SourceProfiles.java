@@ -86,15 +86,17 @@ public class SourceProfiles {
             throw KpiException.configuration("Cannot read the source profile " + file + ": " + e.getMessage());
         }
         SourceProfile profile;
+        Map<String, Integer> lines = Map.of();
         try {
+            lines = lines(text);
             profile = MAPPER.readValue(text, SourceProfile.class);
         } catch (JacksonException e) {
-            throw KpiException.configuration(describe(file, e) + " Correct the profile and run again.");
+            throw KpiException.configuration(describe(file, e, lines) + " Correct the profile and run again.");
         }
         if (profile == null) {
             throw KpiException.configuration("The source profile " + file + " is empty.");
         }
-        Loaded loaded = new Loaded(name, file, profile, lines(text));
+        Loaded loaded = new Loaded(name, file, profile, lines);
         List<String> problems = new ProfileCheck(loaded).problems();
         if (!problems.isEmpty()) {
             throw KpiException.configuration("The source profile " + file + " is not valid: "
@@ -103,10 +105,15 @@ public class SourceProfiles {
         return loaded;
     }
 
-    private static String describe(Path file, JacksonException e) {
-        String key = e.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
-                : "[" + r.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[");
-        String where = file + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr());
+    private static String describe(Path file, JacksonException e, Map<String, Integer> lines) {
+        ProfileKey path = new ProfileKey(e.getPath().stream().map(r -> r.getPropertyName() != null
+                ? (Object) r.getPropertyName() : (Object) r.getIndex()).toList());
+        String key = path.toString();
+        Integer line = lines.get(path.pointer());
+        if (line == null && e.getLocation() != null) {
+            line = e.getLocation().getLineNr();
+        }
+        String where = file + (line == null ? "" : ", line " + line);
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : "; known here: "
                     + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
