@@ -26,6 +26,11 @@ final class Lookups {
         this.files = files;
     }
 
+    /** Whether a value the lookup does not find is reported (rather than left to the column's otherwise). */
+    boolean reportsMissing(String lookup) {
+        return loaded.profile().lookups().get(lookup).reportsMissing();
+    }
+
     /** The id for {@code name} by lookup {@code lookup}, or null when no row (or more than one) has that name. */
     String find(String lookup, String name) {
         String id = indexes.computeIfAbsent(lookup, this::index).get(ValueMaps.normal(name));
@@ -45,26 +50,32 @@ final class Lookups {
         Map<String, String> index = new HashMap<>();
         for (Path path : paths) {
             SourceSheets.read(path, files.dialect(lookup.file()), new SourceSheets.Handler() {
-                private int key = -1;
+                private int[] keys;
                 private int value = -1;
 
                 @Override
                 public void header(List<String> labels, io.kpipeline.ingest.Dialect dialect) {
-                    key = Fields.index(labels, file.columns().get(lookup.key()));
-                    value = Fields.index(labels, file.columns().get(lookup.value()));
-                    if (key < 0 || value < 0) {
-                        String field = key < 0 ? lookup.key() : lookup.value();
+                    value = column(labels, lookup.value());
+                    keys = lookup.key().stream().mapToInt(k -> column(labels, k)).toArray();
+                }
+
+                private int column(List<String> labels, String field) {
+                    int index = Fields.index(labels, file.columns().get(field));
+                    if (index < 0) {
                         throw new ImportRefusedException(Fields.missing(path.getFileName().toString(), lookup.file(),
                                 field, file.columns().get(field), loaded));
                     }
+                    return index;
                 }
 
                 @Override
                 public void record(long line, List<String> cells) {
-                    String k = key < cells.size() ? cells.get(key).strip() : "";
                     String v = value < cells.size() ? cells.get(value).strip() : "";
-                    if (!k.isEmpty() && !v.isEmpty()) {
-                        index.merge(ValueMaps.normal(k), v, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+                    for (int key : keys) {
+                        String k = key < cells.size() ? cells.get(key).strip() : "";
+                        if (!k.isEmpty() && !v.isEmpty()) {
+                            index.merge(ValueMaps.normal(k), v, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+                        }
                     }
                 }
             }, new long[1]);

@@ -48,8 +48,14 @@ final class ProfileCheck {
             if (file == null) {
                 problem(key.then("file"), lookup.file(), "is not a file of this profile (files:)");
             } else {
-                field(key.then("key"), lookup.key(), lookup.file());
+                if (lookup.key().isEmpty()) {
+                    problem(key.then("key"), null, "is missing: name the field(s) to find rows by");
+                }
+                lookup.key().forEach(k -> field(key.then("key"), k, lookup.file()));
                 field(key.then("value"), lookup.value(), lookup.file());
+            }
+            if (lookup.ifMissing() != null && !List.of("report", "otherwise").contains(lookup.ifMissing())) {
+                problem(key.then("if-missing"), lookup.ifMissing(), "is neither report nor otherwise");
             }
         });
         profile.notFilled().keySet().forEach(table -> {
@@ -210,6 +216,14 @@ final class ProfileCheck {
         }
         when.filled().forEach(f -> field(key.then("filled"), f, file));
         when.empty().forEach(f -> field(key.then("empty"), f, file));
+        when.values().keySet().forEach(f -> field(key.then("values"), f, file));
+        if (when.notFound() != null) {
+            field(key.then("not-found", "field"), when.notFound().field(), file);
+            if (!profile.lookups().containsKey(when.notFound().lookup())) {
+                problem(key.then("not-found", "lookup"), when.notFound().lookup(),
+                        "is not a lookup of this profile (lookups:)");
+            }
+        }
         if (!columnsAllowed && !when.columns().isEmpty()) {
             problem(key.then("columns"), null, "is for a column's when: only");
         }

@@ -167,6 +167,18 @@ final class RowRules {
                 return false;
             }
         }
+        for (Map.Entry<String, List<String>> value : condition.values().entrySet()) {
+            String cell = cell(cells, index(value.getKey()));
+            if (value.getValue().stream().noneMatch(cell::equalsIgnoreCase)) {
+                return false;
+            }
+        }
+        if (condition.notFound() != null) {
+            String cell = cell(cells, index(condition.notFound().field()));
+            if (!cell.isEmpty() && lookups.find(condition.notFound().lookup(), cell) != null) {
+                return false;
+            }
+        }
         for (Map.Entry<String, List<String>> column : condition.columns().entrySet()) {
             if (row == null || !column.getValue().contains(row[columns.indexOf(column.getKey())])) {
                 return false;
@@ -276,10 +288,7 @@ final class RowRules {
                 v = convert(v);
             }
             if (v.isEmpty()) {
-                if (otherwise != null) {
-                    return otherwise.eval(cells, misses);
-                }
-                return defaultValue == null ? "" : defaultValue;
+                return otherwise != null ? otherwise.eval(cells, misses) : defaultValue == null ? "" : defaultValue;
             }
             for (String map : mapNames) {
                 String code = maps.lookup(map, v, qualifier < 0 ? null : cell(cells, qualifier));
@@ -292,12 +301,16 @@ final class RowRules {
                 }
                 v = code;
                 if (v.isEmpty()) {
-                    return v;
+                    // mapped to no value: the fallback, if any, gives it
+                    return otherwise != null ? otherwise.eval(cells, misses) : "";
                 }
             }
             if (lookup != null) {
                 String id = lookups.find(lookup, v);
                 if (id == null) {
+                    if (!lookups.reportsMissing(lookup)) {
+                        return otherwise != null ? otherwise.eval(cells, misses) : "";
+                    }
                     misses.miss(ProfileKey.of("lookups", lookup), true, v, label);
                     return UNMAPPED;
                 }

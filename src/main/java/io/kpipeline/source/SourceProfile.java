@@ -70,13 +70,23 @@ record SourceProfile(String name, String description, DialectSettings dialect,
     }
 
     /**
-     * An id found by a name: the rows of {@code file} give {@code value} for {@code key}.
+     * An id found by a name (or another id): the rows of {@code file} give {@code value} for each of {@code key}.
      *
-     * @param file  the file key whose rows are the index
-     * @param key   its field holding the name (compared case-insensitively)
-     * @param value its field holding the id
+     * @param file      the file key whose rows are the index
+     * @param key       its fields holding the name (compared case-insensitively); a row is found by any of them
+     * @param value     its field holding the id
+     * @param ifMissing {@code report} (default): a value not found is reported like an unmapped label and its row
+     *                  is not loaded; {@code otherwise}: the column's {@code otherwise} (or nothing) is used
      */
-    record Lookup(String file, String key, String value) {
+    record Lookup(String file, List<String> key, String value, String ifMissing) {
+
+        Lookup {
+            key = key == null ? List.of() : key;
+        }
+
+        boolean reportsMissing() {
+            return !"otherwise".equals(ifMissing);
+        }
     }
 
     /**
@@ -144,19 +154,32 @@ record SourceProfile(String name, String description, DialectSettings dialect,
     }
 
     /**
-     * A condition on a source row (and, for a column, on the row's other canonical values).
+     * A condition on a source row (and, for a column, on the row's other canonical values); all its parts must hold.
      *
-     * @param filled  fields that must hold a value
-     * @param empty   fields that must be empty
-     * @param columns canonical column → the values one of which it must have (columns only)
+     * @param filled   fields that must hold a value
+     * @param empty    fields that must be empty
+     * @param values   field → the values one of which it must hold (case-insensitive)
+     * @param notFound a field's value that a lookup must not find (e.g. an opportunity no lead was converted to)
+     * @param columns  canonical column → the values one of which it must have (a column's {@code when} only)
      */
-    record Condition(List<String> filled, List<String> empty, Map<String, List<String>> columns) {
+    record Condition(List<String> filled, List<String> empty, Map<String, List<String>> values, NotFound notFound,
+            Map<String, List<String>> columns) {
 
         Condition {
             filled = filled == null ? List.of() : filled;
             empty = empty == null ? List.of() : empty;
+            values = values == null ? Map.of() : values;
             columns = columns == null ? Map.of() : columns;
         }
+    }
+
+    /**
+     * The value of {@code field} is not found by {@code lookup}.
+     *
+     * @param lookup a lookup of the profile
+     * @param field  a field of the row
+     */
+    record NotFound(String lookup, String field) {
     }
 
     /**
