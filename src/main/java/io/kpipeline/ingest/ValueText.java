@@ -51,7 +51,9 @@ final class ValueText {
         this.business = business;
         this.source = dialect.zone() == null ? business : dialect.zone();
         for (String pattern : dialect.dateFormats()) {
-            extraFormats.add(DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT));
+            // strict resolving needs the proleptic year (u): yyyy would ask for an era
+            String proleptic = pattern.contains("G") ? pattern : pattern.replace('y', 'u');
+            extraFormats.add(DateTimeFormatter.ofPattern(proleptic, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT));
         }
         this.decimal = dialect.decimal() == Dialect.Decimal.COMMA ? ',' : '.';
         this.thousands = decimal == ',' ? '.' : ',';
