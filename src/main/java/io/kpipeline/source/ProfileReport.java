@@ -39,13 +39,15 @@ public record ProfileReport(String profile, Path file, Path directory, boolean c
      */
     public record TableOutcome(String table, FileResult result, String reason, List<String> sources, long skipped) {
 
+        private static final String NO_FILE = "no file of ";
+
         static TableOutcome of(String table, FileResult result, List<String> sources, long skipped) {
             return new TableOutcome(table, result, null, sources, skipped);
         }
 
         static TableOutcome withoutFiles(String table, List<String> keys) {
-            return new TableOutcome(table, null, "no file of " + String.join(", ", keys)
-                    + " in the directory; nothing to load", List.of(), 0);
+            return new TableOutcome(table, null, NO_FILE + String.join(", ", keys) + " in the directory; nothing to load",
+                    List.of(), 0);
         }
 
         static TableOutcome afterRefusal(String table, String parent) {
@@ -56,6 +58,15 @@ public record ProfileReport(String profile, Path file, Path directory, boolean c
         /** Whether the table loaded (or, in a check, would load) all its rows. */
         public boolean loaded() {
             return result != null && result.loaded();
+        }
+
+        /** Whether the directory held none of the table's files (which is no failure). */
+        public boolean withoutFiles() {
+            return result == null && reason.startsWith(NO_FILE);
+        }
+
+        boolean failed() {
+            return !loaded() && !withoutFiles();
         }
     }
 
@@ -70,8 +81,7 @@ public record ProfileReport(String profile, Path file, Path directory, boolean c
 
     /** True when every table with files loaded (or would) and no value lacks a code. */
     public boolean allLoaded() {
-        return unmapped.isEmpty() && tables.stream().allMatch(t -> t.loaded() || t.result() == null
-                && t.reason().startsWith("no file"));
+        return unmapped.isEmpty() && tables.stream().noneMatch(TableOutcome::failed);
     }
 
     /** Rows loaded (or that would load) per table. */
@@ -110,8 +120,7 @@ public record ProfileReport(String profile, Path file, Path directory, boolean c
             lines.add("Not filled by this profile (import a canonical CSV beside it, import --dir): "
                     + String.join(", ", notFilled.keySet()) + ".");
         }
-        long refused = tables.stream().filter(t -> !t.loaded() && !(t.result() == null
-                && t.reason().startsWith("no file"))).count();
+        long refused = tables.stream().filter(TableOutcome::failed).count();
         lines.add(check ? (allLoaded() ? "Everything would load." : refused == 0 && !unmapped.isEmpty()
                 ? "The rows with these values would not load; everything else would."
                 : refused + (refused == 1 ? " table" : " tables") + " would be refused, see above.")

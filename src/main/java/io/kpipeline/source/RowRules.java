@@ -35,6 +35,7 @@ final class RowRules {
 
     private final SourceFile file;
     private final List<String> header;
+    private final Map<String, Integer> indexes = new java.util.HashMap<>();
     private final ValueMaps maps;
     private final Lookups lookups;
     private final Condition rowCondition;
@@ -187,8 +188,9 @@ final class RowRules {
         return true;
     }
 
+    /** The column of a field in this file's header (-1 when an optional field is missing), found once. */
     private int index(String field) {
-        return Fields.index(header, file.columns().get(field));
+        return indexes.computeIfAbsent(field, f -> Fields.index(header, file.columns().get(f)));
     }
 
     private static String cell(List<String> cells, int index) {
