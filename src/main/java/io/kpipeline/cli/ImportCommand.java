@@ -1,9 +1,12 @@
 package io.kpipeline.cli;
 
 import io.kpipeline.ingest.CsvImporter;
+import io.kpipeline.ingest.Dialect;
 import io.kpipeline.ingest.FileResult;
 import io.kpipeline.ingest.ImportListener;
 import io.kpipeline.ingest.ImportReport;
+import io.kpipeline.source.ProfileImporter;
+import io.kpipeline.source.ProfileReport;
 import io.kpipeline.system.KpiException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,25 +21,59 @@ import picocli.CommandLine.ParentCommand;
                 "One file per table, named <table>.csv (lead.csv, deal.csv, ...), UTF-8, comma-separated,",
                 "with a header row. Files load in foreign-key order, each in one transaction; a row whose",
                 "key is stored already replaces it. A file with a bad row is refused whole and the error",
-                "names file, line, column and value; the other files still load."},
-        footer = {"", "Exit status: 0 all files loaded, 1 a file was refused, 2 usage error."})
+                "names file, line, column and value; the other files still load.",
+                "With --profile the directory holds a system's own exports (HubSpot, Pipedrive, Salesforce",
+                "...), which the source profile config/sources/NAME.yml turns into the canonical tables;",
+                "--check then reads everything, stores nothing and lists every value the profile cannot map."},
+        footer = {"", "Exit status: 0 all files loaded, 1 a file was refused (or, with --check, would be), 2 usage"
+                + " error."})
 final class ImportCommand implements Callable<Integer> {
 
     @ParentCommand
     private RootCommand root;
 
-    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The directory with the CSV files.")
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The directory with the files.")
     private Path dir;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = {"How the files are written: canonical (the default without --profile: UTF-8, comma,",
+                    "decimal dot, yyyy-MM-dd) or excel-de (as German Excel saves them: ';', decimal comma,",
+                    "dd.MM.yyyy, Windows-1252 or UTF-8/UTF-16 with a byte order mark). With --profile:",
+                    "the exports were re-saved that way (the default is the profile's own dialect)."})
+    private String dialectName;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = {"The source profile that maps the exports: a name of config/sources/ (hubspot,",
+                    "pipedrive, salesforce) or the path of a profile file."})
+    private String profile;
+
+    @Option(names = "--check", description = {"With --profile: read and map everything, store nothing, and list",
+            "per table the rows that would load and every value without a code."})
+    private boolean check;
 
     @Override
     public Integer call() {
         if (!Files.isDirectory(dir)) {
             throw KpiException.configuration("--dir " + dir + " is not a directory. Give the directory that holds"
-                    + " the CSV files.");
+                    + " the files.");
+        }
+        Dialect dialect = dialectName == null ? null : Dialect.named(dialectName).orElseThrow(() ->
+                KpiException.configuration("--dialect " + dialectName + " is not a dialect; write canonical or"
+                        + " excel-de."));
+        if (check && profile == null) {
+            throw KpiException.configuration("--check needs --profile NAME: it checks what a source profile makes of"
+                    + " a system's exports.");
         }
         try (var context = root.startContext()) {
-            ImportReport report = context.getBean(CsvImporter.class)
-                    .importDirectory(dir, ImportListener.progressOnTerminal());
+            if (profile != null) {
+                ProfileReport report = context.getBean(ProfileImporter.class)
+                        .run(profile, dir, dialect, check, ImportListener.progressOnTerminal());
+                report.lines().forEach(root.out()::println);
+                root.out().flush();
+                return report.allLoaded() ? 0 : 1;
+            }
+            ImportReport report = context.getBean(CsvImporter.class).importDirectory(dir,
+                    dialect == null ? Dialect.CANONICAL : dialect, ImportListener.progressOnTerminal());
             if (report.files().isEmpty()) {
                 throw new KpiException("No CSV files in " + dir.toAbsolutePath()
                         + ". Name each file after its table, e.g. lead.csv or deal.csv.");

@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
@@ -23,16 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a directory of {@code <table>.csv} files of the canonical data model, upserting by
  * natural key. Files load in foreign-key order, each in one transaction: a file with any invalid
  * row stores nothing and is reported with the line, column, value and what to do, while the
- * other files still load.
+ * other files still load. The files are in the strict canonical format unless a {@link Dialect}
+ * such as {@link Dialect#EXCEL_DE} says otherwise.
  */
 @Component
 public class CsvImporter {
 
-    private final JdbcTemplate jdbc;
+    private final TableLoader loader;
     private final TransactionTemplate transaction;
 
-    public CsvImporter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        this.jdbc = jdbc;
+    public CsvImporter(TableLoader loader, PlatformTransactionManager transactionManager) {
+        this.loader = loader;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -41,13 +40,18 @@ public class CsvImporter {
         return importDirectory(directory, ImportListener.none());
     }
 
+    /** Imports every {@code .csv} file of the directory in the canonical format. */
+    public ImportReport importDirectory(Path directory, ImportListener listener) {
+        return importDirectory(directory, Dialect.CANONICAL, listener);
+    }
+
     /**
      * Imports every {@code .csv} file of the directory: files not named after a table are refused
      * (other files are ignored), the others load in foreign-key order.
      *
      * @throws IllegalArgumentException when {@code directory} is not a directory
      */
-    public ImportReport importDirectory(Path directory, ImportListener listener) {
+    public ImportReport importDirectory(Path directory, Dialect dialect, ImportListener listener) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException(directory + " is not a directory. Pass the directory that holds the CSV files.");
         }
@@ -55,13 +59,13 @@ public class CsvImporter {
         List<FileResult> results = new ArrayList<>();
         for (Path path : csvFiles) {
             if (CanonicalModel.forFile(path.getFileName().toString()).isEmpty()) {
-                results.add(importFile(path, listener));
+                results.add(importFile(path, dialect, listener));
             }
         }
         for (Table table : CanonicalModel.tables()) {
             Path path = directory.resolve(table.fileName());
             if (csvFiles.contains(path)) {
-                results.add(importFile(path, listener));
+                results.add(importFile(path, dialect, listener));
             }
         }
         return new ImportReport(results);
@@ -69,26 +73,36 @@ public class CsvImporter {
 
     /** Imports one file into the table it is named after, in one transaction. */
     public FileResult importFile(Path path, ImportListener listener) {
+        return importFile(path, Dialect.CANONICAL, listener);
+    }
+
+    private FileResult importFile(Path path, Dialect dialect, ImportListener listener) {
         String fileName = path.getFileName().toString();
-        listener.fileStarted(fileName, sizeOf(path));
-        long start = System.nanoTime();
         Optional<Table> table = CanonicalModel.forFile(fileName);
-        FileResult result;
         if (table.isEmpty()) {
-            result = FileResult.refused(ImportProblem.unknownFile(fileName), 0, 0);
-        } else {
-            FileImport fileImport = new FileImport(jdbc, table.get(), path, listener);
-            try {
-                FileImport.Counts counts = transaction.execute(status -> fileImport.run());
-                result = FileResult.loaded(fileName, counts.read(), counts.inserted(), counts.updated(), since(start));
-            } catch (ImportRefusedException e) {
-                result = FileResult.refused(e.problem(), fileImport.rowsRead(), since(start));
-            } catch (DataAccessException | TransactionException e) {
-                Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-                result = FileResult.refused(ImportProblem.refusedByDatabase(fileName, cause.getMessage()),
-                        fileImport.rowsRead(), since(start));
-            }
+            return refusedUnread(ImportProblem.unknownFile(fileName), listener);
         }
+        long start = System.nanoTime();
+        try (CsvTableSource source = new CsvTableSource(path, dialect)) {
+            return transaction.execute(status -> {
+                FileResult result = loader.load(table.get(), source, TableLoader.Duplicates.REFUSE, listener);
+                if (!result.loaded()) {
+                    status.setRollbackOnly();
+                }
+                return result;
+            });
+        } catch (ImportRefusedException e) {
+            return refusedUnread(e.problem(), listener);
+        } catch (TransactionException e) {
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+            return FileResult.refused(ImportProblem.refusedByDatabase(fileName, cause.getMessage()), 0,
+                    TableLoader.since(start));
+        }
+    }
+
+    private static FileResult refusedUnread(ImportProblem problem, ImportListener listener) {
+        listener.fileStarted(problem.file(), 0);
+        FileResult result = FileResult.refused(problem, 0, 0);
         listener.fileFinished(result);
         return result;
     }
@@ -102,17 +116,5 @@ public class CsvImporter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + directory, e);
         }
-    }
-
-    private static long sizeOf(Path path) {
-        try {
-            return Files.size(path);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static double since(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
     }
 }

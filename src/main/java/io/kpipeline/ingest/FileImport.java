@@ -2,45 +2,41 @@ package io.kpipeline.ingest;
 
 import io.kpipeline.model.Column;
 import io.kpipeline.model.Table;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Iterator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.time.ZoneId;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The import of one CSV file into its table, run inside the file's transaction: reads and
- * validates the rows while streaming them into the staging table, checks keys and references
- * there, then upserts. Any problem ends it with an {@link ImportRefusedException}.
+ * The load of one table's rows from a {@link RowSource}, run inside the caller's transaction: converts
+ * each value from the source's dialect, validates it while streaming the rows into the staging table,
+ * checks keys and references there, then upserts. Any problem ends it with an
+ * {@link ImportRefusedException}.
  */
 final class FileImport {
 
-    /** RFC 4180; empty lines are kept so that the parser's line count stays physical (they are skipped here). */
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final int PROGRESS_EVERY_ROWS = 5_000;
+    private static final int MAX_PARTS = 127;
 
     private final JdbcTemplate jdbc;
     private final Table table;
-    private final Path path;
-    private final String file;
+    private final RowSource source;
+    private final ZoneId business;
     private final ImportListener listener;
+    private final boolean keepFirstOfDuplicates;
+    private final ValueText[] conversions = new ValueText[MAX_PARTS];
     private long rowsRead;
-    private long line;
+    private long merged;
 
-    FileImport(JdbcTemplate jdbc, Table table, Path path, ImportListener listener) {
+    FileImport(JdbcTemplate jdbc, Table table, RowSource source, ZoneId business, ImportListener listener,
+            boolean keepFirstOfDuplicates) {
         this.jdbc = jdbc;
         this.table = table;
-        this.path = path;
-        this.file = path.getFileName().toString();
+        this.source = source;
+        this.business = business;
         this.listener = listener;
+        this.keepFirstOfDuplicates = keepFirstOfDuplicates;
     }
 
-    record Counts(long read, long inserted, long updated) {
+    record Counts(long read, long inserted, long updated, long merged) {
     }
 
     /** Rows read so far, also after a refusal. */
@@ -49,65 +45,75 @@ final class FileImport {
     }
 
     Counts run() {
-        try (InputStream in = Files.newInputStream(path);
-                StrictUtf8Reader reader = new StrictUtf8Reader(in);
-                CSVParser parser = FORMAT.parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            CSVRecord first = next(parser, records);
-            if (first == null) {
-                throw new ImportRefusedException(ImportProblem.emptyFile(file));
-            }
-            Header header = Header.of(file, table, first.toList());
-            StagingTable staging = new StagingTable(jdbc, table, header);
-            staging.create();
-            try {
-                stage(parser, records, reader, header, staging);
-                return store(staging);
-            } finally {
-                staging.drop();
-            }
-        } catch (IOException e) {
-            throw new ImportRefusedException(ImportProblem.unreadable(file, e.getMessage()));
+        Header header = Header.of(source.name(), table, source.columns());
+        StagingTable staging = new StagingTable(jdbc, table, header);
+        staging.create();
+        try {
+            source.forEachRow((part, line, sub, values) -> stage(header, staging, part, line, sub, values));
+            staging.flush();
+            listener.rowsRead(source.name(), rowsRead, source.bytesRead());
+            source.problemAfterReading().ifPresent(problem -> {
+                throw new ImportRefusedException(problem);
+            });
+            return store(staging);
+        } finally {
+            staging.drop();
         }
     }
 
-    private void stage(CSVParser parser, Iterator<CSVRecord> records, StrictUtf8Reader reader, Header header,
-            StagingTable staging) {
-        for (CSVRecord record = next(parser, records); record != null; record = next(parser, records)) {
-            rowsRead++;
-            if (record.size() != header.size()) {
-                throw new ImportRefusedException(ImportProblem.fieldCount(file, line, record.size(), header.size()));
-            }
-            Object[] values = new Object[header.size()];
-            for (int i = 0; i < values.length; i++) {
-                Column column = header.columns().get(i);
-                String raw = record.get(i);
-                try {
-                    values[i] = ValueParser.parse(column, raw);
-                } catch (InvalidValueException e) {
-                    throw new ImportRefusedException(ImportProblem.invalidValue(file, line, column.name(), raw, e));
-                }
-            }
-            staging.add(line, values);
-            if (rowsRead % PROGRESS_EVERY_ROWS == 0) {
-                listener.rowsRead(file, rowsRead, reader.bytesRead());
+    private void stage(Header header, StagingTable staging, int part, long line, int sub, String[] raw) {
+        rowsRead++;
+        Object[] values = new Object[header.size()];
+        ValueText conversion = conversion(part);
+        for (int i = 0; i < values.length; i++) {
+            Column column = header.columns().get(i);
+            String text = raw[i] == null ? "" : raw[i];
+            try {
+                values[i] = ValueParser.parse(column, conversion.canonical(column, text));
+            } catch (InvalidValueException e) {
+                RowSource.Part p = source.part(part);
+                throw new ImportRefusedException(ImportProblem.invalidValue(p.file(), line, p.labels().get(i), text, e));
             }
         }
-        staging.flush();
-        listener.rowsRead(file, rowsRead, reader.bytesRead());
+        staging.add(StagingLine.of(part, line, sub), values);
+        if (rowsRead % PROGRESS_EVERY_ROWS == 0) {
+            listener.rowsRead(source.name(), rowsRead, source.bytesRead());
+        }
+    }
+
+    private ValueText conversion(int part) {
+        ValueText conversion = conversions[part];
+        if (conversion == null) {
+            conversion = ValueText.of(source.part(part).dialect(), business);
+            conversions[part] = conversion;
+        }
+        return conversion;
     }
 
     private Counts store(StagingTable staging) {
-        staging.firstDuplicate().ifPresent(d -> {
-            throw new ImportRefusedException(ImportProblem.duplicateKey(file, d.line(), table.key(), d.key(),
-                    d.firstLine()));
-        });
+        if (keepFirstOfDuplicates) {
+            merged = staging.deleteLaterDuplicates();
+        } else {
+            staging.firstDuplicate().ifPresent(d -> {
+                RowSource.Part part = source.part(StagingLine.part(d.line()));
+                RowSource.Part first = source.part(StagingLine.part(d.firstLine()));
+                String firstSeen = first.file().equals(part.file()) ? "line " + StagingLine.line(d.firstLine())
+                        : first.file() + ", line " + StagingLine.line(d.firstLine());
+                throw new ImportRefusedException(ImportProblem.duplicateKey(part.file(), StagingLine.line(d.line()),
+                        table.key(), d.key(), firstSeen));
+            });
+        }
         ImportProblem firstUnknown = null;
+        long firstLine = Long.MAX_VALUE;
         for (Column column : table.foreignKeys()) {
             var unknown = staging.firstUnknownReference(column);
-            if (unknown.isPresent() && (firstUnknown == null || unknown.get().line() < firstUnknown.line())) {
-                firstUnknown = ImportProblem.unknownReference(file, unknown.get().line(), column.name(),
-                        unknown.get().value(), column.references());
+            if (unknown.isPresent() && unknown.get().line() < firstLine) {
+                firstLine = unknown.get().line();
+                RowSource.Part part = source.part(StagingLine.part(firstLine));
+                int index = source.columns().indexOf(column.name());
+                firstUnknown = ImportProblem.unknownReference(part.file(), StagingLine.line(firstLine),
+                        index < 0 ? column.name() : part.labels().get(index), unknown.get().value(),
+                        column.references());
             }
         }
         if (firstUnknown != null) {
@@ -115,47 +121,29 @@ final class FileImport {
         }
         long updated = staging.countStored();
         staging.upsert();
-        return new Counts(rowsRead, rowsRead - updated, updated);
+        long stored = rowsRead - merged;
+        return new Counts(rowsRead, stored - updated, updated, merged);
     }
 
     /**
-     * The next non-blank record, or null at the end; sets {@link #line} to the physical line
-     * where it starts (the parser has counted every line break before it).
+     * The staging table's row number: the part, the line and the further row of a line in one ordered
+     * number, so that "first" means first in the order the source gave the rows.
      */
-    private CSVRecord next(CSVParser parser, Iterator<CSVRecord> records) {
-        while (true) {
-            line = parser.getCurrentLineNumber() + 1;
-            CSVRecord record;
-            try {
-                if (!records.hasNext()) {
-                    return null;
-                }
-                record = records.next();
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw new ImportRefusedException(problemOf(e));
-            }
-            if (record.size() > 1 || !record.get(0).isEmpty()) {
-                return record;
-            }
-        }
-    }
+    static final class StagingLine {
 
-    private ImportProblem problemOf(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StrictUtf8Reader.NotUtf8Exception notUtf8) {
-                return ImportProblem.notUtf8(file, notUtf8.line());
-            }
-            String message = String.valueOf(cause.getMessage());
-            if (message.contains("EOF reached before encapsulated token finished")) {
-                return ImportProblem.badQuotes(file, line, true);
-            }
-            if (message.contains("invalid char between encapsulated token and delimiter")) {
-                return ImportProblem.badQuotes(file, line, false);
-            }
+        private StagingLine() {
         }
-        if (e instanceof UncheckedIOException io) {
-            return ImportProblem.unreadable(file, io.getCause().getMessage());
+
+        static long of(int part, long line, int sub) {
+            return (long) part << 56 | line << 16 | sub;
         }
-        throw e;
+
+        static int part(long stagingLine) {
+            return (int) (stagingLine >>> 56);
+        }
+
+        static long line(long stagingLine) {
+            return (stagingLine >>> 16) & ((1L << 40) - 1);
+        }
     }
 }

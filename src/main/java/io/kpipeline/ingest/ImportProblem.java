@@ -52,7 +52,8 @@ public record ImportProblem(String file, long line, String column, String value,
 
     static ImportProblem notUtf8(String file, long line) {
         return new ImportProblem(file, line, null, null, "the file is not valid UTF-8",
-                "Save it as UTF-8 (Excel: \"CSV UTF-8\") and import again.");
+                "Save it as UTF-8 (Excel: \"CSV UTF-8\") and import again, or import it as Excel wrote it with"
+                        + " --dialect excel-de.");
     }
 
     static ImportProblem unreadable(String file, String cause) {
@@ -60,17 +61,18 @@ public record ImportProblem(String file, long line, String column, String value,
                 "Check that the file exists and is readable, then import again.");
     }
 
-    static ImportProblem badQuotes(String file, long line, boolean unclosed) {
+    static ImportProblem badQuotes(String file, long line, boolean unclosed, char delimiter) {
         return new ImportProblem(file, line, null, null,
                 unclosed ? "a quoted value is not closed before the end of the file"
-                        : "a quoted value is followed by more text before the next comma",
+                        : "a quoted value is followed by more text before the next " + delimiterName(delimiter),
                 "Write a quote inside a quoted value as two quotes (\"\") and close every quoted value.");
     }
 
     static ImportProblem semicolonHeader(String file) {
         return new ImportProblem(file, 1, null, null,
                 "the columns are separated by semicolons, but the import expects commas",
-                "Save the file as \"CSV UTF-8 (comma delimited)\" and import it again.");
+                "Save the file as \"CSV UTF-8 (comma delimited)\" and import it again, or import it as German Excel"
+                        + " wrote it with --dialect excel-de.");
     }
 
     static ImportProblem unnamedColumn(String file, int position) {
@@ -93,10 +95,12 @@ public record ImportProblem(String file, long line, String column, String value,
                 "Add it to the header.");
     }
 
-    static ImportProblem fieldCount(String file, long line, int fields, int headerFields) {
+    static ImportProblem fieldCount(String file, long line, int fields, int headerFields, char delimiter) {
+        String between = delimiterName(delimiter) + "s";
         return new ImportProblem(file, line, null, null,
                 "the row has " + fields + (fields == 1 ? " field" : " fields") + " but the header has " + headerFields,
-                "Put a value (or nothing) between commas for every column and quote values that contain commas.");
+                "Put a value (or nothing) between " + between + " for every column and quote values that contain "
+                        + between + ".");
     }
 
     static ImportProblem invalidValue(String file, long line, String column, String value,
@@ -105,9 +109,9 @@ public record ImportProblem(String file, long line, String column, String value,
                 problem.advice());
     }
 
-    static ImportProblem duplicateKey(String file, long line, List<String> key, List<String> values, long firstLine) {
+    static ImportProblem duplicateKey(String file, long line, List<String> key, List<String> values, String firstSeen) {
         return new ImportProblem(file, line, null, null, "duplicate key (" + String.join(", ", key) + ") = ("
-                + String.join(", ", values) + "), first seen on line " + firstLine, "Keep one of the rows.");
+                + String.join(", ", values) + "), first seen on " + firstSeen, "Keep one of the rows.");
     }
 
     static ImportProblem unknownReference(String file, long line, String column, String value, String table) {
@@ -118,6 +122,15 @@ public record ImportProblem(String file, long line, String column, String value,
     static ImportProblem refusedByDatabase(String file, String cause) {
         return new ImportProblem(file, 0, null, null, "the database refused the rows (" + cause + ")",
                 "Nothing of the file was stored; correct the file or the database and import again.");
+    }
+
+    private static String delimiterName(char delimiter) {
+        return switch (delimiter) {
+            case ',' -> "comma";
+            case ';' -> "semicolon";
+            case '\t' -> "tab";
+            default -> "'" + delimiter + "'";
+        };
     }
 
     private static String shorten(String value) {

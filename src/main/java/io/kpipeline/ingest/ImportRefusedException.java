@@ -1,16 +1,16 @@
 package io.kpipeline.ingest;
 
-/** Ends the import of one file and rolls its transaction back; carries the reason. */
-final class ImportRefusedException extends RuntimeException {
+/** Ends the import of one file or table and rolls its transaction back; carries the reason. */
+public final class ImportRefusedException extends RuntimeException {
 
     private final transient ImportProblem problem;
 
-    ImportRefusedException(ImportProblem problem) {
+    public ImportRefusedException(ImportProblem problem) {
         super(problem.message(), null, false, false);
         this.problem = problem;
     }
 
-    ImportProblem problem() {
+    public ImportProblem problem() {
         return problem;
     }
 }

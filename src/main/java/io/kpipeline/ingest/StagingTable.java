@@ -48,6 +48,11 @@ final class StagingTable {
             ORDER BY s.csv_line
             LIMIT 1""";
 
+    /** Rows whose key an earlier row has, for a table filled from several sources whose first row wins. */
+    private static final String DELETE_LATER_DUPLICATES = """
+            DELETE s FROM ingest_staging s
+            JOIN ingest_staging d ON %s AND d.csv_line < s.csv_line""";
+
     private static final String KEY_VALUES = "SELECT %s FROM ingest_staging WHERE csv_line = ?";
 
     /** The first line whose non-null reference is not a stored row of the referenced table. */
@@ -164,6 +169,13 @@ final class StagingTable {
             return values;
         }, line);
         return Optional.of(new Duplicate(line, found.get(0)[1], key));
+    }
+
+    /** Deletes every row whose key an earlier row has; returns how many. */
+    long deleteLaterDuplicates() {
+        String sameKey = table.key().stream().map(k -> "d." + quote(k) + " <=> s." + quote(k))
+                .collect(Collectors.joining(" AND "));
+        return jdbc.update(DELETE_LATER_DUPLICATES.formatted(sameKey));
     }
 
     record UnknownReference(long line, String value) {

@@ -257,7 +257,8 @@ class CsvImporterTests {
                 code;name;category
                 EMAIL;E-Mail;ONLINE
                 """, "channel.csv, line 1: the columns are separated by semicolons, but the import expects commas. "
-                + "Save the file as \"CSV UTF-8 (comma delimited)\" and import it again.");
+                + "Save the file as \"CSV UTF-8 (comma delimited)\" and import it again, or import it as German Excel"
+                + " wrote it with --dialect excel-de.");
     }
 
     @Test
@@ -280,7 +281,8 @@ class CsvImporterTests {
                 """.getBytes(ISO_8859_1));
         FileResult result = single(importer.importDirectory(dir));
         assertThat(result.summaryLine()).isEqualTo("account.csv, line 3: the file is not valid UTF-8. "
-                + "Save it as UTF-8 (Excel: \"CSV UTF-8\") and import again.");
+                + "Save it as UTF-8 (Excel: \"CSV UTF-8\") and import again, or import it as Excel wrote it with"
+                + " --dialect excel-de.");
         assertThat(count("account")).isZero();
     }
 
