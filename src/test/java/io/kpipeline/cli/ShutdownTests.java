@@ -38,7 +38,7 @@ class ShutdownTests {
         assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
 
         Process demo = pipeline("demo");
-        assertThat(demo.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.waitFor(300, TimeUnit.SECONDS)).isTrue();
         String output = new String(demo.getInputStream().readAllBytes());
         assertThat(demo.exitValue()).as(output).isZero();
         assertThat(output).contains("The database is empty; generating demo data");
