@@ -432,6 +432,33 @@ class ManagementReportTests {
     }
 
     @Test
+    void noSectionHeadingStandsAloneAtTheBottomOfAPage() throws IOException {
+        List<String> headings = List.of("Zusammenfassung", "Empfohlene Maßnahmen", "Scorecard: alle KPIs nach Kategorie",
+                "Diagramme", "Vertriebsteam im Vergleich", "Kampagnen seit Start: Leads, Aufträge, Kosten und ROMI",
+                "Hinweise zur Datenqualität", "Glossar: Definitionen der KPIs");
+        // the year's five-year charts pushed the sales team's heading to the foot of page 6
+        assertNoHeadingAlone(management.render(MONTH, input(results())), headings, "month");
+        assertNoHeadingAlone(management.render(QUARTER, input(periodResults(8), LocalDate.of(2025, 9, 2))), headings,
+                "quarter");
+        assertNoHeadingAlone(management.render(YEAR, input(periodResults(5), LocalDate.of(2025, 9, 2))), headings,
+                "year");
+    }
+
+    private static void assertNoHeadingAlone(byte[] pdf, List<String> headings, String period) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                List<String> lines = stripper.getText(document).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("kpi-pipeline · ")).toList();
+                assertThat(headings).as("last line of page %d of the %s", page, period)
+                        .doesNotContain(lines.get(lines.size() - 1));
+            }
+        }
+    }
+
+    @Test
     void theChartsShowEightQuartersOrFiveYears() {
         var format = new ReportFormat(Locale.GERMAN, java.util.Currency.getInstance("EUR"));
         var quarters = new ManagementCharts(new ManagementData(QUARTER.period(), format, catalog, periodResults(8),

@@ -206,6 +206,52 @@ class ReviewReportTests {
     }
 
     @Test
+    void noSectionHeadingStandsAloneAtTheBottomOfAPage() throws IOException {
+        List<String> headings = List.of("Stellschrauben: Maßnahmen zu den Werten des Zyklus", "KPI-Inventar",
+                "Empfohlene Anpassungen", "Fragen für das gemeinsame Review-Meeting von Vertrieb und Marketing");
+        // one to eight measures move the later sections down by a row each, past every place a page can break
+        for (int measures = 1; measures <= 8; measures++) {
+            List<FiredMeasure> fired = new ArrayList<>();
+            for (int i = 0; i < measures; i++) {
+                fired.addAll(fired());
+            }
+            assertNoHeadingAlone(review.render(CYCLE, values(), fired), headings, measures);
+        }
+    }
+
+    private static void assertNoHeadingAlone(byte[] pdf, List<String> headings, int measures) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isGreaterThan(1);
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                List<String> lines = stripper.getText(document).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("kpi-pipeline · ") && !l.startsWith("Seite "))
+                        .toList();
+                // a heading is followed on its page by its note or its first row, never by the page break
+                assertThat(headings).as("last line of page %d with %d measures", page, measures)
+                        .doesNotContain(lines.get(lines.size() - 1));
+                // and a note never runs over onto the next page
+                assertThat(lines.get(0)).as("first line of page %d with %d measures", page, measures)
+                        .doesNotStartWith("korrelierte");
+            }
+        }
+    }
+
+    @Test
+    void withoutAgreedTargetsTheReviewSaysSoAndStillListsItsSections() throws IOException {
+        var report = new ReviewReport(new ReportRenderer(Locale.GERMAN), null, null, catalog,
+                new Targets(List.of()), reportSettings, settings, properties, kpiSettings, null, names, null);
+        String text = flat(WeeklyReportTests.text(report.render(CYCLE, values(), fired())));
+
+        assertThat(text).contains("Für keine KPI ist ein Ziel für 30 Tage, für jeden Zeitraum oder für einen Monat"
+                + " vereinbart.", "Stellschrauben: Maßnahmen zu den Werten des Zyklus", "KPI-Inventar",
+                "Empfohlene Anpassungen", "Fragen für das gemeinsame Review-Meeting von Vertrieb und Marketing",
+                "67 KPIs hatten keine Daten im Zyklus (Social-Media-Follower,");
+    }
+
+    @Test
     void aMinimumOfWeeksAboveTheWeeksReadStopsStartUpNamingBothSettings() {
         var wrong = new ReviewReportSettings("review-report.pdf", 13, 20, 0.95, 60, 0.6, 0.3);
         var report = new ReviewReport(new ReportRenderer(Locale.GERMAN), null, null, catalog, targets, reportSettings,
