@@ -261,8 +261,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * A quarter of the buffer pool, at least 32M: enough to keep bulk loads from waiting on checkpoints,
-     * without the 1G a fixed size costs every home on disk (512M pool: 128M; the benchmark's 2G: 512M).
+     * A quarter of the buffer pool, at least 16M: enough to keep bulk loads from waiting on checkpoints,
+     * without the 1G a fixed size costs every home on disk (512M pool: 128M; the benchmark's 2G: 512M; the
+     * tests' 64M: 16M, which keeps the suite's many small homes small).
      */
     static String redoLogSize(String bufferPool) {
         long megabytes = Long.parseLong(bufferPool.substring(0, bufferPool.length() - 1));
@@ -271,7 +272,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             case 'G' -> megabytes * 1024;
             default -> megabytes;
         };
-        return Math.max(32, megabytes / 4) + "M";
+        return Math.max(16, megabytes / 4) + "M";
     }
 
     private static DBConfiguration configuration(Path dir, String bufferPool, Path initFile, Path binaries) {

@@ -65,11 +65,12 @@ class EmbeddedMariaDbTests {
     }
 
     @Test
-    void theRedoLogIsAQuarterOfTheBufferPoolAndAtLeast32Megabytes() {
+    void theRedoLogIsAQuarterOfTheBufferPoolAndAtLeast16Megabytes() {
         assertThat(EmbeddedMariaDb.redoLogSize("512M")).isEqualTo("128M");
         assertThat(EmbeddedMariaDb.redoLogSize("2G")).isEqualTo("512M");
-        // 64M / 4 = 16M is below the floor
-        assertThat(EmbeddedMariaDb.redoLogSize("64M")).isEqualTo("32M");
+        assertThat(EmbeddedMariaDb.redoLogSize("64M")).isEqualTo("16M");
+        // 32M / 4 = 8M is below the floor
+        assertThat(EmbeddedMariaDb.redoLogSize("32M")).isEqualTo("16M");
         assertThat(EmbeddedMariaDb.redoLogSize("1048576K")).isEqualTo("256M");
     }
 }
