@@ -74,6 +74,31 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
                 + (futureRows == null || held != null ? "" : " Data quality: " + futureRows + ".");
     }
 
+    /**
+     * What was delivered, in a few words for a line of its own: "2 written to the outbox", "3 sent, 1 already
+     * sent", "2 held (source data incomplete)", or why nothing was delivered.
+     */
+    public String brief() {
+        if (note != null) {
+            return note.endsWith(".") ? note.substring(0, note.length() - 1) : note;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (Result result : Result.values()) {
+            long n = count(result);
+            if (n > 0) {
+                parts.add(n + " " + switch (result) {
+                    case SENT -> "sent";
+                    case WRITTEN -> "written to the outbox";
+                    case ALREADY_SENT -> outbox == null ? "already sent" : "already delivered";
+                    case HELD -> "held (source data incomplete)";
+                    case FAILED -> "failed";
+                    case STOPPED -> outbox == null ? "not sent (stopped)" : "not written (stopped)";
+                });
+            }
+        }
+        return parts.isEmpty() ? "nothing delivered" : String.join(", ", parts);
+    }
+
     /** The step's message when the process was asked to stop before every message was sent. */
     public String stoppedBefore() {
         return "Stopped on request (SIGTERM or Ctrl-C) before sending to " + lines.stream()

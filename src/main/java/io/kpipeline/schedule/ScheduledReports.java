@@ -114,7 +114,7 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
                     outcome.delivery() == null ? "" : outcome.delivery().summary());
             if (outcome.delivery() != null && outcome.delivery().isHeld()) {
                 log.warn("{} report {} was not delivered: held because {}. It is delivered by the next run of the"
-                        + " period after the data is loaded (run, or backfill --rerun), or with run --force.",
+                        + " period after the data is loaded (run, or backfill --rerun --mail), or with run --force.",
                         report.key(), period.id(), outcome.delivery().held());
             }
             done.add(period);
