@@ -85,8 +85,9 @@ class CliTests {
     @Test
     void aCatchUpModeThatIsNotOneOfTheThreeStopsWithTheKey() {
         assertThat(run("check-config", "--kpi.schedule.catch-up.mode=oldest", home())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Error: setting kpi.schedule.catch-up.mode = oldest is not valid")
-                .contains("(on the command line)").contains("Correct the setting and run again.");
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.schedule.catch-up.mode = oldest is not valid (write one"
+                + " of latest, all, none) (on the command line). Correct the setting and run again."
+                + System.lineSeparator());
     }
 
     @Test
