@@ -19,10 +19,14 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = {"Runs a report for every period from --from to --to, oldest first, as run would.",
-                "Each period gets its results, PDFs and delivery. Periods already complete are skipped unless"
-                        + " --rerun is given. The first period that fails stops the backfill; the message says"
-                        + " how to resume it. Each period is delivered like run does, once per recipient (the"
-                        + " delivery ledger); --no-mail renders history without mailing it.",
+                "Each period gets its results and PDFs. Periods already complete are skipped unless --rerun"
+                        + " is given. The first period that fails stops the backfill; the message says how to"
+                        + " resume it.",
+                "Nothing is delivered unless --mail is given: the periods are history, and their recipients"
+                        + " should not find a pile of old reports by surprise. With --mail each period is"
+                        + " delivered like run does, once per recipient (the delivery ledger): mailed, or written"
+                        + " to the outbox when no spring.mail.host is set. Each period's line says what was"
+                        + " delivered. --no-mail is the default and is still accepted.",
                 "Exit status 1 when a period failed or a period's delivery was held (the backfill goes on"
                         + " through the range; the last line names the held periods).",
                 "A range with a period that has not ended, or has no data, is refused (exit status 2) before"
@@ -47,15 +51,24 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--rerun", description = "Run periods that completed before again too (a new run of each).")
     private boolean rerun;
 
-    @Option(names = "--no-mail", description = "Do not deliver the periods by mail (nor write them to the outbox).")
+    @Option(names = "--mail", description = "Deliver each period run: mail it to its recipients, or write it to"
+            + " the outbox when no spring.mail.host is set.")
+    private boolean mail;
+
+    @Option(names = "--no-mail", description = "Deliver nothing: the default, accepted for scripts written when"
+            + " backfill delivered by default.")
     private boolean noMail;
 
-    @Option(names = "--force", description = "Deliver although a period's source data looks incomplete"
+    @Option(names = "--force", description = "With --mail: deliver although a period's source data looks incomplete"
             + " (kpi.delivery.freshness).")
     private boolean force;
 
     @Override
     public Integer call() {
+        if (mail && noMail) {
+            throw KpiException.configuration("--mail and --no-mail contradict each other: give --mail to deliver"
+                    + " the periods, or neither to deliver nothing.");
+        }
         ReportingPeriod first = PeriodOption.parse("--from", from);
         ReportingPeriod last = PeriodOption.parse("--to", to);
         PrintWriter out = root.out();
@@ -65,17 +78,20 @@ final class BackfillCommand implements Callable<Integer> {
             backfill.requireReportable(report, periods);
             out.printf("Backfill %s: %d periods, %s to %s%n", report.key(), periods.size(), first.id(), last.id());
             out.flush();
-            var summary = backfill.run(report, periods, rerun, new DeliveryOptions(!noMail, false, force), done -> {
+            var summary = backfill.run(report, periods, rerun, new DeliveryOptions(mail, false, force), done -> {
                 String width = "%" + String.valueOf(done.total()).length() + "d";
                 out.printf("[" + width + "/%d] %-14s %s%n", done.index(), done.total(), done.period().id(),
-                        done.skipped() ? "already complete, skipped" + (done.left() == null ? "" : left(done.left()))
-                                : String.format(Locale.ROOT, "run %d in %s%s%s", done.run(), seconds(done.took()),
+                        done.skipped() ? "already complete, skipped, nothing delivered"
+                                + (done.left() == null ? "" : left(done.left()))
+                                : String.format(Locale.ROOT, "run %d in %s%s; %s", done.run(), seconds(done.took()),
                                         left(done.left()), delivered(done.delivery())));
                 out.flush();
             });
-            out.printf("Backfill %s %s..%s done: %d run, %d skipped as complete%s, in %s.%n", report.key(), first.id(),
+            out.printf("Backfill %s %s..%s done: %d run, %d skipped as complete%s, in %s.%s%n", report.key(), first.id(),
                     last.id(), summary.ran(), summary.skipped(), summary.skipped() > 0 ? " (--rerun runs them)" : "",
-                    seconds(summary.took()));
+                    seconds(summary.took()), mail || summary.ran() == 0 ? "" : " Nothing was delivered; `kpi-pipeline"
+                            + " backfill " + report.key() + " --from " + first.id() + " --to " + last.id()
+                            + " --rerun --mail` delivers the periods.");
             out.flush();
             if (!summary.held().isEmpty()) {
                 throw new KpiException(held(report, summary.held())); // exit status 1, as run when held
@@ -89,18 +105,18 @@ final class BackfillCommand implements Callable<Integer> {
         String ids = held.stream().limit(10).map(ReportingPeriod::id).collect(Collectors.joining(", "))
                 + (held.size() > 10 ? ", …" : "");
         String again = "kpi-pipeline backfill " + report.key() + " --from " + held.get(0).id() + " --to "
-                + held.get(held.size() - 1).id() + " --rerun";
+                + held.get(held.size() - 1).id() + " --rerun --mail";
         return "The delivery of " + held.size() + (held.size() == 1 ? " period" : " periods") + " was"
                 + " held because the source data looks incomplete (" + ids + "). Load the missing data and run `"
                 + again + "`, or deliver them as they are with `" + again + " --force`.";
     }
 
-    /** Only what needs attention: held or failed deliveries. */
-    private static String delivered(DeliveryReport delivery) {
-        if (delivery == null || !(delivery.isHeld() || delivery.failed())) {
-            return "";
+    /** What the period's run delivered: "not delivered (add --mail)", "2 written to the outbox", "3 sent". */
+    private String delivered(DeliveryReport delivery) {
+        if (!mail) {
+            return "not delivered (add --mail)";
         }
-        return "; " + delivery.summary();
+        return delivery == null ? "nothing delivered" : delivery.brief();
     }
 
     private static String left(Duration left) {

@@ -28,8 +28,8 @@ public final class Cli {
                     if (root.stopping()) {
                         err.println(root.resumable()
                                 ? "Stopped (Ctrl-C or SIGTERM): the run will resume where it stopped when you run"
-                                        + " the same command again. Every message listed above as sent is recorded and"
-                                        + " is not sent again."
+                                        + " the same command again. Every message that left, as listed above, is"
+                                        + " recorded and is not delivered again."
                                 : "Stopped (Ctrl-C or shutdown). Work in progress was rolled back; run the"
                                         + " command again to finish it.");
                         err.flush();

@@ -90,8 +90,13 @@ record Failure(String message, int exitCode, boolean hasDetails) {
         while (cause != null && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        // an enum's conversion error names the Java class; the user needs the values the setting takes
+        Class<?> type = e.getTarget() == null ? null : e.getTarget().getType().resolve();
+        String reason = type != null && type.isEnum() ? "write one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.joining(", ")) : cause == null ? null : cause.getMessage();
         return "setting " + e.getName() + value + " is not valid"
-                + (cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
+                + (reason == null ? "" : " (" + reason + ")")
                 + Origins.describe(origin) + ". Correct the setting and run again.";
     }
 }

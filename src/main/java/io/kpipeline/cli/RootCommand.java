@@ -146,7 +146,7 @@ final class RootCommand implements Runnable {
         if (request != null) {
             request.run();
         }
-        out.println("Stopping: the step under way finishes, a message being sent is sent and recorded, then the run"
+        out.println("Stopping: the step under way finishes, a message under way is delivered and recorded, then the run"
                 + " stops (at most " + STOP_WAIT.toMinutes() + " min) …");
         out.flush();
         try {

@@ -151,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static void print(PrintWriter o, DeliveryReport delivery) {
         if (delivery != null) {
-            delivery.lines().forEach(o::println);
+            delivery.printed().forEach(o::println);
             o.println(delivery.summary());
         }
         o.flush();

@@ -17,10 +17,11 @@ import picocli.CommandLine.ParentCommand;
         description = {"Runs the reports on their schedules until stopped with Ctrl-C or SIGTERM.",
                 "The schedules are the settings kpi.schedule.* in config/application.yml. A report running when"
                         + " the scheduler is stopped finishes first.",
-                "Each firing runs the latest complete period and every period missed since the last completed"
-                        + " one (at most kpi.schedule.catch-up.max-periods); on start the missed periods run at"
-                        + " once. Any number of instances may run on one database: each firing runs on one of"
-                        + " them only."})
+                "Each firing, and a catch-up on start, runs the latest complete period if it has not run."
+                        + " Older missed periods are not delivered late: the log names them with the backfill"
+                        + " command that runs them. kpi.schedule.catch-up.mode: all runs every missed period"
+                        + " (at most kpi.schedule.catch-up.max-periods back), none runs nothing missed on start.",
+                "Any number of instances may run on one database: each firing runs on one of them only."})
 final class ScheduleCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz", Locale.ROOT);
@@ -49,7 +50,8 @@ final class ScheduleCommand implements Callable<Integer> {
             if (next.isEmpty()) {
                 out.println("  none: every report is disabled (kpi.schedule.<report>.enabled)");
             }
-            out.println("Missed periods are caught up now. Stop with Ctrl-C.");
+            out.println("Missed periods are caught up now (kpi.schedule.catch-up.mode: " + scheduling.catchUpMode()
+                    + "). Stop with Ctrl-C.");
             out.flush();
         } catch (RuntimeException | org.quartz.SchedulerException e) {
             context.close();

@@ -234,9 +234,11 @@ public class Delivery {
                     + text + "\n");
             transport.sendNotice(notice, "notice-" + what + "-" + report + "-" + period.id() + "-" + UUID.randomUUID(),
                     deadline);
-            return "A notice went to the admin address " + admin + ".";
+            return transport.outbox() ? "A notice to the admin address " + admin + " was written to the outbox."
+                    : "A notice went to the admin address " + admin + ".";
         } catch (MailTransport.Undeliverable e) {
-            return "The notice to the admin address " + admin + " could not be sent either: " + e.getMessage() + ".";
+            return "The notice to the admin address " + admin + " could not be " + (transport.outbox() ? "written"
+                    : "sent") + " either: " + e.getMessage() + ".";
         } catch (MessagingException e) {
             return "The notice to the admin address " + admin + " could not be composed: " + SmtpErrors.describe(e)
                     + ".";

@@ -26,13 +26,18 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
 
         @Override
         public String toString() {
+            return text(false);
+        }
+
+        /** The line as printed; {@code outbox}: the messages go to the outbox, so nothing is "sent". */
+        String text(boolean outbox) {
             String what = switch (result) {
                 case SENT -> "sent";
                 case WRITTEN -> "written to the outbox";
-                case ALREADY_SENT -> "already sent";
+                case ALREADY_SENT -> outbox ? "already delivered" : "already sent";
                 case HELD -> "held";
                 case FAILED -> "FAILED";
-                case STOPPED -> "not sent (stopped)";
+                case STOPPED -> outbox ? "not written (stopped)" : "not sent (stopped)";
             };
             return String.format(Locale.ROOT, "  %-30s %-14s %s%s", recipient, document, what,
                     detail == null ? "" : ": " + detail);
@@ -60,25 +65,63 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
         return lines.stream().filter(l -> l.result() == result).count();
     }
 
-    /** "Delivery: 2 sent, 1 already sent, 0 held, 0 failed." and where the outbox is. */
+    /** One printed line per document and recipient, in the words of the transport (sent, or written to the outbox). */
+    public List<String> printed() {
+        return lines.stream().map(l -> l.text(outbox != null)).toList();
+    }
+
+    /**
+     * "Delivery: 2 sent, 1 already sent, 0 held, 0 failed.", or with the outbox "Delivery: 2 written to …
+     * (no spring.mail.host is set), 1 already delivered, 0 held, 0 failed."
+     */
     public String summary() {
         if (note != null) {
             return "Delivery: " + note;
         }
         String written = outbox == null ? count(Result.SENT) + " sent"
                 : count(Result.WRITTEN) + " written to " + outbox + " (no spring.mail.host is set)";
-        return "Delivery: " + written + ", " + count(Result.ALREADY_SENT) + " already sent, " + count(Result.HELD)
+        return "Delivery: " + written + ", " + count(Result.ALREADY_SENT)
+                + (outbox == null ? " already sent, " : " already delivered, ") + count(Result.HELD)
                 + " held, " + count(Result.FAILED) + " failed"
-                + (stopped() ? ", " + count(Result.STOPPED) + " not sent (stopped)" : "") + "."
+                + (stopped() ? ", " + count(Result.STOPPED) + (outbox == null ? " not sent" : " not written")
+                        + " (stopped)" : "") + "."
                 + (notice == null ? "" : " " + notice)
                 + (futureRows == null || held != null ? "" : " Data quality: " + futureRows + ".");
     }
 
+    /**
+     * What was delivered, in a few words for a line of its own: "2 written to the outbox", "3 sent, 1 already
+     * sent", "2 held (source data incomplete)", or why nothing was delivered.
+     */
+    public String brief() {
+        if (note != null) {
+            return note.endsWith(".") ? note.substring(0, note.length() - 1) : note;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (Result result : Result.values()) {
+            long n = count(result);
+            if (n > 0) {
+                parts.add(n + " " + switch (result) {
+                    case SENT -> "sent";
+                    case WRITTEN -> "written to the outbox";
+                    case ALREADY_SENT -> outbox == null ? "already sent" : "already delivered";
+                    case HELD -> "held (source data incomplete)";
+                    case FAILED -> "failed";
+                    case STOPPED -> outbox == null ? "not sent (stopped)" : "not written (stopped)";
+                });
+            }
+        }
+        return parts.isEmpty() ? "nothing delivered" : String.join(", ", parts);
+    }
+
     /** The step's message when the process was asked to stop before every message was sent. */
     public String stoppedBefore() {
-        return "Stopped on request (SIGTERM or Ctrl-C) before sending to " + lines.stream()
-                .filter(l -> l.result() == Result.STOPPED).map(Line::recipient).collect(Collectors.joining(", "))
-                + "; every message sent is recorded, and running again sends only the messages still missing";
+        String to = lines.stream().filter(l -> l.result() == Result.STOPPED).map(Line::recipient)
+                .collect(Collectors.joining(", "));
+        return outbox == null ? "Stopped on request (SIGTERM or Ctrl-C) before sending to " + to + "; every message"
+                + " sent is recorded, and running again sends only the messages still missing"
+                : "Stopped on request (SIGTERM or Ctrl-C) before writing the messages to " + to + " to the outbox;"
+                        + " every message written is recorded, and running again writes only the messages still missing";
     }
 
     /**
@@ -89,12 +132,17 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
 
     /**
      * Which messages left and which did not, in a sentence or two, e.g. "Sent: anna@example.com. Not sent:
-     * ben@example.com, julia@example.com (rep:REP-03)."
+     * ben@example.com, julia@example.com (rep:REP-03)." ("Written to the outbox: …" without an SMTP server).
      */
     public String whatLeft() {
         String sent = names(Result.SENT, Result.WRITTEN);
         String before = names(Result.ALREADY_SENT);
         String missing = names(Result.FAILED, Result.HELD);
+        if (outbox != null) {
+            return (sent.isEmpty() ? "Nothing was written to the outbox" : "Written to the outbox: " + sent)
+                    + (before.isEmpty() ? "" : "; delivered before: " + before)
+                    + (missing.isEmpty() ? "." : ". Not written: " + missing + ".");
+        }
         return (sent.isEmpty() ? "Nothing was sent" : "Sent: " + sent)
                 + (before.isEmpty() ? "" : "; sent before: " + before)
                 + (missing.isEmpty() ? "." : ". Not sent: " + missing + ".");

@@ -146,7 +146,8 @@ public class Backfill {
                 throw new KpiException("Backfill stopped at " + period.id() + " (" + (i + 1) + " of " + periods.size()
                         + "; " + ran + " run, " + skipped + " skipped before it): " + e.getMessage()
                         + " Resume with: kpi-pipeline backfill " + report.key() + " --from " + period.id() + " --to "
-                        + periods.get(periods.size() - 1).id() + (rerun ? " --rerun" : ""), e);
+                        + periods.get(periods.size() - 1).id() + (rerun ? " --rerun" : "")
+                        + (delivery.mail() ? " --mail" : "") + (delivery.force() ? " --force" : ""), e);
             }
             long took = System.nanoTime() - t0;
             runNanos += took;

@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * Which periods a firing of a report's trigger runs. The period follows from the trigger's
  * <em>scheduled</em> fire time read in the report's zone, never from the time the job happens to
- * run, so that a late firing still runs the period it was meant for; every period among the latest
- * {@code maxPeriods} that has not completed runs too, oldest first.
+ * run, so that a late firing still runs the period it was meant for; of the periods among the latest
+ * {@code maxPeriods} that have not completed, the catch-up mode says which run too, oldest first.
  *
  * @param cycle the 30-day review cycles
  */
@@ -39,18 +39,21 @@ record FiringPeriods(ReviewCycle cycle) {
     }
 
     /**
-     * The periods to run, oldest first: every period of the last {@code maxPeriods} up to {@code latest}
-     * that has not completed, however it came to be missing (downtime, a failure, a later period run by
-     * hand). Only periods after the report's first completed one count: what lies before it is history,
-     * left to {@code backfill}. Without a completed period the report has never run: a regular firing
-     * then runs only {@code latest}, a start-up catch-up runs nothing.
+     * The periods to run, oldest first, and the missing ones left to {@code backfill}. Missing are the periods
+     * of the last {@code maxPeriods} up to {@code latest} that have not completed, however they came to be
+     * missing (downtime, a failure, a later period run by hand); {@code mode} says which of them run: all,
+     * only {@code latest}, or none (a regular firing then still runs {@code latest}, its own period). Only periods
+     * after the report's first completed one count: what lies before it is history, left to {@code backfill}.
+     * Without a completed period the report has never run: a regular firing then runs only {@code latest}, a
+     * start-up catch-up runs nothing.
      *
      * @param completed the report's completed periods (review: whole cycles only) up to {@code latest}
      */
-    Plan due(ReportingPeriod latest, Set<ReportingPeriod> completed, int maxPeriods, boolean startUp) {
+    Plan due(ReportingPeriod latest, Set<ReportingPeriod> completed, int maxPeriods, boolean startUp,
+            ScheduleSettings.Mode mode) {
         Optional<ReportingPeriod> first = completed.stream().min(Comparator.comparing(ReportingPeriod::start));
         if (first.isEmpty()) {
-            return new Plan(startUp ? List.of() : List.of(latest), List.of());
+            return new Plan(startUp ? List.of() : List.of(latest), List.of(), List.of());
         }
         List<ReportingPeriod> missed = new ArrayList<>();
         List<ReportingPeriod> skipped = new ArrayList<>();
@@ -61,7 +64,14 @@ record FiringPeriods(ReviewCycle cycle) {
             }
             position++;
         }
-        return new Plan(List.copyOf(missed), List.copyOf(skipped));
+        List<ReportingPeriod> run = switch (mode) {
+            case ALL -> missed;
+            // the latest period only, never an older one: else each firing would deliver one more old period
+            case LATEST -> missed.contains(latest) ? List.of(latest) : List.of();
+            case NONE -> !startUp && missed.contains(latest) ? List.of(latest) : List.of();
+        };
+        List<ReportingPeriod> left = missed.stream().filter(p -> !run.contains(p)).toList();
+        return new Plan(List.copyOf(run), List.copyOf(skipped), left);
     }
 
     private boolean inRange(ReportingPeriod p) {
@@ -72,7 +82,9 @@ record FiringPeriods(ReviewCycle cycle) {
      * @param periods the periods to run, oldest first
      * @param skipped missing periods older than the latest {@code maxPeriods} (and after the first completed
      *                one), left to {@code backfill}, oldest first
+     * @param left    missing periods within the latest {@code maxPeriods} that the catch-up mode does not run,
+     *                left to {@code backfill}, oldest first
      */
-    record Plan(List<ReportingPeriod> periods, List<ReportingPeriod> skipped) {
+    record Plan(List<ReportingPeriod> periods, List<ReportingPeriod> skipped, List<ReportingPeriod> left) {
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param quarterly the quarterly management report
  * @param yearly    the yearly management report
  * @param review  the 30-day review: a daily check that runs a cycle once it has ended
- * @param catchUp how far back a start after downtime runs missed periods
+ * @param catchUp which missed periods a start after downtime runs, and how far back it looks
  */
 @Validated
 @ConfigurationProperties("kpi.schedule")
@@ -64,9 +64,27 @@ public record ScheduleSettings(
     }
 
     /**
-     * @param maxPeriods how many of a report's latest periods a firing looks at: each of them not completed
-     *                   runs; missing ones older than that are left to {@code backfill}
+     * @param mode       which missed periods run: by default only the latest, so that a first start or a start
+     *                   after downtime does not mail a pile of old reports; the others are listed with the
+     *                   {@code backfill} command that runs them
+     * @param maxPeriods how many of a report's latest periods a firing looks at; missing ones older than that are
+     *                   left to {@code backfill}
      */
-    public record CatchUp(@Min(value = 1, message = "must be at least 1") @DefaultValue("12") int maxPeriods) {
+    public record CatchUp(@NotNull @DefaultValue("latest") Mode mode,
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("12") int maxPeriods) {
+    }
+
+    /** {@code kpi.schedule.catch-up.mode}: which of the missed periods a firing runs. */
+    public enum Mode {
+        /** Only the latest missed period; the older ones are listed with the backfill command. */
+        LATEST,
+        /** Every missed period, oldest first. */
+        ALL,
+        /** None: a start runs nothing missed and lists it all; a regular firing runs only its own period. */
+        NONE;
+
+        String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }

@@ -25,10 +25,11 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * What a firing of a report's trigger does: runs every period among the report's latest
- * {@code kpi.schedule.catch-up.max-periods} that has not completed (up to the latest complete one, and
- * after the first that ever completed), oldest first, each through {@link ReportRunner} (which renders
- * and delivers it). A period that has completed is never run again by the scheduler: completion is
+ * What a firing of a report's trigger does: of the periods among the report's latest
+ * {@code kpi.schedule.catch-up.max-periods} that have not completed (up to the latest complete one, and
+ * after the first that ever completed) it runs those {@code kpi.schedule.catch-up.mode} names (by default
+ * only the latest), oldest first, each through {@link ReportRunner} (which renders and delivers it), and
+ * names the others with the {@code backfill} command that runs them. A period that has completed is never run again by the scheduler: completion is
  * checked again right before each period, as {@code run} or {@code backfill} may complete one while a
  * catch-up is under way.
  */
@@ -80,18 +81,18 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
                 .filter(p -> report != ReportKind.REVIEW || cycle.isCycle(p))
                 .collect(Collectors.toSet());
         int maxPeriods = settings.catchUp().maxPeriods();
-        FiringPeriods.Plan plan = periods.due(latest.get(), finished, maxPeriods, startUp);
-        if (!plan.skipped().isEmpty()) {
-            List<ReportingPeriod> skipped = plan.skipped();
-            log.warn("{}: {} periods were never run and are older than the latest {} (kpi.schedule.catch-up.max-periods),"
-                    + " so the scheduler leaves them: {}. Run them with: kpi-pipeline backfill {} --from {} --to {}",
-                    report.key(), skipped.size(), maxPeriods, names(skipped), report.key(), skipped.get(0).id(),
-                    skipped.get(skipped.size() - 1).id());
+        ScheduleSettings.Mode mode = settings.catchUp().mode();
+        FiringPeriods.Plan plan = periods.due(latest.get(), finished, maxPeriods, startUp, mode);
+        List<ReportingPeriod> notRun = new ArrayList<>(plan.skipped());
+        notRun.addAll(plan.left());
+        if (!notRun.isEmpty()) {
+            log.warn(notRun(report, notRun, plan, mode, maxPeriods));
         }
         if (plan.periods().isEmpty()) {
             log.info("{}: nothing due ({})", report.key(), finished.isEmpty()
                     ? "no period has run yet: the next regular firing runs the latest complete one"
-                    : "every period up to " + latest.get().id() + " is done");
+                    : notRun.isEmpty() ? "every period up to " + latest.get().id() + " is done"
+                            : "kpi.schedule.catch-up.mode is " + mode.key());
             return List.of();
         }
         List<ReportingPeriod> done = new ArrayList<>();
@@ -113,12 +114,35 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
                     outcome.delivery() == null ? "" : outcome.delivery().summary());
             if (outcome.delivery() != null && outcome.delivery().isHeld()) {
                 log.warn("{} report {} was not delivered: held because {}. It is delivered by the next run of the"
-                        + " period after the data is loaded (run, or backfill --rerun), or with run --force.",
+                        + " period after the data is loaded (run, or backfill --rerun --mail), or with run --force.",
                         report.key(), period.id(), outcome.delivery().held());
             }
             done.add(period);
         }
         return done;
+    }
+
+    /**
+     * The warning naming the missed periods the scheduler does not run, why, and the {@code backfill} command
+     * that runs and delivers them, e.g. "weekly: 2 missed periods are not run by the scheduler (…): 2026-W41,
+     * 2026-W42. Run and deliver them with: kpi-pipeline backfill weekly --from 2026-W41 --to 2026-W42 --mail".
+     */
+    static String notRun(ReportKind report, List<ReportingPeriod> periods, FiringPeriods.Plan plan,
+            ScheduleSettings.Mode mode, int maxPeriods) {
+        List<String> why = new ArrayList<>();
+        if (!plan.left().isEmpty()) {
+            why.add("kpi.schedule.catch-up.mode is " + mode.key() + (mode == ScheduleSettings.Mode.NONE
+                    ? ": missed periods are not delivered late" : ": only the latest complete period runs"));
+        }
+        if (!plan.skipped().isEmpty()) {
+            why.add((plan.left().isEmpty() ? "" : plan.skipped().size() + " of them ") + "older than the latest "
+                    + maxPeriods + " (kpi.schedule.catch-up.max-periods)");
+        }
+        boolean one = periods.size() == 1;
+        return report.key() + ": " + periods.size() + (one ? " missed period is" : " missed periods are")
+                + " not run by the scheduler (" + String.join("; ", why) + "): " + names(periods) + ". Run and"
+                + " deliver " + (one ? "it" : "them") + " with: kpi-pipeline backfill " + report.key() + " --from "
+                + periods.get(0).id() + " --to " + periods.get(periods.size() - 1).id() + " --mail";
     }
 
     /** The ids, at most ten of them. */

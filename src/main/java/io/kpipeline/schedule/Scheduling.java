@@ -61,6 +61,11 @@ public class Scheduling implements InitializingBean {
         ReportSchedules.read(settings, kpi.zone(), environment);
     }
 
+    /** Which missed periods the catch-up runs, as the setting is written: latest, all or none. */
+    public String catchUpMode() {
+        return settings.catchUp().mode().key();
+    }
+
     /** A report's next regular firing, in the zone of its schedule. */
     public record NextFiring(ReportKind report, String cron, ZonedDateTime next) {
     }

@@ -44,8 +44,23 @@ class BackfillCommandTests {
         assertThat(BackfillCommand.held(ReportKind.WEEKLY, List.of(ReportingPeriod.parse("2026-W41"),
                 ReportingPeriod.parse("2026-W43")))).isEqualTo("The delivery of 2 periods was held because the source"
                 + " data looks incomplete (2026-W41, 2026-W43). Load the missing data and run `kpi-pipeline backfill"
-                + " weekly --from 2026-W41 --to 2026-W43 --rerun`, or deliver them as they are with `kpi-pipeline"
-                + " backfill weekly --from 2026-W41 --to 2026-W43 --rerun --force`.");
+                + " weekly --from 2026-W41 --to 2026-W43 --rerun --mail`, or deliver them as they are with `kpi-pipeline"
+                + " backfill weekly --from 2026-W41 --to 2026-W43 --rerun --mail --force`.");
+    }
+
+    @Test
+    void mailAndNoMailTogetherAreAUsageError() {
+        assertThat(run("backfill", "weekly", "--from", "2026-W40", "--to", "2026-W41", "--mail", "--no-mail"))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: --mail and --no-mail contradict each other: give --mail to"
+                + " deliver the periods, or neither to deliver nothing." + System.lineSeparator());
+    }
+
+    @Test
+    void theHelpSaysThatOnlyMailDelivers() {
+        assertThat(run("backfill", "--help")).isZero();
+        assertThat(out.toString()).contains("--mail", "Nothing is delivered unless --mail is given",
+                "--no-mail is the default and is still accepted");
     }
 
     @Test

@@ -83,6 +83,14 @@ class CliTests {
     }
 
     @Test
+    void aCatchUpModeThatIsNotOneOfTheThreeStopsWithTheKey() {
+        assertThat(run("check-config", "--kpi.schedule.catch-up.mode=oldest", home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.schedule.catch-up.mode = oldest is not valid (write one"
+                + " of latest, all, none) (on the command line). Correct the setting and run again."
+                + System.lineSeparator());
+    }
+
+    @Test
     void aWrongPeriodIsAUsageErrorThatShowsTheForms() {
         assertThat(run("run", "monthly", "--period", "Oktober")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("Error: --period \"Oktober\" is not a period; write 2026-W44 (ISO week),"

@@ -59,7 +59,7 @@ class OutboxTests {
         List<Path> repPdfs = pdfs(out.resolve("reps"));
         assertThat(repPdfs).isNotEmpty();
         assertThat(outcome.delivery().summary()).isEqualTo("Delivery: " + (2 + repPdfs.size()) + " written to " + outbox
-                + " (no spring.mail.host is set), 0 already sent, 0 held, 0 failed.");
+                + " (no spring.mail.host is set), 0 already delivered, 0 held, 0 failed.");
         List<Path> files = emls(outbox);
         assertThat(files).hasSize(2 + repPdfs.size()).extracting(p -> p.getFileName().toString()).contains(
                 "weekly-2026-W46-report-vertrieb@example.com.eml", "weekly-2026-W46-report-sales-lead@example.com.eml");

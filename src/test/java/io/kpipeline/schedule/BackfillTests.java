@@ -100,7 +100,7 @@ class BackfillTests {
                     .isInstanceOf(KpiException.class)
                     .hasMessageStartingWith("Backfill stopped at 2024-W20 (1 of 2; 0 run, 0 skipped before it): The"
                             + " weekly report for 2024-W20 failed: ")
-                    .hasMessageEndingWith("Resume with: kpi-pipeline backfill weekly --from 2024-W20 --to 2024-W21");
+                    .hasMessageEndingWith("Resume with: kpi-pipeline backfill weekly --from 2024-W20 --to 2024-W21 --mail");
             assertThat(progress).isEmpty(); // W21 did not start
         } finally {
             Files.delete(folder);

@@ -11,7 +11,21 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.kpipeline.job.ReportRunner;
+import io.kpipeline.job.RunOwner;
+import io.kpipeline.report.ReportSettings;
+import io.kpipeline.schedule.ScheduleSettings.Mode;
+import io.kpipeline.system.KpiProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.batch.core.BatchStatus;
 import org.junit.jupiter.api.Test;
 import org.quartz.SchedulerException;
@@ -31,26 +45,87 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * After downtime each missed period runs once, whatever the number of firings that catch up. The
- * context has its own KPI home and scheduler name: Quartz keeps each scheduler's connection provider
- * in a JVM-wide registry by name, which a command-line test's context of the same name replaces and
- * then closes.
+ * After downtime the latest missed period runs and the older ones are named with the backfill command
+ * (kpi.schedule.catch-up.mode: latest); with {@code all} each missed period runs once, whatever the number
+ * of firings that catch up. The context has its own KPI home and scheduler name: Quartz keeps each
+ * scheduler's connection provider in a JVM-wide registry by name, which a command-line test's context of
+ * the same name replaces and then closes. The weekly freshness gate is off: the catch-up's weeks have no
+ * data, and the tests see their delivery in the outbox.
  */
 @SpringBootTest(properties = {"kpi.home=target/test-home-catch-up",
-        "spring.quartz.scheduler-name=kpi-pipeline-catch-up-tests"})
+        "spring.quartz.scheduler-name=kpi-pipeline-catch-up-tests", "kpi.delivery.freshness.weekly.tables="})
+@ExtendWith(OutputCaptureExtension.class)
 class CatchUpTests {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
+    /** The scheduler as configured: kpi.schedule.catch-up.mode is latest. */
     @Autowired
+    ScheduledReports latestOnly;
+    /** The scheduler with kpi.schedule.catch-up.mode: all. */
     ScheduledReports scheduled;
     BatchHistory history;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+    Path outbox;
 
     @BeforeEach
-    void history(@Autowired JobRepository jobs, @Autowired JdbcTemplate jdbc) {
+    void history(@Autowired JobRepository jobs, @Autowired KpiProperties properties) {
         history = new BatchHistory(jobs, jdbc);
+        history.forget(ReportKind.WEEKLY, ""); // no week of another test may count as done or missing
+        scheduled = withMode(Mode.ALL);
+        outbox = properties.home().resolve("outbox").toAbsolutePath().normalize();
+    }
+
+    @Test
+    void theFirstStartAfterThreeMissedWeeksDeliversTheLatestAndNamesTheOthersWithTheBackfillCommand(
+            CapturedOutput output) throws IOException {
+        forgetWeeks("2024-W4"); // W40 ran; the scheduler was down from 7 Oct, W41..W43 were missed
+        history.recordCompleted(ReportKind.WEEKLY, "2024-W40");
+        Instant monday = ZonedDateTime.of(2024, 10, 28, 7, 0, 0, 0, BERLIN).toInstant(); // W44: latest complete W43
+
+        assertThat(ids(latestOnly.fire(ReportKind.WEEKLY, monday, BERLIN, true, () -> false)))
+                .containsExactly("2024-W43");
+        assertThat(output).contains("weekly: 2 missed periods are not run by the scheduler (kpi.schedule.catch-up.mode"
+                + " is latest: only the latest complete period runs): 2024-W41, 2024-W42. Run and deliver them with:"
+                + " kpi-pipeline backfill weekly --from 2024-W41 --to 2024-W42 --mail");
+        assertThat(messages("weekly-2024-W43-")).isNotEmpty();
+        assertThat(messages("weekly-2024-W41-")).isEmpty();
+        assertThat(messages("weekly-2024-W42-")).isEmpty();
+        // the regular firing of the same Monday runs nothing more
+        assertThat(latestOnly.fire(ReportKind.WEEKLY, monday, BERLIN, false, () -> false)).isEmpty();
+        assertThat(history.completedRuns("weeklyReportJob", "2024-W4%")).isEqualTo(
+                java.util.Map.of("2024-W40", 1L, "2024-W43", 1L));
+    }
+
+    @Test
+    void withCatchUpAllTheFirstStartAfterThreeMissedWeeksDeliversAllThree(CapturedOutput output) throws IOException {
+        forgetWeeks("2023-W4");
+        history.recordCompleted(ReportKind.WEEKLY, "2023-W40");
+        Instant monday = ZonedDateTime.of(2023, 10, 30, 7, 0, 0, 0, BERLIN).toInstant(); // W44: latest complete W43
+
+        assertThat(ids(scheduled.fire(ReportKind.WEEKLY, monday, BERLIN, true, () -> false)))
+                .containsExactly("2023-W41", "2023-W42", "2023-W43");
+        assertThat(messages("weekly-2023-W41-")).isNotEmpty();
+        assertThat(messages("weekly-2023-W42-")).isNotEmpty();
+        assertThat(messages("weekly-2023-W43-")).isNotEmpty();
+        assertThat(output).doesNotContain("missed periods are not run");
+    }
+
+    @Test
+    void withCatchUpNoneTheStartDeliversNothingMissedAndNamesIt(CapturedOutput output) throws IOException {
+        forgetWeeks("2022-W4");
+        history.recordCompleted(ReportKind.WEEKLY, "2022-W40");
+        Instant monday = ZonedDateTime.of(2022, 10, 31, 7, 0, 0, 0, BERLIN).toInstant(); // W44: latest complete W43
+        ScheduledReports none = withMode(Mode.NONE);
+
+        assertThat(none.fire(ReportKind.WEEKLY, monday, BERLIN, true, () -> false)).isEmpty();
+        assertThat(output).contains("weekly: 3 missed periods are not run by the scheduler (kpi.schedule.catch-up.mode"
+                + " is none: missed periods are not delivered late): 2022-W41, 2022-W42, 2022-W43. Run and deliver them"
+                + " with: kpi-pipeline backfill weekly --from 2022-W41 --to 2022-W43 --mail");
+        assertThat(messages("weekly-2022-W4")).isEmpty();
     }
 
     @Test
@@ -206,6 +281,36 @@ class CatchUpTests {
                 }
             });
             scheduler.getListenerManager().removeJobListener("test");
+        }
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    private ScheduledReports withMode(Mode mode) {
+        ScheduleSettings settings = context.getBean(ScheduleSettings.class);
+        return new ScheduledReports(context.getBean(ReportRunner.class), context.getBean(CompletedPeriods.class),
+                context.getBean(ReportSettings.class), new ScheduleSettings(settings.weekly(), settings.monthly(),
+                        settings.quarterly(), settings.yearly(), settings.review(),
+                        new ScheduleSettings.CatchUp(mode, settings.catchUp().maxPeriods())),
+                context.getBean(JobRepository.class), context.getBean(JobOperator.class), context.getBean(RunOwner.class));
+    }
+
+    /** Forgets the weeks' deliveries and their messages in the outbox. */
+    private void forgetWeeks(String prefix) throws IOException {
+        jdbc.update("DELETE FROM delivery WHERE report = 'weekly' AND period_id LIKE ?", prefix + "%");
+        for (Path message : messages("weekly-" + prefix)) {
+            Files.delete(message);
+        }
+    }
+
+    /** The messages in the outbox whose file name starts with {@code prefix}. */
+    private List<Path> messages(String prefix) throws IOException {
+        if (!Files.isDirectory(outbox)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
         }
     }
 

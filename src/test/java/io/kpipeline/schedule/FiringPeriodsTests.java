@@ -6,6 +6,7 @@ import io.kpipeline.job.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.period.ReviewCycle;
 import io.kpipeline.schedule.ReportSchedules.ReportSchedule;
+import io.kpipeline.schedule.ScheduleSettings.Mode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -129,9 +130,9 @@ class FiringPeriodsTests {
     @Test
     void quartersAndYearsMissedDuringDowntimeAreDueOldestFirst() {
         // 2025-Q3 ran last; the firing of 2 January 2027 catches up 2025-Q4 .. 2026-Q4
-        var quarters = PERIODS.due(ReportingPeriod.parse("2026-Q4"), periods("2025-Q2", "2025-Q3"), 12, false);
+        var quarters = PERIODS.due(ReportingPeriod.parse("2026-Q4"), periods("2025-Q2", "2025-Q3"), 12, false, Mode.ALL);
         assertThat(ids(quarters.periods())).containsExactly("2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4");
-        var years = PERIODS.due(ReportingPeriod.parse("2026"), periods("2023"), 2, true);
+        var years = PERIODS.due(ReportingPeriod.parse("2026"), periods("2023"), 2, true, Mode.ALL);
         assertThat(ids(years.periods())).containsExactly("2025", "2026"); // a window of 2 years
         assertThat(ids(years.skipped())).containsExactly("2024");
     }
@@ -146,26 +147,26 @@ class FiringPeriodsTests {
     @Test
     void aReportThatNeverRanRunsOnlyTheLatestPeriodAtItsFiringAndNothingAtStartUp() {
         ReportingPeriod w44 = ReportingPeriod.parse("2026-W44");
-        assertThat(PERIODS.due(w44, Set.of(), 12, false).periods()).containsExactly(w44);
-        assertThat(PERIODS.due(w44, Set.of(), 12, true).periods()).isEmpty();
+        assertThat(PERIODS.due(w44, Set.of(), 12, false, Mode.ALL).periods()).containsExactly(w44);
+        assertThat(PERIODS.due(w44, Set.of(), 12, true, Mode.ALL).periods()).isEmpty();
     }
 
     @Test
     void afterItsFirstRegularFiringTheWeeksBeforeTheFirstCompletedOneAreHistoryNotCatchUp() {
         // W44 ran at the first firing; at W45's firing the 11 weeks before W44 in the window are not due
-        var plan = PERIODS.due(ReportingPeriod.parse("2026-W45"), periods("2026-W44"), 12, false);
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W45"), periods("2026-W44"), 12, false, Mode.ALL);
         assertThat(ids(plan.periods())).containsExactly("2026-W45");
         assertThat(plan.skipped()).isEmpty();
     }
 
     @Test
     void afterDowntimeEveryMissedPeriodIsDueOnceOldestFirst() {
-        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), periods("2026-W40"), 12, true);
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), periods("2026-W40"), 12, true, Mode.ALL);
         assertThat(ids(plan.periods())).containsExactly("2026-W41", "2026-W42", "2026-W43", "2026-W44");
         assertThat(plan.skipped()).isEmpty();
-        var upToDate = PERIODS.due(ReportingPeriod.parse("2026-10"), periods("2026-09", "2026-10"), 12, false);
+        var upToDate = PERIODS.due(ReportingPeriod.parse("2026-10"), periods("2026-09", "2026-10"), 12, false, Mode.ALL);
         assertThat(upToDate.periods()).isEmpty();
-        var acrossTheYear = PERIODS.due(ReportingPeriod.parse("2027-02"), periods("2026-11"), 12, false);
+        var acrossTheYear = PERIODS.due(ReportingPeriod.parse("2027-02"), periods("2026-11"), 12, false, Mode.ALL);
         assertThat(ids(acrossTheYear.periods())).containsExactly("2026-12", "2027-01", "2027-02");
     }
 
@@ -173,12 +174,12 @@ class FiringPeriodsTests {
     void weeksMissedDuringDowntimeRunAlthoughALaterWeekWasRunByHand() {
         // down W41..W44; W44 was run by hand before the restart in W45 (latest complete: W44)
         ReportingPeriod w44 = ReportingPeriod.parse("2026-W44");
-        var plan = PERIODS.due(w44, periods("2026-W39", "2026-W40", "2026-W44"), 12, true);
+        var plan = PERIODS.due(w44, periods("2026-W39", "2026-W40", "2026-W44"), 12, true, Mode.ALL);
         assertThat(ids(plan.periods())).containsExactly("2026-W41", "2026-W42", "2026-W43");
         assertThat(plan.skipped()).isEmpty();
         // once they have run, the next catch-up finds nothing
         var again = PERIODS.due(w44, periods("2026-W39", "2026-W40", "2026-W41", "2026-W42", "2026-W43", "2026-W44"),
-                12, true);
+                12, true, Mode.ALL);
         assertThat(again.periods()).isEmpty();
     }
 
@@ -186,15 +187,15 @@ class FiringPeriodsTests {
     void aFailedWeekRunsAgainAfterALaterWeekWasRunByHand() {
         // W42 failed (not completed), W43 was run by hand; W44's firing runs W42 and W44, not W43
         ReportingPeriod w44 = ReportingPeriod.parse("2026-W44");
-        var plan = PERIODS.due(w44, periods("2026-W41", "2026-W43"), 12, false);
+        var plan = PERIODS.due(w44, periods("2026-W41", "2026-W43"), 12, false, Mode.ALL);
         assertThat(ids(plan.periods())).containsExactly("2026-W42", "2026-W44");
-        assertThat(PERIODS.due(w44, periods("2026-W41", "2026-W42", "2026-W43", "2026-W44"), 12, false).periods())
+        assertThat(PERIODS.due(w44, periods("2026-W41", "2026-W42", "2026-W43", "2026-W44"), 12, false, Mode.ALL).periods())
                 .isEmpty();
     }
 
     @Test
     void theCatchUpRunsAtMostTheLatestMaxPeriodsAndNamesTheOlderOnes() {
-        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), periods("2026-W30"), 3, true);
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), periods("2026-W30"), 3, true, Mode.ALL);
         assertThat(ids(plan.periods())).containsExactly("2026-W42", "2026-W43", "2026-W44");
         assertThat(plan.skipped()).hasSize(11); // W31 .. W41
         assertThat(plan.skipped().get(0).id()).isEqualTo("2026-W31");
@@ -204,19 +205,65 @@ class FiringPeriodsTests {
     @Test
     void theWindowCountsCompletedPeriodsToo() {
         // window of 3 up to W44: W42, W43 (done), W44; W35 (done) and W31..W41 without it are older
-        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), periods("2026-W30", "2026-W35", "2026-W43"), 3, true);
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W44"), periods("2026-W30", "2026-W35", "2026-W43"), 3, true, Mode.ALL);
         assertThat(ids(plan.periods())).containsExactly("2026-W42", "2026-W44");
         assertThat(ids(plan.skipped())).containsExactly("2026-W31", "2026-W32", "2026-W33", "2026-W34", "2026-W36",
                 "2026-W37", "2026-W38", "2026-W39", "2026-W40", "2026-W41"); // 11 weeks W31..W41 less W35: 10
     }
 
     @Test
+    void byDefaultAStartAfterDowntimeRunsOnlyTheLatestMissedPeriodAndLeavesTheOlderOnesToBackfill() {
+        // W40 ran last; down W41..W43, started in W44 (latest complete: W43)
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W43"), periods("2026-W40"), 12, true, Mode.LATEST);
+        assertThat(ids(plan.periods())).containsExactly("2026-W43");
+        assertThat(ids(plan.left())).containsExactly("2026-W41", "2026-W42");
+        assertThat(plan.skipped()).isEmpty();
+        // once W43 has run, the next firing leaves W41 and W42 too: it never delivers one old week after another
+        var next = PERIODS.due(ReportingPeriod.parse("2026-W43"), periods("2026-W40", "2026-W43"), 12, false,
+                Mode.LATEST);
+        assertThat(next.periods()).isEmpty();
+        assertThat(ids(next.left())).containsExactly("2026-W41", "2026-W42");
+        // W44 run by hand before the restart in W45: nothing runs, W41..W43 are left to backfill
+        var byHand = PERIODS.due(ReportingPeriod.parse("2026-W44"), periods("2026-W40", "2026-W44"), 12, true,
+                Mode.LATEST);
+        assertThat(byHand.periods()).isEmpty();
+        assertThat(ids(byHand.left())).containsExactly("2026-W41", "2026-W42", "2026-W43");
+        // a window of 2: W41 is older than the window, W42 is left by the mode
+        var window = PERIODS.due(ReportingPeriod.parse("2026-W43"), periods("2026-W40"), 2, true, Mode.LATEST);
+        assertThat(ids(window.periods())).containsExactly("2026-W43");
+        assertThat(ids(window.left())).containsExactly("2026-W42");
+        assertThat(ids(window.skipped())).containsExactly("2026-W41");
+    }
+
+    @Test
+    void withCatchUpNoneAStartRunsNothingMissedAndAFiringOnlyItsOwnPeriod() {
+        ReportingPeriod w43 = ReportingPeriod.parse("2026-W43");
+        var startUp = PERIODS.due(w43, periods("2026-W40"), 12, true, Mode.NONE);
+        assertThat(startUp.periods()).isEmpty();
+        assertThat(ids(startUp.left())).containsExactly("2026-W41", "2026-W42", "2026-W43");
+        var firing = PERIODS.due(w43, periods("2026-W40"), 12, false, Mode.NONE);
+        assertThat(ids(firing.periods())).containsExactly("2026-W43");
+        assertThat(ids(firing.left())).containsExactly("2026-W41", "2026-W42");
+    }
+
+    @Test
+    void theWarningNamesTheMissedPeriodsWhyAndTheBackfillCommandThatDeliversThem() {
+        var plan = PERIODS.due(ReportingPeriod.parse("2026-W43"), periods("2026-W40"), 2, true, Mode.LATEST);
+        List<ReportingPeriod> notRun = List.of(ReportingPeriod.parse("2026-W41"), ReportingPeriod.parse("2026-W42"));
+        assertThat(ScheduledReports.notRun(ReportKind.WEEKLY, notRun, plan, Mode.LATEST, 2)).isEqualTo("weekly: 2"
+                + " missed periods are not run by the scheduler (kpi.schedule.catch-up.mode is latest: only the latest complete"
+                + " period runs; 1 of them older than the latest 2 (kpi.schedule.catch-up.max-periods)):"
+                + " 2026-W41, 2026-W42. Run and deliver them with: kpi-pipeline backfill weekly --from 2026-W41"
+                + " --to 2026-W42 --mail");
+    }
+
+    @Test
     void reviewCatchUpRunsWholeCyclesOnly() {
         var cycle4 = ReportingPeriod.parse("30d:2026-05-04");
-        assertThat(ids(PERIODS.due(cycle4, periods("30d:2026-02-03"), 12, false).periods()))
+        assertThat(ids(PERIODS.due(cycle4, periods("30d:2026-02-03"), 12, false, Mode.ALL).periods()))
                 .containsExactly("30d:2026-03-05", "30d:2026-04-04", "30d:2026-05-04");
         // cycle 3 run by hand: cycle 2 and 4 are due
-        assertThat(ids(PERIODS.due(cycle4, periods("30d:2026-02-03", "30d:2026-04-04"), 12, false).periods()))
+        assertThat(ids(PERIODS.due(cycle4, periods("30d:2026-02-03", "30d:2026-04-04"), 12, false, Mode.ALL).periods()))
                 .containsExactly("30d:2026-03-05", "30d:2026-05-04");
     }
 
