@@ -3,6 +3,7 @@ package io.kpipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.KpiPipelineApplication;
+import io.kpipeline.system.ScriptedSmtpServer;
 import io.kpipeline.system.TestServers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class ShutdownTests {
         assertThat(generate.exitValue()).as(new String(generate.getInputStream().readAllBytes())).isZero();
 
         String output;
-        try (HoldingSmtpServer slow = new HoldingSmtpServer(2)) {
+        try (ScriptedSmtpServer slow = ScriptedSmtpServer.script().holdMessage(2).start()) {
             Process run = pipeline(weeklyRun(slow.port()));
             Output printed = Output.of(run);
             // anna's message has left; ben's has been handed over and waits for the server's answer
@@ -76,7 +77,7 @@ class ShutdownTests {
                         + " command again.")
                 .doesNotContain("Exception");
 
-        try (HoldingSmtpServer smtp = new HoldingSmtpServer(0)) {
+        try (ScriptedSmtpServer smtp = ScriptedSmtpServer.script().start()) {
             Process resume = pipeline(weeklyRun(smtp.port()));
             Output printed = Output.of(resume);
             assertThat(resume.waitFor(240, TimeUnit.SECONDS)).as(printed.text()).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
+import io.kpipeline.system.ScriptedSmtpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class DeliveryDeadlineTests {
 
     /** A greeting line every half second: ten lines before the read timeout of 5 s could fire. */
-    private static final TricklingSmtpServer SERVER = new TricklingSmtpServer(Duration.ofMillis(500));
+    private static final ScriptedSmtpServer SERVER = ScriptedSmtpServer.script().threadPerConnection()
+            .trickleGreeting(Duration.ofMillis(500)).start();
     private static final ReportingPeriod WEEK_46 = ReportingPeriod.parse("2026-W46");
 
     @DynamicPropertySource

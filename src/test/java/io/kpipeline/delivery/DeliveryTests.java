@@ -17,6 +17,7 @@ import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.report.ReportDocument;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.Progress;
+import io.kpipeline.system.ScriptedSmtpServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -281,7 +282,7 @@ class DeliveryTests {
     void aRecipientTheServerRefusesIsTriedOnceAndNamedWithTheServersReply() throws Exception {
         // GreenMail accepts every address: on its port, a server that refuses every recipient with 550
         smtp.stop();
-        try (var refusing = new RejectingSmtpServer(PORT)) {
+        try (var refusing = ScriptedSmtpServer.script().port(PORT).refuse(address -> true).start()) {
             assertThatThrownBy(() -> runner.run(ReportKind.WEEKLY, WEEK_46, out))
                     .isInstanceOf(KpiException.class)
                     .hasMessageContaining("Delivery failed for anna@example.com (550 5.1.1 <anna@example.com>:"
@@ -289,7 +290,7 @@ class DeliveryTests {
                     .hasMessageContaining("The notice to the admin address admin@example.com could not be sent"
                             + " either: 550 5.1.1 <admin@example.com>: Recipient address rejected: User unknown");
             // kpi.delivery.retry.max-attempts=3 above, yet each address is tried once: 3 recipients + the notice
-            assertThat(refusing.recipients()).containsExactlyInAnyOrder("anna@example.com", "ben@example.com",
+            assertThat(refusing.rcptTo()).containsExactlyInAnyOrder("anna@example.com", "ben@example.com",
                     repAddress(), "admin@example.com");
             assertThat(jdbc.queryForList("SELECT attempts FROM delivery WHERE state = 'FAILED'", Integer.class))
                     .containsOnly(1).hasSize(3);

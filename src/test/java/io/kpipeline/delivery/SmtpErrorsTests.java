@@ -3,6 +3,7 @@ package io.kpipeline.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.kpipeline.system.ScriptedSmtpServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
@@ -64,7 +65,7 @@ class SmtpErrorsTests {
 
     @Test
     void aRecipientRefusedOverRealSmtpIsPermanentAndNamedByTheReply() throws Exception {
-        try (var server = new RejectingSmtpServer(0)) {
+        try (var server = ScriptedSmtpServer.script().refuse(address -> true).start()) {
             var sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
             sender.setPort(server.port());
@@ -81,7 +82,7 @@ class SmtpErrorsTests {
             assertThat(SmtpErrors.isTransient(thrown)).isFalse();
             assertThat(SmtpErrors.describe(thrown))
                     .isEqualTo("550 5.1.1 <anna@example.com>: Recipient address rejected: User unknown");
-            assertThat(server.recipients()).containsExactly("anna@example.com");
+            assertThat(server.rcptTo()).containsExactly("anna@example.com");
         }
     }
 
