@@ -13,6 +13,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,8 +75,22 @@ public class Delivery {
         List<Line> unaddressed = new ArrayList<>();
         Map<String, Set<String>> repsOfFile = rendered.stream().filter(RenderedPdf::isPersonal).collect(
                 Collectors.groupingBy(RenderedPdf::file, Collectors.mapping(RenderedPdf::salesRepId, Collectors.toSet())));
+        // the report's own PDF in each language rendered; a recipient whose language was not rendered (a run
+        // resumed from before the recipient was added) receives the one in the reports' language
+        String reportsLanguage = directory.reportsLanguage();
+        List<RenderedPdf> own = rendered.stream().filter(pdf -> !pdf.isPersonal()).toList();
+        Map<String, RenderedPdf> ownIn = new HashMap<>();
+        own.forEach(pdf -> ownIn.putIfAbsent(pdf.languageOr(reportsLanguage), pdf));
+        if (!own.isEmpty()) {
+            RenderedPdf fallback = ownIn.getOrDefault(reportsLanguage, own.get(0));
+            directory.of(report, fallback).forEach(to -> plan.add(new Planned(to,
+                    Path.of(ownIn.getOrDefault(to.language(), fallback).file()), DeliveryLedger.Key.of(edition, to))));
+        }
         for (RenderedPdf pdf : rendered) {
-            if (pdf.isPersonal() && repsOfFile.get(pdf.file()).size() > 1) {
+            if (!pdf.isPersonal()) {
+                continue;
+            }
+            if (repsOfFile.get(pdf.file()).size() > 1) {
                 // a personal report goes to the rep it was rendered for, by id; one file for two reps is either's
                 unaddressed.add(new Line("rep:" + pdf.salesRepId(), "(not sent)", Result.FAILED, "the personal"
                         + " reports of " + String.join(" and ", new TreeSet<>(repsOfFile.get(pdf.file()))) + " are"
@@ -132,6 +148,17 @@ public class Delivery {
                 + "\nCheck spring.mail.* and the SMTP server, then run the report again: it sends only what is missing.",
                 deadline);
         return new DeliveryReport(lines, null, notice, outboxFolder, null, freshness.future());
+    }
+
+    /**
+     * The languages the report's recipients read, the reports' language first: the render step writes the report
+     * once in each, and each recipient receives the one in their language.
+     */
+    public Set<String> languages(String report) {
+        Set<String> languages = new LinkedHashSet<>();
+        languages.add(directory.reportsLanguage());
+        directory.of(report, new RenderedPdf("", null)).forEach(to -> languages.add(to.language()));
+        return languages;
     }
 
     /** One line for check-config: where messages go and how many addresses each report has. */

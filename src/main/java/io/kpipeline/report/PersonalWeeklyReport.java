@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -71,6 +72,15 @@ public class PersonalWeeklyReport implements ReportDocument {
     @Override
     public boolean renders(String report) {
         return WeeklyReport.REPORT.equals(report);
+    }
+
+    /**
+     * Nothing in another language than the reports': each rep is written to in the reports' language (a rep's
+     * address comes from sales_rep.email, which names no language).
+     */
+    @Override
+    public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
+        return language.getLanguage().equals(renderer.locale().getLanguage()) ? write(edition, folder) : List.of();
     }
 
     /** One PDF per active rep with data in the week; none when switched off or nobody was active. */

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import io.kpipeline.system.KpiException;
@@ -94,8 +95,20 @@ public class ReviewReport implements ReportDocument, InitializingBean {
     /** Renders the cycle's review into the configured file in {@code folder}. */
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder) {
-        ReportingPeriod cycle = edition.period();
-        List<StoredResult> stored = results.find(REPORT, cycle, catalog.kpis().stream().map(KpiDefinition::id).toList());
+        return write(edition, folder, renderer.locale());
+    }
+
+    @Override
+    public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
+        List<StoredResult> stored = results.find(REPORT, edition.period(),
+                catalog.kpis().stream().map(KpiDefinition::id).toList());
+        byte[] pdf = render(edition, read(edition.period(), stored), measures.of(stored), language);
+        return List.of(RenderedPdf.write(RenderedPdf.fileIn(folder, settings.file(), language, renderer.locale()), pdf,
+                language, renderer.locale()));
+    }
+
+    /** The values the review reads: the cycle's stored totals, the previous cycle, checkpoints and history. */
+    private ReviewFindings.Values read(ReportingPeriod cycle, List<StoredResult> stored) {
         Map<String, Observation> current = new HashMap<>();
         Map<String, String> reasons = new HashMap<>();
         for (StoredResult r : stored) {
@@ -106,11 +119,9 @@ public class ReviewReport implements ReportDocument, InitializingBean {
                 }
             }
         }
-        var read = new ReviewFindings.Values(current, values.totals(List.of(cycle.previous())).get(0), reasons,
+        return new ReviewFindings.Values(current, values.totals(List.of(cycle.previous())).get(0), reasons,
                 values.totals(ReviewPeriods.checkpoints(cycle)), values.totals(ReviewPeriods.history(cycle)),
                 valuesOnly(values.totals(ReviewPeriods.weeks(cycle, settings.correlationWeeks()))));
-        byte[] pdf = render(edition, read, measures.of(stored));
-        return List.of(RenderedPdf.write(folder.resolve(settings.file()), pdf, null));
     }
 
     private static List<Map<String, BigDecimal>> valuesOnly(List<Map<String, Observation>> totals) {
@@ -128,11 +139,15 @@ public class ReviewReport implements ReportDocument, InitializingBean {
 
     /** The review of the edition's cycle, marked preliminary where the edition is. */
     byte[] render(Edition edition, ReviewFindings.Values stored, List<FiredMeasure> fired) {
+        return render(edition, stored, fired, renderer.locale());
+    }
+
+    private byte[] render(Edition edition, ReviewFindings.Values stored, List<FiredMeasure> fired, Locale language) {
         ReportingPeriod cycle = edition.period();
         int smallSample = kpiSettings.smallSample();
         ReviewFindings findings = ReviewFindings.of(cycle, catalog.enabled(), targets, stored, settings.rules(),
                 settings.projection(smallSample));
-        ReportFormat format = new ReportFormat(renderer.locale(), java.util.Currency.getInstance(properties.currency()));
+        ReportFormat format = new ReportFormat(language, java.util.Currency.getInstance(properties.currency()));
         ReviewTexts texts = new ReviewTexts(format, settings, smallSample);
 
         Map<String, Object> parameters = new HashMap<>();
@@ -157,7 +172,7 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         List<ReviewRows.TargetKpi> rows = findings.progress().stream().map(table::row).toList();
         String title = format.title(edition, format.text("review.title", format.date(cycle.start()),
                 format.date(cycle.last())));
-        return renderer.render(TEMPLATE, parameters, rows, title, edition.documentDate());
+        return renderer.render(language, TEMPLATE, parameters, rows, title, edition.documentDate());
     }
 
     /** The names the reports use for channels, campaigns and reps; other breakdown values print as they are. */
