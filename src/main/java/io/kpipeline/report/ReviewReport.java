@@ -3,6 +3,7 @@ package io.kpipeline.report;
 import io.kpipeline.evaluation.FiredMeasures;
 import io.kpipeline.evaluation.FiredMeasures.FiredMeasure;
 import io.kpipeline.evaluation.KpiResultRepository;
+import io.kpipeline.evaluation.Status;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.evaluation.Targets;
 import io.kpipeline.kpi.KpiCatalog;
@@ -105,6 +106,23 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         byte[] pdf = render(edition, read(edition.period(), stored), measures.of(stored), language);
         return List.of(RenderedPdf.write(RenderedPdf.fileIn(folder, settings.file(), language, renderer.locale()), pdf,
                 language, renderer.locale()));
+    }
+
+    /**
+     * The rows of the review's target table whose assessment is bad (off track, missed, heading away), in
+     * {@code language}, as the PDF prints them: the mail of the review leads with them.
+     */
+    public List<ReviewRows.TargetKpi> offTrack(Edition edition, Locale language) {
+        ReportingPeriod cycle = edition.period();
+        List<StoredResult> stored = results.find(REPORT, cycle, catalog.kpis().stream().map(KpiDefinition::id).toList());
+        int smallSample = kpiSettings.smallSample();
+        ReviewFindings findings = ReviewFindings.of(cycle, catalog.enabled(), targets, read(cycle, stored),
+                settings.rules(), settings.projection(smallSample));
+        ReportFormat format = new ReportFormat(language, java.util.Currency.getInstance(properties.currency()));
+        var table = new ReviewTargetRows(format, new ReviewTexts(format, settings, smallSample),
+                settings.projectionHorizonDays());
+        return findings.progress().stream().filter(p -> Status.BAD.name().equals(ReviewTargetRows.tone(p)))
+                .map(table::row).toList();
     }
 
     /** The values the review reads: the cycle's stored totals, the previous cycle, checkpoints and history. */
