@@ -125,8 +125,7 @@ public class Delivery {
                 }
             }
             String notice = lines.stream().anyMatch(l -> l.result() == Result.HELD)
-                    ? notify(report, period, "held", reason + ". Load the missing data and run the report again,"
-                            + " or deliver as it is with --force.", deadline)
+                    ? notify(edition, "held", freshness.reason(), deadline)
                     : null;
             return new DeliveryReport(lines, freshness.reason(), notice, outboxFolder, null, freshness.future());
         }
@@ -143,10 +142,8 @@ public class Delivery {
             }
         }
         List<Line> failed = lines.stream().filter(l -> l.result() == Result.FAILED).toList();
-        String notice = failed.isEmpty() ? null : notify(report, period, "failed", "These messages could not be"
-                + " delivered:\n" + failed.stream().map(Line::toString).reduce("", (a, b) -> a + b + "\n")
-                + "\nCheck spring.mail.* and the SMTP server, then run the report again: it sends only what is missing.",
-                deadline);
+        String notice = failed.isEmpty() ? null : notify(edition, "failed",
+                failed.stream().map(Line::toString).collect(Collectors.joining("\n")), deadline);
         return new DeliveryReport(lines, null, notice, outboxFolder, null, freshness.future());
     }
 
@@ -244,21 +241,20 @@ public class Delivery {
                 + from.substring(from.indexOf('@') + 1) + ">";
     }
 
-    /** Tells the admin address; says what became of the notice. */
-    private String notify(String report, ReportingPeriod period, String what, String text,
-            DeliveryDeadline deadline) {
+    /**
+     * Tells the admin address, in the reports' language, that the edition's delivery was {@code what} ({@code held}
+     * or {@code failed}) and why; says what became of the notice.
+     */
+    private String notify(Edition edition, String what, String detail, DeliveryDeadline deadline) {
+        String report = edition.report();
+        ReportingPeriod period = edition.period();
         String admin = directory.admin();
         if (admin.isBlank()) {
             return "No admin address is set (kpi.delivery.admin), so nobody else was told.";
         }
         try {
-            MimeMessage notice = new MailComposer.IdentifiedMessage(transport.session(), messageId(report, period));
-            var helper = new org.springframework.mail.javamail.MimeMessageHelper(notice, false, "UTF-8");
-            helper.setFrom(settings.from());
-            helper.setTo(admin);
-            helper.setSubject("[kpi-pipeline] Delivery " + what + ": " + report + " report " + period.id());
-            helper.setText("The delivery of the " + report + " report for " + period.id() + " " + what + ".\n\n"
-                    + text + "\n");
+            MimeMessage notice = composer.notice(transport.session(), messageId(report, period), edition, admin,
+                    directory.reportsLanguage(), what, detail);
             transport.sendNotice(notice, "notice-" + what + "-" + report + "-" + period.id() + "-" + UUID.randomUUID(),
                     deadline);
             return "A notice went to the admin address " + admin + ".";

@@ -15,6 +15,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -169,6 +170,25 @@ class MailComposer {
             notes.add(format.text("mail.casesNote", smallSample));
         }
         return notes;
+    }
+
+    /**
+     * The notice to the admin that the edition's delivery was {@code what} ({@code held} or {@code failed}), in
+     * {@code language}: the report by its subject, why, and what to do next.
+     *
+     * @param detail the freshness finding, or the failed messages one a line
+     */
+    MimeMessage notice(Session session, String messageId, Edition edition, String admin, String language, String what,
+            String detail) throws MessagingException {
+        ReportFormat format = new ReportFormat(Locale.forLanguageTag(language), currency);
+        String report = subject(edition, format);
+        MimeMessage notice = new IdentifiedMessage(session, messageId);
+        MimeMessageHelper helper = new MimeMessageHelper(notice, false, "UTF-8");
+        helper.setFrom(settings.from());
+        helper.setTo(admin);
+        helper.setSubject(format.text("notice.subject." + what, report));
+        helper.setText(format.text("notice." + what, report, detail) + "\n");
+        return notice;
     }
 
     /** "Vorläufig: Dieser Bericht zeigt die Daten bis 02.12.2026, nicht den abgeschlossenen Zeitraum (…)." */

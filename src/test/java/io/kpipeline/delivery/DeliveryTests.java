@@ -333,7 +333,13 @@ class DeliveryTests {
                 .contains("lead.created_at has 0 rows (the weeks before: median ", "activity.occurred_at has 0 rows");
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).extracting(DeliveryTests::address).containsExactly("admin@example.com");
-        assertThat(received[0].getSubject()).isEqualTo("[kpi-pipeline] Delivery held: weekly report 2026-W48");
+        // in the configured language (kpi.reports.locale: de), the report named as its readers know it
+        assertThat(received[0].getSubject()).isEqualTo("[kpi-pipeline] Zustellung zurückgehalten: Wochenbericht KW 48/2026");
+        assertThat(Mails.plain(received[0]).replace("\r\n", "\n")).startsWith("Die Zustellung von „Wochenbericht KW 48/2026“"
+                + " wurde zurückgehalten, weil die Quelldaten der letzten Tage des Zeitraums unvollständig aussehen.\n\n"
+                + "Einzelheiten: the source data of the period's last days")
+                .endsWith("\n\nLaden Sie die fehlenden Daten und führen Sie den Bericht erneut aus, oder stellen Sie ihn"
+                        + " mit --force so zu, wie er ist.");
         assertThat(jdbc.queryForList("SELECT state FROM delivery WHERE period_id = '2026-W48'", String.class))
                 .containsOnly("HELD").hasSize(3);
 
