@@ -87,10 +87,13 @@ class MailComposer {
     }
 
     private String html(ReportFormat format, String subject, Edition edition, MailTable table, boolean personal) {
-        // a 14 px table with 4 px padding keeps all four columns on a phone's 390 px
-        StringBuilder b = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>")
-                .append(esc(subject)).append("</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;"
-                        + "color:#222;\"><h2 style=\"margin:0 0 8px 0;\">").append(esc(subject)).append("</h2>");
+        // the viewport keeps a phone from laying the mail out 980 px wide and shrinking it; a 14 px table with 4 px
+        // padding keeps all four columns on a phone's 360 px, and 640 px keep the lines readable on a wide screen
+        StringBuilder b = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><meta name=\"viewport\""
+                + " content=\"width=device-width, initial-scale=1\"><title>").append(esc(subject))
+                .append("</title></head><body style=\"margin:0;padding:8px;font-family:Arial,Helvetica,sans-serif;"
+                        + "color:#222;\"><div style=\"max-width:640px;\"><h2 style=\"margin:0 0 8px 0;font-size:22px;\">")
+                .append(esc(subject)).append("</h2>");
         if (edition.isPreliminary()) {
             b.append("<p style=\"background:#F5CFCF;color:#8E1B1B;font-weight:bold;padding:6px;\">")
                     .append(esc(preliminary(format, edition))).append("</p>");
@@ -100,10 +103,13 @@ class MailComposer {
         }
         b.append("<p>").append(esc(table.intro())).append("</p>");
         if (!table.rows().isEmpty()) {
-            b.append("<table style=\"border-collapse:collapse;font-size:14px;\" cellpadding=\"4\"><tr style=\""
-                    + "background:#eee;text-align:left;\">");
-            for (String head : table.heads()) {
-                b.append("<th>").append(esc(head)).append("</th>");
+            b.append("<table style=\"border-collapse:collapse;font-size:14px;width:100%;\" cellpadding=\"4\"><tr"
+                    + " style=\"background:#eee;\">");
+            for (int i = 0; i < table.heads().size(); i++) {
+                // the heads of the figures stand over them, on the right; the KPI's and the status's on the left
+                boolean figure = i > 0 && i < table.heads().size() - 1;
+                b.append("<th style=\"text-align:").append(figure ? "right" : "left").append(";\">")
+                        .append(esc(table.heads().get(i))).append("</th>");
             }
             b.append("</tr>");
             for (MailTable.Row row : table.rows()) {
@@ -131,7 +137,7 @@ class MailComposer {
         }
         return b.append("<p>").append(esc(format.text(personal ? "mail.attachedPersonal" : "mail.attached")))
                 .append("</p><p style=\"color:#777;font-size:small;\">").append(esc(format.text("mail.footer")))
-                .append("</p></body></html>").toString();
+                .append("</p></div></body></html>").toString();
     }
 
     private String plain(ReportFormat format, Edition edition, MailTable table, boolean personal) {

@@ -113,6 +113,9 @@ class MailComposerTests {
 
         assertThat(html).contains("Die wichtigsten Kennzahlen vom 01.05.2031 bis 31.05.2031:")
                 .doesNotContain("Neue Leads");
+        // laid out for the phone's width, not shrunk from a desktop's; the table takes the width there is
+        assertThat(html).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+                "<table style=\"border-collapse:collapse;font-size:14px;width:100%;\"");
         assertThat(row(html, "Gesamtumsatz")).contains("125.000,00 €", "+25,0 %", "gut");
         assertThat(row(html, "MRR")).contains("41.000,00 €", "Warnung");
         assertThat(row(html, "Gesamtvertragswert (TCV)")).contains("80.000,00 €", "schlecht");
