@@ -166,7 +166,7 @@ class DeliveryTests {
 
         MimeMessage ben = byRecipient.get("ben@example.com");
         assertThat(ben.getSubject()).isEqualTo("Weekly report, week 46/2026");
-        assertThat(Mails.html(ben)).contains("Change on previous period", "Nov 9, 2026 to Nov 15, 2026");
+        assertThat(Mails.html(ben)).contains("vs. previous period", "Nov 9, 2026 to Nov 15, 2026");
         // each reads the PDF in their own language, each language rendered once
         assertThat(pdfText(attachments.get(0).bytes())).contains("Wochenbericht", "Fokus-KPIs")
                 .doesNotContain("Weekly report");
