@@ -13,6 +13,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,8 +75,22 @@ public class Delivery {
         List<Line> unaddressed = new ArrayList<>();
         Map<String, Set<String>> repsOfFile = rendered.stream().filter(RenderedPdf::isPersonal).collect(
                 Collectors.groupingBy(RenderedPdf::file, Collectors.mapping(RenderedPdf::salesRepId, Collectors.toSet())));
+        // the report's own PDF in each language rendered; a recipient whose language was not rendered (a run
+        // resumed from before the recipient was added) receives the one in the reports' language
+        String reportsLanguage = directory.reportsLanguage();
+        List<RenderedPdf> own = rendered.stream().filter(pdf -> !pdf.isPersonal()).toList();
+        Map<String, RenderedPdf> ownIn = new HashMap<>();
+        own.forEach(pdf -> ownIn.putIfAbsent(pdf.languageOr(reportsLanguage), pdf));
+        if (!own.isEmpty()) {
+            RenderedPdf fallback = ownIn.getOrDefault(reportsLanguage, own.get(0));
+            directory.of(report, fallback).forEach(to -> plan.add(new Planned(to,
+                    Path.of(ownIn.getOrDefault(to.language(), fallback).file()), DeliveryLedger.Key.of(edition, to))));
+        }
         for (RenderedPdf pdf : rendered) {
-            if (pdf.isPersonal() && repsOfFile.get(pdf.file()).size() > 1) {
+            if (!pdf.isPersonal()) {
+                continue;
+            }
+            if (repsOfFile.get(pdf.file()).size() > 1) {
                 // a personal report goes to the rep it was rendered for, by id; one file for two reps is either's
                 unaddressed.add(new Line("rep:" + pdf.salesRepId(), "(not sent)", Result.FAILED, "the personal"
                         + " reports of " + String.join(" and ", new TreeSet<>(repsOfFile.get(pdf.file()))) + " are"
@@ -109,8 +125,7 @@ public class Delivery {
                 }
             }
             String notice = lines.stream().anyMatch(l -> l.result() == Result.HELD)
-                    ? notify(report, period, "held", reason + ". Load the missing data and run the report again,"
-                            + " or deliver as it is with --force.", deadline)
+                    ? notify(edition, "held", freshness.reason(), deadline)
                     : null;
             return new DeliveryReport(lines, freshness.reason(), notice, outboxFolder, null, freshness.future());
         }
@@ -127,11 +142,20 @@ public class Delivery {
             }
         }
         List<Line> failed = lines.stream().filter(l -> l.result() == Result.FAILED).toList();
-        String notice = failed.isEmpty() ? null : notify(report, period, "failed", "These messages could not be"
-                + " delivered:\n" + failed.stream().map(Line::toString).reduce("", (a, b) -> a + b + "\n")
-                + "\nCheck spring.mail.* and the SMTP server, then run the report again: it sends only what is missing.",
-                deadline);
+        String notice = failed.isEmpty() ? null : notify(edition, "failed",
+                failed.stream().map(Line::toString).collect(Collectors.joining("\n")), deadline);
         return new DeliveryReport(lines, null, notice, outboxFolder, null, freshness.future());
+    }
+
+    /**
+     * The languages the report's recipients read, the reports' language first: the render step writes the report
+     * once in each, and each recipient receives the one in their language.
+     */
+    public Set<String> languages(String report) {
+        Set<String> languages = new LinkedHashSet<>();
+        languages.add(directory.reportsLanguage());
+        directory.of(report, new RenderedPdf("", null)).forEach(to -> languages.add(to.language()));
+        return languages;
     }
 
     /** One line for check-config: where messages go and how many addresses each report has. */
@@ -217,21 +241,20 @@ public class Delivery {
                 + from.substring(from.indexOf('@') + 1) + ">";
     }
 
-    /** Tells the admin address; says what became of the notice. */
-    private String notify(String report, ReportingPeriod period, String what, String text,
-            DeliveryDeadline deadline) {
+    /**
+     * Tells the admin address, in the reports' language, that the edition's delivery was {@code what} ({@code held}
+     * or {@code failed}) and why; says what became of the notice.
+     */
+    private String notify(Edition edition, String what, String detail, DeliveryDeadline deadline) {
+        String report = edition.report();
+        ReportingPeriod period = edition.period();
         String admin = directory.admin();
         if (admin.isBlank()) {
             return "No admin address is set (kpi.delivery.admin), so nobody else was told.";
         }
         try {
-            MimeMessage notice = new MailComposer.IdentifiedMessage(transport.session(), messageId(report, period));
-            var helper = new org.springframework.mail.javamail.MimeMessageHelper(notice, false, "UTF-8");
-            helper.setFrom(settings.from());
-            helper.setTo(admin);
-            helper.setSubject("[kpi-pipeline] Delivery " + what + ": " + report + " report " + period.id());
-            helper.setText("The delivery of the " + report + " report for " + period.id() + " " + what + ".\n\n"
-                    + text + "\n");
+            MimeMessage notice = composer.notice(transport.session(), messageId(report, period), edition, admin,
+                    directory.reportsLanguage(), what, detail);
             transport.sendNotice(notice, "notice-" + what + "-" + report + "-" + period.id() + "-" + UUID.randomUUID(),
                     deadline);
             return transport.outbox() ? "A notice to the admin address " + admin + " was written to the outbox."

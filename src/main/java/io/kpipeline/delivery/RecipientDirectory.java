@@ -121,6 +121,11 @@ class RecipientDirectory implements InitializingBean {
                 .map(e -> new Recipient(e.getKey(), e.getValue(), Recipient.REPORT)).toList();
     }
 
+    /** The language of a message to a recipient without one: kpi.reports.locale. */
+    String reportsLanguage() {
+        return reports.locale();
+    }
+
     String admin() {
         return settings.admin();
     }

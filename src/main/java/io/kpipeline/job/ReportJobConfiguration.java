@@ -1,5 +1,6 @@
 package io.kpipeline.job;
 
+import io.kpipeline.delivery.Delivery;
 import io.kpipeline.evaluation.KpiEvaluator;
 import io.kpipeline.evaluation.KpiResultRepository;
 import io.kpipeline.kpi.KpiCatalog;
@@ -19,6 +20,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -159,19 +161,23 @@ class ReportJobConfiguration {
 
     /**
      * Renders every PDF of the report (see {@link ReportDocument}) from the stored results into the
-     * run's output folder, beside kpi-results.csv, and keeps the list of files in the job's
+     * run's output folder, once in each language its recipients read, beside kpi-results.csv, and keeps the list of files in the job's
      * execution context under {@value #RENDERED} for the steps that follow.
      */
     @Bean
     Step renderReportStep(JobRepository jobs, PlatformTransactionManager transactions,
-            List<ReportDocument> documents, StopBeforeStep stop) {
+            List<ReportDocument> documents, Delivery delivery, StopBeforeStep stop) {
         Tasklet tasklet = (contribution, context) -> {
             Map<String, Object> parameters = context.getStepContext().getJobParameters();
             Edition edition = edition(parameters);
             ArrayList<RenderedPdf> rendered = new ArrayList<>();
-            for (ReportDocument document : documents) {
-                if (document.renders(edition.report())) {
-                    rendered.addAll(document.write(edition, Path.of((String) parameters.get(OUT))));
+            // each language once per run, however many recipients read it
+            for (String language : delivery.languages(edition.report())) {
+                for (ReportDocument document : documents) {
+                    if (document.renders(edition.report())) {
+                        rendered.addAll(document.write(edition, Path.of((String) parameters.get(OUT)),
+                                Locale.forLanguageTag(language)));
+                    }
                 }
             }
             context.getStepContext().getStepExecution().getJobExecution().getExecutionContext()

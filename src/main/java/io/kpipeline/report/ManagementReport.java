@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -79,13 +80,19 @@ public class ManagementReport implements ReportDocument {
     /** Renders the period's stored results into the file configured for its kind in {@code folder}. */
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder) {
+        return write(edition, folder, renderer.locale());
+    }
+
+    @Override
+    public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
         List<StoredResult> stored = results.find(edition.report(), edition.period(),
                 catalog.kpis().stream().map(KpiDefinition::id).toList());
         byte[] pdf = render(edition, new Input(stored, names.names(),
                 coverage.range().map(DataCoverage.Range::first).orElse(null),
-                campaigns.before(edition.period().end()), dataNotes.notes()));
+                campaigns.before(edition.period().end()), dataNotes.notes()), language);
         String file = settings.of(edition.period().kind()).file();
-        return List.of(RenderedPdf.write(folder.resolve(file), pdf, null));
+        return List.of(RenderedPdf.write(RenderedPdf.fileIn(folder, file, language, renderer.locale()), pdf, language,
+                renderer.locale()));
     }
 
     /**
@@ -104,7 +111,11 @@ public class ManagementReport implements ReportDocument {
     }
 
     byte[] render(Edition edition, Input input) {
-        ReportFormat format = new ReportFormat(renderer.locale(), currency);
+        return render(edition, input, renderer.locale());
+    }
+
+    private byte[] render(Edition edition, Input input, Locale language) {
+        ReportFormat format = new ReportFormat(language, currency);
         ManagementData data = new ManagementData(edition.period(), format, catalog, input.stored(), input.names(),
                 kpiSettings.smallSample());
         ManagementScorecard scorecard = new ManagementScorecard(data,
@@ -173,6 +184,6 @@ public class ManagementReport implements ReportDocument {
                 input.dataNotes()));
         parameters.put("GlossaryRows", scorecard.glossary());
         String title = format.title(edition, format.text("management.title", data.word("short")));
-        return renderer.render(TEMPLATE, parameters, List.of(), title, edition.documentDate());
+        return renderer.render(language, TEMPLATE, parameters, List.of(), title, edition.documentDate());
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -73,6 +74,15 @@ public class PersonalWeeklyReport implements ReportDocument {
         return WeeklyReport.REPORT.equals(report);
     }
 
+    /**
+     * Nothing in another language than the reports': each rep is written to in the reports' language (a rep's
+     * address comes from sales_rep.email, which names no language).
+     */
+    @Override
+    public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
+        return language.getLanguage().equals(renderer.locale().getLanguage()) ? write(edition, folder) : List.of();
+    }
+
     /** One PDF per active rep with data in the week; none when switched off or nobody was active. */
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder) {
@@ -88,10 +98,7 @@ public class PersonalWeeklyReport implements ReportDocument {
             if (reps.isEmpty()) {
                 return written;
             }
-            TeamWeek week = new TeamWeek(period,
-                    results.find(WeeklyReport.REPORT, period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
-                    queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
-                    names.channels(), dataNotes.notes());
+            TeamWeek week = week(period, reps);
             PrivateFiles.createDirectories(target);
             for (var rep : reps.entrySet()) {
                 Path file = target.resolve(RepFileName.of(rep.getKey(), rep.getValue()));
@@ -102,6 +109,39 @@ public class PersonalWeeklyReport implements ReportDocument {
             throw new UncheckedIOException("Could not write the personal reports into " + target, e);
         }
         return written;
+    }
+
+    private TeamWeek week(ReportingPeriod period, Map<String, String> reps) {
+        return new TeamWeek(period,
+                results.find(WeeklyReport.REPORT, period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
+                queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
+                names.channels(), dataNotes.notes());
+    }
+
+    /**
+     * What a rep's mail shows of the personal report.
+     *
+     * @param repName the rep's name, null when the rep had no data in the week
+     * @param figures the rep's activity, funnel conversions and win rate beside the team's, as the PDF prints them
+     */
+    public record MailFigures(String repName, List<PersonalRows.Figure> figures) {
+    }
+
+    /**
+     * The rep's own figures of the week beside the team's, in {@code language}, as the personal report prints
+     * them (contacts per channel left to the PDF); none when the rep had no data in the week.
+     */
+    public MailFigures mailFigures(ReportingPeriod period, String repId, Locale language) {
+        Map<String, String> reps = queries.activeReps(period);
+        if (!reps.containsKey(repId)) {
+            return new MailFigures(null, List.of());
+        }
+        TeamWeek week = week(period, reps);
+        ReportFormat format = new ReportFormat(language, currency);
+        String channels = format.text("personal.section.channels");
+        var figures = new PersonalFigures(catalog, judge, format, week, repId, fired.of(week.stored())).rows().stream()
+                .filter(f -> !channels.equals(f.getSection())).toList();
+        return new MailFigures(reps.get(repId), figures);
     }
 
     /** A rerun of the week replaces the reports: a rep no longer active or without data keeps none. */

@@ -75,7 +75,19 @@ public class ReportRenderer {
      */
     public byte[] render(String template, Map<String, ?> parameters, Collection<?> rows, String title,
             LocalDate documentDate) {
-        return render(template, List.of(parameters), rows, title, documentDate);
+        return render(locale, template, List.of(parameters), rows, title, documentDate);
+    }
+
+    /** As {@link #render(String, Map, Collection, String, LocalDate)}, in {@code language} instead of the reports' locale. */
+    public byte[] render(Locale language, String template, Map<String, ?> parameters, Collection<?> rows, String title,
+            LocalDate documentDate) {
+        return render(language, template, List.of(parameters), rows, title, documentDate);
+    }
+
+    /** As {@link #render(Locale, String, List, Collection, String, LocalDate)} in the reports' locale. */
+    public byte[] render(String template, List<? extends Map<String, ?>> layouts, Collection<?> rows, String title,
+            LocalDate documentDate) {
+        return render(locale, template, layouts, rows, title, documentDate);
     }
 
     /**
@@ -83,11 +95,12 @@ public class ReportRenderer {
      * else the one with the fewest pages whose emptiest page is fullest (a page break that leaves a lonely
      * section on the last page loses against one that balances the pages).
      *
-     * @param layouts the template's parameters for each layout to try, in order of preference; each layout
-     *                differs in the parameters that place its sections
+     * @param language the language of the texts and the format of numbers and dates
+     * @param layouts  the template's parameters for each layout to try, in order of preference; each layout
+     *                 differs in the parameters that place its sections
      */
-    public byte[] render(String template, List<? extends Map<String, ?>> layouts, Collection<?> rows, String title,
-            LocalDate documentDate) {
+    public byte[] render(Locale language, String template, List<? extends Map<String, ?>> layouts, Collection<?> rows,
+            String title, LocalDate documentDate) {
         JasperReport report = template(template);
         // JasperReports finds styles, bundles and fonts through the context class loader, which a
         // scheduler thread may not have set to the application's (the jar's) class loader
@@ -98,7 +111,7 @@ public class ReportRenderer {
             ensureTemporaryDirectory();
             JasperPrint best = null;
             for (Map<String, ?> layout : layouts) {
-                JasperPrint print = JasperFillManager.fillReport(report, parameters(report, layout),
+                JasperPrint print = JasperFillManager.fillReport(report, parameters(report, layout, language),
                         new JRBeanCollectionDataSource(rows));
                 if (best == null || PageFill.of(print, report).betterThan(PageFill.of(best, report))) {
                     best = print;
@@ -116,9 +129,9 @@ public class ReportRenderer {
     }
 
     /** The template's parameters with locale, time zone and the compiled subreports added. */
-    private Map<String, Object> parameters(JasperReport report, Map<String, ?> parameters) {
+    private Map<String, Object> parameters(JasperReport report, Map<String, ?> parameters, Locale language) {
         Map<String, Object> all = new HashMap<>(parameters);
-        all.put(JRParameter.REPORT_LOCALE, locale);
+        all.put(JRParameter.REPORT_LOCALE, language);
         all.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
         for (JRParameter p : report.getParameters()) {
             if (!p.isSystemDefined() && p.getName().endsWith("Subreport")

@@ -3,6 +3,7 @@ package io.kpipeline.report;
 import io.kpipeline.evaluation.FiredMeasures;
 import io.kpipeline.evaluation.FiredMeasures.FiredMeasure;
 import io.kpipeline.evaluation.KpiResultRepository;
+import io.kpipeline.evaluation.Status;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.evaluation.Targets;
 import io.kpipeline.kpi.KpiCatalog;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import io.kpipeline.system.KpiException;
@@ -94,8 +96,37 @@ public class ReviewReport implements ReportDocument, InitializingBean {
     /** Renders the cycle's review into the configured file in {@code folder}. */
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder) {
+        return write(edition, folder, renderer.locale());
+    }
+
+    @Override
+    public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
+        List<StoredResult> stored = results.find(REPORT, edition.period(),
+                catalog.kpis().stream().map(KpiDefinition::id).toList());
+        byte[] pdf = render(edition, read(edition.period(), stored), measures.of(stored), language);
+        return List.of(RenderedPdf.write(RenderedPdf.fileIn(folder, settings.file(), language, renderer.locale()), pdf,
+                language, renderer.locale()));
+    }
+
+    /**
+     * The rows of the review's target table whose assessment is bad (off track, missed, heading away), in
+     * {@code language}, as the PDF prints them: the mail of the review leads with them.
+     */
+    public List<ReviewRows.TargetKpi> offTrack(Edition edition, Locale language) {
         ReportingPeriod cycle = edition.period();
         List<StoredResult> stored = results.find(REPORT, cycle, catalog.kpis().stream().map(KpiDefinition::id).toList());
+        int smallSample = kpiSettings.smallSample();
+        ReviewFindings findings = ReviewFindings.of(cycle, catalog.enabled(), targets, read(cycle, stored),
+                settings.rules(), settings.projection(smallSample));
+        ReportFormat format = new ReportFormat(language, java.util.Currency.getInstance(properties.currency()));
+        var table = new ReviewTargetRows(format, new ReviewTexts(format, settings, smallSample),
+                settings.projectionHorizonDays());
+        return findings.progress().stream().filter(p -> Status.BAD.name().equals(ReviewTargetRows.tone(p)))
+                .map(table::row).toList();
+    }
+
+    /** The values the review reads: the cycle's stored totals, the previous cycle, checkpoints and history. */
+    private ReviewFindings.Values read(ReportingPeriod cycle, List<StoredResult> stored) {
         Map<String, Observation> current = new HashMap<>();
         Map<String, String> reasons = new HashMap<>();
         for (StoredResult r : stored) {
@@ -106,11 +137,9 @@ public class ReviewReport implements ReportDocument, InitializingBean {
                 }
             }
         }
-        var read = new ReviewFindings.Values(current, values.totals(List.of(cycle.previous())).get(0), reasons,
+        return new ReviewFindings.Values(current, values.totals(List.of(cycle.previous())).get(0), reasons,
                 values.totals(ReviewPeriods.checkpoints(cycle)), values.totals(ReviewPeriods.history(cycle)),
                 valuesOnly(values.totals(ReviewPeriods.weeks(cycle, settings.correlationWeeks()))));
-        byte[] pdf = render(edition, read, measures.of(stored));
-        return List.of(RenderedPdf.write(folder.resolve(settings.file()), pdf, null));
     }
 
     private static List<Map<String, BigDecimal>> valuesOnly(List<Map<String, Observation>> totals) {
@@ -128,11 +157,15 @@ public class ReviewReport implements ReportDocument, InitializingBean {
 
     /** The review of the edition's cycle, marked preliminary where the edition is. */
     byte[] render(Edition edition, ReviewFindings.Values stored, List<FiredMeasure> fired) {
+        return render(edition, stored, fired, renderer.locale());
+    }
+
+    private byte[] render(Edition edition, ReviewFindings.Values stored, List<FiredMeasure> fired, Locale language) {
         ReportingPeriod cycle = edition.period();
         int smallSample = kpiSettings.smallSample();
         ReviewFindings findings = ReviewFindings.of(cycle, catalog.enabled(), targets, stored, settings.rules(),
                 settings.projection(smallSample));
-        ReportFormat format = new ReportFormat(renderer.locale(), java.util.Currency.getInstance(properties.currency()));
+        ReportFormat format = new ReportFormat(language, java.util.Currency.getInstance(properties.currency()));
         ReviewTexts texts = new ReviewTexts(format, settings, smallSample);
 
         Map<String, Object> parameters = new HashMap<>();
@@ -157,7 +190,7 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         List<ReviewRows.TargetKpi> rows = findings.progress().stream().map(table::row).toList();
         String title = format.title(edition, format.text("review.title", format.date(cycle.start()),
                 format.date(cycle.last())));
-        return renderer.render(TEMPLATE, parameters, rows, title, edition.documentDate());
+        return renderer.render(language, TEMPLATE, parameters, rows, title, edition.documentDate());
     }
 
     /** The names the reports use for channels, campaigns and reps; other breakdown values print as they are. */

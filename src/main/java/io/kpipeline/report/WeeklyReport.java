@@ -23,6 +23,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -104,10 +105,16 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
     /** Renders the week's stored results into the configured file in {@code folder}. */
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder) {
+        return write(edition, folder, renderer.locale());
+    }
+
+    @Override
+    public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
         List<StoredResult> stored = results.find(REPORT, edition.period(),
                 catalog.kpis().stream().map(KpiDefinition::id).toList());
-        byte[] pdf = render(edition, stored, names.names(), dataNotes.notes());
-        return List.of(RenderedPdf.write(folder.resolve(settings.weekly().file()), pdf, null));
+        byte[] pdf = render(edition, stored, names.names(), dataNotes.notes(), language);
+        return List.of(RenderedPdf.write(RenderedPdf.fileIn(folder, settings.weekly().file(), language,
+                renderer.locale()), pdf, language, renderer.locale()));
     }
 
     /** The report of a week that has ended. */
@@ -121,8 +128,13 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
      * @param notes  the data-quality notes that apply
      */
     byte[] render(Edition edition, List<StoredResult> stored, DisplayNames.Names names, Set<DataNote> notes) {
+        return render(edition, stored, names, notes, renderer.locale());
+    }
+
+    private byte[] render(Edition edition, List<StoredResult> stored, DisplayNames.Names names, Set<DataNote> notes,
+            Locale language) {
         ReportingPeriod period = edition.period();
-        ReportFormat format = new ReportFormat(renderer.locale(), currency);
+        ReportFormat format = new ReportFormat(language, currency);
         Map<String, StoredResult> totals = new LinkedHashMap<>();
         stored.stream().filter(StoredResult::isTotal).forEach(r -> totals.put(r.kpiId(), r));
 
@@ -162,7 +174,7 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         Map<String, Object> onNewPage = new HashMap<>(parameters);
         parameters.put("DetailsOnNewPage", false);
         onNewPage.put("DetailsOnNewPage", true);
-        return renderer.render(TEMPLATE, List.of(parameters, onNewPage), focus, title, edition.documentDate());
+        return renderer.render(language, TEMPLATE, List.of(parameters, onNewPage), focus, title, edition.documentDate());
     }
 
     private WeeklyRows.FocusKpi focus(ReportFormat format, KpiDefinition kpi, StoredResult r) {

@@ -74,9 +74,11 @@ class GenerateImportRoundTripTests {
         Result demo = run("demo", homeArgument);
         assertThat(demo.status).as(demo.err).isZero();
         assertThat(demo.out).contains("Using the data already in the database");
-        // each report is listed with its files (this data has no rep active in the latest week)
-        assertThat(demo.out).contains("weekly-report.pdf, kpi-results.csv", "management-report.pdf, kpi-results.csv",
-                "review-report.pdf, kpi-results.csv");
+        // each report is listed with its files (this data has no rep active in the latest week), in German and, for
+        // the sales lead of config/application.yml, English
+        assertThat(demo.out).contains("weekly-report.pdf, weekly-report.en.pdf, kpi-results.csv",
+                "management-report.pdf, management-report.en.pdf, kpi-results.csv",
+                "review-report.pdf, review-report.en.pdf, kpi-results.csv");
         Map<String, Long> counts = new LinkedHashMap<>();
         Matcher m = COUNT_LINE.matcher(demo.out);
         while (m.find()) {

@@ -28,9 +28,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,6 +91,12 @@ class DeliveryTests {
                 @Override
                 public boolean renders(String report) {
                     return "weekly".equals(report);
+                }
+
+                @Override
+                public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
+                    // a rep reads the reports' language, which is German here
+                    return "de".equals(language.getLanguage()) ? write(edition, folder) : List.of();
                 }
 
                 @Override
@@ -158,7 +167,17 @@ class DeliveryTests {
 
         MimeMessage ben = byRecipient.get("ben@example.com");
         assertThat(ben.getSubject()).isEqualTo("Weekly report, week 46/2026");
-        assertThat(Mails.html(ben)).contains("Change on previous period", "Nov 9, 2026 to Nov 15, 2026");
+        assertThat(Mails.html(ben)).contains("vs. previous period", "Nov 9, 2026 to Nov 15, 2026");
+        // each reads the PDF in their own language, each language rendered once
+        assertThat(pdfText(attachments.get(0).bytes())).contains("Wochenbericht", "Fokus-KPIs")
+                .doesNotContain("Weekly report");
+        var benAttachments = Mails.attachments(ben);
+        assertThat(benAttachments).extracting(Mails.Attachment::name)
+                .containsExactly("weekly-report.en.pdf", "kpi-results.csv");
+        assertThat(pdfText(benAttachments.get(0).bytes())).contains("Weekly report", "Focus KPIs")
+                .doesNotContain("Wochenbericht");
+        assertThat(outcome.rendered()).filteredOn(pdf -> !pdf.isPersonal()).extracting(RenderedPdf::language)
+                .containsExactly(null, "en");
 
         MimeMessage rep = byRecipient.get(repAddress());
         assertThat(rep.getSubject()).isEqualTo("Wochenbericht KW 46/2026: Ihr persönlicher Bericht");
@@ -315,7 +334,13 @@ class DeliveryTests {
                 .contains("lead.created_at has 0 rows (the weeks before: median ", "activity.occurred_at has 0 rows");
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).extracting(DeliveryTests::address).containsExactly("admin@example.com");
-        assertThat(received[0].getSubject()).isEqualTo("[kpi-pipeline] Delivery held: weekly report 2026-W48");
+        // in the configured language (kpi.reports.locale: de), the report named as its readers know it
+        assertThat(received[0].getSubject()).isEqualTo("[kpi-pipeline] Zustellung zurückgehalten: Wochenbericht KW 48/2026");
+        assertThat(Mails.plain(received[0]).replace("\r\n", "\n")).startsWith("Die Zustellung von „Wochenbericht KW 48/2026“"
+                + " wurde zurückgehalten, weil die Quelldaten der letzten Tage des Zeitraums unvollständig aussehen.\n\n"
+                + "Einzelheiten: the source data of the period's last days")
+                .endsWith("\n\nLaden Sie die fehlenden Daten und führen Sie den Bericht erneut aus, oder stellen Sie ihn"
+                        + " mit --force so zu, wie er ist.");
         assertThat(jdbc.queryForList("SELECT state FROM delivery WHERE period_id = '2026-W48'", String.class))
                 .containsOnly("HELD").hasSize(3);
 
@@ -368,6 +393,12 @@ class DeliveryTests {
             return m.getMessageID();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
         }
     }
 

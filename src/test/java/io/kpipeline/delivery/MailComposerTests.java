@@ -10,6 +10,7 @@ import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiValue;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
+import io.kpipeline.report.ManagementReport;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -22,6 +23,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class MailComposerTests {
 
     private static final ReportingPeriod WEEK = ReportingPeriod.parse("2031-W05");
+    private static final ReportingPeriod MONTH = ReportingPeriod.parse("2031-05");
     private static final Session SESSION = Session.getInstance(new Properties());
 
     @Autowired
@@ -51,6 +55,7 @@ class MailComposerTests {
     @AfterEach
     void removeTheWeek() {
         results.replace("weekly", WEEK, List.of(), LocalDateTime.now());
+        results.replace("monthly", MONTH, List.of(), LocalDateTime.now());
     }
 
     @Test
@@ -90,6 +95,58 @@ class MailComposerTests {
         assertThat(html).doesNotContain("Fallzahl");
     }
 
+    @Test
+    void aMonthlyMailLeadsWithRevenueMrrWonValueNewCustomersAndChurnAndAgreesWithThePdf(
+            @Autowired ManagementReport management) throws Exception {
+        // judged values, one of each status, and churn on 12 customers at the month's start: a small sample
+        results.replace("monthly", MONTH, List.of(
+                monthly("revenue", "125000", null, "100000", Status.GOOD, Set.of()),
+                monthly("mrr", "41000", null, "42000", Status.WARN, Set.of()),
+                monthly("tcv_won", "80000", null, "120000", Status.BAD, Set.of()),
+                monthly("new_customers", "9", null, "7", Status.GOOD, Set.of()),
+                monthly("churn_rate", "0.0833", 12L, "0.05", Status.NEUTRAL, Set.of(Flag.SMALL_SAMPLE)),
+                monthly("leads_created", "400", null, "380", Status.GOOD, Set.of())), LocalDateTime.now());
+
+        Path pdf = Path.of(management.write(Edition.of("monthly", MONTH), folder).get(0).file());
+        MimeMessage message = compose(Edition.of("monthly", MONTH), "anna@example.com", "de", pdf);
+        String html = spaced(Mails.html(message));
+
+        assertThat(html).contains("Die wichtigsten Kennzahlen vom 01.05.2031 bis 31.05.2031:")
+                .doesNotContain("Neue Leads");
+        // laid out for the phone's width, not shrunk from a desktop's; the table takes the width there is
+        assertThat(html).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+                "<table style=\"border-collapse:collapse;font-size:14px;width:100%;\"");
+        assertThat(row(html, "Gesamtumsatz")).contains("125.000,00 €", "+25,0 %", "gut");
+        assertThat(row(html, "MRR")).contains("41.000,00 €", "Warnung");
+        assertThat(row(html, "Gesamtvertragswert (TCV)")).contains("80.000,00 €", "schlecht");
+        assertThat(row(html, "Neukunden")).contains("9", "gut");
+        assertThat(row(html, "Abwanderungsrate (Churn)")).contains("8,3 %", "n = 12").doesNotContain("neutral", "font-weight:bold");
+        // the PDF's scorecard prints the same value with the same status word, and the small sample without one
+        String scorecard;
+        try (var document = Loader.loadPDF(pdf.toFile())) {
+            scorecard = spaced(new PDFTextStripper().getText(document));
+        }
+        assertThat(line(scorecard, "Gesamtumsatz")).contains("125.000,00 €", "gut");
+        assertThat(line(scorecard, "MRR")).contains("41.000,00 €", "Warnung");
+        assertThat(line(scorecard, "Gesamtvertragswert (TCV)")).contains("80.000,00 €", "schlecht");
+        assertThat(line(scorecard, "Neukunden")).contains("9", "gut");
+        // value, case count, previous month, then no status word between the dashes
+        assertThat(scorecard).containsPattern("\\(Churn\\)\\s+8,3 %\\s+n = 12 5,0 % – – – kleine\\s+Stichprobe");
+    }
+
+    private KpiResult monthly(String kpi, String value, Long cases, String previous, Status status, Set<Flag> flags) {
+        KpiValue v = new KpiValue(kpi, null, null, new BigDecimal(value), null, null, cases, null);
+        return new KpiResult("monthly", MONTH, catalog.get(kpi), v, new BigDecimal(previous), null, List.of(), null,
+                status, null, flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags), List.of());
+    }
+
+    /** The scorecard's line of a KPI: the first that starts with its name and a number. */
+    private static String line(String text, String kpi) {
+        return text.lines().filter(l -> l.startsWith(kpi + " ") && l.length() > kpi.length() + 1
+                        && Character.isDigit(l.charAt(kpi.length() + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("No line starts with " + kpi + " in:\n" + text));
+    }
+
     private KpiResult winRate(String value, long cases, Status status, Set<Flag> flags) {
         BigDecimal closed = BigDecimal.valueOf(cases);
         KpiValue v = new KpiValue("win_rate", null, null, new BigDecimal(value), new BigDecimal(value).multiply(closed),
@@ -112,8 +169,12 @@ class MailComposerTests {
 
     /** The message to one recipient of the weekly report, as written to the wire and read back. */
     private MimeMessage compose(String address, String language) throws Exception {
-        Path pdf = Files.writeString(folder.resolve("weekly-report.pdf"), "%PDF-1.4\n%%EOF\n");
-        MimeMessage message = composer.compose(SESSION, "<test-" + language + "@kpi-pipeline>", Edition.of("weekly", WEEK),
+        return compose(Edition.of("weekly", WEEK), address, language,
+                Files.writeString(folder.resolve("weekly-report.pdf"), "%PDF-1.4\n%%EOF\n"));
+    }
+
+    private MimeMessage compose(Edition edition, String address, String language, Path pdf) throws Exception {
+        MimeMessage message = composer.compose(SESSION, "<test-" + language + "@kpi-pipeline>", edition,
                 new Recipient(address, language, Recipient.REPORT), pdf, folder.resolve("kpi-results.csv"));
         message.saveChanges();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

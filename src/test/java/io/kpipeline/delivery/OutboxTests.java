@@ -75,8 +75,9 @@ class OutboxTests {
         assertThat(english.getSubject()).isEqualTo("Weekly report, week 46/2026");
         assertThat(english.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("sales-lead@example.com");
         assertThat(Mails.html(english)).contains("<td>New leads</td>");
+        // the English PDF, rendered beside the German one
         assertThat(Mails.attachments(english)).extracting(Mails.Attachment::name)
-                .containsExactly("weekly-report.pdf", "kpi-results.csv");
+                .containsExactly("weekly-report.en.pdf", "kpi-results.csv");
         assertThat(english.getMessageID()).isEqualTo(jdbc.queryForObject(
                 "SELECT message_id FROM delivery WHERE recipient = 'sales-lead@example.com' AND state = 'OUTBOX'",
                 String.class));

@@ -108,6 +108,19 @@ class PersonalDeliveryTests {
                 .doesNotContain("REP/07");
         assertThat(pdfText(received.get("juergen.mueller@example.com"))).contains("Juergen Mueller (REP/07)")
                 .doesNotContain("REP 07");
+        // each rep's mail greets the rep, names the week and shows the rep's own contacts beside the team's average
+        // per active rep: REP 07 made 2 calls, REP/07 1, so the team's average is 1.5
+        MimeMessage first = received.get("jm@example.com");
+        String firstHtml = Mails.html(first);
+        assertThat(firstHtml).contains("<p>Hallo Jürgen Müller,</p>",
+                "Ihre Zahlen der KW 46/2026 (09.11.2026 bis 15.11.2026), daneben die des Teams:", ">Team</th>");
+        assertThat(row(firstHtml, "Kontakte")).contains(">2</td>", ">1,5</td>");
+        assertThat(Mails.plain(first)).contains("Kontakte: 2 (Team: 1,5");
+        MimeMessage second = received.get("juergen.mueller@example.com");
+        String secondHtml = Mails.html(second);
+        assertThat(secondHtml).contains("<p>Hallo Juergen Mueller,</p>", "KW 46/2026 (09.11.2026 bis 15.11.2026)");
+        assertThat(row(secondHtml, "Kontakte")).contains(">1</td>", ">1,5</td>");
+        assertThat(Mails.plain(second)).contains("Kontakte: 1 (Team: 1,5");
         assertThat(jdbc.queryForList("SELECT CONCAT(document, ' ', recipient) FROM delivery WHERE state = 'SENT'",
                 String.class)).containsExactlyInAnyOrder("report team@example.com", "rep:REP 07 jm@example.com",
                 "rep:REP/07 juergen.mueller@example.com");
@@ -127,6 +140,13 @@ class PersonalDeliveryTests {
         assertThat(report.lines().get(0).detail()).isEqualTo("the personal reports of REP 07 and REP/07 are one file, "
                 + pdf + ", so it is sent to neither; report this as a bug");
         assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    /** The HTML table row of one KPI, from its name to the end of the row. */
+    private static String row(String html, String kpi) {
+        int start = html.indexOf("<td>" + kpi + "</td>");
+        assertThat(start).as(kpi).isNotNegative();
+        return html.substring(start, html.indexOf("</tr>", start));
     }
 
     /** The text of the message's only attachment, a PDF. */

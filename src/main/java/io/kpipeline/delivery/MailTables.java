@@ -1,0 +1,154 @@
+package io.kpipeline.delivery;
+
+import io.kpipeline.evaluation.KpiResultRepository;
+import io.kpipeline.evaluation.StoredResult;
+import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.report.Edition;
+import io.kpipeline.report.PersonalWeeklyReport;
+import io.kpipeline.report.ReportFormat;
+import io.kpipeline.report.ReportSettings;
+import io.kpipeline.report.ReviewReport;
+import io.kpipeline.system.KpiException;
+import io.kpipeline.system.Origins;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The KPIs a mail body leads with, read from what the PDF is made of, so that a value and its status read the
+ * same in mail and PDF: the weekly report's focus KPIs, a management report's revenue, MRR, won value, new
+ * customers and churn, the review's KPIs off track (each as {@code kpi.reports.<report>.mail-kpis} may say
+ * otherwise), and for a rep the rep's own figures beside the team's. A small sample shows its case count and
+ * no status.
+ */
+@Component
+class MailTables implements InitializingBean {
+
+    private final KpiResultRepository results;
+    private final KpiCatalog catalog;
+    private final ReportSettings reports;
+    private final MailKpiSettings mailKpis;
+    private final PersonalWeeklyReport personal;
+    private final ReviewReport review;
+    private final Environment environment;
+
+    MailTables(KpiResultRepository results, KpiCatalog catalog, ReportSettings reports, MailKpiSettings mailKpis,
+            PersonalWeeklyReport personal, ReviewReport review, Environment environment) {
+        this.results = results;
+        this.catalog = catalog;
+        this.reports = reports;
+        this.mailKpis = mailKpis;
+        this.personal = personal;
+        this.review = review;
+        this.environment = environment;
+    }
+
+    /** A mail KPI the catalog does not have, or has switched off, stops start-up, as a weekly focus KPI does. */
+    @Override
+    public void afterPropertiesSet() {
+        List<String> problems = new ArrayList<>();
+        for (String report : RecipientDirectory.REPORTS) {
+            List<String> ids = mailKpis.of(report).mailKpis();
+            for (int i = 0; i < ids.size(); i++) {
+                String key = "kpi.reports." + report + ".mail-kpis[" + i + "]";
+                var kpi = catalog.find(ids.get(i));
+                if (kpi.isEmpty() || !kpi.get().enabled()) {
+                    problems.add(key + " = " + ids.get(i) + (kpi.isEmpty() ? " is not a KPI of config/kpis.yml"
+                            : " is switched off in config/kpis.yml") + Origins.of(environment, key));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw KpiException.configuration(String.join("; ", problems) + ".");
+        }
+    }
+
+    /** The KPIs the report's mail leads with, in the order shown. */
+    List<String> kpis(String report) {
+        List<String> configured = mailKpis.of(report).mailKpis();
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        return switch (report) {
+            case "weekly" -> reports.weekly().focus();
+            case "review" -> List.of();
+            default -> MailKpiSettings.MANAGEMENT.stream().filter(id -> catalog.find(id)
+                    .map(KpiDefinition::enabled).orElse(false)).toList();
+        };
+    }
+
+    /** The table of the message of {@code to}. */
+    MailTable of(Edition edition, Recipient to, ReportFormat format) {
+        ReportingPeriod period = edition.period();
+        if (!Recipient.REPORT.equals(to.document())) {
+            return personal(edition, to.document().substring("rep:".length()), format);
+        }
+        String first = format.date(period.start());
+        String last = format.date(period.last());
+        if ("review".equals(edition.report()) && mailKpis.of("review").mailKpis().isEmpty()) {
+            return offTrack(edition, format, first, last);
+        }
+        String intro = format.text("weekly".equals(edition.report()) ? "mail.intro" : "mail.intro.lead", first, last);
+        List<String> heads = List.of(format.text("mail.kpi"), format.text("mail.value"), format.text("mail.change"),
+                format.text("mail.status"));
+        return new MailTable(null, intro, heads, stored(edition.report(), period, format), List.of());
+    }
+
+    private List<MailTable.Row> stored(String report, ReportingPeriod period, ReportFormat format) {
+        List<String> ids = kpis(report);
+        Map<String, StoredResult> totals = results.find(report, period, ids).stream()
+                .filter(StoredResult::isTotal).collect(Collectors.toMap(StoredResult::kpiId, Function.identity()));
+        return ids.stream().map(id -> {
+            KpiDefinition kpi = catalog.get(id);
+            StoredResult r = totals.get(id);
+            String name = kpi.name().in(format.locale());
+            if (r == null) {
+                return new MailTable.Row(name, format.none(), null, List.of(format.none()), "NEUTRAL",
+                        format.text("status.NEUTRAL"));
+            }
+            // as the PDF: a small sample is not judged, it shows its case count instead of a status
+            boolean small = r.isSmallSample();
+            return new MailTable.Row(name, format.value(r.value(), kpi.unit()),
+                    small ? format.text("mail.cases", r.cases()) : null,
+                    List.of(format.change(r.change(), r.relativeChange(), kpi.unit())),
+                    small ? null : r.status().name(), small ? "" : format.text("status." + r.status().name()));
+        }).toList();
+    }
+
+    /** The review's target table rows whose assessment is bad, with the PDF's words for it. */
+    private MailTable offTrack(Edition edition, ReportFormat format, String first, String last) {
+        var rows = review.offTrack(edition, format.locale()).stream()
+                .map(t -> new MailTable.Row(t.getName(), t.getCurrent().replace("\n", " "), null,
+                        List.of(t.getTarget().replace("\n", " ")), t.getTone(), t.getVerdictText().replace("\n", " ")))
+                .toList();
+        String intro = format.text(rows.isEmpty() ? "mail.intro.noneOffTrack" : "mail.intro.offTrack", first, last);
+        List<String> heads = List.of(format.text("mail.kpi"), format.text("mail.current"), format.text("mail.target"),
+                format.text("mail.verdict"));
+        return new MailTable(null, intro, heads, rows, List.of());
+    }
+
+    /** The rep's own figures beside the team's, greeting the rep by name and naming the ISO week and its days. */
+    private MailTable personal(Edition edition, String repId, ReportFormat format) {
+        ReportingPeriod week = edition.period();
+        var figures = personal.mailFigures(week, repId, format.locale());
+        var rows = figures.figures().stream().map(f -> new MailTable.Row(f.getName(), f.getValue(), f.getCases(),
+                List.of(f.getTeam()), f.getStatus().isEmpty() ? null : f.getStatus(),
+                f.getStatus().isEmpty() ? "" : format.text("status." + f.getStatus()))).toList();
+        String intro = format.text(rows.isEmpty() ? "mail.intro.personalNone" : "mail.intro.personal", week.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+                Integer.toString(week.start().get(IsoFields.WEEK_BASED_YEAR)), format.date(week.start()),
+                format.date(week.last()));
+        List<String> heads = List.of(format.text("mail.kpi"), format.text("personal.column.own"),
+                format.text("mail.team"), format.text("mail.status"));
+        return new MailTable(figures.repName() == null ? format.text("mail.greetingNoName")
+                : format.text("mail.greeting", figures.repName()), intro, heads, rows,
+                rows.isEmpty() ? List.of() : List.of(format.text("mail.teamNote")));
+    }
+}
