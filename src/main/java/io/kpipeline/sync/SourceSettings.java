@@ -40,11 +40,13 @@ public record SourceSettings(@Valid Map<String, Source> sources) {
     public record Source(String url, String username, String password, Path passwordFile, String profile,
             String schedule, String zone, @DefaultValue("true") boolean enabled) {
 
-        String profileOr(String name) {
+        /** The profile's name or path: {@code profile}, else the source's own name. */
+        public String profileOr(String name) {
             return profile == null || profile.isBlank() ? name : profile;
         }
 
-        String cron() {
+        /** The schedule's cron expression, the default when none is set. */
+        public String cron() {
             return schedule == null || schedule.isBlank() ? DEFAULT_SCHEDULE : schedule;
         }
     }
