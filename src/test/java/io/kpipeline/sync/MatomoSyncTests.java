@@ -56,21 +56,20 @@ class MatomoSyncTests {
 
     @Test
     void visitsBecomeDailyTrafficAsMatomoCountsThemAndASecondSyncReadsOnlyTheChangedDays() {
-        // site 1 (https://example.com); UTC as Matomo stores it, Berlin is UTC+1 in November.
-        // actions: 1 example.com/ (page, https://), 2 example.com/pricing?ref=x (page, https://www.),
-        //          3 example.com/whitepaper.pdf (download), 4 example.com/contact (page)
-        MatomoSchema.visit(source, 1, 1, "A", "2026-11-02 08:10:00", 3, 300, 1, 1, null, null, 1, 4, 3);
-        MatomoSchema.visit(source, 2, 1, "B", "2026-11-02 09:00:00", 1, 0, 1, 1, null, null, 1);
-        MatomoSchema.visit(source, 3, 1, "A", "2026-11-02 22:30:00", 2, 60, 1, 1, null, null, 1, 4);
-        MatomoSchema.visit(source, 4, 1, "C", "2026-11-01 23:30:00", 1, 0, 2, 2, "Google", null, 2);
-        MatomoSchema.visit(source, 5, 1, "D", "2026-11-02 12:00:00", 2, 45, 2, 6, "autumn-sale", "cpc", 2, 3);
-        MatomoSchema.visit(source, 6, 2, "A", "2026-11-02 10:00:00", 1, 0, 1, 1, null, null, 1);
-        MatomoSchema.visit(source, 7, 1, "E", "2026-11-03 10:00:00", 2, 120, 4, 7, "LinkedIn", null, 4, 1);
-        MatomoSchema.visit(source, 8, 1, "B", "2026-11-03 11:00:00", 1, 0, 1, 7, "Facebook", null);
-        MatomoSchema.visit(source, 9, 1, "F", "2026-11-02 23:15:00", 1, 0, 1, 1, null, null, 1);
-        MatomoSchema.conversion(source, 1, 1);
-        MatomoSchema.conversion(source, 5, 2);
-        MatomoSchema.conversion(source, 7, 1);
+        // The example database (config/sources/examples/matomo/matomo-example.sql), site 1 https://example.com,
+        // UTC as Matomo stores it; Berlin is UTC+1 in November. Actions: 1 example.com/ (page, https://),
+        // 2 example.com/pricing?ref=x (page, https://www.), 3 example.com/whitepaper.pdf (download),
+        // 4 example.com/contact#form (page). Goal 1 is the contact form (the profile's contact-goals).
+        // visit site visitor last action (UTC)  actions seconds entry referrer            action ids  goals
+        //   1    1    A       2026-11-02 08:10  3       300     1     direct              1, 4, 3     1
+        //   2    1    B       2026-11-02 09:00  1       0       1     direct              1
+        //   3    1    A       2026-11-02 22:30  2       60      1     direct              1, 4
+        //   4    1    C       2026-11-01 23:30  1       0       2     search Google       2
+        //   5    1    D       2026-11-02 12:00  2       45      2     campaign cpc        2, 3        2
+        //   6    2    A       2026-11-02 10:00  1       0       1     direct              1
+        //   7    1    E       2026-11-03 10:00  2       120     4     social LinkedIn     4, 1        1
+        //   8    1    B       2026-11-03 11:00  1       0       1     social Facebook     -
+        //   9    1    F       2026-11-02 23:15  1       0       1     direct              1
 
         String first = sync();
         assertThat(first).contains("  channel           11 rows read, loaded (11 inserted, 0 updated), all",
@@ -97,7 +96,7 @@ class MatomoSyncTests {
         source.update("UPDATE matomo_log_visit SET visit_last_action_time = '2026-11-03 11:20:00',"
                 + " visit_total_actions = 2, visit_total_time = 1200 WHERE idvisit = 8");
         MatomoSchema.action(source, 8, 1);
-        MatomoSchema.visit(source, 10, 1, "G", "2026-11-04 09:00:00", 1, 0, 2, 3, "partner.example.org", null, 2);
+        MatomoSchema.visit(source, 10, 1, "visitorG", "2026-11-04 09:00:00", 1, 0, 2, 3, "partner.example.org", null, 2);
         // a change Matomo never makes (an old visit rewritten without a new action) is not seen: 2 November stays
         source.update("UPDATE matomo_log_visit SET visit_total_time = 999 WHERE idvisit = 2");
 
