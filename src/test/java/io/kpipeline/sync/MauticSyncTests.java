@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code sync --source mautic} against a second MariaDB server holding Mautic's tables (src/test/resources/sync/
  * mautic.sql): campaigns, identified contacts, their stages and e-mail sends become the canonical tables, times from
- * UTC to Berlin (UTC+1 in October and November), and a second sync reads only what changed.
+ * UTC to Berlin (UTC+1 in November), and a second sync reads only what changed.
  */
 class MauticSyncTests {
 
