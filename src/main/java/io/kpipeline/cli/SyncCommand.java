@@ -9,12 +9,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Reads what changed in a source database (Matomo, Mautic, SuiteCRM ...) since its last",
-                "successful sync and loads it like an import: the source kpi.sources.NAME.url is read through",
-                "the sync profile config/sources/NAME.yml, whose read-only queries give the canonical tables.",
-                "Each table loads in one transaction with the point it reached; a refused table stores",
-                "nothing and is read again from the same point next time. The schedule command runs it",
-                "nightly (kpi.sources.NAME.schedule, default 02:00)."},
+        description = {"Loads what changed in a source database (Matomo, Mautic, SuiteCRM) since its last sync.",
+                "The source kpi.sources.NAME.url is read through the sync profile config/sources/NAME.yml,",
+                "whose read-only queries give the canonical tables, and loaded like an import. Each table",
+                "loads in one transaction with the point it reached; a refused table stores nothing and is",
+                "read again from the same point next time. The schedule command runs it nightly",
+                "(kpi.sources.NAME.schedule, default 02:00)."},
         footer = {"", "Exit status: 0 everything loaded, 1 a table was refused or the source cannot be read,"
                 + " 2 usage or configuration error."})
 final class SyncCommand implements Callable<Integer> {
