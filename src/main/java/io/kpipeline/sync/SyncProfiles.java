@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -75,7 +77,7 @@ class SyncProfiles {
                 problems.add("zone " + profile.zone() + " is not a time zone (write e.g. UTC or Europe/Berlin)");
             }
         }
-        Map<String, Query> queries = new java.util.HashMap<>();
+        Map<String, Query> queries = new HashMap<>();
         Path directory = file.toAbsolutePath().getParent();
         profile.tables().forEach((table, mapping) -> {
             if (CanonicalModel.table(table).isEmpty()) {
@@ -104,11 +106,11 @@ class SyncProfiles {
         return new Loaded(name, file, profile, zone, queries);
     }
 
-    private static java.util.Optional<Query> read(Path directory, String key, String name, List<String> problems) {
+    private static Optional<Query> read(Path directory, String key, String name, List<String> problems) {
         Path path = directory.resolve(name).normalize();
         if (!Files.isRegularFile(path)) {
             problems.add(key + " = " + name + ": there is no such file");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             String sql = Files.readString(path);
@@ -116,12 +118,12 @@ class SyncProfiles {
             if (!READ_ONLY.matcher(code).matches()) {
                 problems.add(key + " = " + name + ": a query must be one SELECT (or WITH … SELECT) statement, it only"
                         + " reads");
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(new Query(name, sql.strip().replaceFirst(";\\s*$", "")));
+            return Optional.of(new Query(name, sql.strip().replaceFirst(";\\s*$", "")));
         } catch (IOException e) {
             problems.add(key + " = " + name + ": cannot be read (" + e.getMessage() + ")");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

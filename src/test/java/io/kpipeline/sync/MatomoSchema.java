@@ -3,11 +3,7 @@ package io.kpipeline.sync;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.support.EncodedResource;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * The part of a Matomo 5 database the profile reads, with Matomo's default table prefix {@code matomo_}: tables and
@@ -19,20 +15,8 @@ final class MatomoSchema {
     private MatomoSchema() {
     }
 
-    /** The worked example's Matomo database of the README: tables, two sites, nine visits (read the file). */
+    /** The README's worked example: the tables, two sites and nine visits (see the file). */
     static final Path EXAMPLE = Path.of("config/sources/examples/matomo/matomo-example.sql");
-
-    static void create(JdbcTemplate jdbc) {
-        for (String table : new String[] {"matomo_site", "matomo_log_action", "matomo_log_visit",
-                "matomo_log_link_visit_action", "matomo_log_conversion"}) {
-            jdbc.execute("DROP TABLE IF EXISTS " + table);
-        }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            ScriptUtils.executeSqlScript(connection, new EncodedResource(new FileSystemResource(EXAMPLE),
-                    StandardCharsets.UTF_8));
-            return null;
-        });
-    }
 
     /**
      * A visit and its actions ({@code log_link_visit_action} rows of the given action ids, one a second from its

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.EncodedResource;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,11 @@ final class SyncCommands implements AutoCloseable {
 
     /** Starts the source server (fresh) and runs {@code script} (a classpath resource) in it. */
     SyncCommands(String name, String script) throws IOException {
+        this(name, new ClassPathResource(script));
+    }
+
+    /** Starts the source server (fresh) and runs {@code script} in it. */
+    SyncCommands(String name, Resource script) throws IOException {
         this.name = name;
         Path dir = Path.of(System.getProperty("kpi.home", "target/test-home")).resolve("sync-" + name);
         if (Files.exists(dir)) {
@@ -50,7 +56,7 @@ final class SyncCommands implements AutoCloseable {
         this.source = new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrl(), server.username(),
                 server.password()));
         source.execute((ConnectionCallback<Void>) connection -> {
-            ScriptUtils.executeSqlScript(connection, new EncodedResource(new ClassPathResource(script),
+            ScriptUtils.executeSqlScript(connection, new EncodedResource(script,
                     StandardCharsets.UTF_8));
             return null;
         });
