@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refused table stores nothing and keeps its mark; tables that refer to it are not read.
  */
 @Component
-public class SourceSync {
+public class SourceSync implements InitializingBean {
 
     /** The change mark of a table never synced: everything has changed since. */
     static final LocalDateTime BEGINNING = LocalDateTime.of(1970, 1, 1, 0, 0);
@@ -58,6 +59,29 @@ public class SourceSync {
         this.loader = loader;
         this.transaction = new TransactionTemplate(transactions);
         this.business = kpi.zone();
+    }
+
+    /**
+     * Every configured source needs a URL and a profile that loads, checked whenever the application starts (so
+     * that check-config and the scheduler's start report a wrong one at once, not the first sync at night).
+     */
+    @Override
+    public void afterPropertiesSet() {
+        settings.sources().forEach((name, source) -> {
+            if (source.url() == null || source.url().isBlank()) {
+                throw KpiException.configuration("setting kpi.sources." + name + ".url is missing: give the JDBC URL"
+                        + " of the source database, e.g. jdbc:mysql://host:3306/" + name + ".");
+            }
+            if (source.password() != null && source.passwordFile() != null) {
+                throw KpiException.configuration("settings kpi.sources." + name + ".password and kpi.sources." + name
+                        + ".password-file both give a password. Keep one of them.");
+            }
+            try {
+                profiles.load(source.profileOr(name));
+            } catch (KpiException e) {
+                throw KpiException.configuration("kpi.sources." + name + ": " + e.getMessage());
+            }
+        });
     }
 
     /** The configured sources' names. */

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * since the end of the period's last day: its data of that day cannot all be in. Its own home: the context differs.
  */
 @SpringBootTest(properties = {"kpi.home=target/test-home-source-freshness",
-        "kpi.sources.crm.url=jdbc:mysql://127.0.0.1:9/crm", "kpi.sources.old.url=jdbc:mysql://127.0.0.1:9/old",
+        "kpi.sources.crm.url=jdbc:mysql://127.0.0.1:9/crm", "kpi.sources.crm.profile=suitecrm",
+        "kpi.sources.old.url=jdbc:mysql://127.0.0.1:9/old", "kpi.sources.old.profile=matomo",
         "kpi.sources.old.enabled=false"})
 class SourceFreshnessTests {
 

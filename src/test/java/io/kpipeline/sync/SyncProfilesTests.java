@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.KpiProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +29,18 @@ class SyncProfilesTests {
         SyncProfiles.Loaded loaded = profiles.load(name);
         assertThat(loaded.profile().tables()).containsKey("channel");
         loaded.profile().tables().keySet().forEach(table -> assertThat(loaded.queries()).containsKey(table));
+    }
+
+    @Test
+    void aConfiguredSourceWithoutProfileStopsTheStartNamingItsSetting() {
+        SourceSettings settings = new SourceSettings(Map.of("erp", new SourceSettings.Source(
+                "jdbc:mysql://localhost/erp", "reader", null, null, null, null, null, true)));
+        SourceSync sync = new SourceSync(settings, profiles, null, null, null,
+                new KpiProperties(Path.of("var"), ZoneId.of("Europe/Berlin"), "EUR",
+                        null, null));
+
+        assertThatThrownBy(sync::afterPropertiesSet).isInstanceOf(KpiException.class)
+                .hasMessageStartingWith("kpi.sources.erp: No sync profile erp: config/sources/erp.yml does not exist.");
     }
 
     @Test
