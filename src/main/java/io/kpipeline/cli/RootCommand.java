@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
                 + " reports.", "Start with demo; <command> --help describes a command.", ""},
         subcommands = {DemoCommand.class, RunCommand.class, ImportCommand.class, GenerateCommand.class,
                 TablesCommand.class, KpisCommand.class, CheckConfigCommand.class, ScheduleCommand.class,
-                BackfillCommand.class},
+                BackfillCommand.class, SyncCommand.class},
         footer = {"", "Settings: an option with a dot in its name sets the setting of that name in",
                 "config/application.yml for this run, e.g. --kpi.home=/srv/kpi or",
                 "--spring.datasource.url=jdbc:mysql://db:3306/kpi. The environment variable",

@@ -45,7 +45,7 @@ final class ScheduleCommand implements Callable<Integer> {
             });
             out.printf("Scheduler %s started. Next firings:%n", scheduling.instanceId());
             for (NextFiring firing : next) {
-                out.printf("  %-9s %s  (cron \"%s\")%n", firing.report().key(), WHEN.format(firing.next()), firing.cron());
+                out.printf("  %-9s %s  (cron \"%s\")%n", firing.name(), WHEN.format(firing.next()), firing.cron());
             }
             if (next.isEmpty()) {
                 out.println("  none: every report is disabled (kpi.schedule.<report>.enabled)");

@@ -2,10 +2,13 @@ package io.kpipeline.delivery;
 
 import io.kpipeline.delivery.FreshnessQueries.Source;
 import io.kpipeline.report.Edition;
+import io.kpipeline.sync.SourceSettings;
+import io.kpipeline.sync.SyncLedger;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.Origins;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +28,9 @@ import org.springframework.stereotype.Component;
  * typically hold nothing, a quiet weekend, need nothing. Only weeks inside the table's data count, so that
  * data that stopped weeks ago does not lower the median; a table without a row in all those weeks is
  * incomplete. Rows dated after today count for nothing (one such row once made any period look complete):
- * they are a data-quality problem of the source, named in the reason and in the delivery's summary.
+ * they are a data-quality problem of the source, named in the reason and in the delivery's summary. A source
+ * database the scheduler syncs ({@code kpi.sources}) whose last successful sync ended before the end of the
+ * period's last day holds the delivery too: that day's data cannot all be in.
  */
 @Component
 class FreshnessGate implements InitializingBean {
@@ -54,12 +59,17 @@ class FreshnessGate implements InitializingBean {
     private final FreshnessQueries queries;
     private final Environment environment;
     private final Clock clock;
+    private final SourceSettings sources;
+    private final SyncLedger syncs;
 
-    FreshnessGate(DeliverySettings settings, FreshnessQueries queries, Environment environment, Clock clock) {
+    FreshnessGate(DeliverySettings settings, FreshnessQueries queries, Environment environment, Clock clock,
+            SourceSettings sources, SyncLedger syncs) {
         this.settings = settings;
         this.queries = queries;
         this.environment = environment;
         this.clock = clock;
+        this.sources = sources;
+        this.syncs = syncs;
     }
 
     /** Entries that name no timestamp or date column of the model stop start-up. */
@@ -106,6 +116,9 @@ class FreshnessGate implements InitializingBean {
                 future.add(entry + " " + later.rows() + " (up to " + later.latest().toString().replace('T', ' ') + ")");
             }
         }
+        if (!freshness.tables().isEmpty()) {
+            incomplete.addAll(unsynced(last));
+        }
         String days = first.equals(last) ? last.toString() : first + " to " + last;
         String which = edition.isPreliminary() ? "the preliminary report's last " + (first.equals(last)
                 ? "day of data" : "days of data") : "the period's last " + (first.equals(last) ? "day" : "days");
@@ -115,6 +128,28 @@ class FreshnessGate implements InitializingBean {
                         + " of their median, or as many as the quietest of them had): " + String.join("; ", incomplete),
                 future.isEmpty() ? null : "rows are dated after today, " + tomorrow.minusDays(1) + ", a data-quality"
                         + " problem of the source that does not count as data of the period: " + String.join(", ", future));
+    }
+
+    /**
+     * The scheduled source databases ({@code kpi.sources}) whose last successful sync ended before the end of
+     * {@code last}: the data of that day cannot all be in.
+     */
+    private List<String> unsynced(LocalDate last) {
+        LocalDateTime end = last.plusDays(1).atStartOfDay();
+        List<String> missing = new ArrayList<>();
+        sources.sources().forEach((name, source) -> {
+            if (!source.enabled()) {
+                return;
+            }
+            Optional<LocalDateTime> synced = syncs.lastSuccess(name);
+            if (synced.isEmpty()) {
+                missing.add("the source " + name + " has not been synced successfully yet (sync --source " + name + ")");
+            } else if (synced.get().isBefore(end)) {
+                missing.add("the source " + name + " was last synced successfully at "
+                        + synced.get().toString().replace('T', ' ') + ", before the end of " + last);
+            }
+        });
+        return missing;
     }
 
     /** Why the table's rows of {@code first..last} look incomplete, or empty when they do not. */

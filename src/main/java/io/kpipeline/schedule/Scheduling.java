@@ -2,6 +2,7 @@ package io.kpipeline.schedule;
 
 import io.kpipeline.job.ReportKind;
 import io.kpipeline.schedule.ReportSchedules.ReportSchedule;
+import io.kpipeline.sync.SourceSettings;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
 import java.time.ZonedDateTime;
@@ -23,6 +24,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -39,17 +41,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Scheduling implements InitializingBean {
 
     static final String GROUP = "reports";
+    static final String SYNC_GROUP = "sources";
 
     private final Scheduler scheduler;
     private final ScheduleSettings settings;
     private final KpiProperties kpi;
     private final Environment environment;
     private final TransactionTemplate transaction;
+    private final SourceSettings sources;
 
     Scheduling(Scheduler scheduler, ScheduleSettings settings, KpiProperties kpi, Environment environment,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, SourceSettings sources) {
         this.scheduler = scheduler;
         this.settings = settings;
+        this.sources = sources;
         this.kpi = kpi;
         this.environment = environment;
         this.transaction = new TransactionTemplate(transactions);
@@ -59,6 +64,7 @@ public class Scheduling implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         ReportSchedules.read(settings, kpi.zone(), environment);
+        SourceSchedules.read(sources, kpi.zone(), environment);
     }
 
     /** Which missed periods the catch-up runs, as the setting is written: latest, all or none. */
@@ -66,8 +72,8 @@ public class Scheduling implements InitializingBean {
         return settings.catchUp().mode().key();
     }
 
-    /** A report's next regular firing, in the zone of its schedule. */
-    public record NextFiring(ReportKind report, String cron, ZonedDateTime next) {
+    /** A report's or a source sync's next regular firing, in the zone of its schedule. */
+    public record NextFiring(String name, String cron, ZonedDateTime next) {
     }
 
     /**
@@ -79,6 +85,7 @@ public class Scheduling implements InitializingBean {
      */
     public List<NextFiring> start() {
         List<ReportSchedule> schedules = ReportSchedules.read(settings, kpi.zone(), environment);
+        List<SourceSchedules.SourceSchedule> syncs = SourceSchedules.read(sources, kpi.zone(), environment);
         try {
             List<NextFiring> next = new ArrayList<>();
             // Each in a transaction: the job store takes its cluster lock on the transaction's connection and
@@ -92,12 +99,25 @@ public class Scheduling implements InitializingBean {
             for (ReportSchedule schedule : schedules) {
                 inTransaction(() -> store(schedule));
             }
+            for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(SYNC_GROUP))) {
+                if (syncs.stream().noneMatch(s -> s.source().equals(job.getName()))) {
+                    inTransaction(() -> scheduler.deleteJob(job));
+                }
+            }
+            for (SourceSchedules.SourceSchedule sync : syncs) {
+                inTransaction(() -> store(sync));
+            }
             loadLazyShutdownHooks();
             scheduler.start();
             for (ReportSchedule schedule : schedules) {
                 Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(schedule.report().key(), GROUP));
-                next.add(new NextFiring(schedule.report(), schedule.cron(),
+                next.add(new NextFiring(schedule.report().key(), schedule.cron(),
                         trigger.getNextFireTime().toInstant().atZone(schedule.zone())));
+            }
+            for (SourceSchedules.SourceSchedule sync : syncs) {
+                Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(sync.source(), SYNC_GROUP));
+                next.add(new NextFiring("sync " + sync.source(), sync.cron(),
+                        trigger.getNextFireTime().toInstant().atZone(sync.zone())));
             }
             return next;
         } catch (SchedulerException e) {
@@ -140,6 +160,21 @@ public class Scheduling implements InitializingBean {
             }
             throw e;
         }
+    }
+
+    /** A source's sync: a durable job and its cron trigger, replaced on every start; no catch-up (one sync reads all). */
+    private void store(SourceSchedules.SourceSchedule sync) throws SchedulerException {
+        JobDetail job = JobBuilder.newJob(SourceSyncFiring.class).withIdentity(sync.source(), SYNC_GROUP)
+                .withDescription("syncs the source " + sync.source())
+                .usingJobData(SourceSyncFiring.SOURCE, sync.source())
+                .storeDurably().requestRecovery().build();
+        Trigger cron = TriggerBuilder.newTrigger().withIdentity(sync.source(), SYNC_GROUP).forJob(job)
+                .withSchedule(CronScheduleBuilder.cronSchedule(sync.cron())
+                        .inTimeZone(TimeZone.getTimeZone(sync.zone()))
+                        // a sync missed while the scheduler was down runs once at its start
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+        scheduler.scheduleJob(job, Set.of(cron), true);
     }
 
     private void store(ReportSchedule schedule) throws SchedulerException {

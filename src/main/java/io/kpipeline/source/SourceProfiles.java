@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,8 @@ public class SourceProfiles {
     /** Where the shipped profiles are, relative to the working directory. */
     public static final Path DIRECTORY = Path.of("config", "sources");
 
+    private static final Pattern SYNC_QUERY = Pattern.compile("(?m)^\\s+query:\\s");
+    private static final Pattern EXPORT_FILES = Pattern.compile("(?m)^files:");
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -57,8 +60,8 @@ public class SourceProfiles {
             return List.of();
         }
         try (Stream<Path> files = Files.list(DIRECTORY)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yml"))
-                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".yml")).filter(p -> !isSyncProfile(p))
+                    .map(p -> p.getFileName().toString()).map(n -> n.substring(0, n.length() - 4)).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -79,6 +82,11 @@ public class SourceProfiles {
                     + String.join(", ", available()) + "; or give the path of a profile file."));
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (isSyncProfile(file)) {
+            throw KpiException.configuration(file + " is a sync profile: it reads the system's database, not its"
+                    + " exports. Configure kpi.sources." + name + " and run sync --source " + name
+                    + " (see \"Nightly sync\" in the README).");
+        }
         String text;
         try {
             text = Files.readString(file);
@@ -103,6 +111,16 @@ public class SourceProfiles {
                     + String.join("; ", problems) + ". Correct the profile and run again.");
         }
         return loaded;
+    }
+
+    /** Whether {@code file} is a sync profile (tables read by queries, no export files), which sync reads. */
+    private static boolean isSyncProfile(Path file) {
+        try {
+            String text = Files.readString(file);
+            return SYNC_QUERY.matcher(text).find() && !EXPORT_FILES.matcher(text).find();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String describe(Path file, JacksonException e, Map<String, Integer> lines) {

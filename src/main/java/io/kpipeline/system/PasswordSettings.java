@@ -1,16 +1,8 @@
 package io.kpipeline.system;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -29,8 +21,6 @@ class PasswordSettings implements EnvironmentPostProcessor {
     static final String DATABASE_FILE = "kpi.datasource.password-file";
     static final String MAIL_FILE = "kpi.mail.password-file";
     static final String DATABASE_VARIABLE = "KPI_DB_PASSWORD";
-    private static final Set<PosixFilePermission> OTHERS_THAN_OWNER = EnumSet.complementOf(EnumSet.of(
-            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -62,36 +52,6 @@ class PasswordSettings implements EnvironmentPostProcessor {
     }
 
     private static String read(Path file, String setting) {
-        try {
-            if (PrivateFiles.isPosix(file)) {
-                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-                if (mode.stream().anyMatch(OTHERS_THAN_OWNER::contains)) {
-                    throw KpiException.configuration("setting " + setting + ": the file may be read by others than"
-                            + " its owner (" + PosixFilePermissions.toString(mode) + "). Make it the owner's alone"
-                            + " (chmod 600 " + file + ") and run again.");
-                }
-            }
-            String password = stripLineEnd(Files.readString(file, StandardCharsets.UTF_8));
-            if (password.isEmpty()) {
-                throw KpiException.configuration("setting " + setting + ": the file is empty. Write the password"
-                        + " into it and run again.");
-            }
-            return password;
-        } catch (NoSuchFileException e) {
-            throw KpiException.configuration("setting " + setting + ": there is no such file. Correct the setting"
-                    + " and run again.");
-        } catch (IOException e) {
-            throw KpiException.configuration("setting " + setting + ": the file cannot be read (" + e.getMessage()
-                    + "). Correct the setting and run again.");
-        }
-    }
-
-    /** The file's one line, without the line break an editor or {@code echo} adds. */
-    private static String stripLineEnd(String content) {
-        int end = content.length();
-        while (end > 0 && (content.charAt(end - 1) == '\n' || content.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return content.substring(0, end);
+        return PasswordFiles.read(file, setting);
     }
 }

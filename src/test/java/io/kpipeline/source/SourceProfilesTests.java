@@ -30,7 +30,17 @@ class SourceProfilesTests {
 
     @Test
     void theShippedProfilesAreListed() {
-        assertThat(profiles.available()).contains("hubspot", "pipedrive", "salesforce");
+        assertThat(profiles.available()).contains("hubspot", "pipedrive", "salesforce")
+                .doesNotContain("matomo", "mautic", "suitecrm");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"matomo", "mautic", "suitecrm"})
+    void aSyncProfileNamedForAnImportPointsToTheSync(String name) {
+        assertThatThrownBy(() -> profiles.load(name)).isInstanceOf(KpiException.class)
+                .hasMessage("config/sources/" + name + ".yml is a sync profile: it reads the system's database, not its"
+                        + " exports. Configure kpi.sources." + name + " and run sync --source " + name
+                        + " (see \"Nightly sync\" in the README).");
     }
 
     @Test

@@ -1,0 +1,6 @@
+SELECT MIN(x.changed) AS first_change, MAX(x.changed) AS last_change
+FROM (SELECT l.date_modified AS changed FROM leads l
+      UNION ALL SELECT a.date_created FROM leads_audit a WHERE a.field_name = 'status'
+      UNION ALL SELECT o.date_modified FROM opportunities o
+      UNION ALL SELECT a.date_created FROM opportunities_audit a WHERE a.field_name = 'sales_stage') x
+WHERE x.changed >= :since
