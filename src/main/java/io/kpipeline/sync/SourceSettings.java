@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("kpi")
-public record SourceSettings(@Valid Map<String, Source> sources) {
+public record SourceSettings(Map<String, @Valid Source> sources) {
 
     /** Every night at 02:00, before the reports' runs at 06:00 and 07:00. */
     static final String DEFAULT_SCHEDULE = "0 0 2 * * ?";
