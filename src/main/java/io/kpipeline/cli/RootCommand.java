@@ -68,6 +68,8 @@ final class RootCommand implements Runnable {
     /** Set by a command that stops by itself (see {@link #startStoppableContext}): what asks it to stop. */
     private volatile Runnable stopBy;
     private volatile ConfigurableApplicationContext context;
+    /** The context while it starts, before {@link #context} is set. */
+    private volatile ConfigurableApplicationContext starting;
     private final CountDownLatch ended = new CountDownLatch(1);
     private Thread stopHook;
 
@@ -187,8 +189,7 @@ final class RootCommand implements Runnable {
         Runtime.getRuntime().addShutdownHook(stopHook);
         SpringApplication application = new SpringApplication(KpiPipelineApplication.class);
         application.setRegisterShutdownHook(stop == Stop.BY_CONTEXT);
-        // known while it starts too, so that a stop during start-up finds the embedded server
-        application.addInitializers(starting -> context = starting);
+        application.addInitializers(created -> starting = created);
         context = application.run(args.toArray(String[]::new));
         return context;
     }
@@ -198,22 +199,22 @@ final class RootCommand implements Runnable {
      * database rolls back their transactions, and the embedded server is asked to stop), gives the command until
      * {@link #QUICK_STOP} to end and print its line, and prints it otherwise. Closing goes on in a thread of its
      * own that the JVM does not wait for: a server rolling back a large transaction takes minutes to stop, and
-     * finishes that without this process.
+     * finishes that without this process. A context that is still starting (migrating the schema) is left to
+     * finish its start and then closed, however long that takes.
      */
     private void stopQuickly() {
-        long deadline = System.nanoTime() + QUICK_STOP.toNanos();
         ConfigurableApplicationContext started = context;
+        if (started == null && starting != null) {
+            // Still starting: a schema migration cut off half-way stays half-done (MySQL commits each DDL
+            // statement), so the start finishes first; closing waits for it, then stops the server cleanly.
+            starting.close();
+        }
+        long deadline = System.nanoTime() + QUICK_STOP.toNanos();
         if (started != null) {
-            // only a server that has been started: the bean factory may still be creating the beans
             try {
-                var beans = started.getBeanFactory();
-                for (String name : beans.getBeanNamesForType(EmbeddedMariaDb.class, false, false)) {
-                    if (beans.getSingleton(name) instanceof EmbeddedMariaDb server) {
-                        server.requestStop();
-                    }
-                }
-            } catch (RuntimeException closedOrStarting) {
-                // a server that starts after this stops itself (EmbeddedMariaDb.start); the line still follows
+                started.getBeanProvider(EmbeddedMariaDb.class).ifAvailable(EmbeddedMariaDb::requestStop);
+            } catch (IllegalStateException closed) {
+                // the command has closed its context already, and the server with it
             }
             Thread closing = new Thread(started::close, "stop-context");
             closing.setDaemon(true);
