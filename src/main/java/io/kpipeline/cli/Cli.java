@@ -19,20 +19,21 @@ public final class Cli {
     /** Runs a command line, writing to the given streams; for the program and for tests. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         SpringArguments split = SpringArguments.split(args);
-        RootCommand root = new RootCommand(split.properties(), out);
+        RootCommand root = new RootCommand(split.properties(), out, err);
         CommandLine commandLine = new CommandLine(root)
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (root.stopping()) {
-                        err.println(root.resumable()
-                                ? "Stopped (Ctrl-C or SIGTERM): the run will resume where it stopped when you run"
-                                        + " the same command again. Every message that left, as listed above, is"
-                                        + " recorded and is not delivered again."
-                                : "Stopped (Ctrl-C or shutdown). Work in progress was rolled back; run the"
-                                        + " command again to finish it.");
-                        err.flush();
+                        if (root.resumable()) {
+                            err.println("Stopped (Ctrl-C or SIGTERM): the run will resume where it stopped when you"
+                                    + " run the same command again. Every message that left, as listed above, is"
+                                    + " recorded and is not delivered again.");
+                            err.flush();
+                        } else {
+                            root.tellStopped();
+                        }
                         return Failure.INTERRUPTED;
                     }
                     Failure failure = Failure.of(e);

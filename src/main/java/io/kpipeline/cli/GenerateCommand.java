@@ -51,7 +51,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "DIR", description = "Write <table>.csv import files into DIR instead.")
     private Path csv;
 
-    @Option(names = "--replace", description = "Delete the CRM data already in the database first.")
+    @Option(names = "--replace", description = {"Replace the CRM data already in the database. The old rows stay",
+            "until the new ones are complete: a generation that is stopped leaves them as they were."})
     private boolean replace;
 
     @Override
@@ -68,15 +69,14 @@ final class GenerateCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            TableCounts tables = context.getBean(TableCounts.class);
-            if (!tables.allEmpty()) {
-                if (!replace) {
-                    throw KpiException.configuration("The database already holds data. Use --replace to delete it"
-                            + " and generate anew, or --csv DIR to write import files.");
-                }
-                tables.deleteAll();
+            boolean holdsData = !context.getBean(TableCounts.class).allEmpty();
+            if (holdsData && !replace) {
+                throw KpiException.configuration("The database already holds data. Use --replace to delete it"
+                        + " and generate anew, or --csv DIR to write import files.");
             }
-            report(root.out(), generateIntoDatabase(context, settings), "into the database");
+            // The old rows are deleted in the transaction that loads the new ones: a replace that is stopped
+            // keeps them.
+            report(root.out(), generateIntoDatabase(context, settings, holdsData), "into the database");
             return 0;
         }
     }
@@ -87,7 +87,13 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     static GenerationReport generateIntoDatabase(ApplicationContext context, GeneratorSettings settings) {
-        try (RowSink sink = DatabaseSink.open(context.getBean(DataSource.class))) {
+        return generateIntoDatabase(context, settings, false);
+    }
+
+    private static GenerationReport generateIntoDatabase(ApplicationContext context, GeneratorSettings settings,
+            boolean replace) {
+        DataSource dataSource = context.getBean(DataSource.class);
+        try (RowSink sink = replace ? DatabaseSink.replacing(dataSource) : DatabaseSink.open(dataSource)) {
             return generate(context, settings, sink);
         } catch (KpiException e) {
             throw e;

@@ -1,12 +1,14 @@
 package io.kpipeline.cli;
 
 import io.kpipeline.KpiPipelineApplication;
+import io.kpipeline.system.EmbeddedMariaDb;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -33,8 +35,31 @@ final class RootCommand implements Runnable {
      */
     static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
+    /**
+     * How long any other command may take to end after Ctrl-C or SIGTERM: its work is one transaction, rolled back
+     * by the database, so nothing is worth waiting for but the line that says so. An embedded server still
+     * shutting down then goes on alone; the next start of the home waits for it.
+     */
+    static final Duration QUICK_STOP = Duration.ofMillis(1500);
+
+    /** What the user reads when a command other than {@code run} or {@code schedule} is stopped. */
+    static final String STOPPED = "Stopped (Ctrl-C or shutdown). Work in progress was rolled back; run the command"
+            + " again to finish it.";
+
+    /** How a command's context ends when the JVM is asked to stop. */
+    private enum Stop {
+        /** At once: the context is closed under the command, the process ends within {@link #QUICK_STOP}. */
+        QUICK,
+        /** The command is asked to stop and finishes what it is doing ({@code run}). */
+        BY_COMMAND,
+        /** Spring's shutdown hook closes the context, which waits for what it runs ({@code schedule}). */
+        BY_CONTEXT
+    }
+
     private final List<String> properties;
     private final PrintWriter out;
+    private final PrintWriter err;
+    private final AtomicBoolean toldStopped = new AtomicBoolean();
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the full trace of an error.")
     private boolean verbose;
@@ -43,12 +68,15 @@ final class RootCommand implements Runnable {
     /** Set by a command that stops by itself (see {@link #startStoppableContext}): what asks it to stop. */
     private volatile Runnable stopBy;
     private volatile ConfigurableApplicationContext context;
+    /** The context while it starts, before {@link #context} is set. */
+    private volatile ConfigurableApplicationContext starting;
     private final CountDownLatch ended = new CountDownLatch(1);
     private Thread stopHook;
 
-    RootCommand(List<String> properties, PrintWriter out) {
+    RootCommand(List<String> properties, PrintWriter out, PrintWriter err) {
         this.properties = properties;
         this.out = out;
+        this.err = err;
     }
 
     /** Whether the JVM is shutting down (Ctrl-C, SIGTERM): failures then are its consequence, not their own. */
@@ -80,9 +108,21 @@ final class RootCommand implements Runnable {
         return out;
     }
 
-    /** Starts the application context: configuration, database (embedded or external), migrations. */
+    /**
+     * Starts the application context: configuration, database (embedded or external), migrations. Ctrl-C or
+     * SIGTERM closes it under the command, whose transaction the database rolls back, and ends the process
+     * within {@link #QUICK_STOP} with the line {@link #STOPPED}.
+     */
     ConfigurableApplicationContext startContext() {
-        return startContext(false);
+        return startContext(Stop.QUICK);
+    }
+
+    /**
+     * Starts the context for a command that runs until it is stopped ({@code schedule}): on Ctrl-C or SIGTERM
+     * Spring's shutdown hook closes it, and closing waits for the work under way.
+     */
+    ConfigurableApplicationContext startContextClosedOnShutdown() {
+        return startContext(Stop.BY_CONTEXT);
     }
 
     /**
@@ -93,7 +133,18 @@ final class RootCommand implements Runnable {
      * its context closed under it, as every other command has at once.
      */
     ConfigurableApplicationContext startStoppableContext() {
-        return startContext(true);
+        return startContext(Stop.BY_COMMAND);
+    }
+
+    /**
+     * Prints {@link #STOPPED} unless it has been printed: the command's failure handler and the shutdown hook
+     * may both get there, and whoever is first tells the user.
+     */
+    void tellStopped() {
+        if (toldStopped.compareAndSet(false, true)) {
+            err.println(STOPPED);
+            err.flush();
+        }
     }
 
     /**
@@ -111,7 +162,7 @@ final class RootCommand implements Runnable {
         }
     }
 
-    private ConfigurableApplicationContext startContext(boolean stoppable) {
+    private ConfigurableApplicationContext startContext(Stop stop) {
         List<String> args = new ArrayList<>(properties);
         if (!verbose) {
             // Failures reach the user as one line from Cli; Spring's own report would repeat them.
@@ -129,15 +180,54 @@ final class RootCommand implements Runnable {
         }
         stopHook = new Thread(() -> {
             stopping = true;
-            if (stoppable) {
-                stopCommand();
+            switch (stop) {
+                case BY_COMMAND -> stopCommand();
+                case QUICK -> stopQuickly();
+                case BY_CONTEXT -> { }
             }
         }, "stop-notice");
         Runtime.getRuntime().addShutdownHook(stopHook);
         SpringApplication application = new SpringApplication(KpiPipelineApplication.class);
-        application.setRegisterShutdownHook(!stoppable);
+        application.setRegisterShutdownHook(stop == Stop.BY_CONTEXT);
+        application.addInitializers(created -> starting = created);
         context = application.run(args.toArray(String[]::new));
         return context;
+    }
+
+    /**
+     * In the shutdown hook: closes the context under the command (the pool's connections are aborted, so the
+     * database rolls back their transactions, and the embedded server is asked to stop), gives the command until
+     * {@link #QUICK_STOP} to end and print its line, and prints it otherwise. Closing goes on in a thread of its
+     * own that the JVM does not wait for: a server rolling back a large transaction takes minutes to stop, and
+     * finishes that without this process. A context that is still starting (migrating the schema) is left to
+     * finish its start and then closed, however long that takes.
+     */
+    private void stopQuickly() {
+        ConfigurableApplicationContext started = context;
+        if (started == null && starting != null) {
+            // Still starting: a schema migration cut off half-way stays half-done (MySQL commits each DDL
+            // statement), so the start finishes first; closing waits for it, then stops the server cleanly.
+            starting.close();
+        }
+        long deadline = System.nanoTime() + QUICK_STOP.toNanos();
+        if (started != null) {
+            try {
+                started.getBeanProvider(EmbeddedMariaDb.class).ifAvailable(EmbeddedMariaDb::requestStop);
+            } catch (IllegalStateException closed) {
+                // the command has closed its context already, and the server with it
+            }
+            Thread closing = new Thread(started::close, "stop-context");
+            closing.setDaemon(true);
+            closing.start();
+        }
+        try {
+            if (ended.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                return; // the command has printed its last line, the stop's or its own
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tellStopped();
     }
 
     /** In the shutdown hook: asks the command to stop and waits for it to end; closes the context after STOP_WAIT. */

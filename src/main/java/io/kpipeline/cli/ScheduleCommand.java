@@ -32,7 +32,7 @@ final class ScheduleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Not closed here: the JVM's shutdown hook closes it, waiting for a running report.
-        ConfigurableApplicationContext context = root.startContext();
+        ConfigurableApplicationContext context = root.startContextClosedOnShutdown();
         CountDownLatch closed = new CountDownLatch(1);
         PrintWriter out = root.out();
         try {

@@ -66,6 +66,23 @@ final class ChunkWriter {
         }
     }
 
+    /**
+     * Deletes every row of the canonical tables, children before parents, in this connection's transaction: the
+     * rows written next replace them at {@link #commit()}, and a rollback brings them back.
+     */
+    void deleteAll() {
+        for (int t = Tables.ALL.size() - 1; t >= 0; t--) {
+            Table table = Tables.ALL.get(t);
+            // Table names come from the model, never from input.
+            try (Statement s = connection.createStatement()) {
+                s.executeUpdate("DELETE FROM " + table.sqlName());
+            } catch (SQLException e) {
+                throw new DataAccessResourceFailureException("Cannot delete the rows of " + table.name() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
     static String insert(Table table) {
         return "INSERT INTO " + table.sqlName() + " (" + table.columnNames().stream().map(c -> "`" + c + "`")
                 .collect(Collectors.joining(", ")) + ") VALUES ("

@@ -19,6 +19,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * connections keep the database server busy on both cores while this thread generates. The rows
  * are consistent by construction and arrive interleaved across tables, so foreign-key and unique
  * checks are off for these sessions only.
+ *
+ * <p>A sink that {@linkplain #replacing replaces} the stored rows works on one connection instead: it deletes
+ * the old rows in the same transaction as it loads the new ones, so that a replace stopped or failed half-way
+ * leaves the database exactly as it was. A transaction cannot span two connections, and two commits would
+ * leave a moment in which one table holds the new rows and the others the old ones.
  */
 public final class DatabaseSink implements RowSink {
 
@@ -39,17 +44,23 @@ public final class DatabaseSink implements RowSink {
     private final int[] filled = new int[Tables.ALL.size()];
     private boolean stopped;
 
-    private DatabaseSink(DataSource dataSource) {
+    private DatabaseSink(DataSource dataSource, boolean replace) {
         try {
-            for (int i = 0; i < WRITERS; i++) {
+            for (int i = 0; i < (replace ? 1 : WRITERS); i++) {
                 writers.add(new ChunkWriter(dataSource.getConnection()));
+            }
+            if (replace) {
+                writers.get(0).deleteAll();
             }
         } catch (SQLException e) {
             writers.forEach(ChunkWriter::close);
             throw new DataAccessResourceFailureException(
                     "Cannot open database connections for the generated data: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            writers.forEach(ChunkWriter::close);
+            throw e;
         }
-        for (int i = 0; i < WRITERS; i++) {
+        for (int i = 0; i < writers.size(); i++) {
             ChunkWriter writer = writers.get(i);
             BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(2);
             queues.add(queue);
@@ -61,7 +72,16 @@ public final class DatabaseSink implements RowSink {
 
     /** A sink on new connections of {@code dataSource}; closing the sink returns them. */
     public static DatabaseSink open(DataSource dataSource) {
-        return new DatabaseSink(dataSource);
+        return new DatabaseSink(dataSource, false);
+    }
+
+    /**
+     * A sink that replaces every row of the canonical tables by the rows it is given, in one transaction
+     * committed by {@link #finish()}: until then readers see the old rows, and closing the sink unfinished
+     * (Ctrl-C, a failure) keeps them.
+     */
+    public static DatabaseSink replacing(DataSource dataSource) {
+        return new DatabaseSink(dataSource, true);
     }
 
     @Override
@@ -81,10 +101,10 @@ public final class DatabaseSink implements RowSink {
     /**
      * Each table always goes to the same connection: a transaction that loads an empty table holds
      * it until commit, so two connections must never share one. email_message, more than half of
-     * all rows, has a connection of its own; the other tables share the second.
+     * all rows, has a connection of its own; the other tables share the second (a replacing sink has one).
      */
-    private static int writerOf(Table table) {
-        return table == Tables.EMAIL_MESSAGE ? 0 : 1;
+    private int writerOf(Table table) {
+        return table == Tables.EMAIL_MESSAGE || writers.size() == 1 ? 0 : 1;
     }
 
     private void submit(Chunk chunk) {

@@ -18,6 +18,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedMariaDb embeddedMariaDb(KpiProperties properties, KpiHome home) {
+        EmbeddedPlatform.current().requireSupported();
         Path db = home.directory().resolve("db");
         return EmbeddedMariaDb.start(db, properties.embedded().lockWait(), properties.embedded().bufferPool(),
                 properties.embedded().binaries() == null ? db : properties.embedded().binaries());

@@ -122,6 +122,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 stopQuietly(db, e);
                 throw e;
             }
+            if (jvmStopping()) {
+                // Ctrl-C came while the server started: the process ends without closing it, so it stops itself
+                server.requestStop();
+            }
             return server;
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel, e);
@@ -161,6 +165,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * Asks the server to shut down (SIGTERM) without waiting for it, for a process that is being stopped: the
+     * server rolls back the transactions of the connections it closes and ends on its own, also after this
+     * process has ended (a large transaction takes minutes). The next start of the directory waits for it.
+     */
+    public void requestStop() {
+        Path pidFile = dir.resolve("mariadbd.pid");
+        try {
+            String text = Files.readString(pidFile, StandardCharsets.US_ASCII).trim();
+            if (text.matches("[0-9]+")) {
+                ProcessHandle.of(Long.parseLong(text)).ifPresent(ProcessHandle::destroy);
+            }
+        } catch (IOException e) {
+            // no pid file: the server has stopped already
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -174,6 +195,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             } catch (IOException e) {
                 log.warn("Could not release the lock on {}: {}", dir, e.getMessage());
             }
+        }
+    }
+
+    /** Whether the JVM runs its shutdown hooks (Ctrl-C, SIGTERM): it then refuses new ones. */
+    private static boolean jvmStopping() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException stopping) {
+            return true;
         }
     }
 
@@ -251,7 +284,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                             + " (pid " + p.pid() + ") …");
                     p.destroy();
                     try {
-                        p.onExit().get(60, TimeUnit.SECONDS);
+                        try {
+                            p.onExit().get(60, TimeUnit.SECONDS);
+                        } catch (java.util.concurrent.TimeoutException rollingBack) {
+                            // Still rolling back the transaction of a stopped command: a kill leaves that to the
+                            // recovery at the next start, which InnoDB does in the background, data intact.
+                            p.destroyForcibly();
+                            p.onExit().get(60, TimeUnit.SECONDS);
+                        }
                     } catch (Exception e) {
                         throw new KpiException("An embedded database server left running by an earlier process"
                                 + " (pid " + p.pid() + ") did not stop; stop it and run again.", e);

@@ -66,6 +66,23 @@ class CliTests {
     }
 
     @Test
+    void demoOnAPlatformWithoutBundledServerBinariesSaysSoInOneLineAndExitsTwo() {
+        String name = System.getProperty("os.name");
+        String arch = System.getProperty("os.arch");
+        System.setProperty("os.name", "Mac OS X"); // as a Mac reports itself; read by the check, not by the JDK here
+        System.setProperty("os.arch", "aarch64");
+        try {
+            assertThat(run("demo", home())).isEqualTo(2);
+        } finally {
+            System.setProperty("os.name", name);
+            System.setProperty("os.arch", arch);
+        }
+        assertThat(err.toString()).startsWith("Error: The embedded database server runs on Linux x86-64 only, not on"
+                + " Mac OS X aarch64. Use your own MySQL 8 or MariaDB 10.6+ server:")
+                .contains("--spring.datasource.url=").hasLineCount(1);
+    }
+
+    @Test
     void aWrongSettingInAFileNamesTheFileAndLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("application.yml");
         Files.writeString(file, "kpi:\n  zone: Europe/Berln\n");

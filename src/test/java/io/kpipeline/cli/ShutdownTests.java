@@ -4,12 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.KpiPipelineApplication;
 import io.kpipeline.system.ScriptedSmtpServer;
+import io.kpipeline.model.CanonicalModel;
+import io.kpipeline.model.Table;
+import io.kpipeline.system.EmbeddedMariaDb;
 import io.kpipeline.system.TestServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,13 +48,70 @@ class ShutdownTests {
 
         generate.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
         assertThat(generate.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // asked to stop, the server rolls back the unfinished load and ends by itself
+        ProcessHandle.of(serverPid).ifPresent(server -> server.onExit().orTimeout(120, TimeUnit.SECONDS).join());
         assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
 
         Process demo = pipeline("demo");
-        assertThat(demo.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.waitFor(300, TimeUnit.SECONDS)).isTrue(); // its three reports take minutes on a busy machine
         String output = new String(demo.getInputStream().readAllBytes());
         assertThat(demo.exitValue()).as(output).isZero();
         assertThat(output).contains("The database is empty; generating demo data");
+    }
+
+    @Test
+    void ctrlCDuringGenerateReplaceKeepsEveryStoredRowAndEndsWithinTwoSecondsInOneLine() throws Exception {
+        Process first = pipeline("generate", "--from", "2026-09-01", "--to", "2026-11-21", "--leads", "300");
+        assertThat(first.waitFor(240, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).as(new String(first.getInputStream().readAllBytes())).isZero();
+        Map<String, Long> before = rowCounts();
+        assertThat(before.get("lead")).isEqualTo(300);
+        long stored = tableFiles();
+
+        Process replace = start(false, "generate", "--replace", "--leads", "400000");
+        Output printed = Output.of(replace);
+        // loading: the new rows make the table files grow (the old ones take no more room than before)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (tableFiles() < stored + 16 * 1024 * 1024 && replace.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(replace.isAlive()).as(printed.text()).isTrue();
+        assertThat(tableFiles()).isGreaterThanOrEqualTo(stored + 16 * 1024 * 1024);
+
+        long signalled = System.nanoTime();
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(replace.pid())).start().waitFor()).isZero();
+        assertThat(replace.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+        String errors = new String(replace.getErrorStream().readAllBytes());
+
+        assertThat(errors.lines()).as(printed.all()).containsExactly(RootCommand.STOPPED);
+        assertThat(millis).as("milliseconds from SIGINT to the end of the process").isLessThanOrEqualTo(2_000);
+        assertThat(replace.exitValue()).isEqualTo(130); // 128 + SIGINT
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    /** Rows per canonical table, read through a server of the home's own (it waits for one still stopping). */
+    private Map<String, Long> rowCounts() throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (EmbeddedMariaDb server = TestServers.start(home.resolve("db"), Duration.ofSeconds(120));
+             Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
+                     server.password());
+             Statement statement = connection.createStatement()) {
+            for (Table table : CanonicalModel.tables()) {
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table.sqlName())) {
+                    rows.next();
+                    counts.put(table.name(), rows.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Bytes of the tables' files of the pipeline's database. */
+    private long tableFiles() throws IOException {
+        try (Stream<Path> files = Files.list(home.resolve("db").resolve("data").resolve("kpi"))) {
+            return files.filter(f -> f.toString().endsWith(".ibd")).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     @Test
@@ -149,13 +218,21 @@ class ShutdownTests {
     }
 
     private Process pipeline(String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        return start(true, args);
+    }
+
+    /**
+     * The pipeline in a JVM of its own. Started by {@code env --default-signal=INT}: a process started in the
+     * background of a script ignores SIGINT, and passes that on to its children, this test's among them.
+     */
+    private Process start(boolean errorsInOutput, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("env", "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), KpiPipelineApplication.class.getName()));
         command.addAll(List.of(args));
         command.add("--kpi.home=" + home);
         command.add("--kpi.embedded.binaries=" + TestServers.BINARIES.toAbsolutePath());
         command.add("--kpi.embedded.buffer-pool=64M");
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(command).redirectErrorStream(errorsInOutput).start();
     }
 }

@@ -66,6 +66,47 @@ class DatabaseSinkTests {
                 .isEqualTo(2);
     }
 
+    @Test
+    void aReplacementStoppedBeforeItsEndKeepsTheOldRowsAndAFinishedOneHoldsOnlyTheNew() {
+        generate(new GeneratorSettings(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), 200, 11));
+        long leads = jdbc.queryForObject("SELECT COUNT(*) FROM `lead`", Long.class);
+        long emails = jdbc.queryForObject("SELECT COUNT(*) FROM email_message", Long.class);
+
+        try (DatabaseSink sink = DatabaseSink.replacing(dataSource)) {
+            // a generation that fails (or is stopped) after rows went to the database, before finish
+            generator.generate(new GeneratorSettings(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30), 600, 7),
+                    new RowSink() {
+                        @Override
+                        public void accept(Table table, Object[] values) {
+                            sink.accept(table, values);
+                        }
+
+                        @Override
+                        public void finish() {
+                            throw new IllegalStateException("stopped");
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    }, Progress.silent("test"));
+        } catch (IllegalStateException stopped) {
+            assertThat(stopped).hasMessage("stopped");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM `lead`", Long.class)).isEqualTo(leads);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM email_message", Long.class)).isEqualTo(emails);
+
+        GenerationReport replaced;
+        try (DatabaseSink sink = DatabaseSink.replacing(dataSource)) {
+            replaced = generator.generate(new GeneratorSettings(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30),
+                    600, 7), sink, Progress.silent("test"));
+        }
+        for (Table table : CanonicalModel.tables()) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table.sqlName(), Long.class)).as(table.name())
+                    .isEqualTo(replaced.rows(table.name()));
+        }
+    }
+
     private GenerationReport generate(GeneratorSettings settings) {
         try (DatabaseSink sink = DatabaseSink.open(dataSource)) {
             GenerationReport report = generator.generate(settings, sink, Progress.silent("test"));
