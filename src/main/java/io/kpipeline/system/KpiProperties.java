@@ -33,7 +33,7 @@ public record KpiProperties(
      * @param lockWait how long a second process waits for the first to release the embedded database
      * @param bufferPool the InnoDB buffer pool of the embedded server, e.g. {@code 512M}; its redo log is a
      *                   quarter of it
-     * @param binaries   where the server's binaries are unpacked (about 350 MB); null: beside its data in
+     * @param binaries   where the server's binaries are unpacked (about 80 MB); null: beside its data in
      *                   {@code $KPI_HOME/db}. Several homes of one user may share a directory.
      */
     public record Embedded(
