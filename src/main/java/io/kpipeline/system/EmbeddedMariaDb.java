@@ -83,7 +83,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /**
      * Starts the server as {@link #start(Path, Duration, String)} does, with its binaries unpacked into (or
      * found in) {@code binaries}, a directory several servers of the same user may share: each unpack of a
-     * server version takes about 350 MB.
+     * server version takes about 80 MB.
      */
     public static EmbeddedMariaDb start(Path dir, Duration lockWait, String bufferPool, Path binaries) {
         Path absolute = dir.toAbsolutePath().normalize();
