@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = {"Validates everything in config/ (settings, KPI catalog, targets, benchmarks, measures,",
-                "recipients and roles) and names file, key and value of a problem. Exit status 2 when",
-                "something is wrong."})
+        description = {"Validates the configuration (settings, KPI catalog, targets, benchmarks, measures,",
+                "recipients and roles) and names file, key and value of a problem. Says which directory",
+                "it read first. Exit status 2 when something is wrong."})
 final class CheckConfigCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -1,7 +1,9 @@
 package io.kpipeline.cli;
 
 import io.kpipeline.KpiPipelineApplication;
+import io.kpipeline.system.ConfigDirectory;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
@@ -15,7 +17,10 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, RunCommand.class, ImportCommand.class, GenerateCommand.class,
                 TablesCommand.class, KpisCommand.class, CheckConfigCommand.class, ScheduleCommand.class,
                 BackfillCommand.class},
-        footer = {"", "Settings: an option with a dot in its name is a setting as in",
+        footer = {"", "Configuration: the files of --config DIR, else of KPI_CONFIG, else of",
+                "$KPI_HOME/config, else of ./config; a file the directory lacks is the one",
+                "shipped in the jar. Every command but tables names the directory it reads first.",
+                "Settings: an option with a dot in its name is a setting as in",
                 "config/application.yml, e.g. --kpi.home=/srv/kpi or",
                 "--spring.datasource.url=jdbc:mysql://db:3306/kpi",
                 "KPI_HOME sets --kpi.home too (default ./var).",
@@ -27,6 +32,11 @@ final class RootCommand implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the full trace of an error.")
     private boolean verbose;
+
+    @Option(names = "--config", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = {"The configuration directory (application.yml, kpis.yml, targets.yml, ...).",
+                    "Default: KPI_CONFIG, else $KPI_HOME/config, else ./config."})
+    private Path config;
 
     private volatile boolean stopping;
 
@@ -48,10 +58,40 @@ final class RootCommand implements Runnable {
         return out;
     }
 
-    /** Starts the application context: configuration, database (embedded or external), migrations. */
+    /**
+     * The configuration directory this command reads, as start-up finds it: {@code --config}, then
+     * {@code KPI_CONFIG}, {@code $KPI_HOME/config} and {@code ./config}.
+     */
+    ConfigDirectory configuration() {
+        return ConfigDirectory.of(settings(false));
+    }
+
+    /** Prints the one line that names the configuration read, first thing a command that reads it prints. */
+    void announceConfiguration() {
+        out.println(configuration().describe());
+        out.flush();
+    }
+
+    /**
+     * Starts the application context: configuration, database (embedded or external), migrations; then names the
+     * configuration read.
+     */
     ConfigurableApplicationContext startContext() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "stop-notice"));
+        ConfigurableApplicationContext context = new SpringApplication(KpiPipelineApplication.class)
+                .run(settings(true).toArray(String[]::new));
+        announceConfiguration();
+        return context;
+    }
+
+    /** The settings of the command line, with --config as kpi.config and, unless verbose, quiet logging. */
+    private List<String> settings(boolean quiet) {
         List<String> args = new ArrayList<>(properties);
-        if (!verbose) {
+        if (config != null) {
+            args.removeIf(arg -> arg.startsWith("--" + ConfigDirectory.SETTING + "="));
+            args.add("--" + ConfigDirectory.SETTING + "=" + config);
+        }
+        if (quiet && !verbose) {
             // Failures reach the user as one line from Cli; Spring's own report would repeat them.
             args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
             args.add("--logging.level.org.springframework.boot.diagnostics=OFF");
@@ -59,9 +99,7 @@ final class RootCommand implements Runnable {
             // A failed step reaches the user through ReportRunner's message; Batch's own trace would repeat it.
             args.add("--logging.level.org.springframework.batch.core.step.AbstractStep=OFF");
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "stop-notice"));
-        SpringApplication application = new SpringApplication(KpiPipelineApplication.class);
-        return application.run(args.toArray(String[]::new));
+        return args;
     }
 
     @Override

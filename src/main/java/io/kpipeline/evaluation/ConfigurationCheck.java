@@ -93,9 +93,10 @@ public class ConfigurationCheck implements InitializingBean {
         return found;
     }
 
-    /** One line on what config/ holds, for check-config. */
+    /** One line on what the configuration holds, for check-config. */
     public String summary() {
-        return String.format("config/ is valid: %d KPIs (%d enabled), %d targets, %d benchmarks, %d measures.",
+        return String.format(
+                "The configuration is valid: %d KPIs (%d enabled), %d targets, %d benchmarks, %d measures.",
                 catalog.kpis().size(), catalog.enabled().size(), targets.targets().size(),
                 benchmarks.benchmarks().size(), measures.measures().size());
     }

@@ -98,7 +98,8 @@ class CliTests {
     @Test
     void checkConfigNamesTheKeyValueFileAndLineOfATargetForAnUnknownKpi(@TempDir Path dir) throws IOException {
         assertThat(run("check-config", home())).isZero();
-        assertThat(out.toString()).startsWith("config/ is valid: 75 KPIs (75 enabled)");
+        assertThat(out.toString()).startsWith("Configuration: " + Path.of("config").toAbsolutePath() + " (./config)."
+                + System.lineSeparator() + "The configuration is valid: 75 KPIs (75 enabled)");
 
         Path targets = dir.resolve("targets.yml");
         Files.writeString(targets, """
