@@ -6,6 +6,7 @@ import io.kpipeline.model.ColumnType;
 import io.kpipeline.model.Table;
 import io.kpipeline.report.Edition;
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.NeedsNoDatabase;
 import io.kpipeline.system.Origins;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,13 +28,15 @@ import org.springframework.stereotype.Component;
  * data the same way.
  */
 @Component
+@NeedsNoDatabase
 class FreshnessGate implements InitializingBean {
 
     private final DeliverySettings settings;
-    private final JdbcTemplate jdbc;
+    private final ObjectProvider<JdbcTemplate> jdbc;
     private final Environment environment;
 
-    FreshnessGate(DeliverySettings settings, JdbcTemplate jdbc, Environment environment) {
+    /** The database is reached only when a delivery is checked; the settings are checked without it. */
+    FreshnessGate(DeliverySettings settings, ObjectProvider<JdbcTemplate> jdbc, Environment environment) {
         this.settings = settings;
         this.jdbc = jdbc;
         this.environment = environment;
@@ -81,7 +85,7 @@ class FreshnessGate implements InitializingBean {
         LocalDate due = last.minusDays(freshness.quietDays());
         for (String entry : freshness.tables()) {
             String sql = column(entry).orElseThrow();
-            Timestamp latest = jdbc.queryForObject(sql, Timestamp.class);
+            Timestamp latest = jdbc.getObject().queryForObject(sql, Timestamp.class);
             if (latest == null) {
                 stale.add(entry + " has no data at all");
             } else {

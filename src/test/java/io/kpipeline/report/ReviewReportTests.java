@@ -181,7 +181,7 @@ class ReviewReportTests {
     @Test
     void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
         var english = new ReviewReport(new ReportRenderer(Locale.ENGLISH), null, null, catalog, targets,
-                reportSettings, settings, properties, kpiSettings, null, names, null);
+                reportSettings, settings, properties, kpiSettings, null, names);
         byte[] pdf = english.render(CYCLE, values(), fired());
         keep("review-en.pdf", pdf);
         String text = flat(WeeklyReportTests.text(pdf));
@@ -193,17 +193,6 @@ class ReviewReportTests {
                 "Questions for the joint sales and marketing review meeting",
                 "Win rate: the direction is wrong",
                 "Website sessions and Website visitors move almost identically (r = 1.00).", "Page 1 of ");
-    }
-
-    @Test
-    void aMinimumOfWeeksAboveTheWeeksReadStopsStartUpNamingBothSettings() {
-        var wrong = new ReviewReportSettings("review-report.pdf", 13, 20, 0.95, 60, 0.6, 0.3);
-        var report = new ReviewReport(new ReportRenderer(Locale.GERMAN), null, null, catalog, targets, reportSettings,
-                wrong, properties, kpiSettings, null, names, new org.springframework.core.env.StandardEnvironment());
-        org.assertj.core.api.Assertions.assertThatThrownBy(report::afterPropertiesSet)
-                .isInstanceOf(io.kpipeline.system.KpiException.class)
-                .hasMessageContaining("kpi.reports.review.minimum-weeks = 20")
-                .hasMessageContaining("kpi.reports.review.correlation-weeks = 13");
     }
 
     /** Values of a cycle: each KPI's own story told in the assertions. */
