@@ -1,6 +1,6 @@
 package io.kpipeline.cli;
 
-import io.kpipeline.delivery.Delivery;
+import io.kpipeline.delivery.DeliveryOverview;
 import io.kpipeline.evaluation.ConfigurationCheck;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,7 +9,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "check-config", mixinStandardHelpOptions = true,
         description = {"Validates the configuration (settings, KPI catalog, targets, benchmarks, measures,",
                 "recipients and roles) and names file, key and value of a problem. Says which directory",
-                "it read first. Exit status 2 when something is wrong."})
+                "it read first. Needs no database: it answers while a scheduler holds the embedded one.",
+                "Exit status 2 when something is wrong."})
 final class CheckConfigCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -17,9 +18,11 @@ final class CheckConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (var context = root.startContext()) {
+        root.announceConfiguration();
+        try (var context = root.startSettings()) {
+            DeliveryOverview delivery = context.getBean(DeliveryOverview.class);
             root.out().println(context.getBean(ConfigurationCheck.class).summary());
-            root.out().println(context.getBean(Delivery.class).describe());
+            root.out().println(delivery.describe());
             root.out().flush();
             return 0;
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "kpis", mixinStandardHelpOptions = true,
         description = "Lists the KPI catalog (config/kpis.yml) with each KPI's technical definition,"
-                + " the controllers' reference (the reports' glossaries print the plain one).")
+                + " the controllers' reference (the reports' glossaries print the plain one). Needs no database.")
 final class KpisCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -25,7 +25,8 @@ final class KpisCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Locale locale = Locale.forLanguageTag(language);
-        try (var context = root.startContext()) {
+        try (var context = root.startSettings()) {
+            root.announceConfiguration();
             PrintWriter out = root.out();
             KpiDefinition.Category category = null;
             for (KpiDefinition kpi : context.getBean(KpiCatalog.class).kpis()) {

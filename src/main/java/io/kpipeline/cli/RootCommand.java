@@ -1,6 +1,7 @@
 package io.kpipeline.cli;
 
 import io.kpipeline.KpiPipelineApplication;
+import io.kpipeline.SettingsOnly;
 import io.kpipeline.system.ConfigDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -78,10 +79,21 @@ final class RootCommand implements Runnable {
      */
     ConfigurableApplicationContext startContext() {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "stop-notice"));
-        ConfigurableApplicationContext context = new SpringApplication(KpiPipelineApplication.class)
-                .run(settings(true).toArray(String[]::new));
+        ConfigurableApplicationContext context = start(KpiPipelineApplication.class);
         announceConfiguration();
         return context;
+    }
+
+    /**
+     * Starts the settings alone ({@link SettingsOnly}): every configuration record bound and checked, without a
+     * database. About a second, and possible while another process holds the embedded database.
+     */
+    ConfigurableApplicationContext startSettings() {
+        return start(SettingsOnly.class);
+    }
+
+    private ConfigurableApplicationContext start(Class<?> source) {
+        return new SpringApplication(source).run(settings(true).toArray(String[]::new));
     }
 
     /** The settings of the command line, with --config as kpi.config and, unless verbose, quiet logging. */

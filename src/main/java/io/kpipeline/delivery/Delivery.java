@@ -105,19 +105,6 @@ public class Delivery {
         return new DeliveryReport(lines, null, notice, outboxFolder, null);
     }
 
-    /** One line for check-config: where messages go and how many addresses each report has. */
-    public String describe() {
-        StringBuilder b = new StringBuilder("Delivery: ").append(transport.outbox()
-                ? "to the outbox " + transport.outboxFolder() + " (no spring.mail.host is set)"
-                : "by SMTP via " + transport.server());
-        for (String report : RecipientDirectory.REPORTS) {
-            b.append(", ").append(report).append(' ').append(directory.of(report, new RenderedPdf("", null)).size())
-                    .append(" recipients");
-        }
-        return b.append(directory.admin().isBlank() ? ", no admin address." : ", admin " + directory.admin() + ".")
-                .toString();
-    }
-
     private boolean alreadyDone(DeliveryLedger.Key key, boolean outbox) {
         return ledger.find(key).map(e -> e.state() == State.SENT || (outbox && e.state() == State.OUTBOX)).orElse(false);
     }
