@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * While a scheduler holds the embedded database of a home, the commands that need no database answer on that
- * home at once (check-config, kpis, tables): a command that started one would fail on the
+ * home at once (check-config, kpis, tables, generate --csv): a command that started one would fail on the
  * scheduler's lock (lock-wait 0 s).
  */
 class WithoutDatabaseTests {
@@ -108,6 +108,14 @@ class WithoutDatabaseTests {
 
         assertThat(run("tables")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("lead.csv  (key: id)");
+    }
+
+    @Test
+    void csvFilesAreGeneratedWithoutADatabase() {
+        Path csv = dir.resolve("csv");
+        assertThat(run("generate", "--csv", csv.toString(), "--from", "2026-01-01", "--to", "2026-01-31",
+                "--leads", "100")).as(err.toString()).isZero();
+        assertThat(csv.resolve("lead.csv")).exists();
     }
 
     @Test
