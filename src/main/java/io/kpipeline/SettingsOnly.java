@@ -11,8 +11,7 @@ import org.springframework.context.annotation.ComponentScan.Filter;
  * The settings without the database: every configuration record of the pipeline, bound and validated,
  * and the components marked {@link NeedsNoDatabase} (the settings' checks), plus the mail sender that
  * {@code spring.mail.*} describes. {@code check-config}, {@code kpis} and {@code generate --csv} run on it
- * alone; {@code run} reads today's date from it before the database starts. Not a
- * {@code @Configuration}, so that the application's own component scan leaves it out.
+ * alone. Not a {@code @Configuration}, so that the application's own component scan leaves it out.
  */
 @ConfigurationPropertiesScan("io.kpipeline")
 @ComponentScan(basePackages = "io.kpipeline", useDefaultFilters = false,

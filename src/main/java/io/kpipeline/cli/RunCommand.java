@@ -68,13 +68,16 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportingPeriod chosen = period == null ? null : PeriodOption.parse("--period", period);
+        if (chosen != null) {
+            ReportRunner.requireKind(report, chosen); // before the database starts: a usage error is found at once
+        }
         try (var context = root.startContext()) {
             ReportRunner runner = context.getBean(ReportRunner.class);
             ReportablePeriods reportable = context.getBean(ReportablePeriods.class);
             LocalDate today = reportable.today();
             ReportingPeriod p = chosen != null ? chosen
                     : preliminary ? runner.current(report, today) : runner.latestComplete(report, today);
-            runner.requireKind(report, p);
+            ReportRunner.requireKind(report, p);
             LocalDate upTo = null;
             if (preliminary) {
                 upTo = preliminaryUpTo(reportable, p);
