@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -41,7 +42,7 @@ public record KpiProperties(
      *                   {@code $KPI_HOME/db}. Several homes of one user may share a directory.
      */
     public record Embedded(
-            @NotNull @DefaultValue("30s") Duration lockWait,
+            @NotNull @DurationMin(nanos = 0, message = "must be 0 or more") @DefaultValue("30s") Duration lockWait,
             @NotNull @Pattern(regexp = "[0-9]+[KMG]", message = "must be a size like 512M or 2G")
             @DefaultValue("512M") String bufferPool,
             Path binaries) {

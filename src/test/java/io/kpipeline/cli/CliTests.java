@@ -64,6 +64,21 @@ class CliTests {
     }
 
     @Test
+    void aCurrencyISO4217DoesNotKnowIsRefusedByCheckConfigNamingTheSetting() {
+        // the right form, no currency: only the reports' rendering stumbled on it before
+        assertThat(run("check-config", "--kpi.currency=XYZ", home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.currency = XYZ (on the command line) is not an"
+                + " ISO 4217 currency; write one like EUR, USD or CHF." + System.lineSeparator());
+    }
+
+    @Test
+    void aNegativeRetryDelayIsRefusedNamingTheSetting() {
+        assertThat(run("check-config", "--kpi.delivery.retry.max-delay=-1m", home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.delivery.retry.max-delay = PT-1M must be 0 or more"
+                + " (on the command line). Correct the setting and run again." + System.lineSeparator());
+    }
+
+    @Test
     void aWrongSettingInAFileNamesTheFileAndLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("application.yml");
         Files.writeString(file, "kpi:\n  zone: Europe/Berln\n");
