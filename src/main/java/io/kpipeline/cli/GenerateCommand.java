@@ -56,6 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        requireSensibleOptions();
         if (csv != null) {
             // files only: the settings (kpi.zone for today) suffice, and no database is started
             try (var context = root.startSettings()) {
@@ -78,6 +79,17 @@ final class GenerateCommand implements Callable<Integer> {
             }
             report(root.out(), generateIntoDatabase(context, settings), "into the database");
             return 0;
+        }
+    }
+
+    /** Options that can never give data are usage errors (exit status 2), found before anything starts. */
+    private void requireSensibleOptions() {
+        if (leads != null && leads < 1) {
+            throw KpiException.configuration("--leads " + leads + " is not a number of leads; give 1 or more.");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw KpiException.configuration("--to " + to + " lies before --from " + from
+                    + "; give the first day as --from.");
         }
     }
 

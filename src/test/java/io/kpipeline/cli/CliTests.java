@@ -106,6 +106,20 @@ class CliTests {
     }
 
     @Test
+    void generateRefusesOptionsThatCanGiveNoDataAsUsageErrors() {
+        assertThat(run("generate", "--leads", "-5", "--csv", "target/never-written", home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: --leads -5 is not a number of leads; give 1 or more."
+                + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        assertThat(run("generate", "--from", "2026-02-01", "--to", "2026-01-31", "--csv", "target/never-written",
+                home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: --to 2026-01-31 lies before --from 2026-02-01; give the first"
+                + " day as --from." + System.lineSeparator());
+        assertThat(Path.of("target/never-written")).doesNotExist();
+    }
+
+    @Test
     void kpisListsTheCatalogInTheChosenLanguage() {
         assertThat(run("kpis", "--lang", "de", home())).isZero();
         assertThat(out.toString()).contains("  email_open_rate                    E-Mail-Öffnungsrate")
