@@ -1,7 +1,10 @@
 package io.kpipeline.system;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -17,7 +20,8 @@ import org.springframework.core.env.MapPropertySource;
  * and the catalog, targets, benchmarks and measures from the directory (or shipped). Spring's own search of
  * the working directory is replaced, so the files read never depend on where the process was started.
  * Settings given as {@code spring.config.location} or {@code spring.config.additional-location} still win.
- * The directory in use becomes {@code kpi.config}.
+ * The directory in use becomes {@code kpi.config}. Each file is read as YAML first ({@link YamlSyntax}), so that
+ * a syntax error names file, line and column.
  */
 class ConfigLocations implements EnvironmentPostProcessor, Ordered {
 
@@ -31,6 +35,8 @@ class ConfigLocations implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         ConfigDirectory config = ConfigDirectory.resolve(environment, Path.of(""));
+        ConfigDirectory.FILES.forEach(file -> config.file(file).ifPresent(YamlSyntax::check));
+        additionalFiles(environment).forEach(YamlSyntax::check);
         Map<String, Object> locations = new LinkedHashMap<>();
         // locations, not imports: spring.config.additional-location must still win over them
         locations.put("spring.config.location", "classpath:/application.yml," + ConfigDirectory.FILES.stream()
@@ -40,5 +46,14 @@ class ConfigLocations implements EnvironmentPostProcessor, Ordered {
             environment.getPropertySources().addFirst(new MapPropertySource("kpi-config-directory",
                     Map.of(ConfigDirectory.SETTING, config.directory().toString())));
         }
+    }
+
+    /** The YAML files of spring.config.additional-location that exist; Spring reports the others itself. */
+    private static List<Path> additionalFiles(ConfigurableEnvironment environment) {
+        String locations = environment.getProperty("spring.config.additional-location", "");
+        return Arrays.stream(locations.split(",")).map(String::strip)
+                .map(location -> location.replaceFirst("^optional:", "").replaceFirst("^file:", ""))
+                .filter(location -> location.endsWith(".yml") || location.endsWith(".yaml"))
+                .filter(location -> !location.contains(":")).map(Path::of).filter(Files::isRegularFile).toList();
     }
 }

@@ -89,6 +89,21 @@ class CliTests {
     }
 
     @Test
+    void aYamlSyntaxErrorIsOneLineWithFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("application.yml"), "kpi:\n  zone: Europe/Berlin\n   currency: EUR\n");
+        assertThat(run("check-config", "--config", dir.toString(), home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: " + dir.resolve("application.yml") + ", line 3, column 12:"
+                + " mapping values are not allowed here. Correct the file (YAML: indent with spaces, one key: value"
+                + " a line) and run again." + System.lineSeparator());
+
+        Path targets = dir.resolve("more.yml");
+        Files.writeString(targets, "kpi-targets:\n  targets: [\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("check-config", "--spring.config.additional-location=" + targets, home())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Error: " + targets + ", line 3, column 1: ");
+    }
+
+    @Test
     void aWrongPeriodIsAUsageErrorThatShowsTheForms() {
         assertThat(run("run", "monthly", "--period", "Oktober")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("Error: --period \"Oktober\" is not a period; write 2026-W44 (ISO week),"
