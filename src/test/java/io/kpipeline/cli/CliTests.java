@@ -79,6 +79,22 @@ class CliTests {
     }
 
     @Test
+    void anUnknownKeyUnderKpiIsRefusedWithFileLineAndTheClosestKnownKey(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("application.yml");
+        Files.writeString(file, "kpi:\n  reports:\n    weekly:\n      recipents: [sales@example.com]\n");
+        assertThat(run("check-config", "--spring.config.additional-location=" + file, home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.reports.weekly.recipents[0] (in " + file
+                + ", line 4) is not known (did you mean `recipients`?). Correct the key (the shipped"
+                + " config/application.yml lists every setting with its default) and run again."
+                + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        assertThat(run("check-config", "--kpi.hme=/srv/kpi", home())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Error: setting kpi.hme (on the command line) is not known (did you"
+                + " mean `home`?).");
+    }
+
+    @Test
     void aWrongSettingInAFileNamesTheFileAndLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("application.yml");
         Files.writeString(file, "kpi:\n  zone: Europe/Berln\n");
