@@ -11,6 +11,7 @@ import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.KpiException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -70,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
         ReportingPeriod chosen = period == null ? null : PeriodOption.parse("--period", period);
         if (chosen != null) {
             ReportRunner.requireKind(report, chosen); // before the database starts: a usage error is found at once
+        }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw KpiException.configuration("--out " + out + " is a file, not a folder. Give a folder for the"
+                    + " report's files (it is created when missing).");
         }
         try (var context = root.startContext()) {
             ReportRunner runner = context.getBean(ReportRunner.class);

@@ -151,6 +151,21 @@ class CliTests {
     }
 
     @Test
+    void aHomeOrAnOutputFolderThatIsAFileIsAUsageError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+        assertThat(run("check-config", "--kpi.home=" + file)).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: kpi.home (KPI_HOME) " + file + " is a file, not a directory."
+                + " Set kpi.home to a directory of the user who runs the pipeline; it is created when missing."
+                + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        assertThat(run("run", "weekly", "--period", "2026-W44", "--out", file.toString(), home(),
+                "--spring.datasource.url=jdbc:mysql://127.0.0.1:1/kpi")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: --out " + file + " is a file, not a folder. Give a folder for"
+                + " the report's files (it is created when missing)." + System.lineSeparator());
+    }
+
+    @Test
     void kpisListsTheCatalogInTheChosenLanguage() {
         assertThat(run("kpis", "--lang", "de", home())).isZero();
         assertThat(out.toString()).contains("  email_open_rate                    E-Mail-Öffnungsrate")
