@@ -2,6 +2,8 @@ package io.kpipeline.cli;
 
 import io.kpipeline.delivery.DeliveryOverview;
 import io.kpipeline.evaluation.ConfigurationCheck;
+import io.kpipeline.system.KpiException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -9,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "check-config", mixinStandardHelpOptions = true,
         description = {"Validates the configuration (settings, KPI catalog, targets, benchmarks, measures,",
                 "recipients and roles) and names file, key and value of a problem. Says which directory",
-                "it read first. Needs no database: it answers while a scheduler holds the embedded one.",
+                "it read first. A report mailed to nobody is an error unless kpi.reports.<report>.mail is false.",
+                "Needs no database: it answers while a scheduler holds the embedded one.",
                 "Exit status 2 when something is wrong."})
 final class CheckConfigCommand implements Callable<Integer> {
 
@@ -21,6 +24,10 @@ final class CheckConfigCommand implements Callable<Integer> {
         root.announceConfiguration();
         try (var context = root.startSettings()) {
             DeliveryOverview delivery = context.getBean(DeliveryOverview.class);
+            List<String> unaddressed = delivery.unaddressed();
+            if (!unaddressed.isEmpty()) {
+                throw KpiException.configuration(String.join("; ", unaddressed) + ".");
+            }
             root.out().println(context.getBean(ConfigurationCheck.class).summary());
             root.out().println(delivery.describe());
             root.out().flush();

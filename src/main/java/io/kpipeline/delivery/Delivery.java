@@ -57,6 +57,9 @@ public class Delivery {
         if (!options.mail()) {
             return DeliveryReport.nothing("nothing mailed (--no-mail).");
         }
+        if (!directory.mailed(report)) {
+            return DeliveryReport.nothing("nothing mailed: kpi.reports." + report + ".mail is false.");
+        }
         if (rendered.isEmpty()) {
             return DeliveryReport.nothing("nothing mailed: the " + report + " report has no PDF to deliver yet.");
         }

@@ -90,6 +90,11 @@ class RecipientDirectory implements InitializingBean {
         return origin.isEmpty() ? Origins.of(environment, key.replaceAll("\\[\\d+]$", "")) : origin;
     }
 
+    /** Whether the report is mailed at all; {@code kpi.reports.<report>.mail: false} writes its files only. */
+    boolean mailed(String report) {
+        return recipients.mailed(report);
+    }
+
     /** The addressees of a rendered PDF, each address once; the first mention decides the language. */
     List<Recipient> of(String report, RenderedPdf pdf) {
         if (pdf.isPersonal()) {

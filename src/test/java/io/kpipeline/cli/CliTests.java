@@ -166,6 +166,19 @@ class CliTests {
     }
 
     @Test
+    void aReportMailedToNobodyIsAnErrorOfCheckConfigUnlessItsMailIsOff() {
+        assertThat(run("check-config", "--kpi.reports.quarterly.recipients=", home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: kpi.reports.quarterly.recipients is empty: nobody would receive"
+                + " the quarterly report. Add an address or role:<name>, or set kpi.reports.quarterly.mail: false to"
+                + " write its files only." + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        assertThat(run("check-config", "--kpi.reports.quarterly.recipients=", "--kpi.reports.quarterly.mail=false",
+                home())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains(", quarterly not mailed, ");
+    }
+
+    @Test
     void kpisListsTheCatalogInTheChosenLanguage() {
         assertThat(run("kpis", "--lang", "de", home())).isZero();
         assertThat(out.toString()).contains("  email_open_rate                    E-Mail-Öffnungsrate")
