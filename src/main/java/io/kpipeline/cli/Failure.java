@@ -5,15 +5,18 @@ import io.kpipeline.system.Origins;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.origin.Origin;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /**
  * What the user reads when a command fails: one line that names the problem and what to do, and
@@ -54,14 +57,25 @@ record Failure(String message, int exitCode, boolean hasDetails) {
 
     private static String describe(BindValidationException e) {
         return e.getValidationErrors().getAllErrors().stream().map(error -> {
+            // as the setting is written: a record component maxDelay is the key max-delay
             String name = e.getValidationErrors().getName() + "."
                     + (error instanceof FieldError field ? settingName(field.getField()) : error.getObjectName());
             Object value = error instanceof FieldError field ? field.getRejectedValue() : null;
             return "setting " + name + (value == null ? "" : " = " + shown(value)) + " " + error.getDefaultMessage()
-                    + Origins.describe(Origin.from(error));
+                    + Origins.describe(origin(e, error, name));
         }).collect(Collectors.joining("; ")) + ". Correct the setting and run again.";
     }
 
+    /** The error's origin, else that of the bound property of its name (a field of a nested record has none). */
+    private static Origin origin(BindValidationException e, ObjectError error, String name) {
+        Origin origin = Origin.from(error);
+        if (origin != null || !ConfigurationPropertyName.isValid(name)) {
+            return origin;
+        }
+        ConfigurationPropertyName key = ConfigurationPropertyName.of(name);
+        return e.getValidationErrors().getBoundProperties().stream().filter(p -> p.getName().equals(key))
+                .map(ConfigurationProperty::getOrigin).findFirst().orElse(null);
+    }
     /** A bound value as the user writes it: a duration as {@code 0s} or {@code -1m}, not {@code PT-1M}. */
     private static String shown(Object value) {
         if (value instanceof Duration d) {

@@ -57,18 +57,19 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (var context = root.startContext()) {
-            LocalDate last = to != null ? to : LocalDate.now(context.getBean(Clock.class));
-            GeneratorSettings window = GeneratorSettings.reference(
-                    from != null ? from : last.withDayOfYear(1).minusYears(1), last, seed);
-            GeneratorSettings settings = leads == null ? window
-                    : new GeneratorSettings(window.from(), window.to(), leads, seed);
-            if (csv != null) {
+        requireSensibleOptions();
+        if (csv != null) {
+            // files only: the settings (kpi.zone for today) suffice, and no database is started
+            try (var context = root.startSettings()) {
+                root.announceConfiguration();
                 try (RowSink sink = new CsvSink(csv)) {
-                    report(root.out(), generate(context, settings, sink), "into " + csv.toAbsolutePath());
+                    report(root.out(), generate(context, settings(context), sink), "into " + csv.toAbsolutePath());
                 }
                 return 0;
             }
+        }
+        try (var context = root.startContext()) {
+            GeneratorSettings settings = settings(context);
             boolean holdsData = !context.getBean(TableCounts.class).allEmpty();
             if (holdsData && !replace) {
                 throw KpiException.configuration("The database already holds data. Use --replace to delete it"
@@ -79,6 +80,25 @@ final class GenerateCommand implements Callable<Integer> {
             report(root.out(), generateIntoDatabase(context, settings, holdsData), "into the database");
             return 0;
         }
+    }
+
+    /** Options that can never give data are usage errors (exit status 2), found before anything starts. */
+    private void requireSensibleOptions() {
+        if (leads != null && leads < 1) {
+            throw KpiException.configuration("--leads " + leads + " is not a number of leads; give 1 or more.");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw KpiException.configuration("--to " + to + " lies before --from " + from
+                    + "; give the first day as --from.");
+        }
+    }
+
+    /** The days and leads of the options, the defaults read from today in kpi.zone. */
+    private GeneratorSettings settings(ApplicationContext context) {
+        LocalDate last = to != null ? to : LocalDate.now(context.getBean(Clock.class));
+        LocalDate first = from != null ? from : last.withDayOfYear(1).minusYears(1);
+        GeneratorSettings window = GeneratorSettings.reference(first, last, seed);
+        return leads == null ? window : new GeneratorSettings(window.from(), window.to(), leads, seed);
     }
 
     /** The demo's data set: the defaults of this command up to {@code today}. */

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "kpis", mixinStandardHelpOptions = true,
         description = {"Lists the KPI catalog (config/kpis.yml) by category, each KPI with its technical definition.",
-                "This is the controllers' reference; the reports' glossaries print the plain definitions."})
+                "This is the controllers' reference; the reports' glossaries print the plain definitions.",
+                "It needs no database."})
 final class KpisCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,7 +36,8 @@ final class KpisCommand implements Callable<Integer> {
             default -> throw KpiException.configuration("--lang " + language
                     + " is not a language of the catalog; write --lang de (German) or --lang en (English).");
         };
-        try (var context = root.startContext()) {
+        try (var context = root.startSettings()) {
+            root.announceConfiguration();
             ReportFormat texts = new ReportFormat(locale,
                     Currency.getInstance(context.getBean(KpiProperties.class).currency()));
             PrintWriter out = root.out();

@@ -1,8 +1,11 @@
 package io.kpipeline.cli;
 
 import io.kpipeline.KpiPipelineApplication;
+import io.kpipeline.SettingsOnly;
+import io.kpipeline.system.ConfigDirectory;
 import io.kpipeline.system.EmbeddedMariaDb;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,10 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, RunCommand.class, ImportCommand.class, GenerateCommand.class,
                 TablesCommand.class, KpisCommand.class, CheckConfigCommand.class, ScheduleCommand.class,
                 BackfillCommand.class, SyncCommand.class},
-        footer = {"", "Settings: an option with a dot in its name sets the setting of that name in",
+        footer = {"", "Configuration: the files of --config DIR, else of KPI_CONFIG, else of",
+                "$KPI_HOME/config, else of ./config; a file the directory lacks is the one",
+                "shipped in the jar. Every command but tables names the directory it reads first.",
+                "Settings: an option with a dot in its name sets the setting of that name in",
                 "config/application.yml for this run, e.g. --kpi.home=/srv/kpi or",
                 "--spring.datasource.url=jdbc:mysql://db:3306/kpi. The environment variable",
                 "KPI_HOME sets kpi.home too (default ./var).",
@@ -63,6 +69,11 @@ final class RootCommand implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the full trace of an error.")
     private boolean verbose;
+
+    @Option(names = "--config", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = {"The configuration directory (application.yml, kpis.yml, targets.yml, ...).",
+                    "Default: KPI_CONFIG, else $KPI_HOME/config, else ./config."})
+    private Path config;
 
     private volatile boolean stopping;
     /** Set by a command that stops by itself (see {@link #startStoppableContext}): what asks it to stop. */
@@ -106,6 +117,20 @@ final class RootCommand implements Runnable {
 
     PrintWriter out() {
         return out;
+    }
+
+    /**
+     * The configuration directory this command reads, as start-up finds it: {@code --config}, then
+     * {@code KPI_CONFIG}, {@code $KPI_HOME/config} and {@code ./config}.
+     */
+    ConfigDirectory configuration() {
+        return ConfigDirectory.of(settings(false));
+    }
+
+    /** Prints the one line that names the configuration read, first thing a command that reads it prints. */
+    void announceConfiguration() {
+        out.println(configuration().describe());
+        out.flush();
     }
 
     /**
@@ -162,9 +187,22 @@ final class RootCommand implements Runnable {
         }
     }
 
-    private ConfigurableApplicationContext startContext(Stop stop) {
+    /**
+     * Starts the settings alone ({@link SettingsOnly}): every configuration record bound and checked, without a
+     * database. About a second, and possible while another process holds the embedded database.
+     */
+    ConfigurableApplicationContext startSettings() {
+        return new SpringApplication(SettingsOnly.class).run(settings(true).toArray(String[]::new));
+    }
+
+    /** The settings of the command line, with --config as kpi.config and, unless verbose, quiet logging. */
+    private List<String> settings(boolean quiet) {
         List<String> args = new ArrayList<>(properties);
-        if (!verbose) {
+        if (config != null) {
+            args.removeIf(arg -> arg.startsWith("--" + ConfigDirectory.SETTING + "="));
+            args.add("--" + ConfigDirectory.SETTING + "=" + config);
+        }
+        if (quiet && !verbose) {
             // Failures reach the user as one line from Cli; Spring's own report would repeat them.
             args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
             args.add("--logging.level.org.springframework.boot.diagnostics=OFF");
@@ -178,6 +216,12 @@ final class RootCommand implements Runnable {
             args.add("--logging.level.com.zaxxer.hikari=OFF");
             args.add("--logging.level.ch.vorburger.exec.ManagedProcess=OFF");
         }
+        return args;
+    }
+
+    /** Starts the context as {@code stop} says a stop is handled, then names the configuration read. */
+    private ConfigurableApplicationContext startContext(Stop stop) {
+        List<String> args = settings(true);
         stopHook = new Thread(() -> {
             stopping = true;
             switch (stop) {
@@ -191,6 +235,7 @@ final class RootCommand implements Runnable {
         application.setRegisterShutdownHook(stop == Stop.BY_CONTEXT);
         application.addInitializers(created -> starting = created);
         context = application.run(args.toArray(String[]::new));
+        announceConfiguration();
         return context;
     }
 

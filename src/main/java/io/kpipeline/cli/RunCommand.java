@@ -11,6 +11,7 @@ import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.KpiException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,6 +76,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportingPeriod chosen = period == null ? null : PeriodOption.parse("--period", period);
+        if (chosen != null) {
+            ReportRunner.requireKind(report, chosen); // before the database starts: a usage error is found at once
+        }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw KpiException.configuration("--out " + out + " is a file, not a folder. Give a folder for the"
+                    + " report's files (it is created when missing).");
+        }
         try (var context = root.startStoppableContext()) {
             ReportRunner runner = context.getBean(ReportRunner.class);
             root.stopBy(runner::stop);
@@ -82,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
             LocalDate today = reportable.today();
             ReportingPeriod p = chosen != null ? chosen
                     : preliminary ? runner.current(report, today) : runner.latestComplete(report, today);
-            runner.requireKind(report, p);
+            ReportRunner.requireKind(report, p);
             LocalDate upTo = null;
             if (preliminary) {
                 upTo = preliminaryUpTo(reportable, p);

@@ -68,6 +68,9 @@ public class Delivery {
         if (!options.mail()) {
             return DeliveryReport.nothing("nothing mailed (--no-mail).");
         }
+        if (!directory.mailed(report)) {
+            return DeliveryReport.nothing("nothing mailed: kpi.reports." + report + ".mail is false.");
+        }
         if (rendered.isEmpty()) {
             return DeliveryReport.nothing("nothing mailed: the " + report + " report has no PDF to deliver yet.");
         }
@@ -156,19 +159,6 @@ public class Delivery {
         languages.add(directory.reportsLanguage());
         directory.of(report, new RenderedPdf("", null)).forEach(to -> languages.add(to.language()));
         return languages;
-    }
-
-    /** One line for check-config: where messages go and how many addresses each report has. */
-    public String describe() {
-        StringBuilder b = new StringBuilder("Delivery: ").append(transport.outbox()
-                ? "to the outbox " + transport.outboxFolder() + " (no spring.mail.host is set)"
-                : "by SMTP via " + transport.server());
-        for (String report : RecipientDirectory.REPORTS) {
-            b.append(", ").append(report).append(' ').append(directory.of(report, new RenderedPdf("", null)).size())
-                    .append(" recipients");
-        }
-        return b.append(directory.admin().isBlank() ? ", no admin address." : ", admin " + directory.admin() + ".")
-                .toString();
     }
 
     private boolean alreadyDone(DeliveryLedger.Key key, boolean outbox) {

@@ -11,6 +11,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -45,9 +46,9 @@ record DeliverySettings(
      */
     record Retry(
             @Min(value = 1, message = "must be at least 1") @DefaultValue("4") int maxAttempts,
-            @NotNull @DefaultValue("2s") Duration delay,
+            @NotNull @DurationMin(nanos = 0, message = "must be 0 or more") @DefaultValue("2s") Duration delay,
             @DecimalMin(value = "1.0", message = "must be at least 1.0") @DefaultValue("3.0") double multiplier,
-            @NotNull @DefaultValue("1m") Duration maxDelay) {
+            @NotNull @DurationMin(nanos = 0, message = "must be 0 or more") @DefaultValue("1m") Duration maxDelay) {
     }
 
     /**

@@ -5,6 +5,7 @@ import io.kpipeline.report.Edition;
 import io.kpipeline.sync.SourceSettings;
 import io.kpipeline.sync.SyncLedger;
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.NeedsNoDatabase;
 import io.kpipeline.system.Origins;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +35,7 @@ import org.springframework.stereotype.Component;
  * period's last day holds the delivery too: that day's data cannot all be in.
  */
 @Component
+@NeedsNoDatabase
 class FreshnessGate implements InitializingBean {
 
     /**
@@ -56,14 +59,15 @@ class FreshnessGate implements InitializingBean {
     }
 
     private final DeliverySettings settings;
-    private final FreshnessQueries queries;
+    private final ObjectProvider<FreshnessQueries> queries;
     private final Environment environment;
     private final Clock clock;
     private final SourceSettings sources;
-    private final SyncLedger syncs;
+    private final ObjectProvider<SyncLedger> syncs;
 
-    FreshnessGate(DeliverySettings settings, FreshnessQueries queries, Environment environment, Clock clock,
-            SourceSettings sources, SyncLedger syncs) {
+    /** The database is reached only when a delivery is checked; the settings are checked without it. */
+    FreshnessGate(DeliverySettings settings, ObjectProvider<FreshnessQueries> queries, Environment environment,
+            Clock clock, SourceSettings sources, ObjectProvider<SyncLedger> syncs) {
         this.settings = settings;
         this.queries = queries;
         this.environment = environment;
@@ -111,7 +115,7 @@ class FreshnessGate implements InitializingBean {
         for (String entry : freshness.tables()) {
             Source source = FreshnessQueries.source(entry).orElseThrow();
             judge(source, first, last, freshness).ifPresent(incomplete::add);
-            FreshnessQueries.Later later = queries.rowsFrom(source, tomorrow);
+            FreshnessQueries.Later later = queries.getObject().rowsFrom(source, tomorrow);
             if (later.rows() > 0) {
                 future.add(entry + " " + later.rows() + " (up to " + later.latest().toString().replace('T', ' ') + ")");
             }
@@ -141,7 +145,7 @@ class FreshnessGate implements InitializingBean {
             if (!source.enabled()) {
                 return;
             }
-            Optional<LocalDateTime> synced = syncs.lastSuccess(name);
+            Optional<LocalDateTime> synced = syncs.getObject().lastSuccess(name);
             if (synced.isEmpty()) {
                 missing.add("the source " + name + " has not been synced successfully yet (sync --source " + name + ")");
             } else if (synced.get().isBefore(end)) {
@@ -156,14 +160,14 @@ class FreshnessGate implements InitializingBean {
     private Optional<String> judge(Source source, LocalDate first, LocalDate last, DeliverySettings.Freshness freshness) {
         int weeks = freshness.referenceWeeks();
         LocalDate from = first.minusWeeks(weeks);
-        Map<LocalDate, Long> perDay = queries.rowsPerDay(source, from, last.plusDays(1));
+        Map<LocalDate, Long> perDay = queries.getObject().rowsPerDay(source, from, last.plusDays(1));
         if (perDay.isEmpty()) {
             return Optional.of(source.entry() + " has no rows from " + from + " to " + last);
         }
         long found = count(perDay, first, last);
         // The weeks inside the table's data: from its first row (or all, when it holds rows before them) to its
         // last row up to the period's last day.
-        LocalDate dataFrom = queries.rowsBefore(source, from) ? from : perDay.keySet().stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate dataFrom = queries.getObject().rowsBefore(source, from) ? from : perDay.keySet().stream().min(LocalDate::compareTo).orElseThrow();
         LocalDate dataTo = perDay.keySet().stream().max(LocalDate::compareTo).orElseThrow();
         List<Long> typical = new ArrayList<>();
         for (int k = 1; k <= weeks; k++) {

@@ -1,6 +1,7 @@
 package io.kpipeline.delivery;
 
 import io.kpipeline.system.KpiProperties;
+import io.kpipeline.system.NeedsNoDatabase;
 import io.kpipeline.system.PrivateFiles;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code spring.mail.host} it writes the message as an .eml file into {@code $KPI_HOME/outbox/} instead.
  */
 @Component
+@NeedsNoDatabase
 class MailTransport {
 
     /** A message that could not be handed over, after {@code attempts} attempts. */

@@ -3,6 +3,7 @@ package io.kpipeline.delivery;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.report.ReportSettings;
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.NeedsNoDatabase;
 import io.kpipeline.system.Origins;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Resolves whom each document goes to: the report's recipient list with its roles expanded, or a
  * rep's own address from {@code sales_rep.email}. Every configured address is checked at start-up,
- * so that a typo stops the program (and {@code check-config}) instead of a delivery.
+ * so that a typo stops the program (and {@code check-config}) instead of a delivery. The database is
+ * reached only for a rep's address.
  */
 @Component
+@NeedsNoDatabase
 class RecipientDirectory implements InitializingBean {
 
     static final List<String> REPORTS = List.of("weekly", "monthly", "quarterly", "yearly", "review");
@@ -28,11 +32,11 @@ class RecipientDirectory implements InitializingBean {
     private final RoleSettings roles;
     private final DeliverySettings settings;
     private final ReportSettings reports;
-    private final JdbcTemplate jdbc;
+    private final ObjectProvider<JdbcTemplate> jdbc;
     private final Environment environment;
 
     RecipientDirectory(RecipientSettings recipients, RoleSettings roles, DeliverySettings settings,
-            ReportSettings reports, JdbcTemplate jdbc, Environment environment) {
+            ReportSettings reports, ObjectProvider<JdbcTemplate> jdbc, Environment environment) {
         this.recipients = recipients;
         this.roles = roles;
         this.settings = settings;
@@ -86,11 +90,16 @@ class RecipientDirectory implements InitializingBean {
         return origin.isEmpty() ? Origins.of(environment, key.replaceAll("\\[\\d+]$", "")) : origin;
     }
 
+    /** Whether the report is mailed at all; {@code kpi.reports.<report>.mail: false} writes its files only. */
+    boolean mailed(String report) {
+        return recipients.mailed(report);
+    }
+
     /** The addressees of a rendered PDF, each address once; the first mention decides the language. */
     List<Recipient> of(String report, RenderedPdf pdf) {
         if (pdf.isPersonal()) {
             String document = "rep:" + pdf.salesRepId();
-            List<String> email = jdbc.queryForList("SELECT email FROM sales_rep WHERE id = ?", String.class,
+            List<String> email = jdbc.getObject().queryForList("SELECT email FROM sales_rep WHERE id = ?", String.class,
                     pdf.salesRepId());
             if (email.isEmpty() || email.get(0) == null || email.get(0).isBlank()) {
                 throw new KpiException("Sales rep " + pdf.salesRepId() + " has no address in sales_rep.email, so the"

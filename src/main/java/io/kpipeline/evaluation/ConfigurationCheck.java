@@ -3,6 +3,7 @@ package io.kpipeline.evaluation;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.NeedsNoDatabase;
 import io.kpipeline.system.Origins;
 import java.util.stream.Collectors;
 import org.springframework.core.env.Environment;
@@ -17,21 +18,19 @@ import org.springframework.stereotype.Component;
  * and that a target's breakdown is one its KPI has. A problem stops start-up with key, value, file and line.
  */
 @Component
+@NeedsNoDatabase
 public class ConfigurationCheck implements InitializingBean {
 
     private final KpiCatalog catalog;
     private final Targets targets;
     private final Benchmarks benchmarks;
-    private final IndustryBenchmarks industryBenchmarks;
     private final BenchmarkSettings benchmarkSettings;
     private final Measures measures;
 
     private final Environment environment;
 
     ConfigurationCheck(KpiCatalog catalog, Targets targets, Benchmarks benchmarks,
-            IndustryBenchmarks industryBenchmarks, BenchmarkSettings benchmarkSettings, Measures measures,
-            Environment environment) {
-        this.industryBenchmarks = industryBenchmarks;
+            BenchmarkSettings benchmarkSettings, Measures measures, Environment environment) {
         this.benchmarkSettings = benchmarkSettings;
         this.environment = environment;
         this.catalog = catalog;
@@ -61,7 +60,7 @@ public class ConfigurationCheck implements InitializingBean {
         for (int i = 0; i < benchmarks.benchmarks().size(); i++) {
             known(problems, "kpi-benchmarks.benchmarks[" + i + "]", benchmarks.benchmarks().get(i).kpi());
         }
-        var industries = industryBenchmarks.knownIndustries();
+        var industries = new IndustryBenchmarks(benchmarks, benchmarkSettings).knownIndustries();
         for (int i = 0; i < benchmarkSettings.industry().size(); i++) {
             String industry = benchmarkSettings.industry().get(i);
             if (!industries.contains(industry.strip())) {
@@ -93,9 +92,10 @@ public class ConfigurationCheck implements InitializingBean {
         return found;
     }
 
-    /** One line on what config/ holds, for check-config. */
+    /** One line on what the configuration holds, for check-config. */
     public String summary() {
-        return String.format("config/ is valid: %d KPIs (%d enabled), %d targets, %d benchmarks, %d measures.",
+        return String.format(
+                "The configuration is valid: %d KPIs (%d enabled), %d targets, %d benchmarks, %d measures.",
                 catalog.kpis().size(), catalog.enabled().size(), targets.targets().size(),
                 benchmarks.benchmarks().size(), measures.measures().size());
     }

@@ -1,5 +1,6 @@
 package io.kpipeline.generate;
 
+import io.kpipeline.system.NeedsNoDatabase;
 import io.kpipeline.system.Progress;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * account ids and the customer list stay in memory.
  */
 @Component
+@NeedsNoDatabase
 public class DemoDataGenerator {
 
     /**

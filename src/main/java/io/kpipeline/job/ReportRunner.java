@@ -163,8 +163,12 @@ public class ReportRunner {
         }
     }
 
-    /** @throws KpiException (configuration) when the period is not of the report's kind */
-    public void requireKind(ReportKind report, ReportingPeriod period) {
+    /**
+     * Needs neither settings nor database, so that a command refuses a wrong period before anything starts.
+     *
+     * @throws KpiException (configuration) when the period is not of the report's kind
+     */
+    public static void requireKind(ReportKind report, ReportingPeriod period) {
         if (period.kind() != report.periodKind()) {
             throw KpiException.configuration("The " + report.key() + " report covers " + describe(report)
                     + "; " + period.id() + " is not one.");

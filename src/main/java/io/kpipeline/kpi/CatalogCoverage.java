@@ -1,6 +1,9 @@
 package io.kpipeline.kpi;
 
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.NeedsNoDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,19 +11,31 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start when the catalog and the calculators disagree: a KPI in {@code config/kpis.yml}
- * that nothing computes, a calculated KPI without a catalog entry, or one computed twice.
+ * that nothing computes, a calculated KPI without a catalog entry, or one computed twice. Without the
+ * database (check-config) there are no calculators; the catalog shipped in the jar, which the calculators
+ * are held to whenever the application starts, stands in for their ids.
  */
 @Component
+@NeedsNoDatabase
 class CatalogCoverage implements InitializingBean {
 
-    private final KpiCatalog catalog;
-    private final List<KpiCalculator> calculators;
+    /** The shipped catalog, as the settings-only context compares with it. */
+    static final String SHIPPED = "config/kpis.yml";
 
-    CatalogCoverage(KpiCatalog catalog, List<KpiCalculator> calculators) {
+    private final KpiCatalog catalog;
+    private final ObjectProvider<KpiCalculator> calculators;
+
+    CatalogCoverage(KpiCatalog catalog, ObjectProvider<KpiCalculator> calculators) {
         this.catalog = catalog;
         this.calculators = calculators;
     }
@@ -29,13 +44,17 @@ class CatalogCoverage implements InitializingBean {
     public void afterPropertiesSet() {
         Map<String, String> computedBy = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        for (KpiCalculator calculator : calculators) {
+        List<KpiCalculator> all = calculators.orderedStream().toList();
+        for (KpiCalculator calculator : all) {
             for (String id : calculator.kpiIds()) {
                 String other = computedBy.put(id, calculator.getClass().getSimpleName());
                 if (other != null) {
                     problems.add(id + " is computed by both " + other + " and " + calculator.getClass().getSimpleName());
                 }
             }
+        }
+        if (all.isEmpty()) {
+            shippedIds().forEach(id -> computedBy.put(id, SHIPPED));
         }
         Set<String> listed = new TreeSet<>();
         catalog.kpis().forEach(k -> listed.add(k.id()));
@@ -52,6 +71,22 @@ class CatalogCoverage implements InitializingBean {
         if (!problems.isEmpty()) {
             throw KpiException.configuration("The KPI catalog and the calculators disagree: "
                     + String.join("; ", problems) + ".");
+        }
+    }
+
+    /** A catalog entry's id, all the comparison needs of it. */
+    record Entry(String id) {
+    }
+
+    /** The ids of the catalog shipped in the jar. */
+    static List<String> shippedIds() {
+        try {
+            var sources = new YamlPropertySourceLoader().load("shipped catalog", new ClassPathResource(SHIPPED));
+            return new Binder(ConfigurationPropertySources.from(sources))
+                    .bind("kpi-catalog.kpis", Bindable.listOf(Entry.class)).orElse(List.of())
+                    .stream().map(Entry::id).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The shipped " + SHIPPED + " cannot be read", e);
         }
     }
 }

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.util.List;
@@ -29,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
  *                                 this many days before the period's end (and older than that) is stale
  * @param webLeadChannels          the channels whose leads come through the company's website
  * @param stageProbabilities       default win probability per open deal stage, used by the weighted
- *                                 pipeline when fewer than {@code minClosedForProbability} leads closed
+ *                                 pipeline when fewer than {@code minClosedForProbability} leads closed;
+ *                                 without the setting {@link #DEFAULT_STAGE_PROBABILITIES}
  * @param minClosedForProbability  closed leads a stage needs for its observed win rate
  * @param smallSample              values resting on fewer cases than this are small samples: flagged,
  *                                 shown with their case count, without status and measures
@@ -47,7 +47,7 @@ public record KpiSettings(
         @NotEmpty(message = "must name at least one channel code, e.g. WEBSITE")
         @DefaultValue({"WEBSITE", "PAID_SEARCH"})
         List<@Pattern(regexp = "[A-Z0-9_]{1,32}", message = "must be a channel code in capitals, e.g. WEBSITE") String> webLeadChannels,
-        @NotNull Map<String, BigDecimal> stageProbabilities,
+        Map<String, BigDecimal> stageProbabilities,
         @Min(1) @DefaultValue("20") int minClosedForProbability,
         @Min(1) @DefaultValue("30") int smallSample) {
 
@@ -55,8 +55,18 @@ public record KpiSettings(
     public static final String NO_GROSS_MARGIN = "the gross margin is not set: set kpi.settings.gross-margin"
             + " (e.g. 0.75 for 75 %) in config/application.yml";
 
+    /**
+     * The win probabilities of the open stages while too few deals have closed to observe them, when
+     * {@code stage-probabilities} is not set.
+     */
+    public static final Map<String, BigDecimal> DEFAULT_STAGE_PROBABILITIES = Map.of("SQL", new BigDecimal("0.10"),
+            "FIRST_MEETING", new BigDecimal("0.20"), "SECOND_MEETING", new BigDecimal("0.35"),
+            "OFFER", new BigDecimal("0.50"), "CONTRACT_SENT", new BigDecimal("0.80"));
+
     public KpiSettings {
         webLeadChannels = List.copyOf(webLeadChannels);
+        stageProbabilities = stageProbabilities == null || stageProbabilities.isEmpty() ? DEFAULT_STAGE_PROBABILITIES
+                : Map.copyOf(stageProbabilities);
     }
 
     /** The gross margin, when it is set. */

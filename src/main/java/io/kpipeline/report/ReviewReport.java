@@ -25,10 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
-import io.kpipeline.system.KpiException;
-import io.kpipeline.system.Origins;
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +37,7 @@ import org.springframework.stereotype.Component;
  * computeCheckpointsStep), read in one query each.
  */
 @Component
-public class ReviewReport implements ReportDocument, InitializingBean {
+public class ReviewReport implements ReportDocument {
 
     static final String TEMPLATE = "ReviewKpiReport";
     static final String REPORT = "review";
@@ -57,11 +53,10 @@ public class ReviewReport implements ReportDocument, InitializingBean {
     private final KpiSettings kpiSettings;
     private final FiredMeasures measures;
     private final DisplayNames names;
-    private final Environment environment;
 
     ReviewReport(ReportRenderer renderer, KpiResultRepository results, ReviewValues values, KpiCatalog catalog,
             Targets targets, ReportSettings reportSettings, ReviewReportSettings settings, KpiProperties properties,
-            KpiSettings kpiSettings, FiredMeasures measures, DisplayNames names, Environment environment) {
+            KpiSettings kpiSettings, FiredMeasures measures, DisplayNames names) {
         this.renderer = renderer;
         this.results = results;
         this.values = values;
@@ -73,19 +68,6 @@ public class ReviewReport implements ReportDocument, InitializingBean {
         this.kpiSettings = kpiSettings;
         this.measures = measures;
         this.names = names;
-        this.environment = environment;
-    }
-
-    /** A redundancy check that asks for more weeks with values than it reads stops start-up. */
-    @Override
-    public void afterPropertiesSet() {
-        if (settings.minimumWeeks() > settings.correlationWeeks()) {
-            String key = "kpi.reports.review.minimum-weeks";
-            throw KpiException.configuration(key + " = " + settings.minimumWeeks() + Origins.of(environment, key)
-                    + " is more than kpi.reports.review.correlation-weeks = " + settings.correlationWeeks()
-                    + ": two KPIs cannot share more weeks with values than the check reads. Lower minimum-weeks or"
-                    + " raise correlation-weeks.");
-        }
     }
 
     @Override

@@ -11,13 +11,10 @@ import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Unit;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
-import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
-import io.kpipeline.system.Origins;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.temporal.IsoFields;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -28,8 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +35,7 @@ import org.springframework.stereotype.Component;
  * near-empty. A small sample shows its case count and no status.
  */
 @Component
-public class WeeklyReport implements ReportDocument, InitializingBean {
+public class WeeklyReport implements ReportDocument {
 
     static final String TEMPLATE = "WeeklyKpiReport";
     static final String REPORT = "weekly";
@@ -62,11 +57,10 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
     private final KpiSettings kpiSettings;
     private final Currency currency;
     private final DisplayNames names;
-    private final Environment environment;
 
     WeeklyReport(ReportRenderer renderer, KpiResultRepository results, KpiCatalog catalog, FiredMeasures fired,
             DataNotes dataNotes, ReportSettings settings, KpiSettings kpiSettings, KpiProperties properties,
-            DisplayNames names, Environment environment) {
+            DisplayNames names) {
         this.renderer = renderer;
         this.results = results;
         this.catalog = catalog;
@@ -76,25 +70,6 @@ public class WeeklyReport implements ReportDocument, InitializingBean {
         this.kpiSettings = kpiSettings;
         this.currency = Currency.getInstance(properties.currency());
         this.names = names;
-        this.environment = environment;
-    }
-
-    /** A focus KPI the catalog does not have, or has switched off, stops start-up. */
-    @Override
-    public void afterPropertiesSet() {
-        List<String> problems = new ArrayList<>();
-        List<String> focus = settings.weekly().focus();
-        for (int i = 0; i < focus.size(); i++) {
-            String key = "kpi.reports.weekly.focus[" + i + "]";
-            var kpi = catalog.find(focus.get(i));
-            if (kpi.isEmpty() || !kpi.get().enabled()) {
-                problems.add(key + " = " + focus.get(i) + (kpi.isEmpty() ? " is not a KPI of config/kpis.yml"
-                        : " is switched off in config/kpis.yml") + Origins.of(environment, key));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw KpiException.configuration(String.join("; ", problems) + ".");
-        }
     }
 
     @Override

@@ -25,7 +25,6 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,10 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Puts the reports' schedules into Quartz's job store and starts the scheduler: one durable job and
  * one cron trigger per report (replaced on every start, so a changed setting takes effect), plus a
  * one-off catch-up firing that runs the periods missed while no scheduler was running. The settings
- * are checked whenever the application starts, so that check-config reports a wrong schedule too.
+ * are checked whenever the application starts ({@link ScheduleSettingsCheck}), so that check-config reports
+ * a wrong schedule too.
  */
 @Component
-public class Scheduling implements InitializingBean {
+public class Scheduling {
 
     static final String GROUP = "reports";
     static final String SYNC_GROUP = "sources";
@@ -58,13 +58,6 @@ public class Scheduling implements InitializingBean {
         this.kpi = kpi;
         this.environment = environment;
         this.transaction = new TransactionTemplate(transactions);
-    }
-
-    /** Checks the schedule settings when any command starts, as check-config does for all settings. */
-    @Override
-    public void afterPropertiesSet() {
-        ReportSchedules.read(settings, kpi.zone(), environment);
-        SourceSchedules.read(sources, kpi.zone(), environment);
     }
 
     /** Which missed periods the catch-up runs, as the setting is written: latest, all or none. */

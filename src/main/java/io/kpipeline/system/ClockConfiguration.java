@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The clock of the business time zone: "today", "the latest complete week" are read from it. */
 @Configuration(proxyBeanMethods = false)
+@NeedsNoDatabase
 class ClockConfiguration {
 
     @Bean

@@ -26,6 +26,11 @@ public class KpiException extends RuntimeException {
         return new KpiException(message, null, true);
     }
 
+    /** A wrong setting whose cause is kept for {@code --verbose}. */
+    public static KpiException configuration(String message, Throwable cause) {
+        return new KpiException(message, cause, true);
+    }
+
     public boolean isConfigurationProblem() {
         return configurationProblem;
     }

@@ -1,6 +1,7 @@
 package io.kpipeline.system;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,6 +23,10 @@ public record KpiHome(Path directory) {
 
     static KpiHome prepare(Path home, boolean groupReadable) {
         Path directory = home.toAbsolutePath().normalize();
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw KpiException.configuration("kpi.home (KPI_HOME) " + directory + " is a file, not a directory."
+                    + " Set kpi.home to a directory of the user who runs the pipeline; it is created when missing.");
+        }
         try {
             PrivateFiles.createDirectories(directory);
             if (!PrivateFiles.isPosix(directory)) {
@@ -36,6 +41,10 @@ public record KpiHome(Path directory) {
             if (Files.isDirectory(db, LinkOption.NOFOLLOW_LINKS)) {
                 PrivateFiles.setMode(db, PrivateFiles.OWNER_DIRECTORY);
             }
+        } catch (AccessDeniedException e) {
+            throw KpiException.configuration("permission denied: " + e.getFile() + ", a part of kpi.home (KPI_HOME) "
+                    + directory + ". It must belong to the user who runs the pipeline (chown -R that user "
+                    + directory + "), or set kpi.home to a directory of its own.", e);
         } catch (IOException e) {
             throw new KpiException("Cannot make the home directory " + directory + " private ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "). It and the files in it must belong"

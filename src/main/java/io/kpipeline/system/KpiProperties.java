@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * The pipeline's own settings ({@code kpi.*} in {@code config/application.yml}).
  *
  * @param home     where the embedded database, reports and outbox live ({@code KPI_HOME}, default {@code ./var})
+ * @param config   the configuration directory in use ({@link ConfigDirectory}: {@code --config}, {@code KPI_CONFIG},
+ *                 {@code $KPI_HOME/config} or {@code ./config}); null when the shipped defaults apply throughout.
+ *                 Chosen before the files are read, so a configuration file cannot set it.
  * @param zone     the business time zone in which all timestamps of the data are read
  * @param currency the business currency, ISO 4217
  * @param embedded settings of the embedded database server
@@ -23,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("kpi")
 public record KpiProperties(
         @NotNull @DefaultValue("./var") Path home,
+        Path config,
         @NotNull @DefaultValue("Europe/Berlin") ZoneId zone,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code like EUR")
         @DefaultValue("EUR") String currency,
@@ -37,7 +42,7 @@ public record KpiProperties(
      *                   {@code $KPI_HOME/db}. Several homes of one user may share a directory.
      */
     public record Embedded(
-            @NotNull @DefaultValue("30s") Duration lockWait,
+            @NotNull @DurationMin(nanos = 0, message = "must be 0 or more") @DefaultValue("30s") Duration lockWait,
             @NotNull @Pattern(regexp = "[0-9]+[KMG]", message = "must be a size like 512M or 2G")
             @DefaultValue("512M") String bufferPool,
             Path binaries) {

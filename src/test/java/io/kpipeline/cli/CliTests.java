@@ -83,6 +83,37 @@ class CliTests {
     }
 
     @Test
+    void aCurrencyISO4217DoesNotKnowIsRefusedByCheckConfigNamingTheSetting() {
+        // the right form, no currency: only the reports' rendering stumbled on it before
+        assertThat(run("check-config", "--kpi.currency=XYZ", home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.currency = XYZ (on the command line) is not an"
+                + " ISO 4217 currency; write one like EUR, USD or CHF." + System.lineSeparator());
+    }
+
+    @Test
+    void aNegativeRetryDelayIsRefusedNamingTheSetting() {
+        assertThat(run("check-config", "--kpi.delivery.retry.max-delay=-1m", home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.delivery.retry.max-delay = -1m must be 0 or more"
+                + " (on the command line). Correct the setting and run again." + System.lineSeparator());
+    }
+
+    @Test
+    void anUnknownKeyUnderKpiIsRefusedWithFileLineAndTheClosestKnownKey(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("application.yml");
+        Files.writeString(file, "kpi:\n  reports:\n    weekly:\n      recipents: [sales@example.com]\n");
+        assertThat(run("check-config", "--spring.config.additional-location=" + file, home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.reports.weekly.recipents[0] (in " + file
+                + ", line 4) is not known (did you mean `recipients`?). Correct the key (the shipped"
+                + " config/application.yml lists every setting with its default) and run again."
+                + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        assertThat(run("check-config", "--kpi.hme=/srv/kpi", home())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Error: setting kpi.hme (on the command line) is not known (did you"
+                + " mean `home`?).");
+    }
+
+    @Test
     void aWrongSettingInAFileNamesTheFileAndLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("application.yml");
         Files.writeString(file, "kpi:\n  zone: Europe/Berln\n");
@@ -108,6 +139,21 @@ class CliTests {
     }
 
     @Test
+    void aYamlSyntaxErrorIsOneLineWithFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("application.yml"), "kpi:\n  zone: Europe/Berlin\n   currency: EUR\n");
+        assertThat(run("check-config", "--config", dir.toString(), home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: " + dir.resolve("application.yml") + ", line 3, column 12:"
+                + " mapping values are not allowed here. Correct the file (YAML: indent with spaces, one key: value"
+                + " a line) and run again." + System.lineSeparator());
+
+        Path targets = dir.resolve("more.yml");
+        Files.writeString(targets, "kpi-targets:\n  targets: [\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("check-config", "--spring.config.additional-location=" + targets, home())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Error: " + targets + ", line 3, column 1: ");
+    }
+
+    @Test
     void aWrongPeriodIsAUsageErrorThatShowsTheForms() {
         assertThat(run("run", "monthly", "--period", "Oktober")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("Error: --period \"Oktober\" is not a period; write 2026-W44 (ISO week),"
@@ -116,10 +162,54 @@ class CliTests {
     }
 
     @Test
-    void aReportRefusesAPeriodOfAnotherKind() {
-        assertThat(run("run", "weekly", "--period", "2026-10", home())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("Error: The weekly report covers an ISO week like 2026-W44; 2026-10 is"
+    void aReportRefusesAPeriodOfAnotherKindBeforeAnyDatabaseStarts() {
+        // nothing listens on port 1: had the command connected first, it would fail on the database (exit 1)
+        assertThat(run("run", "weekly", "--period", "2026-11", home(),
+                "--spring.datasource.url=jdbc:mysql://127.0.0.1:1/kpi")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: The weekly report covers an ISO week like 2026-W44; 2026-11 is"
                 + " not one." + System.lineSeparator());
+    }
+
+    @Test
+    void generateRefusesOptionsThatCanGiveNoDataAsUsageErrors() {
+        assertThat(run("generate", "--leads", "-5", "--csv", "target/never-written", home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: --leads -5 is not a number of leads; give 1 or more."
+                + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        assertThat(run("generate", "--from", "2026-02-01", "--to", "2026-01-31", "--csv", "target/never-written",
+                home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: --to 2026-01-31 lies before --from 2026-02-01; give the first"
+                + " day as --from." + System.lineSeparator());
+        assertThat(Path.of("target/never-written")).doesNotExist();
+    }
+
+    @Test
+    void aHomeOrAnOutputFolderThatIsAFileIsAUsageError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+        assertThat(run("check-config", "--kpi.home=" + file)).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: kpi.home (KPI_HOME) " + file + " is a file, not a directory."
+                + " Set kpi.home to a directory of the user who runs the pipeline; it is created when missing."
+                + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        assertThat(run("run", "weekly", "--period", "2026-W44", "--out", file.toString(), home(),
+                "--spring.datasource.url=jdbc:mysql://127.0.0.1:1/kpi")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: --out " + file + " is a file, not a folder. Give a folder for"
+                + " the report's files (it is created when missing)." + System.lineSeparator());
+    }
+
+    @Test
+    void aReportMailedToNobodyIsAnErrorOfCheckConfigUnlessItsMailIsOff() {
+        assertThat(run("check-config", "--kpi.reports.quarterly.recipients=", home())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: kpi.reports.quarterly.recipients is empty: nobody would receive"
+                + " the quarterly report. Add an address or role:<name>, or set kpi.reports.quarterly.mail: false to"
+                + " write its files only." + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        assertThat(run("check-config", "--kpi.reports.quarterly.recipients=", "--kpi.reports.quarterly.mail=false",
+                home())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains(", quarterly not mailed, ");
     }
 
     @Test
@@ -176,7 +266,8 @@ class CliTests {
     @Test
     void checkConfigNamesTheKeyValueFileAndLineOfATargetForAnUnknownKpi(@TempDir Path dir) throws IOException {
         assertThat(run("check-config", home())).isZero();
-        assertThat(out.toString()).startsWith("config/ is valid: 75 KPIs (75 enabled)");
+        assertThat(out.toString()).startsWith("Configuration: " + Path.of("config").toAbsolutePath() + " (./config)."
+                + System.lineSeparator() + "The configuration is valid: 75 KPIs (75 enabled)");
 
         Path targets = dir.resolve("targets.yml");
         Files.writeString(targets, """

@@ -189,7 +189,7 @@ class ReviewReportTests {
     @Test
     void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
         var english = new ReviewReport(new ReportRenderer(Locale.ENGLISH), null, null, catalog, targets,
-                reportSettings, settings, properties, kpiSettings, null, names, null);
+                reportSettings, settings, properties, kpiSettings, null, names);
         byte[] pdf = english.render(CYCLE, values(), fired());
         keep("review-en.pdf", pdf);
         String text = flat(WeeklyReportTests.text(pdf));
@@ -242,24 +242,13 @@ class ReviewReportTests {
     @Test
     void withoutAgreedTargetsTheReviewSaysSoAndStillListsItsSections() throws IOException {
         var report = new ReviewReport(new ReportRenderer(Locale.GERMAN), null, null, catalog,
-                new Targets(List.of()), reportSettings, settings, properties, kpiSettings, null, names, null);
+                new Targets(List.of()), reportSettings, settings, properties, kpiSettings, null, names);
         String text = flat(WeeklyReportTests.text(report.render(CYCLE, values(), fired())));
 
         assertThat(text).contains("Für keine KPI ist ein Ziel für 30 Tage, für jeden Zeitraum oder für einen Monat"
                 + " vereinbart.", "Stellschrauben: Maßnahmen zu den Werten des Zyklus", "KPI-Inventar",
                 "Empfohlene Anpassungen", "Fragen für das gemeinsame Review-Meeting von Vertrieb und Marketing",
                 "67 KPIs hatten keine Daten im Zyklus (Social-Media-Follower,");
-    }
-
-    @Test
-    void aMinimumOfWeeksAboveTheWeeksReadStopsStartUpNamingBothSettings() {
-        var wrong = new ReviewReportSettings("review-report.pdf", 13, 20, 0.95, 60, 0.6, 0.3);
-        var report = new ReviewReport(new ReportRenderer(Locale.GERMAN), null, null, catalog, targets, reportSettings,
-                wrong, properties, kpiSettings, null, names, new org.springframework.core.env.StandardEnvironment());
-        org.assertj.core.api.Assertions.assertThatThrownBy(report::afterPropertiesSet)
-                .isInstanceOf(io.kpipeline.system.KpiException.class)
-                .hasMessageContaining("kpi.reports.review.minimum-weeks = 20")
-                .hasMessageContaining("kpi.reports.review.correlation-weeks = 13");
     }
 
     /** Values of a cycle: each KPI's own story told in the assertions. */

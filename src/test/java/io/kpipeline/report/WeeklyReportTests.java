@@ -1,7 +1,6 @@
 package io.kpipeline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kpipeline.evaluation.FiredMeasures;
 import io.kpipeline.evaluation.Status;
@@ -10,7 +9,6 @@ import io.kpipeline.kpi.DataNote;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportingPeriod;
-import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -307,7 +305,7 @@ class WeeklyReportTests {
     @Test
     void printsInEnglishWhenTheReportLocaleIsEnglish() throws IOException {
         var english = new WeeklyReport(new ReportRenderer(Locale.ENGLISH), null, catalog, fired, null, settings,
-                kpiSettings, properties, null, null);
+                kpiSettings, properties, null);
         byte[] pdf = english.render(WEEK_44, results(), NAMES, Set.of());
         keep("weekly-en.pdf", pdf);
         String text = text(pdf);
@@ -315,16 +313,6 @@ class WeeklyReportTests {
                 "good", "warning", "bad", "Win rate 20.0%\nn = 5", "Low open rate",
                 "Email open rate: Herbst-Newsletter 12.0% against 18.0% on average",
                 "Small samples (fewer than 30 cases, not judged): Win rate (n = 5)");
-    }
-
-    @Test
-    void aFocusKpiOutsideTheCatalogStopsStartUpNamingTheSetting() {
-        var wrong = new ReportSettings("de", new ReportSettings.Weekly(List.of("leads_created", "lead_count"),
-                "weekly-report.pdf"), settings.review());
-        var report = new WeeklyReport(new ReportRenderer(Locale.GERMAN), null, catalog, fired, null, wrong,
-                kpiSettings, properties, null, new org.springframework.core.env.StandardEnvironment());
-        assertThatThrownBy(report::afterPropertiesSet).isInstanceOf(KpiException.class)
-                .hasMessageContaining("kpi.reports.weekly.focus[1] = lead_count is not a KPI of config/kpis.yml");
     }
 
     /**

@@ -36,7 +36,7 @@ class SyncProfilesTests {
         SourceSettings settings = new SourceSettings(Map.of("erp", new SourceSettings.Source(
                 "jdbc:mysql://localhost/erp", "reader", null, null, null, null, null, true)));
         SourceSync sync = new SourceSync(settings, profiles, null, null, null,
-                new KpiProperties(Path.of("var"), ZoneId.of("Europe/Berlin"), "EUR",
+                new KpiProperties(Path.of("var"), null, ZoneId.of("Europe/Berlin"), "EUR",
                         null, null));
 
         assertThatThrownBy(sync::afterPropertiesSet).isInstanceOf(KpiException.class)

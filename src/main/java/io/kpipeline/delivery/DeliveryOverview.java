@@ -1,0 +1,55 @@
+package io.kpipeline.delivery;
+
+import io.kpipeline.report.RenderedPdf;
+import io.kpipeline.system.NeedsNoDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * What delivery will do, told without a database, for check-config: where the messages go and how many
+ * addresses each report reaches.
+ */
+@Component
+@NeedsNoDatabase
+public class DeliveryOverview {
+
+    private static final RenderedPdf REPORT_PDF = new RenderedPdf("", null);
+
+    private final RecipientDirectory directory;
+    private final MailTransport transport;
+
+    DeliveryOverview(RecipientDirectory directory, MailTransport transport) {
+        this.directory = directory;
+        this.transport = transport;
+    }
+
+    /**
+     * The reports that would be mailed to nobody, each as one problem naming its setting: a report without
+     * recipients is a mistake unless {@code kpi.reports.<report>.mail: false} says it is not to be mailed.
+     */
+    public List<String> unaddressed() {
+        List<String> problems = new ArrayList<>();
+        for (String report : RecipientDirectory.REPORTS) {
+            if (directory.mailed(report) && directory.of(report, REPORT_PDF).isEmpty()) {
+                String key = "kpi.reports." + report;
+                problems.add(key + ".recipients is empty: nobody would receive the " + report + " report. Add an"
+                        + " address or role:<name>, or set " + key + ".mail: false to write its files only");
+            }
+        }
+        return problems;
+    }
+
+    /** One line: where messages go and how many addresses each report has. */
+    public String describe() {
+        StringBuilder b = new StringBuilder("Delivery: ").append(transport.outbox()
+                ? "to the outbox " + transport.outboxFolder() + " (no spring.mail.host is set)"
+                : "by SMTP via " + transport.server());
+        for (String report : RecipientDirectory.REPORTS) {
+            b.append(", ").append(report).append(directory.mailed(report) ? " "
+                    + directory.of(report, REPORT_PDF).size() + " recipients" : " not mailed");
+        }
+        return b.append(directory.admin().isBlank() ? ", no admin address." : ", admin " + directory.admin() + ".")
+                .toString();
+    }
+}
