@@ -71,6 +71,7 @@ final class BackfillCommand implements Callable<Integer> {
         }
         ReportingPeriod first = PeriodOption.parse("--from", from);
         ReportingPeriod last = PeriodOption.parse("--to", to);
+        Backfill.requireKind(report, first, last); // before the database starts: a usage error is found at once
         PrintWriter out = root.out();
         try (var context = root.startContext()) {
             Backfill backfill = context.getBean(Backfill.class);

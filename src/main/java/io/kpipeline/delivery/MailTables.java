@@ -10,16 +10,11 @@ import io.kpipeline.report.PersonalWeeklyReport;
 import io.kpipeline.report.ReportFormat;
 import io.kpipeline.report.ReportSettings;
 import io.kpipeline.report.ReviewReport;
-import io.kpipeline.system.KpiException;
-import io.kpipeline.system.Origins;
 import java.time.temporal.IsoFields;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +25,7 @@ import org.springframework.stereotype.Component;
  * no status.
  */
 @Component
-class MailTables implements InitializingBean {
+class MailTables {
 
     private final KpiResultRepository results;
     private final KpiCatalog catalog;
@@ -38,37 +33,15 @@ class MailTables implements InitializingBean {
     private final MailKpiSettings mailKpis;
     private final PersonalWeeklyReport personal;
     private final ReviewReport review;
-    private final Environment environment;
 
     MailTables(KpiResultRepository results, KpiCatalog catalog, ReportSettings reports, MailKpiSettings mailKpis,
-            PersonalWeeklyReport personal, ReviewReport review, Environment environment) {
+            PersonalWeeklyReport personal, ReviewReport review) {
         this.results = results;
         this.catalog = catalog;
         this.reports = reports;
         this.mailKpis = mailKpis;
         this.personal = personal;
         this.review = review;
-        this.environment = environment;
-    }
-
-    /** A mail KPI the catalog does not have, or has switched off, stops start-up, as a weekly focus KPI does. */
-    @Override
-    public void afterPropertiesSet() {
-        List<String> problems = new ArrayList<>();
-        for (String report : RecipientDirectory.REPORTS) {
-            List<String> ids = mailKpis.of(report).mailKpis();
-            for (int i = 0; i < ids.size(); i++) {
-                String key = "kpi.reports." + report + ".mail-kpis[" + i + "]";
-                var kpi = catalog.find(ids.get(i));
-                if (kpi.isEmpty() || !kpi.get().enabled()) {
-                    problems.add(key + " = " + ids.get(i) + (kpi.isEmpty() ? " is not a KPI of config/kpis.yml"
-                            : " is switched off in config/kpis.yml") + Origins.of(environment, key));
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw KpiException.configuration(String.join("; ", problems) + ".");
-        }
     }
 
     /** The KPIs the report's mail leads with, in the order shown. */

@@ -1,5 +1,6 @@
 package io.kpipeline.delivery;
 
+import io.kpipeline.system.NeedsNoDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -21,6 +22,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * of its own.
  */
 @Configuration(proxyBeanMethods = false)
+@NeedsNoDatabase
 class MailTimeouts {
 
     private static final List<String> KEYS = List.of("connectiontimeout", "timeout", "writetimeout");

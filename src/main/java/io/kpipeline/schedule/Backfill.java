@@ -55,26 +55,37 @@ public class Backfill {
     }
 
     /**
-     * The periods from {@code from} to {@code to}, both included: weeks, months, quarters, years or review cycles.
+     * Needs neither settings nor database, so that a backfill refuses a wrong range before anything starts.
      *
-     * @throws KpiException (configuration) when the range is empty or a period is not one of the report's
+     * @throws KpiException (configuration) when an end is not a period of the report's kind, or the range is empty
      */
-    public List<ReportingPeriod> range(ReportKind report, ReportingPeriod from, ReportingPeriod to) {
+    public static void requireKind(ReportKind report, ReportingPeriod from, ReportingPeriod to) {
         for (var end : List.of(from, to)) {
             if (end.kind() != report.periodKind()) {
                 throw KpiException.configuration(end.id() + " is not a period of the " + report.key()
                         + " report; write " + example(report) + ".");
             }
+        }
+        if (to.start().isBefore(from.start())) {
+            throw KpiException.configuration("--from " + from.id() + " is after --to " + to.id()
+                    + "; give the earlier period first.");
+        }
+    }
+
+    /**
+     * The periods from {@code from} to {@code to}, both included: weeks, months, quarters, years or review cycles.
+     *
+     * @throws KpiException (configuration) when the range is empty or a period is not one of the report's
+     */
+    public List<ReportingPeriod> range(ReportKind report, ReportingPeriod from, ReportingPeriod to) {
+        requireKind(report, from, to);
+        for (var end : List.of(from, to)) {
             ReviewCycle cycle = reports.review().cycle();
             if (report == ReportKind.REVIEW && !cycle.isCycle(end)) {
                 throw KpiException.configuration(end.id() + " is not a review cycle: cycles run 30 days from "
                         + cycle.start() + " (kpi.reports.review.cycle-start), e.g. " + cycle.containing(
                                 end.last().isBefore(cycle.start()) ? cycle.start() : end.last()).id() + ".");
             }
-        }
-        if (to.start().isBefore(from.start())) {
-            throw KpiException.configuration("--from " + from.id() + " is after --to " + to.id()
-                    + "; give the earlier period first.");
         }
         List<ReportingPeriod> periods = new ArrayList<>();
         for (ReportingPeriod p = to; !p.start().isBefore(from.start()); p = p.previous()) {

@@ -6,8 +6,10 @@ import io.kpipeline.job.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Mistakes in a backfill's command line are usage errors, reported before the database starts. */
 class BackfillCommandTests {
@@ -37,6 +39,19 @@ class BackfillCommandTests {
     void aPeriodThatDoesNotParseIsNamedWithItsOption() {
         assertThat(run("backfill", "monthly", "--from", "2026-13", "--to", "2026-12")).isEqualTo(2);
         assertThat(err.toString()).startsWith("Error: --from \"2026-13\" is not a period");
+    }
+
+    @Test
+    void aRangeOfAnotherKindOrBackwardsIsRefusedBeforeAnyDatabaseStarts(@TempDir Path dir) {
+        String home = "--kpi.home=" + dir.resolve("home");
+        assertThat(run("backfill", "weekly", "--from", "2026-10", "--to", "2026-11", home)).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: 2026-10 is not a period of the weekly report; write ISO weeks"
+                + " like 2026-W40." + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(run("backfill", "monthly", "--from", "2026-11", "--to", "2026-10", home)).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("Error: --from 2026-11 is after --to 2026-10; give the earlier period"
+                + " first." + System.lineSeparator());
+        assertThat(dir.resolve("home")).doesNotExist();
     }
 
     @Test

@@ -126,7 +126,8 @@ class CliTests {
     @Test
     void aFreshnessShareOutsideZeroToOneStopsWithTheKey() {
         assertThat(run("check-config", "--kpi.delivery.freshness.weekly.min-share=1.5", home())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("Error: setting kpi.delivery.freshness.weekly.min-share = 1.5 must be 0 to 1."
+        assertThat(err.toString()).isEqualTo("Error: setting kpi.delivery.freshness.weekly.min-share = 1.5 must be 0 to 1"
+                + " (on the command line)."
                 + " Correct the setting and run again." + System.lineSeparator());
     }
 

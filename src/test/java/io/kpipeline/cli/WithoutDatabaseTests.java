@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,6 +38,7 @@ class WithoutDatabaseTests {
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a scheduler that never says it has started fails, not hangs
     static void startTheSchedulerOnTheHome() throws Exception {
         scheduler = Processes.start(Path.of(""), Map.of(), "schedule", "--kpi.home=" + dir.resolve("home"));
         BufferedReader lines = new BufferedReader(new InputStreamReader(scheduler.getInputStream(),
@@ -44,7 +46,7 @@ class WithoutDatabaseTests {
         StringBuilder seen = new StringBuilder();
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             seen.append(line).append('\n');
-            if (line.startsWith("Missed periods are caught up now.")) {
+            if (line.startsWith("Missed periods are caught up now")) {
                 break;
             }
         }
