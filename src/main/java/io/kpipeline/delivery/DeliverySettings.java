@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("kpi.delivery")
 record DeliverySettings(
-        @NotBlank @DefaultValue("kpi-pipeline@localhost") String from,
+        @NotBlank @DefaultValue("kpi-pipeline@example.com") String from,
         @DefaultValue("") String admin,
         @NotNull @DurationMin(millis = 1, message = "must be more than 0") @DefaultValue("30s") Duration timeout,
         @NotNull @DurationMin(millis = 1, message = "must be more than 0") @DefaultValue("10m") Duration deadline,

@@ -140,6 +140,22 @@ class CliTests {
     }
 
     @Test
+    void aConfigDirectoryWithAShortApplicationYmlIsValidOnTheDefaultsOfTheRest(@TempDir Path dir) throws IOException {
+        // every report mailed to someone, everything else left to the defaults: the sender's among them
+        Files.writeString(dir.resolve("application.yml"), """
+                kpi:
+                  reports:
+                    weekly: {recipients: [chef@firma.de]}
+                    monthly: {recipients: [chef@firma.de]}
+                    quarterly: {recipients: [chef@firma.de]}
+                    yearly: {recipients: [chef@firma.de]}
+                    review: {recipients: [chef@firma.de]}
+                """);
+        assertThat(run("check-config", "--config", dir.toString(), home())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("The configuration is valid");
+    }
+
+    @Test
     void aYamlSyntaxErrorIsOneLineWithFileLineAndColumn(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("application.yml"), "kpi:\n  zone: Europe/Berlin\n   currency: EUR\n");
         assertThat(run("check-config", "--config", dir.toString(), home())).isEqualTo(2);
