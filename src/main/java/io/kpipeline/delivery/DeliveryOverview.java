@@ -46,8 +46,9 @@ public class DeliveryOverview {
                 ? "to the outbox " + transport.outboxFolder() + " (no spring.mail.host is set)"
                 : "by SMTP via " + transport.server());
         for (String report : RecipientDirectory.REPORTS) {
-            b.append(", ").append(report).append(directory.mailed(report) ? " "
-                    + directory.of(report, REPORT_PDF).size() + " recipients" : " not mailed");
+            int recipients = directory.mailed(report) ? directory.of(report, REPORT_PDF).size() : 0;
+            b.append(", ").append(report).append(!directory.mailed(report) ? " not mailed"
+                    : " " + recipients + (recipients == 1 ? " recipient" : " recipients"));
         }
         return b.append(directory.admin().isBlank() ? ", no admin address." : ", admin " + directory.admin() + ".")
                 .toString();

@@ -75,7 +75,7 @@ class RecipientConfigurationTests {
         // config/application.yml: weekly role:sales-team (2), quarterly and yearly role:management (1),
         // review role:management (1) + role:sales-team (2)
         assertThat(out.toString()).contains("Delivery: to the outbox " + dir.resolve("home").resolve("outbox")
-                + " (no spring.mail.host is set), weekly 2 recipients, monthly 2 recipients, quarterly 1 recipients,"
-                + " yearly 1 recipients, review 3 recipients, admin kpi-admin@example.com.");
+                + " (no spring.mail.host is set), weekly 2 recipients, monthly 2 recipients, quarterly 1 recipient,"
+                + " yearly 1 recipient, review 3 recipients, admin kpi-admin@example.com.");
     }
 }
