@@ -83,6 +83,11 @@ class ActivityCalculator implements KpiCalculator {
     }
 
     @Override
+    public Set<String> sourceTables() {
+        return Set.of("activity");
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),
                 "last", period.last());

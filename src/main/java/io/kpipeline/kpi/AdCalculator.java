@@ -57,6 +57,11 @@ class AdCalculator implements KpiCalculator {
     }
 
     @Override
+    public Set<String> sourceTables() {
+        return Set.of("ad_spend_daily");
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         Spend total = new Spend("total", null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
         List<KpiValue> breakdown = new ArrayList<>();

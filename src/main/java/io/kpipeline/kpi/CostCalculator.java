@@ -32,6 +32,11 @@ class CostCalculator implements KpiCalculator {
     }
 
     @Override
+    public Set<String> sourceTables() {
+        return Set.of("cost_entry", "ad_spend_daily");
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         CostQueries.Costs costs = costQueries.costs(period.start(), period.end());
         Long leads = jdbc.queryForObject(LEADS_CREATED,

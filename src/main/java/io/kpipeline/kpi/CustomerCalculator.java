@@ -37,6 +37,11 @@ class CustomerCalculator implements KpiCalculator {
     }
 
     @Override
+    public Set<String> sourceTables() {
+        return Set.of("customer_order", "subscription");
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         CustomerQueries.Figures figures = customerQueries.period(period);
         List<KpiValue> values = new ArrayList<>();

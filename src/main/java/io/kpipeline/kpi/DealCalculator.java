@@ -65,6 +65,11 @@ class DealCalculator implements KpiCalculator {
     }
 
     @Override
+    public Set<String> sourceTables() {
+        return Set.of("deal");
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         PipelineTally tally = new PipelineTally();
         jdbc.query(CLOSED_DEALS, Map.of("start", period.startTime(), "end", period.endTime()), rs -> {

@@ -90,6 +90,11 @@ class EmailCalculator implements KpiCalculator {
     }
 
     @Override
+    public Set<String> sourceTables() {
+        return Set.of("email_message");
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         Counts total = Counts.NONE;
         List<KpiValue> breakdown = new ArrayList<>();

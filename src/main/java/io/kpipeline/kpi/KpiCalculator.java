@@ -21,4 +21,13 @@ public interface KpiCalculator {
      * dimension of the vocabulary.
      */
     List<KpiValue> compute(ReportingPeriod period);
+
+    /**
+     * The canonical tables its KPIs are computed from. When none of them holds a single row — nothing has been
+     * imported into them, as with a CRM's exports alone — its KPIs have no value, for that reason, instead of a
+     * 0 that reads as a figure. Empty: its KPIs are always computed.
+     */
+    default Set<String> sourceTables() {
+        return Set.of();
+    }
 }

@@ -136,6 +136,11 @@ class LeadFunnelCalculator implements KpiCalculator {
     }
 
     @Override
+    public Set<String> sourceTables() {
+        return Set.of("lead", "funnel_event");
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),
                 "previousStart", period.previous().startTime(), "startDate", period.start(), "endDate", period.end(),

@@ -93,6 +93,11 @@ class PipelineCalculator implements KpiCalculator {
     }
 
     @Override
+    public Set<String> sourceTables() {
+        return Set.of("deal");
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         ReportingPeriod next = period.next();
         Map<String, Object> params = Map.of("end", period.endTime(),

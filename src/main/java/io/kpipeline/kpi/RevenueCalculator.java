@@ -46,6 +46,11 @@ class RevenueCalculator implements KpiCalculator {
     }
 
     @Override
+    public Set<String> sourceTables() {
+        return Set.of("customer_order", "subscription");
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         CustomerQueries.Figures figures = customerQueries.period(period);
         Segment total = figures.total();

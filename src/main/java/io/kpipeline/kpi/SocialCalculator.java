@@ -54,6 +54,11 @@ class SocialCalculator implements KpiCalculator {
     }
 
     @Override
+    public Set<String> sourceTables() {
+        return Set.of("social_daily");
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         KpiValue followers = KpiValue.total(FOLLOWERS, BigDecimal.ZERO);
         KpiValue likes = KpiValue.total(LIKES, BigDecimal.ZERO);

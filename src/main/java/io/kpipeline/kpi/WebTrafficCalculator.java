@@ -57,6 +57,11 @@ class WebTrafficCalculator implements KpiCalculator {
     }
 
     @Override
+    public Set<String> sourceTables() {
+        return Set.of("web_traffic_daily");
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         Traffic total = Traffic.NONE;
         List<Traffic> channels = new ArrayList<>();

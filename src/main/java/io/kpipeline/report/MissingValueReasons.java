@@ -1,5 +1,6 @@
 package io.kpipeline.report;
 
+import io.kpipeline.kpi.KpiEngine;
 import io.kpipeline.kpi.KpiSettings;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -52,6 +53,9 @@ final class MissingValueReasons {
             Map.entry("no sessions in the period", "noSessions"),
             Map.entry("no sessions of the channel in the period", "noSessionsOfChannel"));
 
+    /** "nothing has been imported into customer_order or subscription": the tables are the canonical ones. */
+    private static final Pattern NOTHING_IMPORTED = Pattern.compile(KpiEngine.NOTHING_IMPORTED + "([a-z_]+(?: or [a-z_]+)*)");
+
     /** "no leads entered SAL in the period": the stage is a code of the funnel events. */
     private static final Pattern STAGE_ENTRIES = Pattern.compile("no leads entered ([A-Z_]+) in the period");
     private static final Map<String, String> STAGES = Map.of("MQL", "mql", "SAL", "sal", "SQL", "sql",
@@ -74,12 +78,17 @@ final class MissingValueReasons {
         if (stage.matches() && STAGES.containsKey(stage.group(1))) {
             return format.text("reason.noStageEntries", format.text("stage." + STAGES.get(stage.group(1))));
         }
+        Matcher imported = NOTHING_IMPORTED.matcher(reason);
+        if (imported.matches()) {
+            return format.text("reason.nothingImported", imported.group(1).replace(" or ", format.text("reason.or")));
+        }
         return reason;
     }
 
     /** Whether the reports have a text of their own for {@code reason}. */
     static boolean known(String reason) {
         Matcher stage = STAGE_ENTRIES.matcher(reason);
-        return KEYS.containsKey(reason) || stage.matches() && STAGES.containsKey(stage.group(1));
+        return KEYS.containsKey(reason) || stage.matches() && STAGES.containsKey(stage.group(1))
+                || NOTHING_IMPORTED.matcher(reason).matches();
     }
 }
