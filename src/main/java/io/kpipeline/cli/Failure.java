@@ -31,7 +31,9 @@ record Failure(String message, int exitCode, boolean hasDetails) {
     static Failure of(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof KpiException k) {
-                return new Failure(k.getMessage(), k.isConfigurationProblem() ? USAGE : FAILED, k.getCause() != null);
+                // a usage or configuration error says all the user needs; its cause is a trace for no one
+                return k.isConfigurationProblem() ? new Failure(k.getMessage(), USAGE, false)
+                        : new Failure(k.getMessage(), FAILED, k.getCause() != null);
             }
             if (t instanceof BindException b) {
                 if (b.getCause() instanceof BindValidationException v) {
