@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -103,8 +102,7 @@ final class BackfillCommand implements Callable<Integer> {
 
     /** The one line for periods whose delivery was held: which, and the command that delivers them. */
     static String held(ReportKind report, List<ReportingPeriod> held) {
-        String ids = held.stream().limit(10).map(ReportingPeriod::id).collect(Collectors.joining(", "))
-                + (held.size() > 10 ? ", …" : "");
+        String ids = ReportingPeriod.ids(held);
         String again = "kpi-pipeline backfill " + report.key() + " --from " + held.get(0).id() + " --to "
                 + held.get(held.size() - 1).id() + " --rerun --mail";
         return "The delivery of " + held.size() + (held.size() == 1 ? " period" : " periods") + " was"

@@ -1,7 +1,6 @@
 package io.kpipeline.kpi;
 
-import io.kpipeline.model.CanonicalModel;
-import io.kpipeline.model.Table;
+import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +28,11 @@ public class KpiEngine {
     private final KpiValueRepository values;
     private final CustomerQueries customerQueries;
     private final Clock clock;
-    private final JdbcTemplate jdbc;
+    private final TableCounts tables;
 
     KpiEngine(KpiCatalog catalog, List<KpiCalculator> calculators, KpiValueRepository values,
-            CustomerQueries customerQueries, Clock clock, JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+            CustomerQueries customerQueries, Clock clock, TableCounts tables) {
+        this.tables = tables;
         this.customerQueries = customerQueries;
         this.catalog = catalog;
         this.calculators = calculators;
@@ -45,7 +43,8 @@ public class KpiEngine {
     /** Computes and stores the enabled KPIs of {@code period}; returns what was stored. */
     public List<KpiValue> compute(ReportingPeriod period) {
         Set<String> enabled = catalog.enabled().stream().map(KpiDefinition::id).collect(Collectors.toSet());
-        Set<String> empty = emptyTables();
+        Set<String> empty = tables.empty(calculators.stream().flatMap(c -> c.sourceTables().stream())
+                .collect(Collectors.toSet()));
         List<KpiValue> computed = customerQueries.sharingFigures(() -> {
             List<KpiValue> all = new ArrayList<>();
             for (KpiCalculator calculator : calculators) {
@@ -65,20 +64,5 @@ public class KpiEngine {
         });
         values.replace(period, computed, LocalDateTime.now(clock));
         return computed;
-    }
-
-    /** The source tables of the calculators that hold no row at all: one index look-up each. */
-    private Set<String> emptyTables() {
-        Set<String> empty = new TreeSet<>();
-        calculators.stream().flatMap(c -> c.sourceTables().stream()).distinct().forEach(name -> {
-            Table table = CanonicalModel.table(name).orElseThrow(() -> new IllegalStateException(name
-                    + " is not a table of the canonical model"));
-            // the name is the model's own, never a value from outside
-            Boolean any = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + table.sqlName() + ")", Boolean.class);
-            if (!Boolean.TRUE.equals(any)) {
-                empty.add(name);
-            }
-        });
-        return empty;
     }
 }

@@ -1,7 +1,10 @@
 package io.kpipeline.model;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +30,25 @@ public class TableCounts {
 
     /** Whether no canonical table holds a row. */
     public boolean allEmpty() {
-        for (Table table : CanonicalModel.tables()) {
-            if (!jdbc.queryForList("SELECT 1 FROM " + table.sqlName() + " LIMIT 1").isEmpty()) {
-                return false;
+        return CanonicalModel.tables().stream().allMatch(this::isEmpty);
+    }
+
+    /** The tables of {@code names} (canonical table names) that hold no row. */
+    public Set<String> empty(Collection<String> names) {
+        Set<String> empty = new TreeSet<>();
+        for (String name : names) {
+            Table table = CanonicalModel.table(name).orElseThrow(() -> new IllegalArgumentException(name
+                    + " is not a table of the canonical model"));
+            if (isEmpty(table)) {
+                empty.add(name);
             }
         }
-        return true;
+        return empty;
+    }
+
+    private boolean isEmpty(Table table) {
+        // Table names come from the model, never from input.
+        return jdbc.queryForList("SELECT 1 FROM " + table.sqlName() + " LIMIT 1").isEmpty();
     }
 
     /** Deletes every row of the canonical tables, children before parents, in one transaction. */

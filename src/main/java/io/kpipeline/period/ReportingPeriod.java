@@ -10,6 +10,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -205,6 +206,12 @@ public record ReportingPeriod(PeriodKind kind, LocalDate start, LocalDate end) {
             p = p.previous();
         }
         return periods;
+    }
+
+    /** The ids of {@code periods}, at most ten of them and "…" for the rest: for a line of text. */
+    public static String ids(List<ReportingPeriod> periods) {
+        String ids = periods.stream().limit(10).map(ReportingPeriod::id).collect(Collectors.joining(", "));
+        return periods.size() > 10 ? ids + ", …" : ids;
     }
 
     /** The period's name as {@link #parse} reads it: {@code 2026-W44}, {@code 2026-10}, … */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -117,15 +116,9 @@ public class Backfill {
         }
         if (!without.isEmpty()) {
             throw KpiException.configuration((without.size() == 1 ? reportable.refusal(without.get(0)).orElseThrow()
-                    .message() : without.size() + " periods of the range have no data (" + names(without) + "): "
+                    .message() : without.size() + " periods of the range have no data (" + ReportingPeriod.ids(without) + "): "
                             + reportable.holdings()) + " Give a range the data covers, or load the missing data first.");
         }
-    }
-
-    /** The ids, at most ten of them. */
-    private static String names(List<ReportingPeriod> periods) {
-        return periods.stream().limit(10).map(ReportingPeriod::id).collect(Collectors.joining(", "))
-                + (periods.size() > 10 ? ", …" : "");
     }
 
     /**

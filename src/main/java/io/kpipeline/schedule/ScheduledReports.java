@@ -140,15 +140,9 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
         }
         boolean one = periods.size() == 1;
         return report.key() + ": " + periods.size() + (one ? " missed period is" : " missed periods are")
-                + " not run by the scheduler (" + String.join("; ", why) + "): " + names(periods) + ". Run and"
+                + " not run by the scheduler (" + String.join("; ", why) + "): " + ReportingPeriod.ids(periods) + ". Run and"
                 + " deliver " + (one ? "it" : "them") + " with: kpi-pipeline backfill " + report.key() + " --from "
                 + periods.get(0).id() + " --to " + periods.get(periods.size() - 1).id() + " --mail";
-    }
-
-    /** The ids, at most ten of them. */
-    private static String names(List<ReportingPeriod> periods) {
-        String ids = periods.stream().limit(10).map(ReportingPeriod::id).collect(Collectors.joining(", "));
-        return periods.size() > 10 ? ids + ", …" : ids;
     }
 
     /** The application is shutting down (SIGTERM, Ctrl-C): the period running finishes, no other starts. */
