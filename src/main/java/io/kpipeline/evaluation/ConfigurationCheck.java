@@ -26,11 +26,13 @@ public class ConfigurationCheck implements InitializingBean {
     private final Benchmarks benchmarks;
     private final BenchmarkSettings benchmarkSettings;
     private final Measures measures;
-
+    private final IndustryBenchmarks industryBenchmarks;
     private final Environment environment;
 
     ConfigurationCheck(KpiCatalog catalog, Targets targets, Benchmarks benchmarks,
-            BenchmarkSettings benchmarkSettings, Measures measures, Environment environment) {
+            BenchmarkSettings benchmarkSettings, Measures measures, IndustryBenchmarks industryBenchmarks,
+            Environment environment) {
+        this.industryBenchmarks = industryBenchmarks;
         this.benchmarkSettings = benchmarkSettings;
         this.environment = environment;
         this.catalog = catalog;
@@ -60,7 +62,7 @@ public class ConfigurationCheck implements InitializingBean {
         for (int i = 0; i < benchmarks.benchmarks().size(); i++) {
             known(problems, "kpi-benchmarks.benchmarks[" + i + "]", benchmarks.benchmarks().get(i).kpi());
         }
-        var industries = new IndustryBenchmarks(benchmarks, benchmarkSettings).knownIndustries();
+        var industries = industryBenchmarks.knownIndustries();
         for (int i = 0; i < benchmarkSettings.industry().size(); i++) {
             String industry = benchmarkSettings.industry().get(i);
             if (!industries.contains(industry.strip())) {

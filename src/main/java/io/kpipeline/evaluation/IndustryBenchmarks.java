@@ -2,6 +2,7 @@ package io.kpipeline.evaluation;
 
 import io.kpipeline.evaluation.Benchmarks.Benchmark;
 import io.kpipeline.period.PeriodKind;
+import io.kpipeline.system.NeedsNoDatabase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * KPI's status without a target is judged against the first of them in {@code config/benchmarks.yml}.
  */
 @Component
+@NeedsNoDatabase
 public class IndustryBenchmarks {
 
     private final List<Benchmark> benchmarks;
