@@ -3,7 +3,6 @@ package io.kpipeline.delivery;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.NeedsNoDatabase;
-import io.kpipeline.system.Origins;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
@@ -32,15 +31,8 @@ class MailKpiCheck implements InitializingBean {
     public void afterPropertiesSet() {
         List<String> problems = new ArrayList<>();
         for (String report : RecipientDirectory.REPORTS) {
-            List<String> ids = mailKpis.of(report).mailKpis();
-            for (int i = 0; i < ids.size(); i++) {
-                String key = "kpi.reports." + report + ".mail-kpis[" + i + "]";
-                var kpi = catalog.find(ids.get(i));
-                if (kpi.isEmpty() || !kpi.get().enabled()) {
-                    problems.add(key + " = " + ids.get(i) + (kpi.isEmpty() ? " is not a KPI of config/kpis.yml"
-                            : " is switched off in config/kpis.yml") + Origins.of(environment, key));
-                }
-            }
+            problems.addAll(catalog.unusable("kpi.reports." + report + ".mail-kpis", mailKpis.of(report).mailKpis(),
+                    environment));
         }
         if (!problems.isEmpty()) {
             throw KpiException.configuration(String.join("; ", problems) + ".");

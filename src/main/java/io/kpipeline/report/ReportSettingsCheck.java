@@ -34,16 +34,8 @@ class ReportSettingsCheck implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        List<String> problems = new ArrayList<>();
-        List<String> focus = settings.weekly().focus();
-        for (int i = 0; i < focus.size(); i++) {
-            String key = "kpi.reports.weekly.focus[" + i + "]";
-            var kpi = catalog.find(focus.get(i));
-            if (kpi.isEmpty() || !kpi.get().enabled()) {
-                problems.add(key + " = " + focus.get(i) + (kpi.isEmpty() ? " is not a KPI of config/kpis.yml"
-                        : " is switched off in config/kpis.yml") + Origins.of(environment, key));
-            }
-        }
+        List<String> problems = new ArrayList<>(catalog.unusable("kpi.reports.weekly.focus",
+                settings.weekly().focus(), environment));
         if (review.minimumWeeks() > review.correlationWeeks()) {
             String key = "kpi.reports.review.minimum-weeks";
             problems.add(key + " = " + review.minimumWeeks() + Origins.of(environment, key)
