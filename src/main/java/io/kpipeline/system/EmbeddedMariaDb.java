@@ -73,17 +73,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * Starts the server on a free loopback port, waiting up to {@code lockWait} for another process
-     * that holds the same directory, with its binaries unpacked beside its data.
-     */
-    public static EmbeddedMariaDb start(Path dir, Duration lockWait, String bufferPool) {
-        return start(dir, lockWait, bufferPool, dir);
-    }
-
-    /**
-     * Starts the server as {@link #start(Path, Duration, String)} does, with its binaries unpacked into (or
-     * found in) {@code binaries}, a directory several servers of the same user may share: each unpack of a
-     * server version takes about 80 MB.
+     * Starts the server on a free loopback port, waiting up to {@code lockWait} for another process that holds
+     * the same directory, with its binaries unpacked into (or found in) {@code binaries}: beside its data, or a
+     * directory several servers of the same user share (each unpack of a server version takes about 80 MB).
      */
     public static EmbeddedMariaDb start(Path dir, Duration lockWait, String bufferPool, Path binaries) {
         Path absolute = dir.toAbsolutePath().normalize();
@@ -171,12 +163,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * process has ended (a large transaction takes minutes). The next start of the directory waits for it.
      */
     public void requestStop() {
-        Path pidFile = dir.resolve("mariadbd.pid");
         try {
-            String text = Files.readString(pidFile, StandardCharsets.US_ASCII).trim();
-            if (text.matches("[0-9]+")) {
-                ProcessHandle.of(Long.parseLong(text)).ifPresent(ProcessHandle::destroy);
-            }
+            server(dir.resolve("mariadbd.pid")).ifPresent(ProcessHandle::destroy);
         } catch (IOException e) {
             // no pid file: the server has stopped already
         }
@@ -268,6 +256,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
+     * The running server process the pid file names: only a mariadbd or mysqld, so that a stale file whose pid
+     * the system has given to another process signals nothing.
+     */
+    private static Optional<ProcessHandle> server(Path pidFile) throws IOException {
+        String text = Files.readString(pidFile, StandardCharsets.US_ASCII).trim();
+        return (text.matches("[0-9]+") ? ProcessHandle.of(Long.parseLong(text)) : Optional.<ProcessHandle>empty())
+                .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false));
+    }
+
+    /**
      * A server whose parent was killed keeps running and holds the data files; we hold the lock now,
      * so no live pipeline process owns it.
      */
@@ -275,28 +273,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        String text = Files.readString(pidFile, StandardCharsets.US_ASCII).trim();
-        Optional<ProcessHandle> server = text.matches("[0-9]+")
-                ? ProcessHandle.of(Long.parseLong(text)) : Optional.empty();
-        server.filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
-                .ifPresent(p -> {
-                    System.err.println("Stopping an embedded database server left running by an earlier process"
-                            + " (pid " + p.pid() + ") …");
-                    p.destroy();
-                    try {
-                        try {
-                            p.onExit().get(60, TimeUnit.SECONDS);
-                        } catch (java.util.concurrent.TimeoutException rollingBack) {
-                            // Still rolling back the transaction of a stopped command: a kill leaves that to the
-                            // recovery at the next start, which InnoDB does in the background, data intact.
-                            p.destroyForcibly();
-                            p.onExit().get(60, TimeUnit.SECONDS);
-                        }
-                    } catch (Exception e) {
-                        throw new KpiException("An embedded database server left running by an earlier process"
-                                + " (pid " + p.pid() + ") did not stop; stop it and run again.", e);
-                    }
-                });
+        server(pidFile).ifPresent(p -> {
+            System.err.println("Stopping an embedded database server left running by an earlier process"
+                    + " (pid " + p.pid() + ") …");
+            p.destroy();
+            try {
+                try {
+                    p.onExit().get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException rollingBack) {
+                    // Still rolling back the transaction of a stopped command: a kill leaves that to the
+                    // recovery at the next start, which InnoDB does in the background, data intact.
+                    p.destroyForcibly();
+                    p.onExit().get(60, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                throw new KpiException("An embedded database server left running by an earlier process"
+                        + " (pid " + p.pid() + ") did not stop; stop it and run again.", e);
+            }
+        });
         Files.deleteIfExists(pidFile);
     }
 
