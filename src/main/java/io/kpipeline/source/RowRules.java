@@ -221,7 +221,8 @@ final class RowRules {
         private final String value;
         private final List<Object> template = new ArrayList<>();
         private final List<String> remove;
-        private final String firstOfList;
+        /** The list separator of the field, compiled once: null when the whole value counts. */
+        private final Pattern firstOfList;
         private final String convert;
         private final Expr otherwise;
         private final String defaultValue;
@@ -259,7 +260,7 @@ final class RowRules {
                 this.template.add(template.substring(last));
             }
             this.remove = remove;
-            this.firstOfList = firstOfList;
+            this.firstOfList = firstOfList == null ? null : Pattern.compile(Pattern.quote(firstOfList));
             this.convert = convert;
             this.otherwise = otherwise == null ? null : new Expr(otherwise, key.then("otherwise"));
             this.defaultValue = defaultValue;
@@ -278,7 +279,7 @@ final class RowRules {
             v = v.strip();
             if (firstOfList != null) {
                 String first = "";
-                for (String part : v.split(Pattern.quote(firstOfList))) {
+                for (String part : firstOfList.split(v)) {
                     if (!part.isBlank()) {
                         first = part.strip();
                         break;

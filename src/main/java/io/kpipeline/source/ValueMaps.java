@@ -39,8 +39,11 @@ final class ValueMaps {
         return code != null ? code : map.otherwise;
     }
 
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
+    /** A label as it is compared: stripped, runs of blanks as one space, lower case. Called per mapped cell. */
     static String normal(String label) {
-        return label.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return BLANKS.matcher(label.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static final class Compiled {
