@@ -101,10 +101,7 @@ public class SourceSync implements InitializingBean {
                     + " (and username, password or password-file) in config/application.yml"
                     + (settings.sources().isEmpty() ? "." : "; configured are " + String.join(", ", sources()) + "."));
         }
-        if (source.url() == null || source.url().isBlank()) {
-            throw KpiException.configuration("setting kpi.sources." + name + ".url is missing: give the JDBC URL of the"
-                    + " source database, e.g. jdbc:mysql://host:3306/" + name + ".");
-        }
+        // url and password were checked at start-up (afterPropertiesSet)
         SyncProfiles.Loaded profile = profiles.load(source.profileOr(name));
         long run = ledger.startRun(name);
         List<TableSync> outcomes = new ArrayList<>();
@@ -249,10 +246,6 @@ public class SourceSync implements InitializingBean {
 
     /** A read-only connection in one read-only transaction, so that every query sees the same state of the source. */
     private static Connection connect(String name, SourceSettings.Source source) throws SQLException {
-        if (source.password() != null && source.passwordFile() != null) {
-            throw KpiException.configuration("settings kpi.sources." + name + ".password and kpi.sources." + name
-                    + ".password-file both give a password. Keep one of them.");
-        }
         Properties properties = new Properties();
         if (source.username() != null) {
             properties.setProperty("user", source.username());
