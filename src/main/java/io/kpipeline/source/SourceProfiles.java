@@ -82,16 +82,16 @@ public class SourceProfiles {
                     + String.join(", ", available()) + "; or give the path of a profile file."));
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        if (isSyncProfile(file)) {
-            throw KpiException.configuration(file + " is a sync profile: it reads the system's database, not its"
-                    + " exports. Configure kpi.sources." + name + " and run sync --source " + name
-                    + " (see \"Nightly sync\" in the README).");
-        }
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw KpiException.configuration("Cannot read the source profile " + file + ": " + e.getMessage());
+        }
+        if (isSyncProfile(text)) {
+            throw KpiException.configuration(file + " is a sync profile: it reads the system's database, not its"
+                    + " exports. Configure kpi.sources." + name + " and run sync --source " + name
+                    + " (see \"Nightly sync\" in the README).");
         }
         SourceProfile profile;
         Map<String, Integer> lines = Map.of();
@@ -113,14 +113,18 @@ public class SourceProfiles {
         return loaded;
     }
 
-    /** Whether {@code file} is a sync profile (tables read by queries, no export files), which sync reads. */
+    /** Whether {@code file} is a sync profile, which sync reads; an unreadable file is none. */
     private static boolean isSyncProfile(Path file) {
         try {
-            String text = Files.readString(file);
-            return SYNC_QUERY.matcher(text).find() && !EXPORT_FILES.matcher(text).find();
+            return isSyncProfile(Files.readString(file));
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Whether a profile's text is a sync profile's: tables read by queries, no export files. */
+    private static boolean isSyncProfile(String text) {
+        return SYNC_QUERY.matcher(text).find() && !EXPORT_FILES.matcher(text).find();
     }
 
     private static String describe(Path file, JacksonException e, Map<String, Integer> lines) {
