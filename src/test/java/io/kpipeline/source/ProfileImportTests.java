@@ -79,7 +79,7 @@ class ProfileImportTests {
 
     @Test
     void aCheckNamesEveryUnknownStageWithItsCountAndWhereToMapItAndStoresNothing() throws IOException {
-        importer.run("hubspot", EXAMPLES.resolve("hubspot"), null, false, ImportListener.none());
+        // on an empty database: any row the check left behind would change the counts
         Path export = copy(EXAMPLES.resolve("hubspot"));
         Path deals = export.resolve("hubspot-crm-exports-all-deals-2026-12-01.csv");
         Files.writeString(deals, Files.readString(deals)
