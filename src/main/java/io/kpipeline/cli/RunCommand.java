@@ -90,7 +90,6 @@ final class RunCommand implements Callable<Integer> {
             LocalDate today = reportable.today();
             ReportingPeriod p = chosen != null ? chosen
                     : preliminary ? runner.current(report, today) : runner.latestComplete(report, today);
-            ReportRunner.requireKind(report, p);
             LocalDate upTo = null;
             if (preliminary) {
                 upTo = preliminaryUpTo(reportable, p);
