@@ -78,9 +78,4 @@ public record Dialect(String name, Encoding encoding, char delimiter, Decimal de
     public Dialect withDecimal(Decimal actual) {
         return new Dialect(name, encoding, delimiter, actual, zone, dateFormats);
     }
-
-    /** The same dialect reading timestamps without an offset in {@code sourceZone}. */
-    public Dialect withZone(ZoneId sourceZone) {
-        return new Dialect(name, encoding, delimiter, decimal, sourceZone, dateFormats);
-    }
 }

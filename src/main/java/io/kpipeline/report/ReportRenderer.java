@@ -84,12 +84,6 @@ public class ReportRenderer {
         return render(language, template, List.of(parameters), rows, title, documentDate);
     }
 
-    /** As {@link #render(Locale, String, List, Collection, String, LocalDate)} in the reports' locale. */
-    public byte[] render(String template, List<? extends Map<String, ?>> layouts, Collection<?> rows, String title,
-            LocalDate documentDate) {
-        return render(locale, template, layouts, rows, title, documentDate);
-    }
-
     /**
      * Renders the layout that leaves no page near-empty: the first of {@code layouts} that fits on one page,
      * else the one with the fewest pages whose emptiest page is fullest (a page break that leaves a lonely

@@ -85,11 +85,6 @@ final class QueryRows implements RowSource {
         return part;
     }
 
-    /** Rows read from the source so far. */
-    long rows() {
-        return rows;
-    }
-
     @Override
     public void forEachRow(Sink sink) {
         try {

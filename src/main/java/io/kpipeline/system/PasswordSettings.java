@@ -48,10 +48,6 @@ class PasswordSettings implements EnvironmentPostProcessor {
             throw KpiException.configuration("setting " + fileKey + " = " + name + origin + " and " + passwordKey
                     + Origins.of(environment, passwordKey) + " both give a password. Keep one of them.");
         }
-        passwords.put(passwordKey, read(Path.of(name), fileKey + " = " + name + origin));
-    }
-
-    private static String read(Path file, String setting) {
-        return PasswordFiles.read(file, setting);
+        passwords.put(passwordKey, PasswordFiles.read(Path.of(name), fileKey + " = " + name + origin));
     }
 }
