@@ -84,15 +84,15 @@ class MailTables {
             StoredResult r = totals.get(id);
             String name = kpi.name().in(format.locale());
             if (r == null) {
-                return new MailTable.Row(name, format.none(), null, List.of(format.none()), "NEUTRAL",
-                        format.text("status.NEUTRAL"));
+                return new MailTable.Row(name, format.none(), null, List.of(format.none()), null, "");
             }
-            // as the PDF: a small sample is not judged, it shows its case count instead of a status
+            // as the PDF: no value and a small sample are not judged; a small sample shows its case count
             boolean small = r.isSmallSample();
+            boolean judged = r.isJudged();
             return new MailTable.Row(name, format.value(r.value(), kpi.unit()),
                     small ? format.text("mail.cases", r.cases()) : null,
                     List.of(format.change(r.change(), r.relativeChange(), kpi.unit())),
-                    small ? null : r.status().name(), small ? "" : format.text("status." + r.status().name()));
+                    judged ? r.status().name() : null, judged ? format.text("status." + r.status().name()) : "");
         }).toList();
     }
 

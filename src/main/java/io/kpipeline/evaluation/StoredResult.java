@@ -31,6 +31,11 @@ public record StoredResult(String kpiId, String dimension, String dimensionValue
         return flags.contains(Flag.SMALL_SAMPLE.name());
     }
 
+    /** Whether the value gets a status: there is a value, and it rests on enough cases. */
+    public boolean isJudged() {
+        return value != null && !isSmallSample();
+    }
+
     public boolean isTotal() {
         return dimension == null;
     }

@@ -63,15 +63,15 @@ final class ManagementScorecard {
             if (r == null) {
                 String none = data.format().none();
                 lines.add(new ManagementRows.ScorecardLine(category(kpi.category()), name, none, null, none, none,
-                        none, "NEUTRAL", none, data.format().text("management.notComputed")));
+                        none, "", none, data.format().text("management.notComputed")));
                 continue;
             }
             String third = data.isYear() ? (r.value() == null ? data.format().none() : data.change(r))
                     : flow(kpi.id(), r.previousYearValue());
-            // a small sample is not judged: its case count instead of a status
+            // no value and a small sample are not judged: no status (a small sample shows its case count)
             lines.add(new ManagementRows.ScorecardLine(category(kpi.category()), name, flow(kpi.id(), r.value()),
                     data.cases(r), flow(kpi.id(), r.previousValue()), third, data.value(kpi.id(), r.target()),
-                    r.isSmallSample() ? "" : r.status().name(), benchmark(r), notes(r)));
+                    r.isJudged() ? r.status().name() : "", benchmark(r), notes(r)));
         }
         return lines;
     }

@@ -2,6 +2,7 @@ package io.kpipeline.report;
 
 import io.kpipeline.kpi.KpiEngine;
 import io.kpipeline.kpi.KpiSettings;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +81,10 @@ final class MissingValueReasons {
         }
         Matcher imported = NOTHING_IMPORTED.matcher(reason);
         if (imported.matches()) {
-            return format.text("reason.nothingImported", imported.group(1).replace(" or ", format.text("reason.or")));
+            // the reader's words for the tables: a management report names no table
+            List<String> tables = List.of(imported.group(1).split(" or "));
+            return format.text("reason.nothingImported", String.join(format.text("reason.or"),
+                    tables.stream().map(t -> format.text("source." + t)).toList()));
         }
         return reason;
     }

@@ -157,16 +157,16 @@ public class WeeklyReport implements ReportDocument {
         String name = kpi.name().in(format.locale());
         if (r == null) {
             return new WeeklyRows.FocusKpi(name, format.none(), null, format.none(), format.none(), format.none(),
-                    "NEUTRAL", "", List.of());
+                    "", "", List.of());
         }
         List<WeeklyRows.TrendPoint> trend = IntStream.range(0, r.trend().size())
                 .mapToObj(i -> new WeeklyRows.TrendPoint(i + 1, r.trend().get(i))).toList();
-        // a small sample is not judged: its case count instead of a status
+        // no value and a small sample are not judged: no status (a small sample shows its case count)
         return new WeeklyRows.FocusKpi(name, FunnelFlows.marked(format.value(r.value(), unit), r.kpiId(), r.value()),
                 cases(format, r),
                 format.change(r.change(), r.relativeChange(), unit),
                 format.change(r.previousYearChange(), r.previousYearRelativeChange(), unit), format.value(r.target(), unit),
-                r.isSmallSample() ? "" : r.status().name(), flags(format, r.flags()), trend);
+                r.isJudged() ? r.status().name() : "", flags(format, r.flags()), trend);
     }
 
     /** "n = 4" for a small sample, else null. */

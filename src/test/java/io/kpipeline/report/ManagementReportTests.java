@@ -227,11 +227,13 @@ class ManagementReportTests {
         rows.add(new StoredResult("ltv_cac_ratio", null, null, null, "ratio", null, null,
                 io.kpipeline.kpi.KpiSettings.NO_GROSS_MARGIN, null, null, List.of(), null, null, null, Status.NEUTRAL,
                 null, null, List.of(), List.of()));
+        rows.add(missing("mrr", io.kpipeline.kpi.KpiEngine.NOTHING_IMPORTED + "customer_order or subscription"));
         String text = flat(management.render(MONTH, new ManagementReport.Input(rows, NAMES, null, campaigns(),
                 Set.of(DataNote.ORDERS_NOT_LINKED_TO_SUBSCRIPTIONS))));
 
         assertThat(text).contains("LTV:CAC Kein Wert. Grund: die Rohertragsmarge des Unternehmens ist nicht"
-                + " eingestellt");
+                + " eingestellt", "MRR Kein Wert. Grund: keine Daten: Aufträge und Rechnungen oder Abonnements wurden"
+                + " nicht importiert.");
         assertThat(text).doesNotContain("config/", ".yml", "kpi.settings", "subscription_id", "customer_order",
                 "campaign_id", "cost_entry");
         // how the file comes about is the pipeline's business, not the reader's

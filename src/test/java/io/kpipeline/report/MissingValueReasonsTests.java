@@ -45,9 +45,9 @@ class MissingValueReasonsTests {
         assertThat(MissingValueReasons.text(ENGLISH, "no leads entered FIRST_MEETING in the period"))
                 .isEqualTo("no lead entered the stage First meeting in the period");
         assertThat(MissingValueReasons.text(GERMAN, "nothing has been imported into customer_order or subscription"))
-                .isEqualTo("keine Daten: in customer_order oder subscription wurde nichts importiert");
+                .isEqualTo("keine Daten: Aufträge und Rechnungen oder Abonnements wurden nicht importiert");
         assertThat(MissingValueReasons.text(ENGLISH, "nothing has been imported into web_traffic_daily"))
-                .isEqualTo("no data: nothing has been imported into web_traffic_daily");
+                .isEqualTo("no data: web analytics figures have not been imported");
         assertThat(MissingValueReasons.text(GERMAN, io.kpipeline.kpi.KpiSettings.NO_GROSS_MARGIN))
                 .isEqualTo("die Rohertragsmarge des Unternehmens ist nicht eingestellt; ohne sie lässt sich kein Ertrag"
                         + " auf den Rohertrag rechnen");
