@@ -99,13 +99,14 @@ final class PersonalFigures {
         BigDecimal value = own != null ? own.value() : perRep ? BigDecimal.ZERO : null;
         BigDecimal team = perRep ? averageOverReps(kpi.id())
                 : totals.containsKey(kpi.id()) ? totals.get(kpi.id()).value() : null;
-        String status = "NEUTRAL";
+        // no value is not judged
+        String status = value == null ? "" : "NEUTRAL";
         List<String> notes = new ArrayList<>();
         shown.add(kpi.id());
         if (own != null) {
             Judgement judgement = judge.judge(own, week.period(), !perRep);
             // a handful of cases is not a verdict on a person: no status word, no colour
-            status = own.isSmallSample() ? "" : judgement.status().name();
+            status = own.isJudged() ? judgement.status().name() : "";
             if (own.value() != null) {
                 own.flags().forEach(f -> notes.add(format.text("flag." + f)));
             }
