@@ -1,6 +1,7 @@
 package io.kpipeline.generate;
 
 import io.kpipeline.generate.DatabaseSink.Chunk;
+import io.kpipeline.model.SourceChanges;
 import io.kpipeline.model.Table;
 import io.kpipeline.system.LoadDataBuffer;
 import java.math.BigDecimal;
@@ -11,6 +12,8 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -26,6 +29,8 @@ final class ChunkWriter {
     private final PreparedStatement[] statements = new PreparedStatement[Tables.ALL.size()];
     /** Loads chunks as LOAD DATA where the server allows it, else they go as batched inserts. */
     private final LoadDataBuffer bulk;
+    /** The tables this connection deleted or wrote: at commit every stored computation that read them is stale. */
+    private final Set<String> changed = new TreeSet<>();
 
     ChunkWriter(Connection connection) throws SQLException {
         this.connection = connection;
@@ -41,6 +46,7 @@ final class ChunkWriter {
     void write(Chunk chunk) {
         Table table = chunk.table();
         int t = Tables.index(table);
+        changed.add(table.name());
         try {
             if (bulk != null) {
                 for (int r = 0; r < chunk.size(); r++) {
@@ -73,6 +79,7 @@ final class ChunkWriter {
     void deleteAll() {
         for (int t = Tables.ALL.size() - 1; t >= 0; t--) {
             Table table = Tables.ALL.get(t);
+            changed.add(table.name());
             // Table names come from the model, never from input.
             try (Statement s = connection.createStatement()) {
                 s.executeUpdate("DELETE FROM " + table.sqlName());
@@ -111,7 +118,14 @@ final class ChunkWriter {
 
     /** Commits everything this connection wrote; until then an interrupted run leaves nothing behind. */
     void commit() {
-        try {
+        try (PreparedStatement raise = connection.prepareStatement(SourceChanges.RAISE_JDBC)) {
+            // generated rows span every month: the change is the whole table's
+            for (String table : changed) {
+                raise.setString(1, table);
+                raise.setObject(2, SourceChanges.ANY_MONTH);
+                raise.addBatch();
+            }
+            raise.executeBatch();
             connection.commit();
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Cannot commit the generated data: " + e.getMessage(), e);

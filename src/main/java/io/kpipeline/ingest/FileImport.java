@@ -120,6 +120,7 @@ final class FileImport {
             throw new ImportRefusedException(firstUnknown);
         }
         long updated = staging.countStored();
+        staging.recordChanges();
         staging.upsert();
         long stored = rowsRead - merged;
         return new Counts(rowsRead, stored - updated, updated, merged);

@@ -2,13 +2,17 @@ package io.kpipeline.ingest;
 
 import io.kpipeline.model.CanonicalModel;
 import io.kpipeline.model.Column;
+import io.kpipeline.model.SourceChanges;
 import io.kpipeline.model.Table;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import io.kpipeline.system.LoadDataBuffer;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -66,6 +70,17 @@ final class StagingTable {
 
     /** Staged rows whose key is already stored: they will update, the others insert. */
     private static final String COUNT_STORED = "SELECT COUNT(*) FROM ingest_staging s JOIN %s t ON %s";
+
+    /**
+     * The months of the dates of the staged rows that insert or change a stored row, and of the stored rows they
+     * change: one pass, one row per combination of months (few), {@code %1$s} the month expressions, {@code %2$s}
+     * the target table, {@code %3$s} the key join, {@code %4$s} the test for a new or changed row.
+     */
+    private static final String CHANGED_MONTHS = """
+            SELECT DISTINCT %1$s
+            FROM ingest_staging s
+            LEFT JOIN %2$s t ON %3$s
+            WHERE %4$s""";
 
     /** VALUES(c) rather than an alias: the form both MySQL 8 and MariaDB accept. */
     private static final String UPSERT = """
@@ -194,6 +209,49 @@ final class StagingTable {
                 .collect(Collectors.joining(" AND "));
         Long count = jdbc.queryForObject(COUNT_STORED.formatted(table.sqlName(), sameKey), Long.class);
         return count == null ? 0 : count;
+    }
+
+    /**
+     * Records in {@code source_change} what the upsert is about to change (see {@link SourceChanges}): the months
+     * of the dates of every new or changed row, before and after; a row staged exactly as stored changes nothing.
+     * Runs in the load's transaction, before the upsert.
+     */
+    void recordChanges() {
+        List<String> dated = SourceChanges.datedBy(table);
+        String firstKey = quote(table.key().get(0));
+        // as the upsert matches rows: NULL key parts compare equal (generated key columns of the schema)
+        String sameKey = table.key().stream().map(k -> "t." + quote(k) + " <=> s." + quote(k))
+                .collect(Collectors.joining(" AND "));
+        String sameValues = table.columns().stream().map(Column::name).filter(c -> !table.key().contains(c))
+                .map(c -> "t." + quote(c) + " <=> s." + quote(c)).collect(Collectors.joining(" AND "));
+        String changed = "t." + firstKey + " IS NULL" + (sameValues.isEmpty() ? "" : " OR NOT (" + sameValues + ")");
+        List<String> months = new ArrayList<>();
+        for (String column : dated) {
+            months.add(month("s." + quote(column)));
+            months.add(month("t." + quote(column)));
+        }
+        String select = months.isEmpty() ? "1" : String.join(", ", months);
+        Set<LocalDate> touched = new TreeSet<>();
+        boolean[] any = {false};
+        jdbc.query(CHANGED_MONTHS.formatted(select, table.sqlName(), sameKey, changed), rs -> {
+            any[0] = true;
+            for (int i = 1; i <= months.size(); i++) {
+                LocalDate month = rs.getObject(i, LocalDate.class);
+                if (month != null) {
+                    touched.add(month);
+                }
+            }
+        });
+        if (any[0] && dated.isEmpty()) {
+            touched.add(SourceChanges.ANY_MONTH);
+        }
+        jdbc.batchUpdate(SourceChanges.RAISE_JDBC, touched.stream()
+                .map(m -> new Object[] {table.name(), m}).toList());
+    }
+
+    /** The first day of the month of a date or timestamp column, as a DATE; NULL for NULL. */
+    private static String month(String column) {
+        return "DATE_SUB(DATE(" + column + "), INTERVAL DAYOFMONTH(" + column + ") - 1 DAY)";
     }
 
     void upsert() {

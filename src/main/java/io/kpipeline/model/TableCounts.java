@@ -56,6 +56,7 @@ public class TableCounts {
         var tables = CanonicalModel.tables();
         for (int i = tables.size() - 1; i >= 0; i--) {
             jdbc.update("DELETE FROM " + tables.get(i).sqlName());
+            jdbc.update(SourceChanges.RAISE_JDBC, tables.get(i).name(), SourceChanges.ANY_MONTH);
         }
     }
 }
