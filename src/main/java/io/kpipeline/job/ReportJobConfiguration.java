@@ -99,21 +99,18 @@ class ReportJobConfiguration {
     }
 
     /**
-     * Computes and stores the KPIs of the period and of every period it is compared with that holds data: a
-     * period before the data begins has no values to compare with, not values of 0.
+     * Brings the stored KPIs of the period and of every period it is compared with that holds data up to
+     * date: a period before the data begins has no values to compare with, not values of 0. What is stored
+     * and still valid is reused (see {@link KpiEngine#update}); the step's write count is the values computed.
      */
     @Bean
     Step computeKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiEngine engine,
             DataCoverage coverage, StopBeforeStep stop) {
         Tasklet tasklet = (contribution, context) -> {
             ReportingPeriod period = period(context.getStepContext().getJobParameters());
-            long values = 0;
-            for (ReportingPeriod p : KpiEvaluator.comparedPeriods(period)) {
-                if (p.equals(period) || coverage.hasData(p)) {
-                    values += engine.compute(p).size();
-                }
-            }
-            contribution.incrementWriteCount(values);
+            List<ReportingPeriod> periods = KpiEvaluator.comparedPeriods(period).stream()
+                    .filter(p -> p.equals(period) || coverage.hasData(p)).toList();
+            contribution.incrementWriteCount(engine.update(periods).values());
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("computeKpisStep", jobs).tasklet(tasklet, transactions).listener(stop).build();

@@ -4,6 +4,7 @@ import io.kpipeline.kpi.KpiEngine;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.ReviewReportSettings;
 import io.kpipeline.review.ReviewPeriods;
+import java.util.List;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -32,11 +33,8 @@ class ReviewStepsConfiguration {
         Tasklet tasklet = (contribution, context) -> {
             ReportingPeriod cycle = ReportingPeriod.parse(
                     (String) context.getStepContext().getJobParameters().get(ReportJobConfiguration.PERIOD));
-            long values = 0;
-            for (ReportingPeriod p : ReviewPeriods.all(cycle, settings.correlationWeeks())) {
-                values += engine.compute(p).size();
-            }
-            contribution.incrementWriteCount(values);
+            contribution.incrementWriteCount(
+                    engine.update(List.copyOf(ReviewPeriods.all(cycle, settings.correlationWeeks()))).values());
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("computeCheckpointsStep", jobs).tasklet(tasklet, transactions).listener(stop)

@@ -87,6 +87,16 @@ class ActivityCalculator implements KpiCalculator {
         return Set.of("activity");
     }
 
+    /** A lead's first contact may come after the period; the active customers rest on the customer history up to its end. */
+    @Override
+    public List<SourceWindow> reads(ReportingPeriod period) {
+        return List.of(SourceWindow.all("account"),
+                new SourceWindow("activity", period.start(), null),
+                SourceWindow.upTo("customer_order", period),
+                SourceWindow.in("lead", period),
+                SourceWindow.upTo("subscription", period));
+    }
+
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),

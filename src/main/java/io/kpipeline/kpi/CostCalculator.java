@@ -36,6 +36,14 @@ class CostCalculator implements KpiCalculator {
         return Set.of("cost_entry", "ad_spend_daily");
     }
 
+    /** The cost per lead counts the leads created in the period. */
+    @Override
+    public List<SourceWindow> reads(ReportingPeriod period) {
+        return List.of(SourceWindow.in("ad_spend_daily", period),
+                SourceWindow.in("cost_entry", period),
+                SourceWindow.in("lead", period));
+    }
+
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         CostQueries.Costs costs = costQueries.costs(period.start(), period.end());

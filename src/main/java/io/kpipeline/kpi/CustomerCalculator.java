@@ -41,6 +41,14 @@ class CustomerCalculator implements KpiCalculator {
         return Set.of("customer_order", "subscription");
     }
 
+    /** First customer dates read the whole customer history up to the period's end; segments are the accounts' current ones. */
+    @Override
+    public List<SourceWindow> reads(ReportingPeriod period) {
+        return List.of(SourceWindow.all("account"),
+                SourceWindow.upTo("customer_order", period),
+                SourceWindow.upTo("subscription", period));
+    }
+
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         CustomerQueries.Figures figures = customerQueries.period(period);

@@ -66,6 +66,15 @@ class CustomerSatisfactionCalculator implements KpiCalculator {
         return Set.of("cancellation_rate", "complaint_rate", "nps");
     }
 
+    /** Orders, complaints and feedback of the period; segments are the accounts' current ones. */
+    @Override
+    public List<SourceWindow> reads(ReportingPeriod period) {
+        return List.of(SourceWindow.all("account"),
+                SourceWindow.in("complaint", period),
+                SourceWindow.in("customer_order", period),
+                SourceWindow.in("feedback", period));
+    }
+
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         var params = new MapSqlParameterSource("start", period.startTime()).addValue("end", period.endTime())

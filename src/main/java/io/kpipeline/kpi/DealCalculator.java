@@ -69,6 +69,13 @@ class DealCalculator implements KpiCalculator {
         return Set.of("deal");
     }
 
+    /** A deal closed in the period may come from a lead of any earlier day. */
+    @Override
+    public List<SourceWindow> reads(ReportingPeriod period) {
+        return List.of(SourceWindow.in("deal", period),
+                SourceWindow.upTo("lead", period));
+    }
+
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         PipelineTally tally = new PipelineTally();

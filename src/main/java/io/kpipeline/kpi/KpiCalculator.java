@@ -30,4 +30,14 @@ public interface KpiCalculator {
     default Set<String> sourceTables() {
         return Set.of();
     }
+
+    /**
+     * The source rows its values of {@code period} depend on, per table (including the reference tables it
+     * joins): while none of them changes, a stored computation of the period is reused. By default the rows of
+     * {@link #sourceTables()} dated in the period; a calculator that looks before or after the period, or
+     * joins further tables, says so. Too wide a window costs a computation; too narrow a one shows stale values.
+     */
+    default List<SourceWindow> reads(ReportingPeriod period) {
+        return sourceTables().stream().sorted().map(t -> SourceWindow.in(t, period)).toList();
+    }
 }

@@ -2,19 +2,34 @@ package io.kpipeline.kpi;
 
 import io.kpipeline.period.ReportingPeriod;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores computed KPI values per period; a new computation of a period replaces the old one whole. */
+/**
+ * Stores computed KPI values per period and calculator, with what each computation rests on
+ * ({@code kpi_computation}); a new computation of a calculator's period replaces its old values whole.
+ */
 @Repository
 public class KpiValueRepository {
 
-    private static final String DELETE_PERIOD = "DELETE FROM kpi_value WHERE period_id = :period";
+    private static final String DELETE_VALUES = "DELETE FROM kpi_value WHERE period_id = :period AND kpi_id IN (:kpis)";
+
+    private static final String SELECT_COMPUTATIONS = """
+            SELECT calculator, fingerprint, source_version FROM kpi_computation WHERE period_id = :period""";
+
+    private static final String DELETE_COMPUTATION = """
+            DELETE FROM kpi_computation WHERE period_id = :period AND calculator = :calculator""";
+
+    private static final String INSERT_COMPUTATION = """
+            INSERT INTO kpi_computation (period_id, calculator, fingerprint, source_version, computed_at)
+            VALUES (:period, :calculator, :fingerprint, :version, :at)""";
 
     private static final String INSERT = """
             INSERT INTO kpi_value (period_id, kpi_id, dimension, dimension_value, value, numerator, denominator,
@@ -33,10 +48,45 @@ public class KpiValueRepository {
         this.jdbc = jdbc;
     }
 
-    /** Replaces the stored values of {@code period} with {@code values}, in one transaction. */
+    /**
+     * What a stored computation of a calculator rests on: the fingerprint of its catalog and settings, and the
+     * sum of the change versions of the source rows it read.
+     */
+    record Computation(String fingerprint, long sourceVersion) {
+    }
+
+    /** The computations stored for {@code period}, by calculator. */
+    Map<String, Computation> computations(ReportingPeriod period) {
+        Map<String, Computation> stored = new HashMap<>();
+        jdbc.query(SELECT_COMPUTATIONS, Map.of("period", period.id()), rs -> {
+            stored.put(rs.getString("calculator"),
+                    new Computation(rs.getString("fingerprint"), rs.getLong("source_version")));
+        });
+        return stored;
+    }
+
+    /**
+     * Replaces the values of the calculator's KPIs ({@code kpis}, all of them, enabled or not) of
+     * {@code period} with {@code values} and records what they rest on, in one transaction.
+     */
     @Transactional
-    public void replace(ReportingPeriod period, List<KpiValue> values, LocalDateTime computedAt) {
-        jdbc.update(DELETE_PERIOD, Map.of("period", period.id()));
+    void replace(ReportingPeriod period, String calculator, Set<String> kpis, List<KpiValue> values,
+            Computation computation, LocalDateTime computedAt) {
+        forget(period, calculator, kpis);
+        jdbc.update(INSERT_COMPUTATION, new MapSqlParameterSource("period", period.id())
+                .addValue("calculator", calculator).addValue("fingerprint", computation.fingerprint())
+                .addValue("version", computation.sourceVersion()).addValue("at", computedAt));
+        insert(period, values, computedAt);
+    }
+
+    /** Deletes the calculator's values of {@code period} and its computation, in one transaction. */
+    @Transactional
+    void forget(ReportingPeriod period, String calculator, Set<String> kpis) {
+        jdbc.update(DELETE_VALUES, Map.of("period", period.id(), "kpis", kpis));
+        jdbc.update(DELETE_COMPUTATION, Map.of("period", period.id(), "calculator", calculator));
+    }
+
+    private void insert(ReportingPeriod period, List<KpiValue> values, LocalDateTime computedAt) {
         SqlParameterSource[] rows = values.stream().map(v -> new MapSqlParameterSource()
                 .addValue("period", period.id())
                 .addValue("kpi", v.kpiId())

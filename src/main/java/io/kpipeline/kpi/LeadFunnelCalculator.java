@@ -140,6 +140,15 @@ class LeadFunnelCalculator implements KpiCalculator {
         return Set.of("lead", "funnel_event");
     }
 
+    /** Conversions of the period's leads by its end, events of the period and the one before, referrals whenever made; a funnel event is taken to come after its lead. */
+    @Override
+    public List<SourceWindow> reads(ReportingPeriod period) {
+        return List.of(SourceWindow.upTo("funnel_event", period),
+                SourceWindow.upTo("lead", period),
+                SourceWindow.all("referral"),
+                SourceWindow.in("web_traffic_daily", period));
+    }
+
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),

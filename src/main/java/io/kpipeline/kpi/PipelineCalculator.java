@@ -97,6 +97,14 @@ class PipelineCalculator implements KpiCalculator {
         return Set.of("deal");
     }
 
+    /** The deals open at the period's end, their leads' stages by then (observed stage win rates look at every event of a lead that closed) and activities before it. */
+    @Override
+    public List<SourceWindow> reads(ReportingPeriod period) {
+        return List.of(SourceWindow.upTo("activity", period),
+                SourceWindow.upTo("deal", period),
+                SourceWindow.all("funnel_event"));
+    }
+
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         ReportingPeriod next = period.next();

@@ -50,6 +50,14 @@ class RevenueCalculator implements KpiCalculator {
         return Set.of("customer_order", "subscription");
     }
 
+    /** As the customer figures: the whole customer history up to the period's end. */
+    @Override
+    public List<SourceWindow> reads(ReportingPeriod period) {
+        return List.of(SourceWindow.all("account"),
+                SourceWindow.upTo("customer_order", period),
+                SourceWindow.upTo("subscription", period));
+    }
+
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         CustomerQueries.Figures figures = customerQueries.period(period);

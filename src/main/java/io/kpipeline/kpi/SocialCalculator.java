@@ -58,6 +58,12 @@ class SocialCalculator implements KpiCalculator {
         return Set.of("social_daily");
     }
 
+    /** The latest followers before the period's end may be of any earlier day. */
+    @Override
+    public List<SourceWindow> reads(ReportingPeriod period) {
+        return List.of(SourceWindow.upTo("social_daily", period));
+    }
+
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         KpiValue followers = KpiValue.total(FOLLOWERS, BigDecimal.ZERO);

@@ -59,6 +59,19 @@ class UnitEconomicsCalculator implements KpiCalculator {
         return Set.of("cac", "cac_payback_months", "clv", "ltv_cac_ratio", "romi", "campaign_romi");
     }
 
+    /** Customer figures of the period and the 365 days before its end, costs of that year and campaign returns since each campaign started. */
+    @Override
+    public List<SourceWindow> reads(ReportingPeriod period) {
+        return List.of(SourceWindow.all("account"),
+                SourceWindow.all("campaign"),
+                SourceWindow.upTo("ad_spend_daily", period),
+                SourceWindow.upTo("cost_entry", period),
+                SourceWindow.upTo("customer_order", period),
+                SourceWindow.upTo("deal", period),
+                SourceWindow.upTo("lead", period),
+                SourceWindow.upTo("subscription", period));
+    }
+
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         List<KpiValue> values = new ArrayList<>();

@@ -167,9 +167,29 @@ class ReportJobFunctionalTests {
         jdbc.update("""
                 INSERT INTO customer_order (id, account_id, order_date, amount, status)
                 SELECT 'LATER-ORDER', id, '2026-11-04', 999.00, 'BOOKED' FROM account ORDER BY id LIMIT 1""");
+        // computed again from the rows, not reused: what is under test is the computation's own window
+        jdbc.update("DELETE FROM kpi_computation");
         runner.run(ReportKind.MONTHLY, OCTOBER, out.resolve("after"));
         assertThat(columns(out.resolve("after/kpi-results.csv")))
                 .isEqualTo(columns(out.resolve("before/kpi-results.csv")));
+    }
+
+    @Test
+    void aMonthRunOnTheStoredMonthsBeforeItGivesTheResultsOfAColdRunToTheLastDigit() throws IOException {
+        runner.run(ReportKind.MONTHLY, ReportingPeriod.parse("2026-09"), out.resolve("september"));
+        var incremental = runner.run(ReportKind.MONTHLY, OCTOBER, out.resolve("incremental"));
+        long octoberValues = jdbc.queryForObject("SELECT COUNT(*) FROM kpi_value WHERE period_id = '2026-10'",
+                Long.class);
+        // only October was computed: the 12 months of its trend before it were stored by September's run
+        assertThat(incremental.steps().get(0).written()).isEqualTo(octoberValues);
+
+        jdbc.update("DELETE FROM kpi_computation");
+        jdbc.update("DELETE FROM kpi_value");
+        var cold = runner.run(ReportKind.MONTHLY, OCTOBER, out.resolve("cold"));
+
+        assertThat(cold.steps().get(0).written()).isGreaterThan(12 * octoberValues);
+        assertThat(Files.readString(out.resolve("incremental/kpi-results.csv")))
+                .isEqualTo(Files.readString(out.resolve("cold/kpi-results.csv")));
     }
 
     /** Every column but those that look at the following period (none for a past month's own values). */
