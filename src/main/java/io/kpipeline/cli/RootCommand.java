@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
                 + " reports.", "Start with demo; <command> --help describes a command.", ""},
         subcommands = {DemoCommand.class, RunCommand.class, ImportCommand.class, GenerateCommand.class,
                 TablesCommand.class, KpisCommand.class, CheckConfigCommand.class, ScheduleCommand.class,
-                BackfillCommand.class, SyncCommand.class},
+                BackfillCommand.class, SyncCommand.class, RecomputeCommand.class},
         footer = {"", "Configuration: the files of --config DIR, else of KPI_CONFIG, else of",
                 "$KPI_HOME/config, else of ./config; a file the directory lacks is the one",
                 "shipped in the jar. Every command but tables names the directory it reads first.",

@@ -86,6 +86,14 @@ public class KpiValueRepository {
         jdbc.update(DELETE_COMPUTATION, Map.of("period", period.id(), "calculator", calculator));
     }
 
+    /**
+     * Forgets what every stored computation rests on, so that the next update computes all periods again: after
+     * rows were written into the source tables without recording the change. Returns how many it forgot.
+     */
+    public int forgetComputations() {
+        return jdbc.update("DELETE FROM kpi_computation", Map.of());
+    }
+
     private void insert(ReportingPeriod period, List<KpiValue> values, LocalDateTime computedAt) {
         SqlParameterSource[] rows = values.stream().map(v -> new MapSqlParameterSource()
                 .addValue("period", period.id())

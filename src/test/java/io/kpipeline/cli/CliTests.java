@@ -268,7 +268,7 @@ class CliTests {
                 summaries.set(summaries.size() - 1, summaries.get(summaries.size() - 1) + " " + line.strip());
             }
         }
-        assertThat(summaries).hasSize(10).allSatisfy(s -> assertThat(s).endsWith("."));
+        assertThat(summaries).hasSize(11).allSatisfy(s -> assertThat(s).endsWith("."));
     }
 
     @Test

@@ -147,6 +147,24 @@ class IncrementalComputationTests {
     }
 
     @Test
+    void rowsWrittenWithoutAnImportAreSeenOnceTheStoredComputationsAreForgotten() {
+        engine.update(OCTOBER_TREND);
+        ReportingPeriod march = ReportingPeriod.month(YearMonth.of(2026, 3));
+        BigDecimal sessionsBefore = total(values.find(march), "web_sessions");
+        jdbc.update("""
+                INSERT INTO web_traffic_daily (date, channel_code, landing_page, sessions, users, pageviews,
+                    bounced_sessions, total_session_seconds, downloads, contact_requests)
+                VALUES ('2026-03-20', 'WEBSITE', '/by-hand', 7, 7, 7, 0, 70, 0, 0)""");
+        // written by hand: nothing recorded the change, the stored March stands
+        assertThat(engine.update(OCTOBER_TREND).computed()).isEmpty();
+
+        assertThat(values.forgetComputations()).isGreaterThanOrEqualTo(13 * 13);
+
+        assertThat(engine.update(OCTOBER_TREND).computed()).hasSize(13 * 13);
+        assertThat(total(values.find(march), "web_sessions")).isEqualByComparingTo(sessionsBefore.add(BigDecimal.valueOf(7)));
+    }
+
+    @Test
     void aChangedSettingRecomputesEveryPeriodOfEveryCalculator() {
         engine.update(OCTOBER_TREND);
         KpiSettings staleSooner = new KpiSettings(settings.grossMargin(), settings.clvMaxMonths(),
