@@ -21,34 +21,37 @@ class ActivityCalculator implements KpiCalculator {
     private static final String NO_ACTIVE_CUSTOMERS = "no active customers on the last day of the period";
 
     /**
-     * Activities in P, per breakdown value, with the contacts among them on accounts that are active
-     * customers on {@code last} (as CustomerQueries defines them). How many customers are active on
-     * {@code last} comes from CustomerQueries' figures of the period, which the computation shares.
+     * Activities in P per channel and rep, with the contacts among them on accounts that are active
+     * customers on {@code last} (as CustomerQueries defines them); the total and the breakdowns are added
+     * up from these few rows. The period's activities are read through ix_activity_occurred_at and
+     * counted per account first, so the active-customer set is built once and joined with that small
+     * set. How many customers are active on {@code last} comes from CustomerQueries' figures of the
+     * period, which the computation shares.
      */
     private static final String ACTIVITIES = """
-            WITH active AS (%s)
-            SELECT d.dim,
-                   CASE d.dim WHEN 'channel' THEN x.channel_code WHEN 'rep' THEN x.rep_id ELSE '' END AS dim_value,
-                   SUM(x.contact) AS contacts,
-                   SUM(x.reaction) AS reactions,
-                   SUM(x.research) AS research_activities,
+            SELECT x.channel_code, x.rep_id,
+                   SUM(x.contacts) AS contacts,
+                   SUM(x.reactions) AS reactions,
+                   SUM(x.research_activities) AS research_activities,
                    SUM(x.research_minutes) AS research_minutes,
-                   SUM(x.contact * x.on_customer) AS customer_contacts
-            FROM (SELECT a.channel_code, a.rep_id,
-                         CASE WHEN a.type <> 'RESEARCH' THEN 1 ELSE 0 END AS contact,
-                         CASE WHEN a.outcome = 'REACTION' THEN 1 ELSE 0 END AS reaction,
-                         CASE WHEN a.type = 'RESEARCH' THEN 1 ELSE 0 END AS research,
+                   -- the customer is the activity's own account_id, not that of its lead
+                   SUM(CASE WHEN c.account_id IS NULL THEN 0 ELSE x.contacts END) AS customer_contacts
+            FROM (SELECT a.channel_code, a.rep_id, a.account_id,
+                         SUM(CASE WHEN a.type <> 'RESEARCH' THEN 1 ELSE 0 END) AS contacts,
+                         SUM(CASE WHEN a.outcome = 'REACTION' THEN 1 ELSE 0 END) AS reactions,
+                         SUM(CASE WHEN a.type = 'RESEARCH' THEN 1 ELSE 0 END) AS research_activities,
                          -- research without a recorded duration adds no research time
-                         CASE WHEN a.type = 'RESEARCH' THEN COALESCE(a.duration_minutes, 0) ELSE 0 END
-                             AS research_minutes,
-                         -- the customer is the activity's own account_id, not that of its lead
-                         CASE WHEN c.account_id IS NULL THEN 0 ELSE 1 END AS on_customer
+                         SUM(CASE WHEN a.type = 'RESEARCH' THEN COALESCE(a.duration_minutes, 0) ELSE 0 END)
+                             AS research_minutes
                   FROM activity a
-                  LEFT JOIN active c ON c.account_id = a.account_id
-                  WHERE a.occurred_at >= :start AND a.occurred_at < :end) x
-            CROSS JOIN (SELECT 'total' AS dim UNION ALL SELECT 'channel' UNION ALL SELECT 'rep') d
-            GROUP BY d.dim, dim_value
+                  WHERE a.occurred_at >= :start AND a.occurred_at < :end
+                  GROUP BY a.channel_code, a.rep_id, a.account_id) x
+            LEFT JOIN (%s) c ON c.account_id = x.account_id
+            GROUP BY x.channel_code, x.rep_id
             """.formatted(CustomerQueries.activeAccountsOn("CAST(:last AS DATE)"));
+
+    private static final List<String> MEASURES = List.of("contacts", "reactions", "research_activities",
+            "research_minutes", "customer_contacts");
 
     /**
      * Leads created in P with their first non-research activity at or after created_at (whenever it
@@ -101,10 +104,18 @@ class ActivityCalculator implements KpiCalculator {
     public List<KpiValue> compute(ReportingPeriod period) {
         Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),
                 "last", period.last());
-        PipelineTally tally = new PipelineTally()
-                .addWide(jdbc, ACTIVITIES, params, "contacts", "reactions", "research_activities", "research_minutes",
-                        "customer_contacts")
-                .addWide(jdbc, LEAD_RESPONSES, params, "responded_leads", "response_seconds");
+        PipelineTally tally = new PipelineTally();
+        jdbc.query(ACTIVITIES, params, rs -> {
+            String channel = rs.getString("channel_code");
+            String rep = rs.getString("rep_id");
+            for (String measure : MEASURES) {
+                BigDecimal amount = rs.getBigDecimal(measure);
+                tally.add(PipelineTally.TOTAL, "", measure, amount);
+                tally.add("channel", channel, measure, amount);
+                tally.add("rep", rep, measure, amount);
+            }
+        });
+        tally.addWide(jdbc, LEAD_RESPONSES, params, "responded_leads", "response_seconds");
 
         List<KpiValue> values = new ArrayList<>();
         values.addAll(tally.amounts("contacts", "contacts", "channel", "rep"));

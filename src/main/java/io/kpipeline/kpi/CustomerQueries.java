@@ -77,6 +77,7 @@ class CustomerQueries {
     private static final String OPEN = "CAST(:open AS DATE)";
     private static final String LAST = "CAST(:last AS DATE)";
     private static final String BASE = "CAST(:base AS DATE)";
+    private static final String END = "CAST(:end AS DATE)";
 
     /**
      * Per account (only accounts with a subscription or booked order before {@code :end}; later rows
@@ -85,6 +86,11 @@ class CustomerQueries {
      * those days and on {@code :base} (a year before {@code :last}, for revenue retention), its booked
      * revenue in [from, end) and whether it bought one-off in the window and before it. Then summed per
      * segment WITH ROLLUP (the NULL row is the total).
+     *
+     * <p>Of the orders it reads only the window's booked ones and the booked one-off orders of the 364 days
+     * before the opening day (an older one-off order makes no account active on the opening or the last
+     * day), both through covering indexes; the first customer date and "a one-off order before the window"
+     * are looked up per account. Accounts whose only orders are older add nothing to any sum.
      */
     private static final String FIGURES = """
             SELECT seg,
@@ -118,7 +124,12 @@ class CustomerQueries {
                        CASE WHEN c.first_date >= :from AND c.first_date < :end THEN 1 ELSE 0 END AS is_new
                 FROM (
                     SELECT account_id,
-                           MIN(first_date) AS first_date,
+                           -- the first customer date needs the account's whole history: one look-up through
+                           -- ix_customer_order_account_status_date beside its subscriptions
+                           LEAST(COALESCE(MIN(first_date), %9$s),
+                                 COALESCE((SELECT MIN(f.order_date) FROM customer_order f
+                                           WHERE f.account_id = u.account_id AND f.status = 'BOOKED'
+                                             AND f.order_date < :end), %9$s)) AS first_date,
                            MAX(runs_open) AS runs_open,
                            MAX(runs_last) AS runs_last,
                            MAX(end_open) AS end_open,
@@ -133,7 +144,11 @@ class CustomerQueries {
                            SUM(booked_amount) AS booked_amount,
                            MAX(bought) AS bought,
                            MAX(bought_one_off) AS bought_one_off,
-                           MAX(one_off_before) AS one_off_before
+                           CASE WHEN MAX(bought_one_off) = 1 AND EXISTS (
+                                   SELECT 1 FROM customer_order b
+                                   WHERE b.account_id = u.account_id AND b.status = 'BOOKED'
+                                     AND b.subscription_id IS NULL AND b.order_date < :from)
+                                THEN 1 ELSE 0 END AS one_off_before
                     FROM (
                         SELECT account_id,
                                MIN(start_date) AS first_date,
@@ -154,7 +169,7 @@ class CustomerQueries {
                         GROUP BY account_id
                         UNION ALL
                         SELECT account_id,
-                               MIN(order_date),
+                               CAST(NULL AS DATE),
                                0, 0,
                                CAST(NULL AS DATE), CAST(NULL AS DATE),
                                MAX(CASE WHEN subscription_id IS NULL AND order_date <= %1$s THEN order_date END),
@@ -163,9 +178,15 @@ class CustomerQueries {
                                SUM(CASE WHEN order_date >= :from THEN amount ELSE 0 END),
                                MAX(CASE WHEN order_date >= :from THEN 1 ELSE 0 END),
                                MAX(CASE WHEN subscription_id IS NULL AND order_date >= :from THEN 1 ELSE 0 END),
-                               MAX(CASE WHEN subscription_id IS NULL AND order_date < :from THEN 1 ELSE 0 END)
-                        FROM customer_order
-                        WHERE status = 'BOOKED' AND order_date < :end
+                               0
+                        FROM (SELECT account_id, subscription_id, order_date, amount
+                              FROM customer_order
+                              WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end
+                              UNION ALL
+                              SELECT account_id, subscription_id, order_date, 0
+                              FROM customer_order
+                              WHERE subscription_id IS NULL AND status = 'BOOKED'
+                                AND order_date >= DATE_SUB(%1$s, INTERVAL 364 DAY) AND order_date < :from) o
                         GROUP BY account_id
                     ) u
                     GROUP BY account_id
@@ -176,7 +197,7 @@ class CustomerQueries {
             """.formatted(OPEN, LAST, BASE,
             activeOn(OPEN, "c.runs_open", "c.one_off_open", "c.end_open"),
             activeOn(LAST, "c.runs_last", "c.one_off_last", "c.end_last"),
-            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE));
+            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), END);
 
     private final NamedParameterJdbcTemplate jdbc;
     /** The figures already read in the computation running on this thread, by window; none outside one. */
@@ -189,9 +210,14 @@ class CustomerQueries {
     /**
      * Runs one computation of a period's KPIs, in which the calculators that need the same window's
      * figures (customers, revenue, unit economics) share one pass over the customer history instead
-     * of each reading it again. Outside it every call reads the database afresh.
+     * of each reading it again. Outside it every call reads the database afresh. A call inside an open
+     * computation joins it: a caller that computes several periods in one computation reads a window
+     * (the trailing year of a month, say) that two of them share only once.
      */
     <T> T sharingFigures(Supplier<T> work) {
+        if (computation.get() != null) {
+            return work.get();
+        }
         computation.set(new HashMap<>());
         try {
             return work.get();
