@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -44,8 +45,8 @@ class EmailCalculator implements KpiCalculator {
     // so open rate, click rate and click-to-open rate describe the same emails and CTOR stays <= 1.
     private static final String EMAILS = """
             SELECT kind,
-                   COALESCE(campaign_id, '(none)') AS campaign,
-                   COALESCE(rep_id, '(none)')      AS rep,
+                   campaign_id                     AS campaign,
+                   rep_id                          AS rep,
                    COUNT(*)                        AS sent,
                    SUM(CASE WHEN status = 'BOUNCED' THEN 1 ELSE 0 END) AS bounced,
                    SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END) AS delivered,
@@ -57,10 +58,12 @@ class EmailCalculator implements KpiCalculator {
                    SUM(CASE WHEN status = 'DELIVERED' AND replied_at IS NOT NULL THEN 1 ELSE 0 END) AS replied
             FROM email_message
             WHERE sent_at >= :start AND sent_at < :end
-            GROUP BY kind, COALESCE(campaign_id, '(none)'), COALESCE(rep_id, '(none)')""";
+            GROUP BY kind, campaign_id, rep_id""";
 
     private static final Set<String> MARKETING_KINDS = Set.of("MARKETING", "NEWSLETTER");
     private static final String SALES = "SALES";
+    /** The breakdown value of emails without a campaign or a rep. */
+    private static final String NONE = "(none)";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -139,7 +142,10 @@ class EmailCalculator implements KpiCalculator {
             boolean sales = SALES.equals(kind);
             long sent = rs.getLong("sent");
             long delivered = rs.getLong("delivered");
-            return new Group(kind, rs.getString("campaign"), rs.getString("rep"), new Counts(sent,
+            // grouped by the plain columns (NULL is one group): grouping by COALESCE(...) made the server build a
+            // temporary table and took twice as long as reading the rows
+            return new Group(kind, Objects.requireNonNullElse(rs.getString("campaign"), NONE),
+                    Objects.requireNonNullElse(rs.getString("rep"), NONE), new Counts(sent,
                     rs.getLong("bounced"), marketing ? sent : 0, marketing ? delivered : 0,
                     marketing ? rs.getLong("opened") : 0, marketing ? rs.getLong("clicked") : 0,
                     marketing ? rs.getLong("unsubscribed") : 0, sales ? delivered : 0,
