@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -200,7 +200,10 @@ class CustomerQueries {
             subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), END);
 
     private final NamedParameterJdbcTemplate jdbc;
-    /** The figures already read in the computation running on this thread, by window; none outside one. */
+    /**
+     * The figures already read in the computation this thread works for, by window; none outside one. Several
+     * threads of one computation share it: a window the first of them reads, the others wait for.
+     */
     private final ThreadLocal<Map<List<LocalDate>, Figures>> computation = new ThreadLocal<>();
 
     CustomerQueries(NamedParameterJdbcTemplate jdbc) {
@@ -218,7 +221,17 @@ class CustomerQueries {
         if (computation.get() != null) {
             return work.get();
         }
-        computation.set(new HashMap<>());
+        return joining(new ConcurrentHashMap<>(), work);
+    }
+
+    /** The computation open on this thread, to hand to the threads that work for it; null outside one. */
+    Map<List<LocalDate>, Figures> openComputation() {
+        return computation.get();
+    }
+
+    /** Runs {@code work} on this thread as part of the computation {@code open} (see {@link #openComputation}). */
+    <T> T joining(Map<List<LocalDate>, Figures> open, Supplier<T> work) {
+        computation.set(open);
         try {
             return work.get();
         } finally {

@@ -2,6 +2,7 @@ package io.kpipeline.kpi;
 
 import io.kpipeline.model.SourceChanges;
 import io.kpipeline.model.TableCounts;
+import io.kpipeline.system.KpiProperties;
 import io.kpipeline.period.ReportingPeriod;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -10,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -38,10 +43,13 @@ public class KpiEngine {
     private final TableCounts tables;
     private final SourceChanges changes;
     private final KpiFingerprint fingerprint;
+    private final int threads;
+    private final Object storing = new Object();
 
     KpiEngine(KpiCatalog catalog, List<KpiCalculator> calculators, KpiValueRepository values,
             CustomerQueries customerQueries, Clock clock, TableCounts tables, SourceChanges changes,
-            KpiFingerprint fingerprint) {
+            KpiFingerprint fingerprint, KpiProperties properties) {
+        this.threads = properties.computeThreads();
         this.tables = tables;
         this.customerQueries = customerQueries;
         this.catalog = catalog;
@@ -81,42 +89,93 @@ public class KpiEngine {
         Set<String> enabled = catalog.enabled().stream().map(KpiDefinition::id).collect(Collectors.toSet());
         Set<String> empty = tables.empty(calculators.stream().flatMap(c -> c.sourceTables().stream())
                 .collect(Collectors.toSet()));
-        return customerQueries.sharingFigures(() -> {
-            List<String> computed = new ArrayList<>();
-            int reused = 0;
-            long written = 0;
-            for (ReportingPeriod period : periods) {
-                Map<String, KpiValueRepository.Computation> known = values.computations(period);
-                for (KpiCalculator calculator : calculators) {
-                    Set<String> ids = new TreeSet<>(calculator.kpiIds());
-                    ids.retainAll(enabled);
-                    String name = KpiFingerprint.name(calculator);
-                    if (ids.isEmpty()) {
-                        if (known.containsKey(name)) {
-                            values.forget(period, name, calculator.kpiIds());
-                        }
-                        continue;
+        List<Task> tasks = new ArrayList<>();
+        List<Runnable> forgets = new ArrayList<>();
+        int reused = 0;
+        for (ReportingPeriod period : periods) {
+            Map<String, KpiValueRepository.Computation> known = values.computations(period);
+            for (KpiCalculator calculator : calculators) {
+                Set<String> ids = new TreeSet<>(calculator.kpiIds());
+                ids.retainAll(enabled);
+                String name = KpiFingerprint.name(calculator);
+                if (ids.isEmpty()) {
+                    if (known.containsKey(name)) {
+                        // after the computations: this thread's writes would lock the period's rows against theirs
+                        forgets.add(() -> values.forget(period, name, calculator.kpiIds()));
                     }
-                    Set<String> sources = new TreeSet<>(calculator.sourceTables());
-                    boolean nothingImported = !sources.isEmpty() && empty.containsAll(sources);
-                    var computation = new KpiValueRepository.Computation(
-                            fingerprint.of(calculator, ids, nothingImported),
-                            calculator.reads(period).stream()
-                                    .mapToLong(w -> snapshot.version(w.table(), w.from(), w.to())).sum());
-                    if (!always && computation.equals(known.get(name))) {
-                        reused++;
-                        continue;
-                    }
-                    List<KpiValue> result = nothingImported ? nothingImported(ids, sources)
-                            : calculator.compute(period).stream().filter(v -> ids.contains(v.kpiId())).toList();
-                    values.replace(period, name, calculator.kpiIds(), result, computation, LocalDateTime.now(clock));
-                    stored.addAll(result);
-                    computed.add(period.id() + " " + name);
-                    written += result.size();
+                    continue;
+                }
+                Set<String> sources = new TreeSet<>(calculator.sourceTables());
+                boolean nothingImported = !sources.isEmpty() && empty.containsAll(sources);
+                var computation = new KpiValueRepository.Computation(
+                        fingerprint.of(calculator, ids, nothingImported),
+                        calculator.reads(period).stream()
+                                .mapToLong(w -> snapshot.version(w.table(), w.from(), w.to())).sum());
+                if (!always && computation.equals(known.get(name))) {
+                    reused++;
+                } else {
+                    tasks.add(new Task(period, calculator, name, ids, nothingImported ? sources : null, computation));
                 }
             }
-            return new Update(computed, reused, written);
+        }
+        List<List<KpiValue>> results = customerQueries.sharingFigures(() -> execute(tasks));
+        forgets.forEach(Runnable::run);
+        results.forEach(stored::addAll);
+        return new Update(tasks.stream().map(t -> t.period().id() + " " + t.name()).toList(), reused,
+                results.stream().mapToLong(List::size).sum());
+    }
+
+    /** One calculator's computation of one period, and what it will rest on. */
+    private record Task(ReportingPeriod period, KpiCalculator calculator, String name, Set<String> ids,
+            Set<String> nothingImported, KpiValueRepository.Computation computation) {
+    }
+
+    /**
+     * Runs the tasks, {@code kpi.compute-threads} at a time (each on its own connection), all in the
+     * computation open on this thread so that they share the customer figures; returns their values in the
+     * tasks' order. A failing task stops the others and its failure is thrown.
+     */
+    private List<List<KpiValue>> execute(List<Task> tasks) {
+        if (threads <= 1 || tasks.size() <= 1) {
+            return tasks.stream().map(this::compute).toList();
+        }
+        var open = customerQueries.openComputation();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), runnable -> {
+            Thread thread = new Thread(runnable, "kpi-compute");
+            thread.setDaemon(true);
+            return thread;
         });
+        try {
+            List<Future<List<KpiValue>>> running = tasks.stream()
+                    .map(t -> pool.submit(() -> customerQueries.joining(open, () -> compute(t)))).toList();
+            List<List<KpiValue>> results = new ArrayList<>();
+            for (Future<List<KpiValue>> task : running) {
+                results.add(task.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while computing the KPIs", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<KpiValue> compute(Task task) {
+        List<KpiValue> result = task.nothingImported() != null ? nothingImported(task.ids(), task.nothingImported())
+                : task.calculator().compute(task.period()).stream().filter(v -> task.ids().contains(v.kpiId()))
+                        .toList();
+        // one store at a time: two replacing the same period's rows at once lock each other out (next-key locks)
+        synchronized (storing) {
+            values.replace(task.period(), task.name(), task.calculator().kpiIds(), result, task.computation(),
+                    LocalDateTime.now(clock));
+        }
+        return result;
     }
 
     private static List<KpiValue> nothingImported(Set<String> ids, Set<String> sources) {

@@ -1,6 +1,8 @@
 package io.kpipeline.system;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
@@ -22,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param currency the business currency, ISO 4217
  * @param embedded settings of the embedded database server
  * @param files    who may read the files the pipeline writes
+ * @param computeThreads how many KPI computations of a report run at once, each on its own database
+ *                 connection: the database server spreads them over its cores
  */
 @Validated
 @ConfigurationProperties("kpi")
@@ -32,7 +36,9 @@ public record KpiProperties(
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code like EUR")
         @DefaultValue("EUR") String currency,
         @Valid @NotNull @DefaultValue Embedded embedded,
-        @Valid @NotNull @DefaultValue FileAccess files) {
+        @Valid @NotNull @DefaultValue FileAccess files,
+        @Min(value = 1, message = "must be between 1 and 16") @Max(value = 16, message = "must be between 1 and 16")
+        @DefaultValue("2") int computeThreads) {
 
     /**
      * @param lockWait how long a second process waits for the first to release the embedded database

@@ -10,6 +10,7 @@ import io.kpipeline.ingest.ImportListener;
 import io.kpipeline.model.SourceChanges;
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
+import io.kpipeline.system.KpiProperties;
 import io.kpipeline.system.Progress;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -64,6 +65,8 @@ class IncrementalComputationTests {
     Clock clock;
     @Autowired
     KpiSettings settings;
+    @Autowired
+    KpiProperties properties;
 
     @TempDir
     Path folder;
@@ -171,7 +174,7 @@ class IncrementalComputationTests {
                 settings.staleAfterDays() + 15, settings.webLeadChannels(), settings.stageProbabilities(),
                 settings.minClosedForProbability(), settings.smallSample());
         KpiEngine changedSettings = new KpiEngine(catalog, calculators, values, customerQueries, clock, tables, changes,
-                new KpiFingerprint(staleSooner));
+                new KpiFingerprint(staleSooner), properties);
 
         KpiEngine.Update update = changedSettings.update(OCTOBER_TREND);
 

@@ -37,7 +37,7 @@ class SyncProfilesTests {
                 "jdbc:mysql://localhost/erp", "reader", null, null, null, null, null, true)));
         SourceSync sync = new SourceSync(settings, profiles, null, null, null,
                 new KpiProperties(Path.of("var"), null, ZoneId.of("Europe/Berlin"), "EUR",
-                        null, null));
+                        null, null, 1));
 
         assertThatThrownBy(sync::afterPropertiesSet).isInstanceOf(KpiException.class)
                 .hasMessageStartingWith("kpi.sources.erp: No sync profile erp: config/sources/erp.yml does not exist.");
