@@ -9,6 +9,7 @@ import io.kpipeline.kpi.KpiEngine;
 import io.kpipeline.kpi.KpiValue;
 import io.kpipeline.kpi.KpiValueRepository;
 import io.kpipeline.period.DataCoverage;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
@@ -91,7 +92,7 @@ class ReportJobConfiguration {
     }
 
     private static Job reportJob(ReportKind kind, JobRepository jobs, RunningExecutions running, Step... steps) {
-        var builder = new JobBuilder(kind.jobName(), jobs).listener(running).start(steps[0]);
+        var builder = new JobBuilder(ReportJobs.name(kind), jobs).listener(running).start(steps[0]);
         for (int i = 1; i < steps.length; i++) {
             builder = builder.next(steps[i]);
         }

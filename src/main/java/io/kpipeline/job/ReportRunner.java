@@ -2,6 +2,7 @@ package io.kpipeline.job;
 
 import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.report.ReportRenderer;
@@ -191,7 +192,7 @@ public class ReportRunner {
             throw new KpiException("The " + report.key() + " report for " + period.id() + " did not start: the"
                     + " process is stopping (SIGTERM or Ctrl-C). Run the same command again.");
         }
-        Job job = context.getBean(report.jobName(), Job.class);
+        Job job = context.getBean(ReportJobs.name(report), Job.class);
         String name = (preliminaryUpTo == null ? "" : "preliminary ") + report.key();
         renderer.prepareInBackground();
         boolean recovered = false;
@@ -287,7 +288,7 @@ public class ReportRunner {
 
     private JobExecution running(ReportKind report, ReportingPeriod period, LocalDate preliminaryUpTo) {
         String preliminary = preliminaryUpTo == null ? null : preliminaryUpTo.toString();
-        return repository.findRunningJobExecutions(report.jobName()).stream()
+        return repository.findRunningJobExecutions(ReportJobs.name(report)).stream()
                 .filter(e -> period.id().equals(e.getJobParameters().getString(ReportJobConfiguration.PERIOD)))
                 .filter(e -> Objects.equals(preliminary,
                         e.getJobParameters().getString(ReportJobConfiguration.PRELIMINARY)))

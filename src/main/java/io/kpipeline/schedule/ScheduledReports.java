@@ -1,8 +1,9 @@
 package io.kpipeline.schedule;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.job.ReportJobs;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.job.RunOwner;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.period.ReviewCycle;
 import io.kpipeline.report.ReportSettings;
@@ -158,7 +159,7 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
      * host), is left alone: two processes must never deliver the same period at once.
      */
     void recoverAbandoned(ReportKind report) {
-        for (JobExecution execution : jobRepository.findRunningJobExecutions(report.jobName())) {
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(ReportJobs.name(report))) {
             String owner = execution.getJobParameters().getString(RunOwner.PARAMETER);
             String period = execution.getJobParameters().getString("period");
             if (!owners.isGone(owner)) {

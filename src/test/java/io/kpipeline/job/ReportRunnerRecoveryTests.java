@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kpipeline.delivery.DeliveryOptions;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiException;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class ReportRunnerRecoveryTests {
     @BeforeEach
     void noEarlierRuns() {
         host = owner.current().split("/")[0];
-        for (JobInstance instance : jobs.findJobInstances(ReportKind.WEEKLY.jobName())) {
+        for (JobInstance instance : jobs.findJobInstances(ReportJobs.name(ReportKind.WEEKLY))) {
             JobExecution last = jobs.getLastJobExecution(instance);
             if (last != null && WEEK.id().equals(last.getJobParameters().getString("period"))) {
                 jobs.deleteJobInstance(instance);
@@ -121,7 +122,7 @@ class ReportRunnerRecoveryTests {
                 .addString("period", WEEK.id()).addLong("run", 1L).toJobParameters();
         JobParameters parameters = new JobParametersBuilder(identifying)
                 .addString(RunOwner.PARAMETER, by, false).toJobParameters();
-        JobInstance instance = jobs.createJobInstance(ReportKind.WEEKLY.jobName(), identifying);
+        JobInstance instance = jobs.createJobInstance(ReportJobs.name(ReportKind.WEEKLY), identifying);
         JobExecution execution = jobs.createJobExecution(instance, parameters, new ExecutionContext());
         execution.setStartTime(LocalDateTime.now());
         execution.setStatus(BatchStatus.STARTED);
@@ -131,7 +132,7 @@ class ReportRunnerRecoveryTests {
     }
 
     private List<JobExecution> executions() {
-        return jobs.findJobInstances(ReportKind.WEEKLY.jobName()).stream()
+        return jobs.findJobInstances(ReportJobs.name(ReportKind.WEEKLY)).stream()
                 .flatMap(i -> jobs.getJobExecutions(i).stream())
                 .filter(e -> WEEK.id().equals(e.getJobParameters().getString("period"))).toList();
     }

@@ -1,9 +1,12 @@
-package io.kpipeline.job;
+package io.kpipeline.period;
 
-import io.kpipeline.period.PeriodKind;
 import java.util.Locale;
 
-/** The reports the pipeline produces, each over its own kind of period. */
+/**
+ * The reports the pipeline produces, each over its own kind of period. Stored, printed and configured by its
+ * {@link #key()}: {@code kpi_result.report}, the delivery ledger, the folders under {@code reports/} and the
+ * {@code kpi.reports.<key>} settings.
+ */
 public enum ReportKind {
     /** Wochenbericht: the latest ISO week. */
     WEEKLY(PeriodKind.WEEK),
@@ -29,10 +32,5 @@ public enum ReportKind {
     /** {@code weekly}, {@code monthly}, {@code quarterly}, {@code yearly}, {@code review}: the name in commands, folders and results. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The Spring Batch job of this report. */
-    public String jobName() {
-        return key() + "ReportJob";
     }
 }
