@@ -1,5 +1,6 @@
 package io.kpipeline.evaluation;
 
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -33,10 +34,10 @@ public class KpiResultRepository {
     }
 
     @Transactional
-    public void replace(String report, ReportingPeriod period, List<KpiResult> results, LocalDateTime evaluatedAt) {
-        jdbc.update(DELETE, Map.of("report", report, "period", period.id()));
+    public void replace(ReportKind report, ReportingPeriod period, List<KpiResult> results, LocalDateTime evaluatedAt) {
+        jdbc.update(DELETE, Map.of("report", report.key(), "period", period.id()));
         SqlParameterSource[] rows = results.stream().map(r -> new MapSqlParameterSource()
-                .addValue("report", report)
+                .addValue("report", report.key())
                 .addValue("period", period.id())
                 .addValue("kpi", r.kpi().id())
                 .addValue("dimension", r.value().isTotal() ? "" : r.value().dimension())
@@ -67,8 +68,8 @@ public class KpiResultRepository {
             SELECT * FROM kpi_result WHERE report = :report AND period_id = :period""";
 
     /** The results of a report's period, in catalog order (totals before breakdowns). */
-    public List<StoredResult> find(String report, ReportingPeriod period, List<String> kpiOrder) {
-        List<StoredResult> rows = jdbc.query(SELECT, Map.of("report", report, "period", period.id()), (rs, n) -> {
+    public List<StoredResult> find(ReportKind report, ReportingPeriod period, List<String> kpiOrder) {
+        List<StoredResult> rows = jdbc.query(SELECT, Map.of("report", report.key(), "period", period.id()), (rs, n) -> {
             String dimension = rs.getString("dimension");
             boolean total = dimension.isEmpty();
             return new StoredResult(rs.getString("kpi_id"), total ? null : dimension,
@@ -110,9 +111,9 @@ public class KpiResultRepository {
     }
 
     /** Rows stored for a report's period (a count, for summaries and tests). */
-    public long count(String report, ReportingPeriod period) {
+    public long count(ReportKind report, ReportingPeriod period) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM kpi_result WHERE report = :report AND period_id = :period",
-                Map.of("report", report, "period", period.id()), Long.class);
+                Map.of("report", report.key(), "period", period.id()), Long.class);
         return n == null ? 0 : n;
     }
 

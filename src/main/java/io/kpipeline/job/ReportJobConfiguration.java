@@ -135,8 +135,8 @@ class ReportJobConfiguration {
             Map<ReportingPeriod, List<KpiValue>> stored = new LinkedHashMap<>();
             KpiEvaluator.comparedPeriods(period).forEach(p -> stored.put(p,
                     p.equals(period) || coverage.hasData(p) ? values.find(p) : List.of()));
-            var evaluated = evaluator.evaluate((String) parameters.get(REPORT), period, stored);
-            results.replace((String) parameters.get(REPORT), period, evaluated, LocalDateTime.now(clock));
+            var evaluated = evaluator.evaluate(report(parameters), period, stored);
+            results.replace(report(parameters), period, evaluated, LocalDateTime.now(clock));
             contribution.incrementWriteCount(evaluated.size());
             return RepeatStatus.FINISHED;
         };
@@ -149,7 +149,7 @@ class ReportJobConfiguration {
             KpiCatalog catalog, StopBeforeStep stop) {
         Tasklet tasklet = (contribution, context) -> {
             Map<String, Object> parameters = context.getStepContext().getJobParameters();
-            var rows = results.find((String) parameters.get(REPORT), period(parameters),
+            var rows = results.find(report(parameters), period(parameters),
                     catalog.kpis().stream().map(KpiDefinition::id).toList());
             ResultsCsv.write(Path.of((String) parameters.get(OUT)).resolve("kpi-results.csv"), rows);
             contribution.incrementWriteCount(rows.size());
@@ -194,9 +194,13 @@ class ReportJobConfiguration {
         return ReportingPeriod.parse((String) parameters.get(PERIOD));
     }
 
+    private static ReportKind report(Map<String, Object> parameters) {
+        return ReportKind.byKey((String) parameters.get(REPORT)).orElseThrow();
+    }
+
     /** The report and period of the run, preliminary when the run has the {@value #PRELIMINARY} parameter. */
     static Edition edition(Map<String, Object> parameters) {
-        String report = (String) parameters.get(REPORT);
+        ReportKind report = report(parameters);
         String upTo = (String) parameters.get(PRELIMINARY);
         return upTo == null ? Edition.of(report, period(parameters))
                 : Edition.preliminary(report, period(parameters), LocalDate.parse(upTo));

@@ -1,6 +1,7 @@
 package io.kpipeline.period;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The reports the pipeline produces, each over its own kind of period. Stored, printed and configured by its
@@ -32,5 +33,15 @@ public enum ReportKind {
     /** {@code weekly}, {@code monthly}, {@code quarterly}, {@code yearly}, {@code review}: the name in commands, folders and results. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The report whose {@link #key()} is {@code key}, e.g. {@code monthly}; empty for any other text. */
+    public static Optional<ReportKind> byKey(String key) {
+        for (ReportKind kind : values()) {
+            if (kind.key().equals(key)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 }

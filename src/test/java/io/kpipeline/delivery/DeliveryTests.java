@@ -89,8 +89,8 @@ class DeliveryTests {
         ReportDocument repTestDocument() {
             return new ReportDocument() {
                 @Override
-                public boolean renders(String report) {
-                    return "weekly".equals(report);
+                public boolean renders(ReportKind report) {
+                    return report == ReportKind.WEEKLY;
                 }
 
                 @Override

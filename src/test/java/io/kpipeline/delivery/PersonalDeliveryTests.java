@@ -130,7 +130,7 @@ class PersonalDeliveryTests {
     void onePdfHandedOnForTwoRepsIsSentToNeither(@Autowired Delivery delivery) throws Exception {
         jdbc.update("DELETE FROM delivery");
         Path pdf = Files.writeString(out.resolve("shared.pdf"), "%PDF-1.4\n%%EOF\n");
-        var report = delivery.deliver(Edition.of("weekly", WEEK_46), List.of(
+        var report = delivery.deliver(Edition.of(ReportKind.WEEKLY, WEEK_46), List.of(
                 new RenderedPdf(pdf.toString(), "REP 07"), new RenderedPdf(pdf.toString(), "REP/07")),
                 out.resolve("kpi-results.csv"), new DeliveryOptions(true, false, true));
 

@@ -124,7 +124,7 @@ class PersonalReportFunctionalTests {
 
         // all reports of the week once more, warm: well under 2 s each
         long started = System.nanoTime();
-        List<RenderedPdf> again = personal.write(Edition.of("weekly", WEEK_44), out.resolve("again"));
+        List<RenderedPdf> again = personal.write(Edition.of(ReportKind.WEEKLY, WEEK_44), out.resolve("again"));
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("personal reports: %d in %.2f s (%.2f s each)%n", again.size(), seconds,
                 seconds / again.size());
