@@ -39,7 +39,7 @@ public class ReportRunner {
 
     private final JobOperator jobs;
     private final JobRepository repository;
-    private final RunOwner owner;
+    private final RunOwners owners;
     private final ReportRenderer renderer;
     private final ApplicationContext context;
     private final KpiProperties properties;
@@ -47,13 +47,13 @@ public class ReportRunner {
     private final RunningExecutions executions;
     private final StopRequest stop;
 
-    ReportRunner(JobOperator jobs, JobRepository repository, RunOwner owner, ApplicationContext context,
+    ReportRunner(JobOperator jobs, JobRepository repository, RunOwners owners, ApplicationContext context,
             KpiProperties properties, ReportSettings settings, ReportRenderer renderer, RunningExecutions executions,
             StopRequest stop) {
         this.renderer = renderer;
         this.executions = executions;
         this.repository = repository;
-        this.owner = owner;
+        this.owners = owners;
         this.jobs = jobs;
         this.context = context;
         this.properties = properties;
@@ -209,7 +209,7 @@ public class ReportRunner {
                     .addString(DeliverStepConfiguration.MAIL, Boolean.toString(options.mail()), false)
                     .addString(DeliverStepConfiguration.RESEND, Boolean.toString(options.resend()), false)
                     .addString(DeliverStepConfiguration.FORCE, Boolean.toString(options.force()), false)
-                    .addString(RunOwner.PARAMETER, owner.current(), false)
+                    .addString(RunOwner.PARAMETER, owners.current().text(), false)
                     .toJobParameters();
             try {
                 JobExecution execution = jobs.start(job, parameters);
@@ -234,15 +234,16 @@ public class ReportRunner {
                 // this run of the period is complete: the next number is a new run
             } catch (JobExecutionAlreadyRunningException running) {
                 JobExecution left = running(report, period, preliminaryUpTo);
-                String by = left == null ? null : left.getJobParameters().getString(RunOwner.PARAMETER);
+                RunOwner by = left == null ? null : RunOwner.recordedIn(left.getJobParameters());
                 // a run of this process that runs no longer: the database died under it (the scheduler lives on)
                 boolean abandoned = left != null
-                        && (owner.isGone(by) || owner.isThisProcess(by) && !executions.isRunning(left));
+                        && (owners.isGone(by) || owners.isThisProcess(by) && !executions.isRunning(left));
                 if (left == null || recovered || !abandoned) {
                     throw new KpiException("The " + name + " report for " + period.id() + " is running already"
                             + (left == null ? "" : ", started " + left.getStartTime() + " by " + RunOwner.describe(by))
                             + ". Wait for that run to end. If its process has stopped without ending it, run the same"
-                            + " command again on host " + RunOwner.host(by) + ", which sees that and resumes the run.");
+                            + " command again on host " + (by == null ? "" : by.host())
+                            + ", which sees that and resumes the run.");
                 }
                 // the run was abandoned: mark it failed, and restart it at the step it was in
                 jobs.recover(left);

@@ -39,7 +39,7 @@ class ReportRunnerRecoveryTests {
     @Autowired
     ReportRunner runner;
     @Autowired
-    RunOwner owner;
+    RunOwners owners;
     @Autowired
     JobRepository jobs;
 
@@ -50,7 +50,7 @@ class ReportRunnerRecoveryTests {
 
     @BeforeEach
     void noEarlierRuns() {
-        host = owner.current().split("/")[0];
+        host = owners.current().host();
         for (JobInstance instance : jobs.findJobInstances(ReportJobs.name(ReportKind.WEEKLY))) {
             JobExecution last = jobs.getLastJobExecution(instance);
             if (last != null && WEEK.id().equals(last.getJobParameters().getString("period"))) {
@@ -90,7 +90,7 @@ class ReportRunnerRecoveryTests {
     @Test
     void aRunOfThisProcessThatRunsNoLongerIsResumed() {
         // what a scheduler leaves when the database died under a run and came back: STARTED by itself
-        JobExecution left = started(owner.current());
+        JobExecution left = started(owners.current().text());
 
         var outcome = runner.run(ReportKind.WEEKLY, WEEK, out, NO_MAIL);
 
