@@ -14,9 +14,7 @@ import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.report.ReportDocument;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,33 +23,28 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The report jobs: each computes the KPIs of its period (and of the periods it is compared with),
- * evaluates them, exports {@code kpi-results.csv} and renders its PDFs, step by step. The identifying job parameters
- * are the business key: report, period and the run number of that period, and for a preliminary report
- * the last day of its data, so that a preliminary run is never a run of the period's report.
+ * evaluates them, exports {@code kpi-results.csv} and renders its PDFs, step by step. Each step reads the run's
+ * parameters as one {@link ReportRunParameters}, whose identifying ones are the business key.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportJobConfiguration {
 
-    static final String PERIOD = "period";
-    static final String REPORT = "report";
-    static final String RUN = "run";
-    static final String OUT = "out";
-    /**
-     * Identifying, and only on a preliminary run: the last day of data it reports, e.g. {@code 2026-12-02}
-     * (CompletedPeriods leaves such runs out).
-     */
-    static final String PRELIMINARY = "preliminary";
     /** The job execution context's list of {@link RenderedPdf}s the render step wrote. */
     static final String RENDERED = "rendered";
 
@@ -100,14 +93,24 @@ class ReportJobConfiguration {
     }
 
     /**
+     * The parameters of the run, read from its job parameters once per step execution. Step-scoped without a proxy,
+     * since a record cannot be subclassed: each step asks its provider for them while it runs.
+     */
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    ReportRunParameters reportRunParameters(@Value("#{stepExecution.jobParameters}") JobParameters parameters) {
+        return ReportRunParameters.of(parameters);
+    }
+
+    /**
      * Computes and stores the KPIs of the period and of every period it is compared with that holds data: a
      * period before the data begins has no values to compare with, not values of 0.
      */
     @Bean
     Step computeKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiEngine engine,
-            DataCoverage coverage, StopBeforeStep stop) {
+            DataCoverage coverage, StopBeforeStep stop, ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
-            ReportingPeriod period = period(context.getStepContext().getJobParameters());
+            ReportingPeriod period = run.getObject().period();
             long values = 0;
             for (ReportingPeriod p : KpiEvaluator.comparedPeriods(period)) {
                 if (p.equals(period) || coverage.hasData(p)) {
@@ -128,15 +131,15 @@ class ReportJobConfiguration {
     @Bean
     Step evaluateKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiValueRepository values,
             KpiEvaluator evaluator, KpiResultRepository results, DataCoverage coverage, Clock clock,
-            StopBeforeStep stop) {
+            StopBeforeStep stop, ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
-            Map<String, Object> parameters = context.getStepContext().getJobParameters();
-            ReportingPeriod period = period(parameters);
+            ReportRunParameters parameters = run.getObject();
+            ReportingPeriod period = parameters.period();
             Map<ReportingPeriod, List<KpiValue>> stored = new LinkedHashMap<>();
             KpiEvaluator.comparedPeriods(period).forEach(p -> stored.put(p,
                     p.equals(period) || coverage.hasData(p) ? values.find(p) : List.of()));
-            var evaluated = evaluator.evaluate(report(parameters), period, stored);
-            results.replace(report(parameters), period, evaluated, LocalDateTime.now(clock));
+            var evaluated = evaluator.evaluate(parameters.report(), period, stored);
+            results.replace(parameters.report(), period, evaluated, LocalDateTime.now(clock));
             contribution.incrementWriteCount(evaluated.size());
             return RepeatStatus.FINISHED;
         };
@@ -146,12 +149,12 @@ class ReportJobConfiguration {
     /** Writes the evaluated results as kpi-results.csv into the run's output folder. */
     @Bean
     Step exportResultsStep(JobRepository jobs, PlatformTransactionManager transactions, KpiResultRepository results,
-            KpiCatalog catalog, StopBeforeStep stop) {
+            KpiCatalog catalog, StopBeforeStep stop, ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
-            Map<String, Object> parameters = context.getStepContext().getJobParameters();
-            var rows = results.find(report(parameters), period(parameters),
+            ReportRunParameters parameters = run.getObject();
+            var rows = results.find(parameters.report(), parameters.period(),
                     catalog.kpis().stream().map(KpiDefinition::id).toList());
-            ResultsCsv.write(Path.of((String) parameters.get(OUT)).resolve("kpi-results.csv"), rows);
+            ResultsCsv.write(parameters.out().resolve("kpi-results.csv"), rows);
             contribution.incrementWriteCount(rows.size());
             return RepeatStatus.FINISHED;
         };
@@ -167,16 +170,17 @@ class ReportJobConfiguration {
      */
     @Bean
     Step renderReportStep(JobRepository jobs, PlatformTransactionManager transactions,
-            List<ReportDocument> documents, Delivery delivery, StopBeforeStep stop) {
+            List<ReportDocument> documents, Delivery delivery, StopBeforeStep stop,
+            ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
-            Map<String, Object> parameters = context.getStepContext().getJobParameters();
-            Edition edition = edition(parameters);
+            ReportRunParameters parameters = run.getObject();
+            Edition edition = parameters.edition();
             ArrayList<RenderedPdf> rendered = new ArrayList<>();
             // each language once per run, however many recipients read it
             for (String language : delivery.languages(edition.report())) {
                 for (ReportDocument document : documents) {
                     if (document.renders(edition.report())) {
-                        rendered.addAll(document.write(edition, Path.of((String) parameters.get(OUT)),
+                        rendered.addAll(document.write(edition, parameters.out(),
                                 Locale.forLanguageTag(language)));
                     }
                 }
@@ -188,21 +192,5 @@ class ReportJobConfiguration {
         };
         return new StepBuilder("renderReportStep", jobs).tasklet(tasklet, transactions).allowStartIfComplete(true)
                 .listener(stop).build();
-    }
-
-    private static ReportingPeriod period(Map<String, Object> parameters) {
-        return ReportingPeriod.parse((String) parameters.get(PERIOD));
-    }
-
-    private static ReportKind report(Map<String, Object> parameters) {
-        return ReportKind.byKey((String) parameters.get(REPORT)).orElseThrow();
-    }
-
-    /** The report and period of the run, preliminary when the run has the {@value #PRELIMINARY} parameter. */
-    static Edition edition(Map<String, Object> parameters) {
-        ReportKind report = report(parameters);
-        String upTo = (String) parameters.get(PRELIMINARY);
-        return upTo == null ? Edition.of(report, period(parameters))
-                : Edition.preliminary(report, period(parameters), LocalDate.parse(upTo));
     }
 }

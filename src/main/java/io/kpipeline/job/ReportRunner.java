@@ -20,7 +20,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -140,7 +139,7 @@ public class ReportRunner {
 
     /**
      * Runs a preliminary report of the period with the data up to {@code upTo}: a run of its own, which
-     * never counts as the period's report (see {@link ReportJobConfiguration#PRELIMINARY}).
+     * never counts as the period's report (see {@link ReportRunParameters#PRELIMINARY}).
      *
      * @throws KpiException when the run fails, naming the cause; running again resumes it
      */
@@ -197,20 +196,8 @@ public class ReportRunner {
         renderer.prepareInBackground();
         boolean recovered = false;
         for (long run = 1; ; run++) {
-            JobParametersBuilder builder = new JobParametersBuilder()
-                    .addString(ReportJobConfiguration.REPORT, report.key())
-                    .addString(ReportJobConfiguration.PERIOD, period.id())
-                    .addLong(ReportJobConfiguration.RUN, run);
-            if (preliminaryUpTo != null) {
-                builder.addString(ReportJobConfiguration.PRELIMINARY, preliminaryUpTo.toString());
-            }
-            JobParameters parameters = builder
-                    .addString(ReportJobConfiguration.OUT, out.toAbsolutePath().toString(), false)
-                    .addString(DeliverStepConfiguration.MAIL, Boolean.toString(options.mail()), false)
-                    .addString(DeliverStepConfiguration.RESEND, Boolean.toString(options.resend()), false)
-                    .addString(DeliverStepConfiguration.FORCE, Boolean.toString(options.force()), false)
-                    .addString(RunOwner.PARAMETER, owners.current().text(), false)
-                    .toJobParameters();
+            JobParameters parameters = new ReportRunParameters(report, period, run, out, preliminaryUpTo, options)
+                    .jobParameters(owners.current());
             try {
                 JobExecution execution = jobs.start(job, parameters);
                 Outcome outcome = outcome(run, execution);
@@ -290,9 +277,9 @@ public class ReportRunner {
     private JobExecution running(ReportKind report, ReportingPeriod period, LocalDate preliminaryUpTo) {
         String preliminary = preliminaryUpTo == null ? null : preliminaryUpTo.toString();
         return repository.findRunningJobExecutions(ReportJobs.name(report)).stream()
-                .filter(e -> period.id().equals(e.getJobParameters().getString(ReportJobConfiguration.PERIOD)))
+                .filter(e -> period.id().equals(e.getJobParameters().getString(ReportRunParameters.PERIOD)))
                 .filter(e -> Objects.equals(preliminary,
-                        e.getJobParameters().getString(ReportJobConfiguration.PRELIMINARY)))
+                        e.getJobParameters().getString(ReportRunParameters.PRELIMINARY)))
                 .findFirst().orElse(null);
     }
 

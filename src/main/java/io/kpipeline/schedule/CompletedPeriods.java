@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 public class CompletedPeriods {
 
     /**
-     * The job's identifying parameter {@code period} (ReportJobConfiguration.PERIOD) of completed runs
-     * without the parameter {@code preliminary} (ReportJobConfiguration.PRELIMINARY).
+     * The job's identifying parameter {@code period} (ReportRunParameters.PERIOD) of completed runs
+     * without the parameter {@code preliminary} (ReportRunParameters.PRELIMINARY).
      */
     private static final String COMPLETED = """
             SELECT DISTINCT p.PARAMETER_VALUE

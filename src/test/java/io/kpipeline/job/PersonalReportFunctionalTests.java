@@ -97,9 +97,9 @@ class PersonalReportFunctionalTests {
         assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
 
         var execution = jobs.getLastJobExecution("weeklyReportJob", new JobParametersBuilder()
-                .addString(ReportJobConfiguration.REPORT, "weekly")
-                .addString(ReportJobConfiguration.PERIOD, WEEK_44.id())
-                .addLong(ReportJobConfiguration.RUN, outcome.run()).toJobParameters());
+                .addString(ReportRunParameters.REPORT, "weekly")
+                .addString(ReportRunParameters.PERIOD, WEEK_44.id())
+                .addLong(ReportRunParameters.RUN, outcome.run()).toJobParameters());
         @SuppressWarnings("unchecked")
         List<RenderedPdf> rendered = (List<RenderedPdf>) execution.getExecutionContext()
                 .get(ReportJobConfiguration.RENDERED);

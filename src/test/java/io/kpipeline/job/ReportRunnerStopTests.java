@@ -82,8 +82,8 @@ class ReportRunnerStopTests {
         assertThat(outcome.steps()).extracting(ReportRunner.StepTime::step)
                 .containsExactly("computeKpisStep", "evaluateKpisStep");
         JobExecution execution = jobs.getLastJobExecution(ReportJobs.name(ReportKind.WEEKLY), new JobParametersBuilder()
-                .addString(ReportJobConfiguration.REPORT, "weekly").addString(ReportJobConfiguration.PERIOD, WEEK.id())
-                .addLong(ReportJobConfiguration.RUN, outcome.run()).toJobParameters());
+                .addString(ReportRunParameters.REPORT, "weekly").addString(ReportRunParameters.PERIOD, WEEK.id())
+                .addLong(ReportRunParameters.RUN, outcome.run()).toJobParameters());
         assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName() + " " + s.getStatus())
                 .containsExactly("computeKpisStep COMPLETED", "evaluateKpisStep STOPPED");
     }
