@@ -78,7 +78,7 @@ class MailTables {
 
     private List<MailTable.Row> stored(ReportKind report, ReportingPeriod period, ReportFormat format) {
         List<String> ids = kpis(report);
-        Map<String, StoredResult> totals = results.find(report, period, ids).stream()
+        Map<String, StoredResult> totals = results.find(report, period).stream()
                 .filter(StoredResult::isTotal).collect(Collectors.toMap(StoredResult::kpiId, Function.identity()));
         return ids.stream().map(id -> {
             KpiDefinition kpi = catalog.get(id);

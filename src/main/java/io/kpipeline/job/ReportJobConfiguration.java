@@ -3,8 +3,6 @@ package io.kpipeline.job;
 import io.kpipeline.delivery.Delivery;
 import io.kpipeline.evaluation.KpiEvaluator;
 import io.kpipeline.evaluation.KpiResultRepository;
-import io.kpipeline.kpi.KpiCatalog;
-import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiEngine;
 import io.kpipeline.kpi.KpiValue;
 import io.kpipeline.kpi.KpiValueRepository;
@@ -17,10 +15,12 @@ import io.kpipeline.report.ReportDocument;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -135,11 +135,18 @@ class ReportJobConfiguration {
         Tasklet tasklet = (contribution, context) -> {
             ReportRunParameters parameters = run.getObject();
             ReportingPeriod period = parameters.period();
+            Set<ReportingPeriod> withData = new HashSet<>();
             Map<ReportingPeriod, List<KpiValue>> stored = new LinkedHashMap<>();
-            KpiEvaluator.comparedPeriods(period).forEach(p -> stored.put(p,
-                    p.equals(period) || coverage.hasData(p) ? values.find(p) : List.of()));
+            for (ReportingPeriod p : KpiEvaluator.comparedPeriods(period)) {
+                if (p.equals(period) || coverage.hasData(p)) {
+                    withData.add(p);
+                    stored.put(p, values.find(p));
+                } else {
+                    stored.put(p, List.of());
+                }
+            }
             var evaluated = evaluator.evaluate(parameters.report(), period, stored);
-            results.replace(parameters.report(), period, evaluated, LocalDateTime.now(clock));
+            results.replace(parameters.report(), period, evaluated, withData, LocalDateTime.now(clock));
             contribution.incrementWriteCount(evaluated.size());
             return RepeatStatus.FINISHED;
         };
@@ -149,11 +156,10 @@ class ReportJobConfiguration {
     /** Writes the evaluated results as kpi-results.csv into the run's output folder. */
     @Bean
     Step exportResultsStep(JobRepository jobs, PlatformTransactionManager transactions, KpiResultRepository results,
-            KpiCatalog catalog, StopBeforeStep stop, ObjectProvider<ReportRunParameters> run) {
+            StopBeforeStep stop, ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
             ReportRunParameters parameters = run.getObject();
-            var rows = results.find(parameters.report(), parameters.period(),
-                    catalog.kpis().stream().map(KpiDefinition::id).toList());
+            var rows = results.find(parameters.report(), parameters.period());
             ResultsCsv.write(parameters.out().resolve("kpi-results.csv"), rows);
             contribution.incrementWriteCount(rows.size());
             return RepeatStatus.FINISHED;

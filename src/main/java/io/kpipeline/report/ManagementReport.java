@@ -10,7 +10,6 @@ import io.kpipeline.kpi.CampaignReturns.CampaignReturn;
 import io.kpipeline.kpi.DataNote;
 import io.kpipeline.kpi.DataNotes;
 import io.kpipeline.kpi.KpiCatalog;
-import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.DataCoverage;
 import io.kpipeline.period.ReportKind;
@@ -87,8 +86,7 @@ public class ManagementReport implements ReportDocument {
 
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
-        List<StoredResult> stored = results.find(edition.report(), edition.period(),
-                catalog.kpis().stream().map(KpiDefinition::id).toList());
+        List<StoredResult> stored = results.find(edition.report(), edition.period());
         byte[] pdf = render(edition, new Input(stored, names.names(),
                 coverage.range().map(DataCoverage.Range::first).orElse(null),
                 campaigns.before(edition.period().end()), dataNotes.notes()), language);

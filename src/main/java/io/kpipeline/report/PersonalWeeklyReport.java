@@ -114,7 +114,7 @@ public class PersonalWeeklyReport implements ReportDocument {
 
     private TeamWeek week(ReportingPeriod period, Map<String, String> reps) {
         return new TeamWeek(period,
-                results.find(ReportKind.WEEKLY, period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
+                results.find(ReportKind.WEEKLY, period), reps,
                 queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
                 names.channels(), dataNotes.notes());
     }

@@ -7,7 +7,6 @@ import io.kpipeline.evaluation.Status;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.evaluation.Targets;
 import io.kpipeline.kpi.KpiCatalog;
-import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Dimension;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.ReportKind;
@@ -83,8 +82,7 @@ public class ReviewReport implements ReportDocument {
 
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
-        List<StoredResult> stored = results.find(ReportKind.REVIEW, edition.period(),
-                catalog.kpis().stream().map(KpiDefinition::id).toList());
+        List<StoredResult> stored = results.find(ReportKind.REVIEW, edition.period());
         byte[] pdf = render(edition, read(edition.period(), stored), measures.of(stored), language);
         return List.of(RenderedPdf.write(RenderedPdf.fileIn(folder, settings.file(), language, renderer.locale()), pdf,
                 language, renderer.locale()));
@@ -96,7 +94,7 @@ public class ReviewReport implements ReportDocument {
      */
     public List<ReviewRows.TargetKpi> offTrack(Edition edition, Locale language) {
         ReportingPeriod cycle = edition.period();
-        List<StoredResult> stored = results.find(ReportKind.REVIEW, cycle, catalog.kpis().stream().map(KpiDefinition::id).toList());
+        List<StoredResult> stored = results.find(ReportKind.REVIEW, cycle);
         int smallSample = kpiSettings.smallSample();
         ReviewFindings findings = ReviewFindings.of(cycle, catalog.enabled(), targets, read(cycle, stored),
                 settings.rules(), settings.projection(smallSample));

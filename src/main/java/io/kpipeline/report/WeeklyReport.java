@@ -85,8 +85,7 @@ public class WeeklyReport implements ReportDocument {
 
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
-        List<StoredResult> stored = results.find(ReportKind.WEEKLY, edition.period(),
-                catalog.kpis().stream().map(KpiDefinition::id).toList());
+        List<StoredResult> stored = results.find(ReportKind.WEEKLY, edition.period());
         byte[] pdf = render(edition, stored, names.names(), dataNotes.notes(), language);
         return List.of(RenderedPdf.write(RenderedPdf.fileIn(folder, settings.weekly().file(), language,
                 renderer.locale()), pdf, language, renderer.locale()));

@@ -55,8 +55,8 @@ class MailComposerTests {
 
     @AfterEach
     void removeTheWeek() {
-        results.replace(ReportKind.WEEKLY, WEEK, List.of(), LocalDateTime.now());
-        results.replace(ReportKind.MONTHLY, MONTH, List.of(), LocalDateTime.now());
+        results.replace(ReportKind.WEEKLY, WEEK, List.of(), Set.of(), LocalDateTime.now());
+        results.replace(ReportKind.MONTHLY, MONTH, List.of(), Set.of(), LocalDateTime.now());
     }
 
     @Test
@@ -106,7 +106,8 @@ class MailComposerTests {
                 monthly("tcv_won", "80000", null, "120000", Status.BAD, Set.of()),
                 monthly("new_customers", "9", null, "7", Status.GOOD, Set.of()),
                 monthly("churn_rate", "0.0833", 12L, "0.05", Status.NEUTRAL, Set.of(Flag.SMALL_SAMPLE)),
-                monthly("leads_created", "400", null, "380", Status.GOOD, Set.of())), LocalDateTime.now());
+                monthly("leads_created", "400", null, "380", Status.GOOD, Set.of())), Set.of(),
+                LocalDateTime.now());
 
         Path pdf = Path.of(management.write(Edition.of(ReportKind.MONTHLY, MONTH), folder).get(0).file());
         MimeMessage message = compose(Edition.of(ReportKind.MONTHLY, MONTH), "anna@example.com", "de", pdf);
@@ -165,7 +166,7 @@ class MailComposerTests {
     }
 
     private void store(KpiResult... stored) {
-        results.replace(ReportKind.WEEKLY, WEEK, List.of(stored), LocalDateTime.now());
+        results.replace(ReportKind.WEEKLY, WEEK, List.of(stored), Set.of(), LocalDateTime.now());
     }
 
     /** The message to one recipient of the weekly report, as written to the wire and read back. */
