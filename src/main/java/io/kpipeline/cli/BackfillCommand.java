@@ -2,7 +2,7 @@ package io.kpipeline.cli;
 
 import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.schedule.Backfill;
 import io.kpipeline.system.KpiException;

@@ -1,8 +1,8 @@
 package io.kpipeline.cli;
 
-import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.EmbeddedMariaDb;

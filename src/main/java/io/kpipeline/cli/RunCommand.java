@@ -2,7 +2,7 @@ package io.kpipeline.cli;
 
 import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.job.ReportRunner.Outcome;
 import io.kpipeline.period.ReportablePeriods;

@@ -3,6 +3,7 @@ package io.kpipeline.delivery;
 import io.kpipeline.delivery.DeliveryLedger.State;
 import io.kpipeline.delivery.DeliveryReport.Line;
 import io.kpipeline.delivery.DeliveryReport.Result;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
@@ -63,16 +64,16 @@ public class Delivery {
      * @param csv     the run's kpi-results.csv, attached to the report's own messages
      */
     public DeliveryReport deliver(Edition edition, List<RenderedPdf> rendered, Path csv, DeliveryOptions options) {
-        String report = edition.report();
+        ReportKind report = edition.report();
         ReportingPeriod period = edition.period();
         if (!options.mail()) {
             return DeliveryReport.nothing("nothing mailed (--no-mail).");
         }
         if (!directory.mailed(report)) {
-            return DeliveryReport.nothing("nothing mailed: kpi.reports." + report + ".mail is false.");
+            return DeliveryReport.nothing("nothing mailed: kpi.reports." + report.key() + ".mail is false.");
         }
         if (rendered.isEmpty()) {
-            return DeliveryReport.nothing("nothing mailed: the " + report + " report has no PDF to deliver yet.");
+            return DeliveryReport.nothing("nothing mailed: the " + report.key() + " report has no PDF to deliver yet.");
         }
         List<Planned> plan = new ArrayList<>();
         List<Line> unaddressed = new ArrayList<>();
@@ -109,7 +110,7 @@ public class Delivery {
             }
         }
         if (plan.isEmpty() && unaddressed.isEmpty()) {
-            return DeliveryReport.nothing("nothing mailed: no recipients are set (kpi.reports." + report
+            return DeliveryReport.nothing("nothing mailed: no recipients are set (kpi.reports." + report.key()
                     + ".recipients).");
         }
         boolean outbox = transport.outbox();
@@ -154,7 +155,7 @@ public class Delivery {
      * The languages the report's recipients read, the reports' language first: the render step writes the report
      * once in each, and each recipient receives the one in their language.
      */
-    public Set<String> languages(String report) {
+    public Set<String> languages(ReportKind report) {
         Set<String> languages = new LinkedHashSet<>();
         languages.add(directory.reportsLanguage());
         directory.of(report, new RenderedPdf("", null)).forEach(to -> languages.add(to.language()));
@@ -167,7 +168,7 @@ public class Delivery {
 
     private Line deliver(Edition edition, Planned p, Path csv, boolean resend, boolean outbox,
             DeliveryDeadline deadline) {
-        String report = edition.report();
+        ReportKind report = edition.report();
         ReportingPeriod period = edition.period();
         Optional<String> claimed = ledger.claim(p.key(), resend, outbox, messageId(report, period));
         if (claimed.isEmpty()) {
@@ -188,7 +189,7 @@ public class Delivery {
         }
         int attempts;
         try {
-            attempts = transport.send(message, report + "-" + period.id() + "-" + p.key().document() + "-"
+            attempts = transport.send(message, report.key() + "-" + period.id() + "-" + p.key().document() + "-"
                     + p.to().address(), deadline);
         } catch (MailTransport.Undeliverable e) {
             ledger.failed(p.key(), e.attempts(), e.getMessage());
@@ -225,9 +226,9 @@ public class Delivery {
                         : p.pdf().getFileName().toString());
     }
 
-    private String messageId(String report, ReportingPeriod period) {
+    private String messageId(ReportKind report, ReportingPeriod period) {
         String from = settings.from();
-        return "<" + UUID.randomUUID() + "." + report + "." + period.id().replace(':', '-') + ".kpi-pipeline@"
+        return "<" + UUID.randomUUID() + "." + report.key() + "." + period.id().replace(':', '-') + ".kpi-pipeline@"
                 + from.substring(from.indexOf('@') + 1) + ">";
     }
 
@@ -236,7 +237,7 @@ public class Delivery {
      * or {@code failed}) and why; says what became of the notice.
      */
     private String notify(Edition edition, String what, String detail, DeliveryDeadline deadline) {
-        String report = edition.report();
+        ReportKind report = edition.report();
         ReportingPeriod period = edition.period();
         String admin = directory.admin();
         if (admin.isBlank()) {
@@ -245,7 +246,7 @@ public class Delivery {
         try {
             MimeMessage notice = composer.notice(transport.session(), messageId(report, period), edition, admin,
                     directory.reportsLanguage(), what, detail);
-            transport.sendNotice(notice, "notice-" + what + "-" + report + "-" + period.id() + "-" + UUID.randomUUID(),
+            transport.sendNotice(notice, "notice-" + what + "-" + report.key() + "-" + period.id() + "-" + UUID.randomUUID(),
                     deadline);
             return transport.outbox() ? "A notice to the admin address " + admin + " was written to the outbox."
                     : "A notice went to the admin address " + admin + ".";

@@ -1,5 +1,6 @@
 package io.kpipeline.delivery;
 
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.report.Edition;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -26,7 +27,7 @@ class DeliveryLedger {
     }
 
     /** A row's key: report, period, document and recipient address. */
-    record Key(String report, String period, String document, String recipient) {
+    record Key(ReportKind report, String period, String document, String recipient) {
 
         /**
          * The row of a document of {@code edition} to {@code to}. The document of a preliminary report is
@@ -72,7 +73,7 @@ class DeliveryLedger {
     Optional<Entry> find(Key key) {
         List<Entry> found = jdbc.query(FIND,
                 (rs, i) -> new Entry(State.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)),
-                key.report(), key.period(), key.document(), key.recipient());
+                key.report().key(), key.period(), key.document(), key.recipient());
         return found.stream().findFirst();
     }
 
@@ -88,9 +89,9 @@ class DeliveryLedger {
             LocalDateTime now = LocalDateTime.now(clock);
             List<Entry> found = jdbc.query(LOCK,
                     (rs, i) -> new Entry(State.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)),
-                    key.report(), key.period(), key.document(), key.recipient());
+                    key.report().key(), key.period(), key.document(), key.recipient());
             if (found.isEmpty()) {
-                jdbc.update(INSERT, key.report(), key.period(), key.document(), key.recipient(), State.SENDING.name(),
+                jdbc.update(INSERT, key.report().key(), key.period(), key.document(), key.recipient(), State.SENDING.name(),
                         freshId, now, now);
                 return Optional.of(freshId);
             }
@@ -101,7 +102,7 @@ class DeliveryLedger {
             }
             String id = done || entry.messageId() == null || entry.state() == State.OUTBOX ? freshId
                     : entry.messageId();
-            jdbc.update(UPDATE, State.SENDING.name(), id, now, null, key.report(), key.period(), key.document(),
+            jdbc.update(UPDATE, State.SENDING.name(), id, now, null, key.report().key(), key.period(), key.document(),
                     key.recipient());
             return Optional.of(id);
         });
@@ -110,14 +111,14 @@ class DeliveryLedger {
     void done(Key key, State state, int attempts) {
         own.executeWithoutResult(status -> {
             LocalDateTime now = LocalDateTime.now(clock);
-            jdbc.update(DONE, state.name(), attempts, now, now, key.report(), key.period(), key.document(),
+            jdbc.update(DONE, state.name(), attempts, now, now, key.report().key(), key.period(), key.document(),
                     key.recipient());
         });
     }
 
     void failed(Key key, int attempts, String error) {
         own.executeWithoutResult(status -> jdbc.update(FAILED, attempts, LocalDateTime.now(clock),
-                error.length() > 1000 ? error.substring(0, 1000) : error, key.report(), key.period(), key.document(),
+                error.length() > 1000 ? error.substring(0, 1000) : error, key.report().key(), key.period(), key.document(),
                 key.recipient()));
     }
 
@@ -127,15 +128,15 @@ class DeliveryLedger {
             LocalDateTime now = LocalDateTime.now(clock);
             List<Entry> found = jdbc.query(LOCK,
                     (rs, i) -> new Entry(State.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)),
-                    key.report(), key.period(), key.document(), key.recipient());
+                    key.report().key(), key.period(), key.document(), key.recipient());
             String error = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
             if (found.isEmpty()) {
-                jdbc.update(INSERT, key.report(), key.period(), key.document(), key.recipient(), State.HELD.name(),
+                jdbc.update(INSERT, key.report().key(), key.period(), key.document(), key.recipient(), State.HELD.name(),
                         null, now, now);
-                jdbc.update(UPDATE, State.HELD.name(), null, now, error, key.report(), key.period(), key.document(),
+                jdbc.update(UPDATE, State.HELD.name(), null, now, error, key.report().key(), key.period(), key.document(),
                         key.recipient());
             } else if (found.get(0).state() != State.SENT) {
-                jdbc.update(UPDATE, State.HELD.name(), found.get(0).messageId(), now, error, key.report(),
+                jdbc.update(UPDATE, State.HELD.name(), found.get(0).messageId(), now, error, key.report().key(),
                         key.period(), key.document(), key.recipient());
             }
         });

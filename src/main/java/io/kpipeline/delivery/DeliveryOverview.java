@@ -1,5 +1,6 @@
 package io.kpipeline.delivery;
 
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.NeedsNoDatabase;
 import java.util.ArrayList;
@@ -30,10 +31,10 @@ public class DeliveryOverview {
      */
     public List<String> unaddressed() {
         List<String> problems = new ArrayList<>();
-        for (String report : RecipientDirectory.REPORTS) {
+        for (ReportKind report : ReportKind.values()) {
             if (directory.mailed(report) && directory.of(report, REPORT_PDF).isEmpty()) {
-                String key = "kpi.reports." + report;
-                problems.add(key + ".recipients is empty: nobody would receive the " + report + " report. Add an"
+                String key = "kpi.reports." + report.key();
+                problems.add(key + ".recipients is empty: nobody would receive the " + report.key() + " report. Add an"
                         + " address or role:<name>, or set " + key + ".mail: false to write its files only");
             }
         }
@@ -45,9 +46,9 @@ public class DeliveryOverview {
         StringBuilder b = new StringBuilder("Delivery: ").append(transport.outbox()
                 ? "to the outbox " + transport.outboxFolder() + " (no spring.mail.host is set)"
                 : "by SMTP via " + transport.server());
-        for (String report : RecipientDirectory.REPORTS) {
+        for (ReportKind report : ReportKind.values()) {
             int recipients = directory.mailed(report) ? directory.of(report, REPORT_PDF).size() : 0;
-            b.append(", ").append(report).append(!directory.mailed(report) ? " not mailed"
+            b.append(", ").append(report.key()).append(!directory.mailed(report) ? " not mailed"
                     : " " + recipients + (recipients == 1 ? " recipient" : " recipients"));
         }
         return b.append(directory.admin().isBlank() ? ", no admin address." : ", admin " + directory.admin() + ".")

@@ -1,5 +1,6 @@
 package io.kpipeline.delivery;
 
+import io.kpipeline.period.ReportKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -69,7 +70,7 @@ record DeliverySettings(
             @DefaultValue("0.2") double minShare) {
     }
 
-    Freshness freshness(String report) {
-        return freshness.getOrDefault(report, new Freshness(List.of(), 2, 6, 0.2));
+    Freshness freshness(ReportKind report) {
+        return freshness.getOrDefault(report.key(), new Freshness(List.of(), 2, 6, 0.2));
     }
 }

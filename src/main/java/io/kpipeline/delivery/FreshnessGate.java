@@ -1,6 +1,7 @@
 package io.kpipeline.delivery;
 
 import io.kpipeline.delivery.FreshnessQueries.Source;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.report.Edition;
 import io.kpipeline.sync.SourceSettings;
 import io.kpipeline.sync.SyncLedger;
@@ -82,7 +83,7 @@ class FreshnessGate implements InitializingBean {
         List<String> problems = new ArrayList<>();
         settings.freshness().forEach((report, freshness) -> {
             String base = "kpi.delivery.freshness." + report + ".tables";
-            if (!RecipientDirectory.REPORTS.contains(report)) {
+            if (ReportKind.byKey(report).isEmpty()) {
                 problems.add("kpi.delivery.freshness." + report + " is not a report; use weekly, monthly, quarterly, yearly or review"
                         + Origins.of(environment, base + "[0]"));
             }

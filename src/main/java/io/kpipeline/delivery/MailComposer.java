@@ -1,6 +1,7 @@
 package io.kpipeline.delivery;
 
 import io.kpipeline.kpi.KpiSettings;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.ReportFormat;
@@ -53,21 +54,20 @@ class MailComposer {
         ReportingPeriod period = edition.period();
         String year = Integer.toString(period.start().getYear());
         String subject = switch (edition.report()) {
-            case "weekly" -> format.text("mail.subject.weekly", period.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+            case WEEKLY -> format.text("mail.subject.weekly", period.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
                     Integer.toString(period.start().get(IsoFields.WEEK_BASED_YEAR)));
-            case "monthly" -> format.text("mail.subject.monthly",
+            case MONTHLY -> format.text("mail.subject.monthly",
                     DateTimeFormatter.ofPattern("LLLL yyyy", format.locale()).format(period.start()));
-            case "quarterly" -> format.text("mail.subject.quarterly",
+            case QUARTERLY -> format.text("mail.subject.quarterly",
                     Integer.toString(period.start().get(IsoFields.QUARTER_OF_YEAR)), year);
-            case "yearly" -> format.text("mail.subject.yearly", year);
-            default -> format.text("mail.subject.review", format.date(period.start()), format.date(period.last()));
+            case YEARLY -> format.text("mail.subject.yearly", year);
+            case REVIEW -> format.text("mail.subject.review", format.date(period.start()), format.date(period.last()));
         };
         return format.title(edition, subject);
     }
 
     MimeMessage compose(Session session, String messageId, Edition edition, Recipient to, Path pdf, Path csv)
             throws MessagingException {
-        String report = edition.report();
         ReportingPeriod period = edition.period();
         ReportFormat format = new ReportFormat(to.locale(), currency);
         boolean personal = !Recipient.REPORT.equals(to.document());

@@ -1,6 +1,7 @@
 package io.kpipeline.delivery;
 
 import io.kpipeline.kpi.KpiCatalog;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.NeedsNoDatabase;
 import java.util.ArrayList;
@@ -30,8 +31,8 @@ class MailKpiCheck implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         List<String> problems = new ArrayList<>();
-        for (String report : RecipientDirectory.REPORTS) {
-            problems.addAll(catalog.unusable("kpi.reports." + report + ".mail-kpis", mailKpis.of(report).mailKpis(),
+        for (ReportKind report : ReportKind.values()) {
+            problems.addAll(catalog.unusable("kpi.reports." + report.key() + ".mail-kpis", mailKpis.of(report).mailKpis(),
                     environment));
         }
         if (!problems.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.kpipeline.delivery;
 
+import io.kpipeline.period.ReportKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,14 +29,13 @@ record MailKpiSettings(@Valid @NotNull @DefaultValue MailKpis weekly, @Valid @No
             @DefaultValue List<@NotBlank String> mailKpis) {
     }
 
-    MailKpis of(String report) {
+    MailKpis of(ReportKind report) {
         return switch (report) {
-            case "weekly" -> weekly;
-            case "monthly" -> monthly;
-            case "quarterly" -> quarterly;
-            case "yearly" -> yearly;
-            case "review" -> review;
-            default -> throw new IllegalArgumentException("No report " + report);
+            case WEEKLY -> weekly;
+            case MONTHLY -> monthly;
+            case QUARTERLY -> quarterly;
+            case YEARLY -> yearly;
+            case REVIEW -> review;
         };
     }
 }

@@ -4,6 +4,7 @@ import io.kpipeline.evaluation.KpiResultRepository;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.PersonalWeeklyReport;
@@ -45,15 +46,15 @@ class MailTables {
     }
 
     /** The KPIs the report's mail leads with, in the order shown. */
-    List<String> kpis(String report) {
+    List<String> kpis(ReportKind report) {
         List<String> configured = mailKpis.of(report).mailKpis();
         if (!configured.isEmpty()) {
             return configured;
         }
         return switch (report) {
-            case "weekly" -> reports.weekly().focus();
-            case "review" -> List.of();
-            default -> MailKpiSettings.MANAGEMENT.stream().filter(id -> catalog.find(id)
+            case WEEKLY -> reports.weekly().focus();
+            case REVIEW -> List.of();
+            case MONTHLY, QUARTERLY, YEARLY -> MailKpiSettings.MANAGEMENT.stream().filter(id -> catalog.find(id)
                     .map(KpiDefinition::enabled).orElse(false)).toList();
         };
     }
@@ -66,18 +67,18 @@ class MailTables {
         }
         String first = format.date(period.start());
         String last = format.date(period.last());
-        if ("review".equals(edition.report()) && mailKpis.of("review").mailKpis().isEmpty()) {
+        if (edition.report() == ReportKind.REVIEW && mailKpis.of(ReportKind.REVIEW).mailKpis().isEmpty()) {
             return offTrack(edition, format, first, last);
         }
-        String intro = format.text("weekly".equals(edition.report()) ? "mail.intro" : "mail.intro.lead", first, last);
+        String intro = format.text(edition.report() == ReportKind.WEEKLY ? "mail.intro" : "mail.intro.lead", first, last);
         List<String> heads = List.of(format.text("mail.kpi"), format.text("mail.value"), format.text("mail.change"),
                 format.text("mail.status"));
         return new MailTable(null, intro, heads, stored(edition.report(), period, format), List.of());
     }
 
-    private List<MailTable.Row> stored(String report, ReportingPeriod period, ReportFormat format) {
+    private List<MailTable.Row> stored(ReportKind report, ReportingPeriod period, ReportFormat format) {
         List<String> ids = kpis(report);
-        Map<String, StoredResult> totals = results.find(report, period, ids).stream()
+        Map<String, StoredResult> totals = results.find(report, period).stream()
                 .filter(StoredResult::isTotal).collect(Collectors.toMap(StoredResult::kpiId, Function.identity()));
         return ids.stream().map(id -> {
             KpiDefinition kpi = catalog.get(id);

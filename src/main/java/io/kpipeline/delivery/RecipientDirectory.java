@@ -1,5 +1,6 @@
 package io.kpipeline.delivery;
 
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.report.ReportSettings;
 import io.kpipeline.system.KpiException;
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Component;
 @NeedsNoDatabase
 class RecipientDirectory implements InitializingBean {
 
-    static final List<String> REPORTS = List.of("weekly", "monthly", "quarterly", "yearly", "review");
-
     private final RecipientSettings recipients;
     private final RoleSettings roles;
     private final DeliverySettings settings;
@@ -48,10 +47,10 @@ class RecipientDirectory implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         List<String> problems = new ArrayList<>();
-        for (String report : REPORTS) {
+        for (ReportKind report : ReportKind.values()) {
             List<String> entries = recipients.of(report);
             for (int i = 0; i < entries.size(); i++) {
-                String key = "kpi.reports." + report + ".recipients[" + i + "]";
+                String key = "kpi.reports." + report.key() + ".recipients[" + i + "]";
                 Recipient.Entry entry = Recipient.Entry.parse(entries.get(i));
                 Optional<String> role = entry.role();
                 if (role.isPresent()) {
@@ -91,12 +90,12 @@ class RecipientDirectory implements InitializingBean {
     }
 
     /** Whether the report is mailed at all; {@code kpi.reports.<report>.mail: false} writes its files only. */
-    boolean mailed(String report) {
+    boolean mailed(ReportKind report) {
         return recipients.mailed(report);
     }
 
     /** The addressees of a rendered PDF, each address once; the first mention decides the language. */
-    List<Recipient> of(String report, RenderedPdf pdf) {
+    List<Recipient> of(ReportKind report, RenderedPdf pdf) {
         if (pdf.isPersonal()) {
             String document = "rep:" + pdf.salesRepId();
             List<String> email = jdbc.getObject().queryForList("SELECT email FROM sales_rep WHERE id = ?", String.class,

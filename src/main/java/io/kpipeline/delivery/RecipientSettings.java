@@ -1,5 +1,6 @@
 package io.kpipeline.delivery;
 
+import io.kpipeline.period.ReportKind;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,23 +26,22 @@ record RecipientSettings(@NotNull @DefaultValue Recipients weekly, @NotNull @Def
     record Recipients(@NotNull @DefaultValue List<String> recipients, @DefaultValue("true") boolean mail) {
     }
 
-    List<String> of(String report) {
+    List<String> of(ReportKind report) {
         return recipients(report).recipients();
     }
 
     /** Whether the report is mailed at all ({@code kpi.reports.<report>.mail}). */
-    boolean mailed(String report) {
+    boolean mailed(ReportKind report) {
         return recipients(report).mail();
     }
 
-    private Recipients recipients(String report) {
+    private Recipients recipients(ReportKind report) {
         return switch (report) {
-            case "weekly" -> weekly;
-            case "monthly" -> monthly;
-            case "quarterly" -> quarterly;
-            case "yearly" -> yearly;
-            case "review" -> review;
-            default -> new Recipients(List.of(), true);
+            case WEEKLY -> weekly;
+            case MONTHLY -> monthly;
+            case QUARTERLY -> quarterly;
+            case YEARLY -> yearly;
+            case REVIEW -> review;
         };
     }
 }

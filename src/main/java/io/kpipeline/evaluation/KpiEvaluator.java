@@ -10,6 +10,7 @@ import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Better;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.kpi.KpiValue;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -54,7 +55,7 @@ public class KpiEvaluator {
      * @param values the stored values of the period, of its previous period, of the same period
      *               last year and of the periods of its trend (missing periods count as no value)
      */
-    public List<KpiResult> evaluate(String report, ReportingPeriod period, Map<ReportingPeriod, List<KpiValue>> values) {
+    public List<KpiResult> evaluate(ReportKind report, ReportingPeriod period, Map<ReportingPeriod, List<KpiValue>> values) {
         Map<ReportingPeriod, Map<String, BigDecimal>> lookup = new HashMap<>();
         values.forEach((p, list) -> {
             Map<String, BigDecimal> byKey = new HashMap<>();

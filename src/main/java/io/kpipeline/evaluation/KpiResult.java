@@ -4,6 +4,7 @@ import io.kpipeline.evaluation.Benchmarks.Benchmark;
 import io.kpipeline.evaluation.Targets.Target;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiValue;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Set;
 /**
  * A KPI value of a report's period with everything it is compared with.
  *
- * @param report            the report kind (weekly, monthly, quarterly, yearly, review)
+ * @param report            the report
  * @param period            the period
  * @param kpi               the catalog entry
  * @param value             the computed value (total or breakdown)
@@ -26,7 +27,7 @@ import java.util.Set;
  * @param flags             anomaly, small sample
  * @param actions           the ids of the recommended measures whose rules fired
  */
-public record KpiResult(String report, ReportingPeriod period, KpiDefinition kpi, KpiValue value,
+public record KpiResult(ReportKind report, ReportingPeriod period, KpiDefinition kpi, KpiValue value,
         BigDecimal previousValue, BigDecimal previousYearValue, List<BigDecimal> trend, Target target, Status status,
         Benchmark benchmark, Set<Flag> flags, List<String> actions) {
 

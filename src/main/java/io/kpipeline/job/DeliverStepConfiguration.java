@@ -2,18 +2,16 @@ package io.kpipeline.job;
 
 import io.kpipeline.delivery.Delivery;
 import io.kpipeline.delivery.DeliveryInterrupted;
-import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.KpiException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,28 +26,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class DeliverStepConfiguration {
 
-    /** Non-identifying job parameters: "true" or "false". */
-    static final String MAIL = "mail";
-    static final String RESEND = "resend";
-    static final String FORCE = "force";
     /** The job execution context's {@link DeliveryReport}. */
     static final String DELIVERED = "delivered";
 
     @Bean
     Step deliverReportStep(JobRepository jobs, PlatformTransactionManager transactions, Delivery delivery,
-            StopBeforeStep stop) {
+            StopBeforeStep stop, ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
-            Map<String, Object> parameters = context.getStepContext().getJobParameters();
+            ReportRunParameters parameters = run.getObject();
             var jobContext = context.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
             @SuppressWarnings("unchecked")
             List<RenderedPdf> rendered = (List<RenderedPdf>) jobContext.get(ReportJobConfiguration.RENDERED);
-            DeliveryOptions options = new DeliveryOptions(!"false".equals(parameters.get(MAIL)),
-                    "true".equals(parameters.get(RESEND)), "true".equals(parameters.get(FORCE)));
-            Path out = Path.of((String) parameters.get(ReportJobConfiguration.OUT));
             DeliveryReport report;
             try {
-                report = delivery.deliver(ReportJobConfiguration.edition(parameters),
-                        rendered == null ? List.of() : rendered, out.resolve("kpi-results.csv"), options);
+                report = delivery.deliver(parameters.edition(), rendered == null ? List.of() : rendered,
+                        parameters.out().resolve("kpi-results.csv"), parameters.delivery());
             } catch (DeliveryInterrupted e) {
                 // kept in memory only, as the database is gone: ReportRunner tells the user what left
                 jobContext.put(DELIVERED, e.report());

@@ -3,54 +3,48 @@ package io.kpipeline.job;
 import io.kpipeline.delivery.Delivery;
 import io.kpipeline.evaluation.KpiEvaluator;
 import io.kpipeline.evaluation.KpiResultRepository;
-import io.kpipeline.kpi.KpiCatalog;
-import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiEngine;
 import io.kpipeline.kpi.KpiValue;
 import io.kpipeline.kpi.KpiValueRepository;
 import io.kpipeline.period.DataCoverage;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.report.ReportDocument;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The report jobs: each computes the KPIs of its period (and of the periods it is compared with),
- * evaluates them, exports {@code kpi-results.csv} and renders its PDFs, step by step. The identifying job parameters
- * are the business key: report, period and the run number of that period, and for a preliminary report
- * the last day of its data, so that a preliminary run is never a run of the period's report.
+ * evaluates them, exports {@code kpi-results.csv} and renders its PDFs, step by step. Each step reads the run's
+ * parameters as one {@link ReportRunParameters}, whose identifying ones are the business key.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportJobConfiguration {
 
-    static final String PERIOD = "period";
-    static final String REPORT = "report";
-    static final String RUN = "run";
-    static final String OUT = "out";
-    /**
-     * Identifying, and only on a preliminary run: the last day of data it reports, e.g. {@code 2026-12-02}
-     * (CompletedPeriods leaves such runs out).
-     */
-    static final String PRELIMINARY = "preliminary";
     /** The job execution context's list of {@link RenderedPdf}s the render step wrote. */
     static final String RENDERED = "rendered";
 
@@ -91,11 +85,21 @@ class ReportJobConfiguration {
     }
 
     private static Job reportJob(ReportKind kind, JobRepository jobs, RunningExecutions running, Step... steps) {
-        var builder = new JobBuilder(kind.jobName(), jobs).listener(running).start(steps[0]);
+        var builder = new JobBuilder(ReportJobs.name(kind), jobs).listener(running).start(steps[0]);
         for (int i = 1; i < steps.length; i++) {
             builder = builder.next(steps[i]);
         }
         return builder.build();
+    }
+
+    /**
+     * The parameters of the run, read from its job parameters once per step execution. Step-scoped without a proxy,
+     * since a record cannot be subclassed: each step asks its provider for them while it runs.
+     */
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    ReportRunParameters reportRunParameters(@Value("#{stepExecution.jobParameters}") JobParameters parameters) {
+        return ReportRunParameters.of(parameters);
     }
 
     /**
@@ -105,9 +109,9 @@ class ReportJobConfiguration {
      */
     @Bean
     Step computeKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiEngine engine,
-            DataCoverage coverage, StopBeforeStep stop) {
+            DataCoverage coverage, StopBeforeStep stop, ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
-            ReportingPeriod period = period(context.getStepContext().getJobParameters());
+            ReportingPeriod period = run.getObject().period();
             List<ReportingPeriod> periods = KpiEvaluator.comparedPeriods(period).stream()
                     .filter(p -> p.equals(period) || coverage.hasData(p)).toList();
             contribution.incrementWriteCount(engine.update(periods).values());
@@ -124,15 +128,22 @@ class ReportJobConfiguration {
     @Bean
     Step evaluateKpisStep(JobRepository jobs, PlatformTransactionManager transactions, KpiValueRepository values,
             KpiEvaluator evaluator, KpiResultRepository results, DataCoverage coverage, Clock clock,
-            StopBeforeStep stop) {
+            StopBeforeStep stop, ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
-            Map<String, Object> parameters = context.getStepContext().getJobParameters();
-            ReportingPeriod period = period(parameters);
+            ReportRunParameters parameters = run.getObject();
+            ReportingPeriod period = parameters.period();
+            Set<ReportingPeriod> withData = new HashSet<>();
             Map<ReportingPeriod, List<KpiValue>> stored = new LinkedHashMap<>();
-            KpiEvaluator.comparedPeriods(period).forEach(p -> stored.put(p,
-                    p.equals(period) || coverage.hasData(p) ? values.find(p) : List.of()));
-            var evaluated = evaluator.evaluate((String) parameters.get(REPORT), period, stored);
-            results.replace((String) parameters.get(REPORT), period, evaluated, LocalDateTime.now(clock));
+            for (ReportingPeriod p : KpiEvaluator.comparedPeriods(period)) {
+                if (p.equals(period) || coverage.hasData(p)) {
+                    withData.add(p);
+                    stored.put(p, values.find(p));
+                } else {
+                    stored.put(p, List.of());
+                }
+            }
+            var evaluated = evaluator.evaluate(parameters.report(), period, stored);
+            results.replace(parameters.report(), period, evaluated, withData, LocalDateTime.now(clock));
             contribution.incrementWriteCount(evaluated.size());
             return RepeatStatus.FINISHED;
         };
@@ -142,12 +153,11 @@ class ReportJobConfiguration {
     /** Writes the evaluated results as kpi-results.csv into the run's output folder. */
     @Bean
     Step exportResultsStep(JobRepository jobs, PlatformTransactionManager transactions, KpiResultRepository results,
-            KpiCatalog catalog, StopBeforeStep stop) {
+            StopBeforeStep stop, ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
-            Map<String, Object> parameters = context.getStepContext().getJobParameters();
-            var rows = results.find((String) parameters.get(REPORT), period(parameters),
-                    catalog.kpis().stream().map(KpiDefinition::id).toList());
-            ResultsCsv.write(Path.of((String) parameters.get(OUT)).resolve("kpi-results.csv"), rows);
+            ReportRunParameters parameters = run.getObject();
+            var rows = results.find(parameters.report(), parameters.period());
+            ResultsCsv.write(parameters.out().resolve("kpi-results.csv"), rows);
             contribution.incrementWriteCount(rows.size());
             return RepeatStatus.FINISHED;
         };
@@ -163,16 +173,17 @@ class ReportJobConfiguration {
      */
     @Bean
     Step renderReportStep(JobRepository jobs, PlatformTransactionManager transactions,
-            List<ReportDocument> documents, Delivery delivery, StopBeforeStep stop) {
+            List<ReportDocument> documents, Delivery delivery, StopBeforeStep stop,
+            ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
-            Map<String, Object> parameters = context.getStepContext().getJobParameters();
-            Edition edition = edition(parameters);
+            ReportRunParameters parameters = run.getObject();
+            Edition edition = parameters.edition();
             ArrayList<RenderedPdf> rendered = new ArrayList<>();
             // each language once per run, however many recipients read it
             for (String language : delivery.languages(edition.report())) {
                 for (ReportDocument document : documents) {
                     if (document.renders(edition.report())) {
-                        rendered.addAll(document.write(edition, Path.of((String) parameters.get(OUT)),
+                        rendered.addAll(document.write(edition, parameters.out(),
                                 Locale.forLanguageTag(language)));
                     }
                 }
@@ -184,17 +195,5 @@ class ReportJobConfiguration {
         };
         return new StepBuilder("renderReportStep", jobs).tasklet(tasklet, transactions).allowStartIfComplete(true)
                 .listener(stop).build();
-    }
-
-    private static ReportingPeriod period(Map<String, Object> parameters) {
-        return ReportingPeriod.parse((String) parameters.get(PERIOD));
-    }
-
-    /** The report and period of the run, preliminary when the run has the {@value #PRELIMINARY} parameter. */
-    static Edition edition(Map<String, Object> parameters) {
-        String report = (String) parameters.get(REPORT);
-        String upTo = (String) parameters.get(PRELIMINARY);
-        return upTo == null ? Edition.of(report, period(parameters))
-                : Edition.preliminary(report, period(parameters), LocalDate.parse(upTo));
     }
 }

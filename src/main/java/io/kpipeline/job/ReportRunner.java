@@ -2,6 +2,7 @@ package io.kpipeline.job;
 
 import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.report.ReportRenderer;
@@ -19,7 +20,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -38,7 +38,7 @@ public class ReportRunner {
 
     private final JobOperator jobs;
     private final JobRepository repository;
-    private final RunOwner owner;
+    private final RunOwners owners;
     private final ReportRenderer renderer;
     private final ApplicationContext context;
     private final KpiProperties properties;
@@ -46,13 +46,13 @@ public class ReportRunner {
     private final RunningExecutions executions;
     private final StopRequest stop;
 
-    ReportRunner(JobOperator jobs, JobRepository repository, RunOwner owner, ApplicationContext context,
+    ReportRunner(JobOperator jobs, JobRepository repository, RunOwners owners, ApplicationContext context,
             KpiProperties properties, ReportSettings settings, ReportRenderer renderer, RunningExecutions executions,
             StopRequest stop) {
         this.renderer = renderer;
         this.executions = executions;
         this.repository = repository;
-        this.owner = owner;
+        this.owners = owners;
         this.jobs = jobs;
         this.context = context;
         this.properties = properties;
@@ -139,7 +139,7 @@ public class ReportRunner {
 
     /**
      * Runs a preliminary report of the period with the data up to {@code upTo}: a run of its own, which
-     * never counts as the period's report (see {@link ReportJobConfiguration#PRELIMINARY}).
+     * never counts as the period's report (see {@link ReportRunParameters#PRELIMINARY}).
      *
      * @throws KpiException when the run fails, naming the cause; running again resumes it
      */
@@ -191,25 +191,13 @@ public class ReportRunner {
             throw new KpiException("The " + report.key() + " report for " + period.id() + " did not start: the"
                     + " process is stopping (SIGTERM or Ctrl-C). Run the same command again.");
         }
-        Job job = context.getBean(report.jobName(), Job.class);
+        Job job = context.getBean(ReportJobs.name(report), Job.class);
         String name = (preliminaryUpTo == null ? "" : "preliminary ") + report.key();
         renderer.prepareInBackground();
         boolean recovered = false;
         for (long run = 1; ; run++) {
-            JobParametersBuilder builder = new JobParametersBuilder()
-                    .addString(ReportJobConfiguration.REPORT, report.key())
-                    .addString(ReportJobConfiguration.PERIOD, period.id())
-                    .addLong(ReportJobConfiguration.RUN, run);
-            if (preliminaryUpTo != null) {
-                builder.addString(ReportJobConfiguration.PRELIMINARY, preliminaryUpTo.toString());
-            }
-            JobParameters parameters = builder
-                    .addString(ReportJobConfiguration.OUT, out.toAbsolutePath().toString(), false)
-                    .addString(DeliverStepConfiguration.MAIL, Boolean.toString(options.mail()), false)
-                    .addString(DeliverStepConfiguration.RESEND, Boolean.toString(options.resend()), false)
-                    .addString(DeliverStepConfiguration.FORCE, Boolean.toString(options.force()), false)
-                    .addString(RunOwner.PARAMETER, owner.current(), false)
-                    .toJobParameters();
+            JobParameters parameters = new ReportRunParameters(report, period, run, out, preliminaryUpTo, options)
+                    .jobParameters(owners.current());
             try {
                 JobExecution execution = jobs.start(job, parameters);
                 Outcome outcome = outcome(run, execution);
@@ -233,15 +221,16 @@ public class ReportRunner {
                 // this run of the period is complete: the next number is a new run
             } catch (JobExecutionAlreadyRunningException running) {
                 JobExecution left = running(report, period, preliminaryUpTo);
-                String by = left == null ? null : left.getJobParameters().getString(RunOwner.PARAMETER);
+                RunOwner by = left == null ? null : RunOwner.recordedIn(left.getJobParameters());
                 // a run of this process that runs no longer: the database died under it (the scheduler lives on)
                 boolean abandoned = left != null
-                        && (owner.isGone(by) || owner.isThisProcess(by) && !executions.isRunning(left));
+                        && (owners.isGone(by) || owners.isThisProcess(by) && !executions.isRunning(left));
                 if (left == null || recovered || !abandoned) {
                     throw new KpiException("The " + name + " report for " + period.id() + " is running already"
                             + (left == null ? "" : ", started " + left.getStartTime() + " by " + RunOwner.describe(by))
                             + ". Wait for that run to end. If its process has stopped without ending it, run the same"
-                            + " command again on host " + RunOwner.host(by) + ", which sees that and resumes the run.");
+                            + " command again on host " + (by == null ? "" : by.host())
+                            + ", which sees that and resumes the run.");
                 }
                 // the run was abandoned: mark it failed, and restart it at the step it was in
                 jobs.recover(left);
@@ -287,10 +276,10 @@ public class ReportRunner {
 
     private JobExecution running(ReportKind report, ReportingPeriod period, LocalDate preliminaryUpTo) {
         String preliminary = preliminaryUpTo == null ? null : preliminaryUpTo.toString();
-        return repository.findRunningJobExecutions(report.jobName()).stream()
-                .filter(e -> period.id().equals(e.getJobParameters().getString(ReportJobConfiguration.PERIOD)))
+        return repository.findRunningJobExecutions(ReportJobs.name(report)).stream()
+                .filter(e -> period.id().equals(e.getJobParameters().getString(ReportRunParameters.PERIOD)))
                 .filter(e -> Objects.equals(preliminary,
-                        e.getJobParameters().getString(ReportJobConfiguration.PRELIMINARY)))
+                        e.getJobParameters().getString(ReportRunParameters.PRELIMINARY)))
                 .findFirst().orElse(null);
     }
 

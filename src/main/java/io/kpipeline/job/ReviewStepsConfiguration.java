@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,10 +30,9 @@ class ReviewStepsConfiguration {
      */
     @Bean
     Step computeCheckpointsStep(JobRepository jobs, PlatformTransactionManager transactions, KpiEngine engine,
-            ReviewReportSettings settings, StopBeforeStep stop) {
+            ReviewReportSettings settings, StopBeforeStep stop, ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
-            ReportingPeriod cycle = ReportingPeriod.parse(
-                    (String) context.getStepContext().getJobParameters().get(ReportJobConfiguration.PERIOD));
+            ReportingPeriod cycle = run.getObject().period();
             contribution.incrementWriteCount(
                     engine.update(List.copyOf(ReviewPeriods.all(cycle, settings.correlationWeeks()))).values());
             return RepeatStatus.FINISHED;

@@ -1,112 +1,65 @@
 package io.kpipeline.job;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.time.Instant;
 import java.util.Optional;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
- * Who runs a report: each run records its process as the non-identifying job parameter
- * {@value #PARAMETER}, {@code host/pid/process start[/scheduler instance]}, so that a run left
- * STARTED by a process that died (killed, power cut) can be told from one that is still going, on
- * this host by its process, and for a scheduler on another host by the cluster having dropped it.
+ * The process that runs a report, recorded with each run as the non-identifying job parameter {@value #PARAMETER}
+ * in the text form {@code host/pid/process start[/scheduler instance]}, e.g. {@code kpi-1/4242/1700000000000}: so
+ * that a run left STARTED by a process that died can be told from one that is still going (see {@link RunOwners}).
+ *
+ * @param host         the host name, without {@code /}
+ * @param pid          the process id on that host
+ * @param processStart when the process started, in milliseconds since the epoch; 0 where the system does not say,
+ *                     so that a later process under the same pid is told from it
+ * @param scheduler    the Quartz instance id when the process was the running scheduler; null when it was not
  */
-@Component
-public class RunOwner {
+public record RunOwner(String host, long pid, long processStart, String scheduler) {
 
     public static final String PARAMETER = "owner";
 
-    private final JdbcTemplate jdbc;
-    private final ObjectProvider<Scheduler> scheduler;
-    private final String host;
-
-    RunOwner(JdbcTemplate jdbc, ObjectProvider<Scheduler> scheduler) {
-        this.jdbc = jdbc;
-        this.scheduler = scheduler;
-        this.host = localHost();
-    }
-
-    /** This process, and the scheduler instance when this process is the running scheduler. */
-    public String current() {
-        ProcessHandle self = ProcessHandle.current();
-        String owner = host + "/" + self.pid() + "/" + started(self);
-        Scheduler running = scheduler.getIfAvailable();
-        try {
-            if (running != null && running.isStarted() && !running.isShutdown()) {
-                owner += "/" + running.getSchedulerInstanceId();
-            }
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not ask the scheduler for its state: " + e.getMessage(), e);
+    public RunOwner {
+        if (host == null || host.isEmpty() || host.contains("/")) {
+            throw new IllegalArgumentException("A run owner's host is a name without '/', not " + host);
         }
-        return owner;
+        if (scheduler != null && scheduler.isEmpty()) {
+            throw new IllegalArgumentException("A run owner's scheduler instance is null or a name, not empty");
+        }
     }
 
     /**
-     * Whether the process that started a run is known to have ended: on this host when no process
-     * with its pid and start time is alive; on another host when it was a scheduler instance the
-     * cluster has dropped (Quartz removes an instance that stopped checking in). A run recorded
-     * without an owner comes from a version that recorded none; its process ended with the upgrade.
+     * Reads the text form, as every version that recorded an owner wrote it; empty for none ({@code null}, a run of
+     * a version that recorded none) and for text not of that form.
      */
-    public boolean isGone(String owner) {
-        if (owner == null) {
-            return true;
+    public static Optional<RunOwner> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
         }
-        String[] parts = owner.split("/");
-        if (parts.length < 3) {
-            return true;
+        String[] parts = text.split("/", 4);
+        if (parts.length < 3 || parts[0].isEmpty() || parts.length == 4 && parts[3].isEmpty()) {
+            return Optional.empty();
         }
-        if (parts[0].equals(host)) {
-            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(parts[1]));
-            return process.isEmpty() || !process.get().isAlive() || !started(process.get()).equals(parts[2]);
-        }
-        if (parts.length >= 4) {
-            Integer instances = jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE INSTANCE_NAME = ?",
-                    Integer.class, parts[3]);
-            return instances == null || instances == 0;
-        }
-        return false;
-    }
-
-    /** Whether the run was started by this very process (a scheduler runs many over its life). */
-    public boolean isThisProcess(String owner) {
-        if (owner == null) {
-            return false;
-        }
-        String[] parts = owner.split("/");
-        ProcessHandle self = ProcessHandle.current();
-        return parts.length >= 3 && parts[0].equals(host) && parts[1].equals(Long.toString(self.pid()))
-                && parts[2].equals(started(self));
-    }
-
-    /** {@code process 1234 on host kpi-1} */
-    public static String describe(String owner) {
-        if (owner == null) {
-            return "an earlier version of the pipeline";
-        }
-        String[] parts = owner.split("/");
-        return parts.length < 2 ? owner : "process " + parts[1] + " on host " + parts[0];
-    }
-
-    /** The host part of an owner, where a run that outlived its process can be resumed. */
-    static String host(String owner) {
-        return owner == null ? "" : owner.split("/")[0];
-    }
-
-    private static String started(ProcessHandle process) {
-        return process.info().startInstant().map(Instant::toEpochMilli).map(String::valueOf).orElse("0");
-    }
-
-    private static String localHost() {
         try {
-            return InetAddress.getLocalHost().getHostName().replace('/', '-');
-        } catch (UnknownHostException e) {
-            String name = System.getenv("HOSTNAME");
-            return name == null || name.isBlank() ? "localhost" : name.replace('/', '-');
+            return Optional.of(new RunOwner(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                    parts.length == 4 ? parts[3] : null));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
+    }
+
+    /** The owner recorded with a run, or null for a run recorded without one (or with one that cannot be read). */
+    public static RunOwner recordedIn(JobParameters parameters) {
+        return parse(parameters.getString(PARAMETER)).orElse(null);
+    }
+
+    /** The text form {@link #parse} reads: {@code host/pid/process start[/scheduler instance]}. */
+    public String text() {
+        return host + "/" + pid + "/" + processStart + (scheduler == null ? "" : "/" + scheduler);
+    }
+
+    /** {@code process 1234 on host kpi-1}; for a run recorded without an owner, the version that ran it. */
+    public static String describe(RunOwner owner) {
+        return owner == null ? "an earlier version of the pipeline"
+                : "process " + owner.pid() + " on host " + owner.host();
     }
 }

@@ -1,5 +1,6 @@
 package io.kpipeline.report;
 
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.time.LocalDate;
 
@@ -9,19 +10,19 @@ import java.time.LocalDate;
  * yet, with the data up to a day; every output says so, so that it cannot be taken for the final one
  * (kpi-vocabulary.md, "Periods").
  *
- * @param report          {@code weekly}, {@code monthly}, {@code quarterly}, {@code yearly} or {@code review}
+ * @param report          the report
  * @param period          the period reported on
  * @param preliminaryUpTo for a preliminary report the last day of data it shows; null for the period's report
  */
-public record Edition(String report, ReportingPeriod period, LocalDate preliminaryUpTo) {
+public record Edition(ReportKind report, ReportingPeriod period, LocalDate preliminaryUpTo) {
 
     /** The report of a period that has ended. */
-    public static Edition of(String report, ReportingPeriod period) {
+    public static Edition of(ReportKind report, ReportingPeriod period) {
         return new Edition(report, period, null);
     }
 
     /** A preliminary report of the period with the data up to {@code upTo}. */
-    public static Edition preliminary(String report, ReportingPeriod period, LocalDate upTo) {
+    public static Edition preliminary(ReportKind report, ReportingPeriod period, LocalDate upTo) {
         return new Edition(report, period, upTo);
     }
 

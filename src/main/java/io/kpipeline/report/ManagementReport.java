@@ -10,14 +10,15 @@ import io.kpipeline.kpi.CampaignReturns.CampaignReturn;
 import io.kpipeline.kpi.DataNote;
 import io.kpipeline.kpi.DataNotes;
 import io.kpipeline.kpi.KpiCatalog;
-import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.period.DataCoverage;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.system.KpiProperties;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public class ManagementReport implements ReportDocument {
 
     static final String TEMPLATE = "ManagementReport";
     /** The reports whose jobs render this document, one per kind of period it covers. */
-    static final Set<String> REPORTS = Set.of("monthly", "quarterly", "yearly");
+    static final Set<ReportKind> REPORTS = EnumSet.of(ReportKind.MONTHLY, ReportKind.QUARTERLY, ReportKind.YEARLY);
 
     private final ReportRenderer renderer;
     private final KpiResultRepository results;
@@ -73,7 +74,7 @@ public class ManagementReport implements ReportDocument {
     }
 
     @Override
-    public boolean renders(String report) {
+    public boolean renders(ReportKind report) {
         return REPORTS.contains(report);
     }
 
@@ -85,8 +86,7 @@ public class ManagementReport implements ReportDocument {
 
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
-        List<StoredResult> stored = results.find(edition.report(), edition.period(),
-                catalog.kpis().stream().map(KpiDefinition::id).toList());
+        List<StoredResult> stored = results.find(edition.report(), edition.period());
         byte[] pdf = render(edition, new Input(stored, names.names(),
                 coverage.range().map(DataCoverage.Range::first).orElse(null),
                 campaigns.before(edition.period().end()), dataNotes.notes()), language);

@@ -8,6 +8,7 @@ import io.kpipeline.kpi.DataNotes;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
@@ -70,8 +71,8 @@ public class PersonalWeeklyReport implements ReportDocument {
     }
 
     @Override
-    public boolean renders(String report) {
-        return WeeklyReport.REPORT.equals(report);
+    public boolean renders(ReportKind report) {
+        return report == ReportKind.WEEKLY;
     }
 
     /**
@@ -113,7 +114,7 @@ public class PersonalWeeklyReport implements ReportDocument {
 
     private TeamWeek week(ReportingPeriod period, Map<String, String> reps) {
         return new TeamWeek(period,
-                results.find(WeeklyReport.REPORT, period, catalog.kpis().stream().map(KpiDefinition::id).toList()), reps,
+                results.find(ReportKind.WEEKLY, period), reps,
                 queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
                 names.channels(), dataNotes.notes());
     }
@@ -172,7 +173,7 @@ public class PersonalWeeklyReport implements ReportDocument {
 
     /** The report of one rep of {@code week.reps()}, for a week that has ended. */
     byte[] render(TeamWeek week, String repId) {
-        return render(week, repId, Edition.of(WeeklyReport.REPORT, week.period()));
+        return render(week, repId, Edition.of(ReportKind.WEEKLY, week.period()));
     }
 
     /** The report of one rep of {@code week.reps()}, marked preliminary where the edition is. */

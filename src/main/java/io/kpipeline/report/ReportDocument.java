@@ -1,5 +1,6 @@
 package io.kpipeline.report;
 
+import io.kpipeline.period.ReportKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,8 @@ import java.util.Locale;
  */
 public interface ReportDocument {
 
-    /** Whether the job of {@code report} ({@code weekly}, {@code monthly}, … {@code review}) renders this document. */
-    boolean renders(String report);
+    /** Whether the job of {@code report} renders this document. */
+    boolean renders(ReportKind report);
 
     /** Renders the stored results of the edition's report and period into {@code folder} in the reports' language. */
     List<RenderedPdf> write(Edition edition, Path folder);

@@ -7,9 +7,9 @@ import io.kpipeline.evaluation.Status;
 import io.kpipeline.evaluation.StoredResult;
 import io.kpipeline.evaluation.Targets;
 import io.kpipeline.kpi.KpiCatalog;
-import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Dimension;
 import io.kpipeline.kpi.KpiSettings;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.period.ReviewCycle;
 import io.kpipeline.review.Observation;
@@ -40,7 +40,6 @@ import org.springframework.stereotype.Component;
 public class ReviewReport implements ReportDocument {
 
     static final String TEMPLATE = "ReviewKpiReport";
-    static final String REPORT = "review";
 
     private final ReportRenderer renderer;
     private final KpiResultRepository results;
@@ -71,8 +70,8 @@ public class ReviewReport implements ReportDocument {
     }
 
     @Override
-    public boolean renders(String report) {
-        return REPORT.equals(report);
+    public boolean renders(ReportKind report) {
+        return report == ReportKind.REVIEW;
     }
 
     /** Renders the cycle's review into the configured file in {@code folder}. */
@@ -83,8 +82,7 @@ public class ReviewReport implements ReportDocument {
 
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
-        List<StoredResult> stored = results.find(REPORT, edition.period(),
-                catalog.kpis().stream().map(KpiDefinition::id).toList());
+        List<StoredResult> stored = results.find(ReportKind.REVIEW, edition.period());
         byte[] pdf = render(edition, read(edition.period(), stored), measures.of(stored), language);
         return List.of(RenderedPdf.write(RenderedPdf.fileIn(folder, settings.file(), language, renderer.locale()), pdf,
                 language, renderer.locale()));
@@ -96,7 +94,7 @@ public class ReviewReport implements ReportDocument {
      */
     public List<ReviewRows.TargetKpi> offTrack(Edition edition, Locale language) {
         ReportingPeriod cycle = edition.period();
-        List<StoredResult> stored = results.find(REPORT, cycle, catalog.kpis().stream().map(KpiDefinition::id).toList());
+        List<StoredResult> stored = results.find(ReportKind.REVIEW, cycle);
         int smallSample = kpiSettings.smallSample();
         ReviewFindings findings = ReviewFindings.of(cycle, catalog.enabled(), targets, read(cycle, stored),
                 settings.rules(), settings.projection(smallSample));
@@ -134,7 +132,7 @@ public class ReviewReport implements ReportDocument {
 
     /** The review of {@code cycle} from the values given and the measures that fired on its totals, as PDF bytes. */
     byte[] render(ReportingPeriod cycle, ReviewFindings.Values stored, List<FiredMeasure> fired) {
-        return render(Edition.of(REPORT, cycle), stored, fired);
+        return render(Edition.of(ReportKind.REVIEW, cycle), stored, fired);
     }
 
     /** The review of the edition's cycle, marked preliminary where the edition is. */

@@ -10,6 +10,7 @@ import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiDefinition.Unit;
 import io.kpipeline.kpi.KpiSettings;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiProperties;
 import java.math.BigDecimal;
@@ -38,7 +39,6 @@ import org.springframework.stereotype.Component;
 public class WeeklyReport implements ReportDocument {
 
     static final String TEMPLATE = "WeeklyKpiReport";
-    static final String REPORT = "weekly";
 
     /** The funnel stages in order, each a conversion with a rep breakdown. */
     static final List<String> FUNNEL = KpiCatalog.STAGE_CONVERSIONS;
@@ -73,8 +73,8 @@ public class WeeklyReport implements ReportDocument {
     }
 
     @Override
-    public boolean renders(String report) {
-        return REPORT.equals(report);
+    public boolean renders(ReportKind report) {
+        return report == ReportKind.WEEKLY;
     }
 
     /** Renders the week's stored results into the configured file in {@code folder}. */
@@ -85,8 +85,7 @@ public class WeeklyReport implements ReportDocument {
 
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
-        List<StoredResult> stored = results.find(REPORT, edition.period(),
-                catalog.kpis().stream().map(KpiDefinition::id).toList());
+        List<StoredResult> stored = results.find(ReportKind.WEEKLY, edition.period());
         byte[] pdf = render(edition, stored, names.names(), dataNotes.notes(), language);
         return List.of(RenderedPdf.write(RenderedPdf.fileIn(folder, settings.weekly().file(), language,
                 renderer.locale()), pdf, language, renderer.locale()));
@@ -94,7 +93,7 @@ public class WeeklyReport implements ReportDocument {
 
     /** The report of a week that has ended. */
     byte[] render(ReportingPeriod period, List<StoredResult> stored, DisplayNames.Names names, Set<DataNote> notes) {
-        return render(Edition.of(REPORT, period), stored, names, notes);
+        return render(Edition.of(ReportKind.WEEKLY, period), stored, names, notes);
     }
 
     /**

@@ -2,8 +2,8 @@ package io.kpipeline.schedule;
 
 import io.kpipeline.delivery.DeliveryOptions;
 import io.kpipeline.delivery.DeliveryReport;
-import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportablePeriods;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.period.ReviewCycle;

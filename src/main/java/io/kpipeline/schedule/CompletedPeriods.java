@@ -1,6 +1,7 @@
 package io.kpipeline.schedule;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.job.ReportJobs;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Repository;
 public class CompletedPeriods {
 
     /**
-     * The job's identifying parameter {@code period} (ReportJobConfiguration.PERIOD) of completed runs
-     * without the parameter {@code preliminary} (ReportJobConfiguration.PRELIMINARY).
+     * The job's identifying parameter {@code period} (ReportRunParameters.PERIOD) of completed runs
+     * without the parameter {@code preliminary} (ReportRunParameters.PRELIMINARY).
      */
     private static final String COMPLETED = """
             SELECT DISTINCT p.PARAMETER_VALUE
@@ -40,7 +41,7 @@ public class CompletedPeriods {
 
     /** The ids of the completed periods of the report, e.g. {@code 2026-W44}. */
     public Set<String> of(ReportKind report) {
-        List<String> ids = jdbc.queryForList(COMPLETED, String.class, report.jobName());
+        List<String> ids = jdbc.queryForList(COMPLETED, String.class, ReportJobs.name(report));
         return Set.copyOf(ids);
     }
 

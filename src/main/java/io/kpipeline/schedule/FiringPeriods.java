@@ -1,7 +1,7 @@
 package io.kpipeline.schedule;
 
-import io.kpipeline.job.ReportKind;
 import io.kpipeline.period.PeriodKind;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.period.ReviewCycle;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.kpipeline.schedule;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import java.time.ZoneId;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.InterruptableJob;

@@ -1,6 +1,6 @@
 package io.kpipeline.schedule;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.Origins;
 import java.text.ParseException;

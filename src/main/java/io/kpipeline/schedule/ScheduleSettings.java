@@ -1,6 +1,6 @@
 package io.kpipeline.schedule;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,8 +1,10 @@
 package io.kpipeline.schedule;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.job.ReportJobs;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.job.RunOwner;
+import io.kpipeline.job.RunOwners;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.period.ReviewCycle;
 import io.kpipeline.report.ReportSettings;
@@ -44,11 +46,11 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
     private final ScheduleSettings settings;
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
-    private final RunOwner owners;
+    private final RunOwners owners;
     private volatile boolean closing;
 
     ScheduledReports(ReportRunner runner, CompletedPeriods completed, ReportSettings reports, ScheduleSettings settings,
-            JobRepository jobRepository, JobOperator jobOperator, RunOwner owners) {
+            JobRepository jobRepository, JobOperator jobOperator, RunOwners owners) {
         this.runner = runner;
         this.owners = owners;
         this.completed = completed;
@@ -158,8 +160,8 @@ class ScheduledReports implements ApplicationListener<ContextClosedEvent> {
      * host), is left alone: two processes must never deliver the same period at once.
      */
     void recoverAbandoned(ReportKind report) {
-        for (JobExecution execution : jobRepository.findRunningJobExecutions(report.jobName())) {
-            String owner = execution.getJobParameters().getString(RunOwner.PARAMETER);
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(ReportJobs.name(report))) {
+            RunOwner owner = RunOwner.recordedIn(execution.getJobParameters());
             String period = execution.getJobParameters().getString("period");
             if (!owners.isGone(owner)) {
                 log.warn("{}: {} is still being run by {}; leaving it to that process", report.key(), period,

@@ -1,6 +1,6 @@
 package io.kpipeline.schedule;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.schedule.ReportSchedules.ReportSchedule;
 import io.kpipeline.sync.SourceSettings;
 import io.kpipeline.system.KpiException;

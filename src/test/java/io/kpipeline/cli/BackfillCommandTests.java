@@ -2,7 +2,7 @@ package io.kpipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,6 +2,7 @@ package io.kpipeline.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
@@ -55,7 +56,7 @@ class DeliveryDeadlineTests {
         Path csv = Files.writeString(out.resolve("kpi-results.csv"), "kpi;value\n");
 
         long started = System.nanoTime();
-        DeliveryReport report = delivery.deliver(Edition.of("weekly", WEEK_46),
+        DeliveryReport report = delivery.deliver(Edition.of(ReportKind.WEEKLY, WEEK_46),
                 List.of(new RenderedPdf(pdf.toString(), null)), csv, new DeliveryOptions(true, false, true));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 

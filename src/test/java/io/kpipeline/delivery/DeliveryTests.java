@@ -8,9 +8,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.kpipeline.generate.DatabaseSink;
 import io.kpipeline.generate.DemoDataGenerator;
 import io.kpipeline.generate.GeneratorSettings;
-import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
@@ -89,8 +89,8 @@ class DeliveryTests {
         ReportDocument repTestDocument() {
             return new ReportDocument() {
                 @Override
-                public boolean renders(String report) {
-                    return "weekly".equals(report);
+                public boolean renders(ReportKind report) {
+                    return report == ReportKind.WEEKLY;
                 }
 
                 @Override

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kpipeline.generate.DatabaseSink;
 import io.kpipeline.generate.DemoDataGenerator;
 import io.kpipeline.generate.GeneratorSettings;
-import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.system.KpiProperties;
@@ -80,7 +80,7 @@ class FreshnessGateTests {
             // reaching the period's last days
             var threeTables = new DeliverySettings.Freshness(List.of("lead.created_at", "activity.occurred_at",
                     "email_message.sent_at"), 2, 6, 0.2);
-            var finding = gate.check(Edition.of("weekly", WEEK_47), threeTables);
+            var finding = gate.check(Edition.of(ReportKind.WEEKLY, WEEK_47), threeTables);
 
             assertThat(finding.holds()).isTrue();
             assertThat(finding.incomplete()).startsWith("the source data of the period's last days, 2026-11-20 to"
@@ -129,7 +129,7 @@ class FreshnessGateTests {
     void aCompletePeriodPasses() {
         demoDataUpTo(LocalDate.of(2026, 11, 19));
 
-        var finding = gate.check(Edition.of("weekly", WEEK_46));
+        var finding = gate.check(Edition.of(ReportKind.WEEKLY, WEEK_46));
 
         assertThat(finding.holds()).as(finding.incomplete()).isFalse();
         assertThat(finding.future()).isNull();
@@ -140,11 +140,11 @@ class FreshnessGateTests {
         // up to Friday: the weekend is missing, which holds a few leads and no activity, email or funnel event
         demoDataUpTo(LocalDate.of(2026, 11, 20));
 
-        assertThat(gate.check(Edition.of("weekly", WEEK_47)).holds()).isFalse();
+        assertThat(gate.check(Edition.of(ReportKind.WEEKLY, WEEK_47)).holds()).isFalse();
         // nor does a Sunday alone, which in most weeks holds no activity, email or funnel event: it needs none
         var sundayOnly = new DeliverySettings.Freshness(List.of("funnel_event.occurred_at",
                 "activity.occurred_at", "email_message.sent_at"), 0, 6, 0.2);
-        assertThat(gate.check(Edition.of("weekly", WEEK_47), sundayOnly).holds()).isFalse();
+        assertThat(gate.check(Edition.of(ReportKind.WEEKLY, WEEK_47), sundayOnly).holds()).isFalse();
     }
 
     /** The demo data from 2025-08-01 up to {@code last}, generated unless it is in the database already. */

@@ -8,6 +8,7 @@ import io.kpipeline.evaluation.KpiResultRepository;
 import io.kpipeline.evaluation.Status;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiValue;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.ManagementReport;
@@ -54,8 +55,8 @@ class MailComposerTests {
 
     @AfterEach
     void removeTheWeek() {
-        results.replace("weekly", WEEK, List.of(), LocalDateTime.now());
-        results.replace("monthly", MONTH, List.of(), LocalDateTime.now());
+        results.replace(ReportKind.WEEKLY, WEEK, List.of(), Set.of(), LocalDateTime.now());
+        results.replace(ReportKind.MONTHLY, MONTH, List.of(), Set.of(), LocalDateTime.now());
     }
 
     @Test
@@ -99,16 +100,17 @@ class MailComposerTests {
     void aMonthlyMailLeadsWithRevenueMrrWonValueNewCustomersAndChurnAndAgreesWithThePdf(
             @Autowired ManagementReport management) throws Exception {
         // judged values, one of each status, and churn on 12 customers at the month's start: a small sample
-        results.replace("monthly", MONTH, List.of(
+        results.replace(ReportKind.MONTHLY, MONTH, List.of(
                 monthly("revenue", "125000", null, "100000", Status.GOOD, Set.of()),
                 monthly("mrr", "41000", null, "42000", Status.WARN, Set.of()),
                 monthly("tcv_won", "80000", null, "120000", Status.BAD, Set.of()),
                 monthly("new_customers", "9", null, "7", Status.GOOD, Set.of()),
                 monthly("churn_rate", "0.0833", 12L, "0.05", Status.NEUTRAL, Set.of(Flag.SMALL_SAMPLE)),
-                monthly("leads_created", "400", null, "380", Status.GOOD, Set.of())), LocalDateTime.now());
+                monthly("leads_created", "400", null, "380", Status.GOOD, Set.of())), Set.of(),
+                LocalDateTime.now());
 
-        Path pdf = Path.of(management.write(Edition.of("monthly", MONTH), folder).get(0).file());
-        MimeMessage message = compose(Edition.of("monthly", MONTH), "anna@example.com", "de", pdf);
+        Path pdf = Path.of(management.write(Edition.of(ReportKind.MONTHLY, MONTH), folder).get(0).file());
+        MimeMessage message = compose(Edition.of(ReportKind.MONTHLY, MONTH), "anna@example.com", "de", pdf);
         String html = spaced(Mails.html(message));
 
         assertThat(html).contains("Die wichtigsten Kennzahlen vom 01.05.2031 bis 31.05.2031:")
@@ -136,7 +138,7 @@ class MailComposerTests {
 
     private KpiResult monthly(String kpi, String value, Long cases, String previous, Status status, Set<Flag> flags) {
         KpiValue v = new KpiValue(kpi, null, null, new BigDecimal(value), null, null, cases, null);
-        return new KpiResult("monthly", MONTH, catalog.get(kpi), v, new BigDecimal(previous), null, List.of(), null,
+        return new KpiResult(ReportKind.MONTHLY, MONTH, catalog.get(kpi), v, new BigDecimal(previous), null, List.of(), null,
                 status, null, flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags), List.of());
     }
 
@@ -151,7 +153,7 @@ class MailComposerTests {
         BigDecimal closed = BigDecimal.valueOf(cases);
         KpiValue v = new KpiValue("win_rate", null, null, new BigDecimal(value), new BigDecimal(value).multiply(closed),
                 closed, cases, null);
-        return new KpiResult("weekly", WEEK, catalog.get("win_rate"), v, new BigDecimal("0.5"), null, List.of(), null,
+        return new KpiResult(ReportKind.WEEKLY, WEEK, catalog.get("win_rate"), v, new BigDecimal("0.5"), null, List.of(), null,
                 status, null, flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags), List.of());
     }
 
@@ -159,17 +161,17 @@ class MailComposerTests {
     private KpiResult openRate() {
         KpiValue v = new KpiValue("email_open_rate", null, null, new BigDecimal("0.18"), new BigDecimal("180"),
                 new BigDecimal("1000"), 1000L, null);
-        return new KpiResult("weekly", WEEK, catalog.get("email_open_rate"), v, new BigDecimal("0.2"), null, List.of(),
+        return new KpiResult(ReportKind.WEEKLY, WEEK, catalog.get("email_open_rate"), v, new BigDecimal("0.2"), null, List.of(),
                 null, Status.BAD, null, EnumSet.noneOf(Flag.class), List.of());
     }
 
     private void store(KpiResult... stored) {
-        results.replace("weekly", WEEK, List.of(stored), LocalDateTime.now());
+        results.replace(ReportKind.WEEKLY, WEEK, List.of(stored), Set.of(), LocalDateTime.now());
     }
 
     /** The message to one recipient of the weekly report, as written to the wire and read back. */
     private MimeMessage compose(String address, String language) throws Exception {
-        return compose(Edition.of("weekly", WEEK), address, language,
+        return compose(Edition.of(ReportKind.WEEKLY, WEEK), address, language,
                 Files.writeString(folder.resolve("weekly-report.pdf"), "%PDF-1.4\n%%EOF\n"));
     }
 

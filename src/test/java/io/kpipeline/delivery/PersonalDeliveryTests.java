@@ -7,9 +7,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.kpipeline.ingest.CsvImporter;
 import io.kpipeline.ingest.FileResult;
-import io.kpipeline.job.ReportKind;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.RenderedPdf;
@@ -130,7 +130,7 @@ class PersonalDeliveryTests {
     void onePdfHandedOnForTwoRepsIsSentToNeither(@Autowired Delivery delivery) throws Exception {
         jdbc.update("DELETE FROM delivery");
         Path pdf = Files.writeString(out.resolve("shared.pdf"), "%PDF-1.4\n%%EOF\n");
-        var report = delivery.deliver(Edition.of("weekly", WEEK_46), List.of(
+        var report = delivery.deliver(Edition.of(ReportKind.WEEKLY, WEEK_46), List.of(
                 new RenderedPdf(pdf.toString(), "REP 07"), new RenderedPdf(pdf.toString(), "REP/07")),
                 out.resolve("kpi-results.csv"), new DeliveryOptions(true, false, true));
 

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kpipeline.generate.DatabaseSink;
 import io.kpipeline.generate.DemoDataGenerator;
 import io.kpipeline.generate.GeneratorSettings;
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.job.ReportJobs;
 import io.kpipeline.job.ReportRunner;
 import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.schedule.CompletedPeriods;
 import io.kpipeline.system.KpiProperties;
@@ -104,7 +105,7 @@ class PreliminaryDeliveryTests {
 
     /** Deletes the monthly job's runs of the period, as if it had never run. */
     private static void forget(JobRepository jobs, ReportingPeriod period) {
-        for (JobInstance instance : jobs.findJobInstances(ReportKind.MONTHLY.jobName())) {
+        for (JobInstance instance : jobs.findJobInstances(ReportJobs.name(ReportKind.MONTHLY))) {
             var last = jobs.getLastJobExecution(instance);
             if (last != null && period.id().equals(last.getJobParameters().getString("period"))) {
                 jobs.deleteJobInstance(instance);

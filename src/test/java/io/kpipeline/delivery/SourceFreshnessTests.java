@@ -2,6 +2,7 @@ package io.kpipeline.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SourceFreshnessTests {
 
     /** Monday 2026-11-09 to Sunday 2026-11-15. */
-    private static final Edition WEEK_46 = Edition.of("weekly", ReportingPeriod.parse("2026-W46"));
+    private static final Edition WEEK_46 = Edition.of(ReportKind.WEEKLY, ReportingPeriod.parse("2026-W46"));
     private static final DeliverySettings.Freshness LEADS = new DeliverySettings.Freshness(
             List.of("lead.created_at"), 2, 6, 0.2);
 

@@ -17,6 +17,7 @@ import io.kpipeline.kpi.KpiDefinition.Text;
 import io.kpipeline.kpi.KpiDefinition.Unit;
 import io.kpipeline.kpi.KpiSettings;
 import io.kpipeline.kpi.KpiValue;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -108,7 +109,7 @@ class KpiEvaluatorTests {
                 new BigDecimal("20"), "none delivered"));
 
         Map<String, KpiResult> byKpi = new HashMap<>();
-        evaluator.evaluate("monthly", OCTOBER, values).forEach(r -> byKpi.put(r.kpi().id(), r));
+        evaluator.evaluate(ReportKind.MONTHLY, OCTOBER, values).forEach(r -> byKpi.put(r.kpi().id(), r));
 
         KpiResult leadsResult = byKpi.get("leads_created");
         assertThat(leadsResult.previousValue()).isEqualByComparingTo("42");
@@ -137,14 +138,14 @@ class KpiEvaluatorTests {
         // 1 opened of 29 delivered: 3.4 %, far below the benchmark, resting on 29 emails (< 30)
         Map<ReportingPeriod, List<KpiValue>> small = Map.of(OCTOBER, List.of(KpiValue.countedRatio("email_open_rate",
                 null, null, BigDecimal.ONE, BigDecimal.valueOf(29), "none delivered")));
-        KpiResult result = evaluator.evaluate("monthly", OCTOBER, small).get(0);
+        KpiResult result = evaluator.evaluate(ReportKind.MONTHLY, OCTOBER, small).get(0);
         assertThat(result.flags()).containsExactly(Flag.SMALL_SAMPLE);
         assertThat(result.status()).isEqualTo(Status.NEUTRAL);
         assertThat(result.actions()).isEmpty();
         // 30 emails are enough: the same rate is bad and fires the measure
         Map<ReportingPeriod, List<KpiValue>> enough = Map.of(OCTOBER, List.of(KpiValue.countedRatio("email_open_rate",
                 null, null, BigDecimal.ONE, BigDecimal.valueOf(30), "none delivered")));
-        KpiResult judged = evaluator.evaluate("monthly", OCTOBER, enough).get(0);
+        KpiResult judged = evaluator.evaluate(ReportKind.MONTHLY, OCTOBER, enough).get(0);
         assertThat(judged.flags()).isEmpty();
         assertThat(judged.status()).isEqualTo(Status.BAD);
         assertThat(judged.actions()).containsExactly("test-subject-lines");
@@ -169,7 +170,7 @@ class KpiEvaluatorTests {
         ReportingPeriod week = ReportingPeriod.parse("2026-W44");
         Map<ReportingPeriod, List<KpiValue>> values = Map.of(week, List.of(
                 KpiValue.countedRatio("churn_rate", null, null, BigDecimal.ONE, BigDecimal.valueOf(100), "none")));
-        KpiResult churn = evaluator.evaluate("weekly", week, values).get(0);
+        KpiResult churn = evaluator.evaluate(ReportKind.WEEKLY, week, values).get(0);
         assertThat(churn.target()).isNull();
         assertThat(churn.benchmark()).isNull();
         assertThat(churn.status()).isEqualTo(Status.NEUTRAL);
@@ -180,7 +181,7 @@ class KpiEvaluatorTests {
         Map<ReportingPeriod, List<KpiValue>> values = Map.of(OCTOBER, List.of(
                 KpiValue.ratio("churn_rate", null, null, new BigDecimal("0.5"), BigDecimal.valueOf(100), "none")
                         .withCases(100)));
-        KpiResult churn = evaluator.evaluate("monthly", OCTOBER, values).get(0);
+        KpiResult churn = evaluator.evaluate(ReportKind.MONTHLY, OCTOBER, values).get(0);
         // 0.005 / 0.02 = 0.25 < 0.5
         assertThat(churn.actions()).containsExactly("cross-and-upselling");
     }

@@ -9,6 +9,7 @@ import io.kpipeline.ingest.ImportReport;
 import io.kpipeline.model.CanonicalModel;
 import io.kpipeline.model.Table;
 import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiProperties;
 import java.io.IOException;

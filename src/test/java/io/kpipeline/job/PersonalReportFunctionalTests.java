@@ -6,6 +6,7 @@ import io.kpipeline.generate.DatabaseSink;
 import io.kpipeline.generate.DemoDataGenerator;
 import io.kpipeline.generate.GeneratorSettings;
 import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.PersonalWeeklyReport;
 import io.kpipeline.report.Edition;
@@ -96,9 +97,9 @@ class PersonalReportFunctionalTests {
         assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
 
         var execution = jobs.getLastJobExecution("weeklyReportJob", new JobParametersBuilder()
-                .addString(ReportJobConfiguration.REPORT, "weekly")
-                .addString(ReportJobConfiguration.PERIOD, WEEK_44.id())
-                .addLong(ReportJobConfiguration.RUN, outcome.run()).toJobParameters());
+                .addString(ReportRunParameters.REPORT, "weekly")
+                .addString(ReportRunParameters.PERIOD, WEEK_44.id())
+                .addLong(ReportRunParameters.RUN, outcome.run()).toJobParameters());
         @SuppressWarnings("unchecked")
         List<RenderedPdf> rendered = (List<RenderedPdf>) execution.getExecutionContext()
                 .get(ReportJobConfiguration.RENDERED);
@@ -123,7 +124,7 @@ class PersonalReportFunctionalTests {
 
         // all reports of the week once more, warm: well under 2 s each
         long started = System.nanoTime();
-        List<RenderedPdf> again = personal.write(Edition.of("weekly", WEEK_44), out.resolve("again"));
+        List<RenderedPdf> again = personal.write(Edition.of(ReportKind.WEEKLY, WEEK_44), out.resolve("again"));
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("personal reports: %d in %.2f s (%.2f s each)%n", again.size(), seconds,
                 seconds / again.size());

@@ -8,6 +8,7 @@ import io.kpipeline.generate.GeneratorSettings;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.RenderedPdf;
 import io.kpipeline.system.Progress;

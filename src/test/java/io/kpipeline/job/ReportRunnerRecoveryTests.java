@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kpipeline.delivery.DeliveryOptions;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiException;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ReportRunnerRecoveryTests {
     @Autowired
     ReportRunner runner;
     @Autowired
-    RunOwner owner;
+    RunOwners owners;
     @Autowired
     JobRepository jobs;
 
@@ -49,8 +50,8 @@ class ReportRunnerRecoveryTests {
 
     @BeforeEach
     void noEarlierRuns() {
-        host = owner.current().split("/")[0];
-        for (JobInstance instance : jobs.findJobInstances(ReportKind.WEEKLY.jobName())) {
+        host = owners.current().host();
+        for (JobInstance instance : jobs.findJobInstances(ReportJobs.name(ReportKind.WEEKLY))) {
             JobExecution last = jobs.getLastJobExecution(instance);
             if (last != null && WEEK.id().equals(last.getJobParameters().getString("period"))) {
                 jobs.deleteJobInstance(instance);
@@ -89,7 +90,7 @@ class ReportRunnerRecoveryTests {
     @Test
     void aRunOfThisProcessThatRunsNoLongerIsResumed() {
         // what a scheduler leaves when the database died under a run and came back: STARTED by itself
-        JobExecution left = started(owner.current());
+        JobExecution left = started(owners.current().text());
 
         var outcome = runner.run(ReportKind.WEEKLY, WEEK, out, NO_MAIL);
 
@@ -121,7 +122,7 @@ class ReportRunnerRecoveryTests {
                 .addString("period", WEEK.id()).addLong("run", 1L).toJobParameters();
         JobParameters parameters = new JobParametersBuilder(identifying)
                 .addString(RunOwner.PARAMETER, by, false).toJobParameters();
-        JobInstance instance = jobs.createJobInstance(ReportKind.WEEKLY.jobName(), identifying);
+        JobInstance instance = jobs.createJobInstance(ReportJobs.name(ReportKind.WEEKLY), identifying);
         JobExecution execution = jobs.createJobExecution(instance, parameters, new ExecutionContext());
         execution.setStartTime(LocalDateTime.now());
         execution.setStatus(BatchStatus.STARTED);
@@ -131,7 +132,7 @@ class ReportRunnerRecoveryTests {
     }
 
     private List<JobExecution> executions() {
-        return jobs.findJobInstances(ReportKind.WEEKLY.jobName()).stream()
+        return jobs.findJobInstances(ReportJobs.name(ReportKind.WEEKLY)).stream()
                 .flatMap(i -> jobs.getJobExecutions(i).stream())
                 .filter(e -> WEEK.id().equals(e.getJobParameters().getString("period"))).toList();
     }

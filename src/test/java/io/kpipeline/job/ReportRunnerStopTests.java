@@ -3,6 +3,7 @@ package io.kpipeline.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kpipeline.delivery.DeliveryOptions;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ class ReportRunnerStopTests {
 
     @BeforeEach
     void noEarlierRuns() {
-        for (JobInstance instance : jobs.findJobInstances(ReportKind.WEEKLY.jobName())) {
+        for (JobInstance instance : jobs.findJobInstances(ReportJobs.name(ReportKind.WEEKLY))) {
             JobExecution last = jobs.getLastJobExecution(instance);
             if (last != null && WEEK.id().equals(last.getJobParameters().getString("period"))) {
                 jobs.deleteJobInstance(instance);
@@ -80,9 +81,9 @@ class ReportRunnerStopTests {
         // the KPIs computed are kept; evaluating them is where the next run resumes
         assertThat(outcome.steps()).extracting(ReportRunner.StepTime::step)
                 .containsExactly("computeKpisStep", "evaluateKpisStep");
-        JobExecution execution = jobs.getLastJobExecution(ReportKind.WEEKLY.jobName(), new JobParametersBuilder()
-                .addString(ReportJobConfiguration.REPORT, "weekly").addString(ReportJobConfiguration.PERIOD, WEEK.id())
-                .addLong(ReportJobConfiguration.RUN, outcome.run()).toJobParameters());
+        JobExecution execution = jobs.getLastJobExecution(ReportJobs.name(ReportKind.WEEKLY), new JobParametersBuilder()
+                .addString(ReportRunParameters.REPORT, "weekly").addString(ReportRunParameters.PERIOD, WEEK.id())
+                .addLong(ReportRunParameters.RUN, outcome.run()).toJobParameters());
         assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName() + " " + s.getStatus())
                 .containsExactly("computeKpisStep COMPLETED", "evaluateKpisStep STOPPED");
     }
@@ -90,7 +91,7 @@ class ReportRunnerStopTests {
     private void awaitComputing() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            for (JobExecution running : jobs.findRunningJobExecutions(ReportKind.WEEKLY.jobName())) {
+            for (JobExecution running : jobs.findRunningJobExecutions(ReportJobs.name(ReportKind.WEEKLY))) {
                 if (WEEK.id().equals(running.getJobParameters().getString("period")) && running.getStepExecutions()
                         .stream().anyMatch(s -> s.getStepName().equals("computeKpisStep"))) {
                     return;

@@ -6,6 +6,7 @@ import io.kpipeline.generate.DatabaseSink;
 import io.kpipeline.generate.DemoDataGenerator;
 import io.kpipeline.generate.GeneratorSettings;
 import io.kpipeline.model.TableCounts;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
 import io.kpipeline.report.ReviewReport;
@@ -78,7 +79,7 @@ class ReviewReportFunctionalTests {
         Files.copy(pdf, Path.of("target", "report-samples", "review-demo.pdf"), StandardCopyOption.REPLACE_EXISTING);
 
         long start = System.nanoTime();
-        review.write(Edition.of("review", CYCLE), out.resolve("again"));
+        review.write(Edition.of(ReportKind.REVIEW, CYCLE), out.resolve("again"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(out.resolve("again/review-report.pdf")).hasSameBinaryContentAs(pdf);
         System.out.println("Review job steps: " + outcome.steps() + "; review PDF written again (warm) in " + millis

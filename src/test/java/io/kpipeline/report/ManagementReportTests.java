@@ -11,6 +11,7 @@ import io.kpipeline.kpi.DataNote;
 import io.kpipeline.kpi.KpiCatalog;
 import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.kpi.KpiSettings;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiProperties;
 import java.io.IOException;
@@ -38,9 +39,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 class ManagementReportTests {
 
     private static final ReportingPeriod OCTOBER = ReportingPeriod.parse("2026-10");
-    private static final Edition MONTH = Edition.of("monthly", OCTOBER);
-    private static final Edition QUARTER = Edition.of("quarterly", ReportingPeriod.parse("2026-Q3"));
-    private static final Edition YEAR = Edition.of("yearly", ReportingPeriod.parse("2025"));
+    private static final Edition MONTH = Edition.of(ReportKind.MONTHLY, OCTOBER);
+    private static final Edition QUARTER = Edition.of(ReportKind.QUARTERLY, ReportingPeriod.parse("2026-Q3"));
+    private static final Edition YEAR = Edition.of(ReportKind.YEARLY, ReportingPeriod.parse("2025"));
     private static final DisplayNames.Names NAMES = new DisplayNames.Names(
             Map.of("REP-01", "Julia Schäfer", "REP-02", "Lukas Weber"),
             Map.of("EMAIL", "E-Mail", "WEB", "Website", "PAID_SEARCH", "Suchanzeigen"),
@@ -548,7 +549,7 @@ class ManagementReportTests {
 
     @Test
     void aPreliminaryReportSaysSoOnTheCoverAndAtTheTopOfEveryPage() throws IOException {
-        Edition preliminary = Edition.preliminary("monthly", ReportingPeriod.parse("2026-12"), LocalDate.of(2026, 12, 2));
+        Edition preliminary = Edition.preliminary(ReportKind.MONTHLY, ReportingPeriod.parse("2026-12"), LocalDate.of(2026, 12, 2));
         byte[] pdf = management.render(preliminary, input(results()));
         keep("monthly-preliminary-de.pdf", pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {

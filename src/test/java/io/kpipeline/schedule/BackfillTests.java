@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kpipeline.delivery.DeliveryOptions;
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.job.ReportRunner;

@@ -1,6 +1,7 @@
 package io.kpipeline.schedule;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.job.ReportJobs;
+import io.kpipeline.period.ReportKind;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,7 +52,7 @@ class BatchHistory {
                 JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
                 WHERE i.JOB_NAME = ? AND p.PARAMETER_NAME = 'period' AND p.PARAMETER_VALUE = ?
                 ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1
-                """, BatchStatus.class, report.jobName(), period);
+                """, BatchStatus.class, ReportJobs.name(report), period);
     }
 
     private void record(ReportKind report, String period, String preliminaryUpTo, BatchStatus status) {
@@ -61,7 +62,7 @@ class BatchHistory {
             builder.addString("preliminary", preliminaryUpTo);
         }
         JobParameters parameters = builder.toJobParameters();
-        JobInstance instance = jobs.createJobInstance(report.jobName(), parameters);
+        JobInstance instance = jobs.createJobInstance(ReportJobs.name(report), parameters);
         JobExecution execution = jobs.createJobExecution(instance, parameters, new ExecutionContext());
         execution.setStartTime(LocalDateTime.now());
         if (status == BatchStatus.COMPLETED) {
@@ -74,7 +75,7 @@ class BatchHistory {
 
     /** Deletes the report's job instances whose period starts with {@code prefix}, as if never run. */
     void forget(ReportKind report, String prefix) {
-        for (JobInstance instance : jobs.findJobInstances(report.jobName())) {
+        for (JobInstance instance : jobs.findJobInstances(ReportJobs.name(report))) {
             var last = jobs.getLastJobExecution(instance);
             String period = last == null ? "" : last.getJobParameters().getString("period");
             if (period != null && period.startsWith(prefix)) {

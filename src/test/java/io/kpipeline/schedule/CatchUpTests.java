@@ -2,7 +2,7 @@ package io.kpipeline.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.kpipeline.job.ReportRunner;
-import io.kpipeline.job.RunOwner;
+import io.kpipeline.job.RunOwners;
 import io.kpipeline.report.ReportSettings;
 import io.kpipeline.schedule.ScheduleSettings.Mode;
 import io.kpipeline.system.KpiProperties;
@@ -293,7 +293,7 @@ class CatchUpTests {
                 context.getBean(ReportSettings.class), new ScheduleSettings(settings.weekly(), settings.monthly(),
                         settings.quarterly(), settings.yearly(), settings.review(),
                         new ScheduleSettings.CatchUp(mode, settings.catchUp().maxPeriods())),
-                context.getBean(JobRepository.class), context.getBean(JobOperator.class), context.getBean(RunOwner.class));
+                context.getBean(JobRepository.class), context.getBean(JobOperator.class), context.getBean(RunOwners.class));
     }
 
     /** Forgets the weeks' deliveries and their messages in the outbox. */

@@ -2,7 +2,7 @@ package io.kpipeline.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.period.ReviewCycle;
 import io.kpipeline.schedule.ReportSchedules.ReportSchedule;

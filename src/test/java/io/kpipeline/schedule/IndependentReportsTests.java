@@ -2,7 +2,7 @@ package io.kpipeline.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.system.ScriptedSmtpServer;
 import java.util.List;
 import java.util.Map;

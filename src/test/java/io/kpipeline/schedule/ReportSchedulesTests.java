@@ -3,7 +3,7 @@ package io.kpipeline.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kpipeline.job.ReportKind;
+import io.kpipeline.period.ReportKind;
 import io.kpipeline.schedule.ReportSchedules.ReportSchedule;
 import io.kpipeline.system.KpiException;
 import java.io.IOException;

@@ -1,9 +1,13 @@
-package io.kpipeline.job;
+package io.kpipeline.period;
 
-import io.kpipeline.period.PeriodKind;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The reports the pipeline produces, each over its own kind of period. */
+/**
+ * The reports the pipeline produces, each over its own kind of period. Stored, printed and configured by its
+ * {@link #key()}: {@code kpi_result.report}, the delivery ledger, the folders under {@code reports/} and the
+ * {@code kpi.reports.<key>} settings.
+ */
 public enum ReportKind {
     /** Wochenbericht: the latest ISO week. */
     WEEKLY(PeriodKind.WEEK),
@@ -31,8 +35,13 @@ public enum ReportKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The Spring Batch job of this report. */
-    public String jobName() {
-        return key() + "ReportJob";
+    /** The report whose {@link #key()} is {@code key}, e.g. {@code monthly}; empty for any other text. */
+    public static Optional<ReportKind> byKey(String key) {
+        for (ReportKind kind : values()) {
+            if (kind.key().equals(key)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 }
