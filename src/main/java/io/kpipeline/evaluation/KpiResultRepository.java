@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores the evaluated results of a report's period; evaluating the period again replaces them whole. A result's
  * flags and recommended measures are rows of their own; its trend is not copied but read from the stored values of
- * the trend periods the evaluation used (see {@code sql/V10__kpi_result_rows.sql}).
+ * the trend periods the evaluation used (see {@code sql/V13__kpi_result_rows.sql}).
  */
 @Repository
 public class KpiResultRepository {
@@ -57,7 +57,7 @@ public class KpiResultRepository {
             INSERT INTO kpi_result_trend (report, period_id, position, trend_period_id)
             VALUES (:report, :period, :position, :trendPeriod)""";
 
-    /** Catalog order, totals ('' sorts first) before breakdowns; rows stored before V10 have no position. */
+    /** Catalog order, totals ('' sorts first) before breakdowns; rows stored before V13 have no position. */
     private static final String SELECT = """
             SELECT kpi_id, dimension, dimension_value, value, unit, numerator, denominator, cases, reason,
                    previous_value, previous_year_value, target, target_owner, target_deadline, status, benchmark,

@@ -53,7 +53,7 @@ class KpiResultMigrationTests {
                 ('2027-W01', 'leads_created', '', '', 12, NULL, '2027-01-18 06:00:00'),
                 ('2027-W02', 'leads_created', '', '', 13, NULL, '2027-01-18 06:00:00')""");
 
-    /** As KpiResultRepository wrote them before V10: flags sorted, measures in firing order, '' for a gap. */
+    /** As KpiResultRepository wrote them before V13: flags sorted, measures in firing order, '' for a gap. */
     private static final List<String> RESULTS = List.of("""
             INSERT INTO kpi_result (report, period_id, kpi_id, dimension, dimension_value, value, unit, status,
                                     trend, flags, actions, evaluated_at) VALUES
