@@ -114,7 +114,9 @@ final class RunCommand implements Callable<Integer> {
                 throw failed;
             }
             o.println(outcome.steps().stream()
-                    .map(s -> String.format(Locale.ROOT, "%s %.1f s", s.step(), s.duration().toMillis() / 1000.0))
+                    .map(s -> String.format(Locale.ROOT, "%s %.1f s%s", s.step(), s.duration().toMillis() / 1000.0,
+                            s.reused() > 0 ? String.format(Locale.ROOT, " (%,d computations of earlier periods reused)",
+                                    s.reused()) : ""))
                     .collect(Collectors.joining(", ")));
             if (preliminary) {
                 o.printf("Preliminary %s report %s with the data up to %s, not the final report (run %d): %s%n",

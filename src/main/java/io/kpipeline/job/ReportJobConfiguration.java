@@ -114,7 +114,10 @@ class ReportJobConfiguration {
             ReportingPeriod period = run.getObject().period();
             List<ReportingPeriod> periods = KpiEvaluator.comparedPeriods(period).stream()
                     .filter(p -> p.equals(period) || coverage.hasData(p)).toList();
-            contribution.incrementWriteCount(engine.update(periods).values());
+            KpiEngine.Update update = engine.update(periods);
+            contribution.incrementWriteCount(update.values());
+            // the read count: the computations taken as stored (see ReportRunner.StepTime#reused)
+            context.getStepContext().getStepExecution().setReadCount(update.reused());
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("computeKpisStep", jobs).tasklet(tasklet, transactions).listener(stop).build();

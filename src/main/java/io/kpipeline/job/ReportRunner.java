@@ -96,7 +96,11 @@ public class ReportRunner {
             DeliveryReport delivery, List<RenderedPdf> rendered) {
     }
 
-    public record StepTime(String step, Duration duration, long written) {
+    /**
+     * A step's time and counts: {@code written} the rows it wrote (the values computed, the results evaluated …),
+     * {@code reused} what it took as stored instead (the computations of earlier periods still valid).
+     */
+    public record StepTime(String step, Duration duration, long written, long reused) {
     }
 
     /** A run that did not complete, with what it did before it stopped (e.g. the messages it did deliver). */
@@ -288,7 +292,7 @@ public class ReportRunner {
                 .map(s -> new StepTime(s.getStepName(),
                         s.getStartTime() == null || s.getEndTime() == null ? Duration.ZERO
                                 : Duration.between(s.getStartTime(), s.getEndTime()),
-                        s.getWriteCount()))
+                        s.getWriteCount(), s.getReadCount()))
                 .toList();
         String failure = execution.getAllFailureExceptions().stream().findFirst()
                 .map(e -> rootMessage(e)).orElse(null);

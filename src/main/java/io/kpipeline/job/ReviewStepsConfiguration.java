@@ -33,8 +33,9 @@ class ReviewStepsConfiguration {
             ReviewReportSettings settings, StopBeforeStep stop, ObjectProvider<ReportRunParameters> run) {
         Tasklet tasklet = (contribution, context) -> {
             ReportingPeriod cycle = run.getObject().period();
-            contribution.incrementWriteCount(
-                    engine.update(List.copyOf(ReviewPeriods.all(cycle, settings.correlationWeeks()))).values());
+            KpiEngine.Update update = engine.update(List.copyOf(ReviewPeriods.all(cycle, settings.correlationWeeks())));
+            contribution.incrementWriteCount(update.values());
+            context.getStepContext().getStepExecution().setReadCount(update.reused());
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("computeCheckpointsStep", jobs).tasklet(tasklet, transactions).listener(stop)

@@ -183,6 +183,8 @@ class ReportJobFunctionalTests {
                 Long.class);
         // only October was computed: the 12 months of its trend before it were stored by September's run
         assertThat(incremental.steps().get(0).written()).isEqualTo(octoberValues);
+        // and the 13 calculators' computations of those 12 months were taken as stored
+        assertThat(incremental.steps().get(0).reused()).isEqualTo(12 * 13);
 
         jdbc.update("DELETE FROM kpi_computation");
         jdbc.update("DELETE FROM kpi_value");
