@@ -5,12 +5,17 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +65,25 @@ class EmailCalculator implements KpiCalculator {
             WHERE sent_at >= :start AND sent_at < :end
             GROUP BY kind, campaign_id, rep_id""";
 
+    /** {@link #EMAILS} of several periods in one pass: {@code %1$s} the period of a row, {@code %2$s} the rows' ranges. */
+    private static final String EMAILS_OF_PERIODS = """
+            SELECT %1$s                            AS period_index,
+                   kind,
+                   campaign_id                     AS campaign,
+                   rep_id                          AS rep,
+                   COUNT(*)                        AS sent,
+                   SUM(CASE WHEN status = 'BOUNCED' THEN 1 ELSE 0 END) AS bounced,
+                   SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END) AS delivered,
+                   SUM(CASE WHEN status = 'DELIVERED'
+                             AND (opened_at IS NOT NULL OR clicked_at IS NOT NULL) THEN 1 ELSE 0 END) AS opened,
+                   SUM(CASE WHEN status = 'DELIVERED' AND clicked_at IS NOT NULL THEN 1 ELSE 0 END) AS clicked,
+                   SUM(CASE WHEN status = 'DELIVERED' AND unsubscribed_at IS NOT NULL THEN 1 ELSE 0 END)
+                                                                                                AS unsubscribed,
+                   SUM(CASE WHEN status = 'DELIVERED' AND replied_at IS NOT NULL THEN 1 ELSE 0 END) AS replied
+            FROM email_message
+            WHERE %2$s
+            GROUP BY period_index, kind, campaign_id, rep_id""";
+
     private static final Set<String> MARKETING_KINDS = Set.of("MARKETING", "NEWSLETTER");
     private static final String SALES = "SALES";
     /** The breakdown value of emails without a campaign or a rep. */
@@ -84,12 +108,58 @@ class EmailCalculator implements KpiCalculator {
 
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
+        return values(jdbc.query(EMAILS, Map.of("start", period.startTime(), "end", period.endTime()),
+                (rs, n) -> Group.of(rs)));
+    }
+
+    /**
+     * Periods that do not overlap (a report's trend, the same period a year earlier) are read in one pass: each
+     * email is counted for the period it was sent in, the groups per period, kind, campaign and rep.
+     * Overlapping periods (the 30-day review's checkpoints) are read one by one.
+     */
+    @Override
+    public Map<ReportingPeriod, List<KpiValue>> computeAll(List<ReportingPeriod> periods) {
+        List<ReportingPeriod> sorted = periods.stream().sorted(Comparator.comparing(ReportingPeriod::start)).toList();
+        boolean overlapping = IntStream.range(1, sorted.size())
+                .anyMatch(i -> sorted.get(i).start().isBefore(sorted.get(i - 1).end()));
+        if (periods.size() < 2 || overlapping) {
+            return KpiCalculator.super.computeAll(periods);
+        }
+        // the period of each row: a CASE over the periods' bounds, all bound as parameters
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder period = new StringBuilder("CASE");
+        List<String> ranges = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            params.addValue("start" + i, sorted.get(i).startTime()).addValue("end" + i, sorted.get(i).endTime());
+            String range = "sent_at >= :start" + i + " AND sent_at < :end" + i;
+            period.append(" WHEN ").append(range).append(" THEN ").append(i);
+            ranges.add("(" + range + ")");
+        }
+        period.append(" END");
+        Map<Integer, List<Group>> groups = new HashMap<>();
+        jdbc.query(EMAILS_OF_PERIODS.formatted(period, String.join(" OR ", ranges)), params,
+                rs -> {
+                    groups.computeIfAbsent(rs.getInt("period_index"), i -> new ArrayList<>()).add(Group.of(rs));
+                });
+        Map<ReportingPeriod, List<KpiValue>> values = new LinkedHashMap<>();
+        for (ReportingPeriod p : periods) {
+            values.put(p, values(groups.getOrDefault(sorted.indexOf(p), List.of())));
+        }
+        return values;
+    }
+
+    @Override
+    public boolean readsPeriodsTogether() {
+        return true;
+    }
+
+    /** The KPI values of one period from its (kind, campaign, rep) groups. */
+    private static List<KpiValue> values(List<Group> groups) {
         Counts total = Counts.NONE;
         Map<String, Counts> campaigns = new TreeMap<>();
         Map<String, Counts> kinds = new TreeMap<>();
         Map<String, Counts> reps = new TreeMap<>();
-        for (Group group : jdbc.query(EMAILS, Map.of("start", period.startTime(), "end", period.endTime()),
-                (rs, n) -> Group.of(rs))) {
+        for (Group group : groups) {
             Counts counts = group.counts();
             total = total.plus(counts);
             kinds.merge(group.kind(), counts, Counts::plus);

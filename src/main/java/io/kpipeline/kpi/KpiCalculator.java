@@ -1,7 +1,9 @@
 package io.kpipeline.kpi;
 
 import io.kpipeline.period.ReportingPeriod;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +23,22 @@ public interface KpiCalculator {
      * dimension of the vocabulary.
      */
     List<KpiValue> compute(ReportingPeriod period);
+
+    /**
+     * The values of several periods, by period: by default {@link #compute(ReportingPeriod)} of each. A
+     * calculator that reads all of them in one pass over its rows, cheaper than one pass per period, overrides
+     * it and {@link #readsPeriodsTogether()}; its values are those {@code compute} gives each period.
+     */
+    default Map<ReportingPeriod, List<KpiValue>> computeAll(List<ReportingPeriod> periods) {
+        Map<ReportingPeriod, List<KpiValue>> values = new LinkedHashMap<>();
+        periods.forEach(p -> values.put(p, compute(p)));
+        return values;
+    }
+
+    /** Whether {@link #computeAll} reads several periods in one pass: the engine then hands it all of them. */
+    default boolean readsPeriodsTogether() {
+        return false;
+    }
 
     /**
      * The canonical tables its KPIs are computed from. When none of them holds a single row — nothing has been

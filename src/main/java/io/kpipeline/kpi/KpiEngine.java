@@ -7,6 +7,7 @@ import io.kpipeline.period.ReportingPeriod;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,11 +119,22 @@ public class KpiEngine {
                 }
             }
         }
-        List<List<KpiValue>> results = customerQueries.sharingFigures(() -> execute(tasks));
+        // a calculator that reads several periods in one pass gets them all as one unit of work, started first
+        List<List<Task>> units = new ArrayList<>();
+        Map<KpiCalculator, List<Task>> together = new LinkedHashMap<>();
+        for (Task task : tasks) {
+            if (task.calculator().readsPeriodsTogether() && task.nothingImported() == null) {
+                together.computeIfAbsent(task.calculator(), c -> new ArrayList<>()).add(task);
+            } else {
+                units.add(List.of(task));
+            }
+        }
+        units.addAll(0, together.values());
+        List<List<KpiValue>> results = customerQueries.sharingFigures(() -> execute(units));
         forgets.forEach(Runnable::run);
         results.forEach(stored::addAll);
-        return new Update(tasks.stream().map(t -> t.period().id() + " " + t.name()).toList(), reused,
-                results.stream().mapToLong(List::size).sum());
+        return new Update(units.stream().flatMap(List::stream).map(t -> t.period().id() + " " + t.name()).toList(),
+                reused, results.stream().mapToLong(List::size).sum());
     }
 
     /** One calculator's computation of one period, and what it will rest on. */
@@ -135,22 +147,22 @@ public class KpiEngine {
      * computation open on this thread so that they share the customer figures; returns their values in the
      * tasks' order. A failing task stops the others and its failure is thrown.
      */
-    private List<List<KpiValue>> execute(List<Task> tasks) {
-        if (threads <= 1 || tasks.size() <= 1) {
-            return tasks.stream().map(this::compute).toList();
+    private List<List<KpiValue>> execute(List<List<Task>> units) {
+        if (threads <= 1 || units.size() <= 1) {
+            return units.stream().flatMap(unit -> compute(unit).stream()).toList();
         }
         var open = customerQueries.openComputation();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, units.size()), runnable -> {
             Thread thread = new Thread(runnable, "kpi-compute");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<List<KpiValue>>> running = tasks.stream()
-                    .map(t -> pool.submit(() -> customerQueries.joining(open, () -> compute(t)))).toList();
+            List<Future<List<List<KpiValue>>>> running = units.stream()
+                    .map(unit -> pool.submit(() -> customerQueries.joining(open, () -> compute(unit)))).toList();
             List<List<KpiValue>> results = new ArrayList<>();
-            for (Future<List<KpiValue>> task : running) {
-                results.add(task.get());
+            for (Future<List<List<KpiValue>>> unit : running) {
+                results.addAll(unit.get());
             }
             return results;
         } catch (ExecutionException e) {
@@ -166,10 +178,29 @@ public class KpiEngine {
         }
     }
 
+    /** Computes and stores a unit of work: one task, or several periods of one calculator read together. */
+    private List<List<KpiValue>> compute(List<Task> unit) {
+        if (unit.size() == 1) {
+            return List.of(compute(unit.get(0)));
+        }
+        Map<ReportingPeriod, List<KpiValue>> all = unit.get(0).calculator()
+                .computeAll(unit.stream().map(Task::period).toList());
+        List<List<KpiValue>> results = new ArrayList<>();
+        for (Task task : unit) {
+            results.add(store(task, all.get(task.period()).stream().filter(v -> task.ids().contains(v.kpiId()))
+                    .toList()));
+        }
+        return results;
+    }
+
     private List<KpiValue> compute(Task task) {
         List<KpiValue> result = task.nothingImported() != null ? nothingImported(task.ids(), task.nothingImported())
                 : task.calculator().compute(task.period()).stream().filter(v -> task.ids().contains(v.kpiId()))
                         .toList();
+        return store(task, result);
+    }
+
+    private List<KpiValue> store(Task task, List<KpiValue> result) {
         // one store at a time: two replacing the same period's rows at once lock each other out (next-key locks)
         synchronized (storing) {
             values.replace(task.period(), task.name(), task.calculator().kpiIds(), result, task.computation(),

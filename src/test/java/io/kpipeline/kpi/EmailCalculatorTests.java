@@ -194,6 +194,30 @@ class EmailCalculatorTests {
     }
 
     @Test
+    void severalPeriodsReadInOnePassHaveTheValuesEachHasAlone() {
+        List<ReportingPeriod> periods = List.of(ReportingPeriod.month(YearMonth.of(2026, 9)), OCTOBER,
+                ReportingPeriod.month(YearMonth.of(2026, 8)), ReportingPeriod.month(YearMonth.of(2025, 10)));
+
+        var together = calculator.computeAll(periods);
+
+        assertThat(together.keySet()).containsExactlyElementsOf(periods);
+        for (ReportingPeriod period : periods) {
+            assertThat(together.get(period)).as(period.id()).isEqualTo(calculator.compute(period));
+        }
+        // each period's own emails, not another month's
+        assertThat(together.get(OCTOBER)).isNotEqualTo(together.get(periods.get(0)));
+    }
+
+    @Test
+    void overlappingPeriodsAreReadOneByOne() {
+        // the week of October 26 reaches into November; October overlaps it
+        var together = calculator.computeAll(List.of(OCTOBER, WEEK_44));
+
+        assertThat(together.get(OCTOBER)).isEqualTo(calculator.compute(OCTOBER));
+        assertThat(together.get(WEEK_44)).isEqualTo(calculator.compute(WEEK_44));
+    }
+
+    @Test
     void aMonthWithoutEmailsHasZeroRecipientsAndRatesWithoutValue() {
         List<KpiValue> values = calculator.compute(ReportingPeriod.month(YearMonth.of(2026, 12)));
 
