@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * An evaluated result as stored for a report's period: what exports and reports read.
- * Breakdown fields are null for the total; the list fields are empty when there is nothing;
- * {@code cases} is the number of cases the value rests on, null when it is never a small sample.
+ * Breakdown fields are null for the total; flags and actions are empty when there are none, and the trend (oldest
+ * first, this period last) holds null for a period without a value; {@code cases} is the number of cases the value
+ * rests on, null when it is never a small sample.
  */
 public record StoredResult(String kpiId, String dimension, String dimensionValue, BigDecimal value, String unit,
         BigDecimal numerator, BigDecimal denominator, Long cases, String reason, BigDecimal previousValue,
