@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
             }
             o.println(outcome.steps().stream()
                     .map(s -> String.format(Locale.ROOT, "%s %.1f s%s", s.step(), s.duration().toMillis() / 1000.0,
-                            s.reused() > 0 ? String.format(Locale.ROOT, " (%,d computations of earlier periods reused)",
+                            s.reused() > 0 ? String.format(Locale.ROOT, " (%,d stored computations reused)",
                                     s.reused()) : ""))
                     .collect(Collectors.joining(", ")));
             if (preliminary) {

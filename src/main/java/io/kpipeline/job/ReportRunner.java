@@ -98,7 +98,7 @@ public class ReportRunner {
 
     /**
      * A step's time and counts: {@code written} the rows it wrote (the values computed, the results evaluated …),
-     * {@code reused} what it took as stored instead (the computations of earlier periods still valid).
+     * {@code reused} what it took as stored instead (computations still valid).
      */
     public record StepTime(String step, Duration duration, long written, long reused) {
     }
