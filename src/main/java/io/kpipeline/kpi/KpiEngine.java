@@ -77,8 +77,8 @@ public class KpiEngine {
 
     /**
      * Brings the stored values of {@code periods} up to date: computes, for each period and calculator, what
-     * is not stored or no longer valid, and keeps the rest. The calculators of all periods share one pass
-     * over each day's customer facts.
+     * is not stored or no longer valid, and keeps the rest. The calculators of all periods share the customer
+     * figures of each window (a month's trailing year is read once for all that need it).
      */
     public Update update(List<ReportingPeriod> periods) {
         return run(periods, false, new ArrayList<>());
