@@ -5,11 +5,13 @@
 #   src/test/benchmark/external-mariadb.sh [LEADS] [MAVEN OPTIONS...]
 #   src/test/benchmark/external-mariadb.sh 20000 -o      # a small data set, Maven offline
 #
-# It keeps a private server under target/kpi-benchmark-mariadb/ (data directory, socket, pid file,
-# log, the kpi account's password in kpi.password, 600), starts it on 127.0.0.1 with a free port, a 2 GB
+# It keeps a private server (data directory, socket, pid file, log, the kpi account's password in
+# kpi.password, 600) in $KPI_BENCHMARK_MARIADB_DIR, by default ~/.cache/kpi-pipeline/benchmark-mariadb:
+# about 8 GB for the default data set, outside target/ so that a build neither carries nor deletes it.
+# It starts the server on 127.0.0.1 with a free port, a 2 GB
 # buffer pool and local_infile=ON, creates the database kpi and the account kpi, runs
 # ./mvnw -Pkpi-benchmark against it and stops the server when it ends, also on failure or Ctrl-C.
-# The data stays in the data directory, so that the next run reuses it; `./mvnw clean` removes it.
+# The data stays in the data directory, so that the next run reuses it; delete the directory to free it.
 # The password goes to the server on standard input and to the benchmark in KPI_DB_PASSWORD, never on
 # a command line.
 set -euo pipefail
@@ -21,7 +23,7 @@ case $leads in
 esac
 
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-base=$root/target/kpi-benchmark-mariadb
+base=${KPI_BENCHMARK_MARIADB_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kpi-pipeline/benchmark-mariadb}
 data=$base/data
 run=$base/run
 socket=$run/mariadbd.sock

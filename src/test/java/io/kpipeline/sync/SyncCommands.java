@@ -31,6 +31,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 final class SyncCommands implements AutoCloseable {
 
     private final String name;
+    /** The source server's and the pipeline's homes of this test: about 130 MB, deleted when it closes. */
+    private final Path dir;
     private final Path home;
     private final EmbeddedMariaDb server;
     private final JdbcTemplate source;
@@ -43,14 +45,8 @@ final class SyncCommands implements AutoCloseable {
     /** Starts the source server (fresh) and runs {@code script} in it. */
     SyncCommands(String name, Resource script) throws IOException {
         this.name = name;
-        Path dir = Path.of(System.getProperty("kpi.home", "target/test-home")).resolve("sync-" + name);
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        this.dir = Path.of(System.getProperty("kpi.home", "target/test-home")).resolve("sync-" + name);
+        delete(dir);
         this.home = dir.resolve("home");
         this.server = TestServers.start(dir.resolve("source-db"), Duration.ofSeconds(5));
         this.source = new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrl(), server.username(),
@@ -98,8 +94,20 @@ final class SyncCommands implements AutoCloseable {
         }));
     }
 
+    /** Stops the source server and deletes both homes: a test's second server should not stay on disk. */
     @Override
-    public void close() {
+    public void close() throws IOException {
         server.close();
+        delete(dir);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 }
