@@ -205,9 +205,7 @@ final class StagingTable {
     }
 
     long countStored() {
-        String sameKey = table.key().stream().map(k -> "t." + quote(k) + " <=> s." + quote(k))
-                .collect(Collectors.joining(" AND "));
-        Long count = jdbc.queryForObject(COUNT_STORED.formatted(table.sqlName(), sameKey), Long.class);
+        Long count = jdbc.queryForObject(COUNT_STORED.formatted(table.sqlName(), sameKey()), Long.class);
         return count == null ? 0 : count;
     }
 
@@ -219,9 +217,6 @@ final class StagingTable {
     void recordChanges() {
         List<String> dated = SourceChanges.datedBy(table);
         String firstKey = quote(table.key().get(0));
-        // as the upsert matches rows: NULL key parts compare equal (generated key columns of the schema)
-        String sameKey = table.key().stream().map(k -> "t." + quote(k) + " <=> s." + quote(k))
-                .collect(Collectors.joining(" AND "));
         String sameValues = table.columns().stream().map(Column::name).filter(c -> !table.key().contains(c))
                 .map(c -> "t." + quote(c) + " <=> s." + quote(c)).collect(Collectors.joining(" AND "));
         String changed = "t." + firstKey + " IS NULL" + (sameValues.isEmpty() ? "" : " OR NOT (" + sameValues + ")");
@@ -233,7 +228,7 @@ final class StagingTable {
         String select = months.isEmpty() ? "1" : String.join(", ", months);
         Set<LocalDate> touched = new TreeSet<>();
         boolean[] any = {false};
-        jdbc.query(CHANGED_MONTHS.formatted(select, table.sqlName(), sameKey, changed), rs -> {
+        jdbc.query(CHANGED_MONTHS.formatted(select, table.sqlName(), sameKey(), changed), rs -> {
             any[0] = true;
             for (int i = 1; i <= months.size(); i++) {
                 LocalDate month = rs.getObject(i, LocalDate.class);
@@ -247,6 +242,15 @@ final class StagingTable {
         }
         jdbc.batchUpdate(SourceChanges.RAISE_JDBC, touched.stream()
                 .map(m -> new Object[] {table.name(), m}).toList());
+    }
+
+    /**
+     * The join of a staged row {@code s} with the stored row {@code t} of its key, as the upsert matches them:
+     * NULL key parts compare equal (the schema's generated key columns stand in for them).
+     */
+    private String sameKey() {
+        return table.key().stream().map(k -> "t." + quote(k) + " <=> s." + quote(k))
+                .collect(Collectors.joining(" AND "));
     }
 
     /** The first day of the month of a date or timestamp column, as a DATE; NULL for NULL. */

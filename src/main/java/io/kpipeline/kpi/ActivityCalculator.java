@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -104,11 +105,9 @@ class ActivityCalculator implements KpiCalculator {
     /** A lead's first contact may come after the period; the active customers rest on the customer history up to its end. */
     @Override
     public List<SourceWindow> reads(ReportingPeriod period) {
-        return List.of(SourceWindow.all("account"),
+        return Stream.concat(CustomerQueries.reads(period).stream(), Stream.of(
                 new SourceWindow("activity", period.start(), null),
-                SourceWindow.upTo("customer_order", period),
-                SourceWindow.in("lead", period),
-                SourceWindow.upTo("subscription", period));
+                SourceWindow.in("lead", period))).toList();
     }
 
     @Override

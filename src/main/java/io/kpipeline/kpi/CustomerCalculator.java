@@ -44,9 +44,7 @@ class CustomerCalculator implements KpiCalculator {
     /** First customer dates read the whole customer history up to the period's end; segments are the accounts' current ones. */
     @Override
     public List<SourceWindow> reads(ReportingPeriod period) {
-        return List.of(SourceWindow.all("account"),
-                SourceWindow.upTo("customer_order", period),
-                SourceWindow.upTo("subscription", period));
+        return CustomerQueries.reads(period);
     }
 
     @Override

@@ -199,6 +199,15 @@ class CustomerQueries {
             activeOn(LAST, "c.runs_last", "c.one_off_last", "c.end_last"),
             subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), END);
 
+    /**
+     * The source rows the customer figures of {@code period} read (see {@link KpiCalculator#reads}): the whole
+     * customer history up to its end, and the accounts, whose current segment the figures are broken down by.
+     */
+    static List<SourceWindow> reads(ReportingPeriod period) {
+        return List.of(SourceWindow.all("account"), SourceWindow.upTo("customer_order", period),
+                SourceWindow.upTo("subscription", period));
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
     /**
      * The figures already read in the computation this thread works for, by window; none outside one. Several

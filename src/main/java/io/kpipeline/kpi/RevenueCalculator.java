@@ -53,9 +53,7 @@ class RevenueCalculator implements KpiCalculator {
     /** As the customer figures: the whole customer history up to the period's end. */
     @Override
     public List<SourceWindow> reads(ReportingPeriod period) {
-        return List.of(SourceWindow.all("account"),
-                SourceWindow.upTo("customer_order", period),
-                SourceWindow.upTo("subscription", period));
+        return CustomerQueries.reads(period);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -62,14 +63,12 @@ class UnitEconomicsCalculator implements KpiCalculator {
     /** Customer figures of the period and the 365 days before its end, costs of that year and campaign returns since each campaign started. */
     @Override
     public List<SourceWindow> reads(ReportingPeriod period) {
-        return List.of(SourceWindow.all("account"),
+        return Stream.concat(CustomerQueries.reads(period).stream(), Stream.of(
                 SourceWindow.all("campaign"),
                 SourceWindow.upTo("ad_spend_daily", period),
                 SourceWindow.upTo("cost_entry", period),
-                SourceWindow.upTo("customer_order", period),
                 SourceWindow.upTo("deal", period),
-                SourceWindow.upTo("lead", period),
-                SourceWindow.upTo("subscription", period));
+                SourceWindow.upTo("lead", period))).toList();
     }
 
     @Override

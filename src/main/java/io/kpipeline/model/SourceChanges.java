@@ -1,15 +1,12 @@
 package io.kpipeline.model;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +25,9 @@ public class SourceChanges {
     /** Tables whose rows describe every period at once, whatever their dates. */
     private static final Set<String> REFERENCE_TABLES = Set.of("channel", "sales_rep", "campaign", "account");
 
-    private static final String RAISE = """
-            INSERT INTO source_change (table_name, month, version) VALUES (:table, :month, 1)
-            ON DUPLICATE KEY UPDATE version = version + 1""";
-
     /**
-     * {@link #changedWhole} for a writer on a plain JDBC connection, in its transaction: parameter 1 the table,
-     * 2 the month ({@link #ANY_MONTH} for the whole table).
+     * Records a change of a table's rows in the writer's transaction: parameter 1 the table, 2 the month
+     * ({@link #ANY_MONTH} for a change not tied to dates, such as a whole table deleted or generated anew).
      */
     public static final String RAISE_JDBC = """
             INSERT INTO source_change (table_name, month, version) VALUES (?, ?, 1)
@@ -60,16 +53,6 @@ public class SourceChanges {
             case DATE, MONTH, TIMESTAMP -> true;
             default -> false;
         }).map(Column::name).toList();
-    }
-
-    /**
-     * Records a change of the tables that is not tied to dates (a whole table deleted or generated anew): every
-     * computation that read them is computed again. Runs in the caller's transaction.
-     */
-    public void changedWhole(Collection<String> tables) {
-        SqlParameterSource[] rows = tables.stream().distinct().map(t -> new MapSqlParameterSource("table", t)
-                .addValue("month", ANY_MONTH)).toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate(RAISE, rows);
     }
 
     /** The versions as they stand now, read once; a computation takes it before it reads any source row. */
