@@ -1,5 +1,6 @@
 package io.kpipeline.kpi;
 
+import io.kpipeline.model.SourceChanges;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -13,6 +14,8 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The shared customer terms of kpi-vocabulary.md (version 2), written once: "active customer on
@@ -77,7 +80,6 @@ class CustomerQueries {
     private static final String OPEN = "CAST(:open AS DATE)";
     private static final String LAST = "CAST(:last AS DATE)";
     private static final String BASE = "CAST(:base AS DATE)";
-    private static final String END = "CAST(:end AS DATE)";
 
     /**
      * Per account (only accounts with a subscription or booked order before {@code :end}; later rows
@@ -90,7 +92,8 @@ class CustomerQueries {
      * <p>Of the orders it reads only the window's booked ones and the booked one-off orders of the 364 days
      * before the opening day (an older one-off order makes no account active on the opening or the last
      * day), both through covering indexes; the first customer date and "a one-off order before the window"
-     * are looked up per account. Accounts whose only orders are older add nothing to any sum.
+     * come from {@code customer_first_date} (see {@link #FIRST_DATES}). Accounts whose only orders are older
+     * add nothing to any sum.
      */
     private static final String FIGURES = """
             SELECT seg,
@@ -116,20 +119,14 @@ class CustomerQueries {
                    SUM(booked_amount) AS booked_amount,
                    SUM(CASE WHEN is_new = 1 THEN booked_amount ELSE 0 END) AS new_booked_amount
             FROM (
-                SELECT COALESCE(a.segment, '(none)') AS seg, c.first_date, c.mrr_open, c.subscriptions_open,
-                       c.mrr_lost, c.mrr_last, c.mrr_base, c.bought, c.bought_one_off, c.one_off_before,
-                       c.booked_amount,
+                SELECT COALESCE(a.segment, '(none)') AS seg, fd.first_date, c.mrr_open, c.subscriptions_open,
+                       c.mrr_lost, c.mrr_last, c.mrr_base, c.bought, c.bought_one_off, c.booked_amount,
+                       CASE WHEN c.bought_one_off = 1 AND fd.first_one_off < :from THEN 1 ELSE 0 END AS one_off_before,
                        %4$s AS active_open,
                        %5$s AS active_last,
-                       CASE WHEN c.first_date >= :from AND c.first_date < :end THEN 1 ELSE 0 END AS is_new
+                       CASE WHEN fd.first_date >= :from AND fd.first_date < :end THEN 1 ELSE 0 END AS is_new
                 FROM (
                     SELECT account_id,
-                           -- the first customer date needs the account's whole history: one look-up through
-                           -- ix_customer_order_account_status_date beside its subscriptions
-                           LEAST(COALESCE(MIN(first_date), %9$s),
-                                 COALESCE((SELECT MIN(f.order_date) FROM customer_order f
-                                           WHERE f.account_id = u.account_id AND f.status = 'BOOKED'
-                                             AND f.order_date < :end), %9$s)) AS first_date,
                            MAX(runs_open) AS runs_open,
                            MAX(runs_last) AS runs_last,
                            MAX(end_open) AS end_open,
@@ -143,15 +140,9 @@ class CustomerQueries {
                            SUM(mrr_base) AS mrr_base,
                            SUM(booked_amount) AS booked_amount,
                            MAX(bought) AS bought,
-                           MAX(bought_one_off) AS bought_one_off,
-                           CASE WHEN MAX(bought_one_off) = 1 AND EXISTS (
-                                   SELECT 1 FROM customer_order b
-                                   WHERE b.account_id = u.account_id AND b.status = 'BOOKED'
-                                     AND b.subscription_id IS NULL AND b.order_date < :from)
-                                THEN 1 ELSE 0 END AS one_off_before
+                           MAX(bought_one_off) AS bought_one_off
                     FROM (
                         SELECT account_id,
-                               MIN(start_date) AS first_date,
                                MAX(CASE WHEN %6$s THEN 1 ELSE 0 END) AS runs_open,
                                MAX(CASE WHEN %7$s THEN 1 ELSE 0 END) AS runs_last,
                                MAX(CASE WHEN end_date <= %1$s THEN end_date END) AS end_open,
@@ -163,13 +154,12 @@ class CustomerQueries {
                                SUM(CASE WHEN %6$s AND NOT (%7$s) THEN mrr ELSE 0 END) AS mrr_lost,
                                SUM(CASE WHEN %7$s THEN mrr ELSE 0 END) AS mrr_last,
                                SUM(CASE WHEN %8$s THEN mrr ELSE 0 END) AS mrr_base,
-                               0 AS booked_amount, 0 AS bought, 0 AS bought_one_off, 0 AS one_off_before
+                               0 AS booked_amount, 0 AS bought, 0 AS bought_one_off
                         FROM subscription
                         WHERE start_date < :end
                         GROUP BY account_id
                         UNION ALL
                         SELECT account_id,
-                               CAST(NULL AS DATE),
                                0, 0,
                                CAST(NULL AS DATE), CAST(NULL AS DATE),
                                MAX(CASE WHEN subscription_id IS NULL AND order_date <= %1$s THEN order_date END),
@@ -177,8 +167,7 @@ class CustomerQueries {
                                0, 0, 0, 0, 0,
                                SUM(CASE WHEN order_date >= :from THEN amount ELSE 0 END),
                                MAX(CASE WHEN order_date >= :from THEN 1 ELSE 0 END),
-                               MAX(CASE WHEN subscription_id IS NULL AND order_date >= :from THEN 1 ELSE 0 END),
-                               0
+                               MAX(CASE WHEN subscription_id IS NULL AND order_date >= :from THEN 1 ELSE 0 END)
                         FROM (SELECT account_id, subscription_id, order_date, amount
                               FROM customer_order
                               WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end
@@ -192,12 +181,49 @@ class CustomerQueries {
                     GROUP BY account_id
                 ) c
                 JOIN account a ON a.id = c.account_id
+                -- every account with a subscription or booked order has a row (see FIRST_DATES)
+                LEFT JOIN customer_first_date fd ON fd.account_id = c.account_id
             ) x
             GROUP BY seg WITH ROLLUP
             """.formatted(OPEN, LAST, BASE,
             activeOn(OPEN, "c.runs_open", "c.one_off_open", "c.end_open"),
             activeOn(LAST, "c.runs_last", "c.one_off_last", "c.end_last"),
-            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), END);
+            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE));
+
+    /**
+     * Every account's first customer date and first booked one-off order, over its whole history. Taking them
+     * from there instead of from the rows before the window's end changes nothing: an account the figures
+     * count has a subscription or a booked order before the end, so its first date lies before the end too,
+     * and "a one-off order before the window" asks only for the first one. Built in one transaction, which
+     * computations on other connections do not see half done.
+     */
+    private static final List<String> FIRST_DATES = List.of(
+            "DELETE FROM customer_first_date",
+            """
+            INSERT INTO customer_first_date (account_id, first_date, first_one_off)
+            SELECT account_id, MIN(first_date), MIN(first_one_off)
+            FROM (SELECT account_id, MIN(start_date) AS first_date, CAST(NULL AS DATE) AS first_one_off
+                  FROM subscription
+                  GROUP BY account_id
+                  UNION ALL
+                  SELECT account_id, MIN(order_date), CAST(NULL AS DATE)
+                  FROM customer_order
+                  WHERE status = 'BOOKED'
+                  GROUP BY account_id
+                  UNION ALL
+                  SELECT account_id, MIN(order_date), MIN(order_date)
+                  FROM customer_order
+                  WHERE subscription_id IS NULL AND status = 'BOOKED'
+                  GROUP BY account_id) u
+            GROUP BY account_id""",
+            """
+            DELETE FROM kpi_derived WHERE table_name = 'customer_first_date'""",
+            """
+            INSERT INTO kpi_derived (table_name, source_version, built_at)
+            VALUES ('customer_first_date', :version, CURRENT_TIMESTAMP)""");
+
+    private static final String FIRST_DATES_VERSION =
+            "SELECT source_version FROM kpi_derived WHERE table_name = 'customer_first_date'";
 
     /**
      * The source rows the customer figures of {@code period} read (see {@link KpiCalculator#reads}): the whole
@@ -209,14 +235,34 @@ class CustomerQueries {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final SourceChanges changes;
     /**
-     * The figures already read in the computation this thread works for, by window; none outside one. Several
-     * threads of one computation share it: a window the first of them reads, the others wait for.
+     * The computation this thread works for; none outside one. Several threads of one computation share it: a
+     * window the first of them reads, the others wait for.
      */
-    private final ThreadLocal<Map<List<LocalDate>, Figures>> computation = new ThreadLocal<>();
+    private final ThreadLocal<Computation> computation = new ThreadLocal<>();
 
-    CustomerQueries(NamedParameterJdbcTemplate jdbc) {
+    CustomerQueries(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            SourceChanges changes) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.changes = changes;
+    }
+
+    /**
+     * What one computation has read: the figures by window, and whether {@code customer_first_date} is known to
+     * be current. {@code rebuild}: build it afresh whatever its recorded version says, for a computation that
+     * must see rows written without recording a change (a forced computation, a call outside the engine).
+     */
+    static final class Computation {
+        private final Map<List<LocalDate>, Figures> figures = new ConcurrentHashMap<>();
+        private final boolean rebuild;
+        private boolean firstDatesCurrent;
+
+        private Computation(boolean rebuild) {
+            this.rebuild = rebuild;
+        }
     }
 
     /**
@@ -227,19 +273,28 @@ class CustomerQueries {
      * (the trailing year of a month, say) that two of them share only once.
      */
     <T> T sharingFigures(Supplier<T> work) {
+        return sharingFigures(true, work);
+    }
+
+    /**
+     * {@link #sharingFigures(Supplier)}, where {@code rebuild} false lets the computation use the stored first
+     * customer dates while the change versions of subscription and customer_order are those they were built
+     * from (the engine's incremental update, which trusts those versions for its stored values too).
+     */
+    <T> T sharingFigures(boolean rebuild, Supplier<T> work) {
         if (computation.get() != null) {
             return work.get();
         }
-        return joining(new ConcurrentHashMap<>(), work);
+        return joining(new Computation(rebuild), work);
     }
 
     /** The computation open on this thread, to hand to the threads that work for it; null outside one. */
-    Map<List<LocalDate>, Figures> openComputation() {
+    Computation openComputation() {
         return computation.get();
     }
 
     /** Runs {@code work} on this thread as part of the computation {@code open} (see {@link #openComputation}). */
-    <T> T joining(Map<List<LocalDate>, Figures> open, Supplier<T> work) {
+    <T> T joining(Computation open, Supplier<T> work) {
         computation.set(open);
         try {
             return work.get();
@@ -255,9 +310,35 @@ class CustomerQueries {
      * window; the revenue retention base is the MRR on {@code end − 1 day − 365 days}.
      */
     Figures figures(LocalDate open, LocalDate from, LocalDate end) {
-        Map<List<LocalDate>, Figures> read = computation.get();
-        return read == null ? read(open, from, end)
-                : read.computeIfAbsent(List.of(open, from, end), w -> read(open, from, end));
+        Computation current = computation.get();
+        if (current == null) {
+            return sharingFigures(() -> figures(open, from, end));
+        }
+        firstDates(current);
+        return current.figures.computeIfAbsent(List.of(open, from, end), w -> read(open, from, end));
+    }
+
+    /**
+     * Makes {@code customer_first_date} current for the computation, once: builds it when the computation asks
+     * for that or when subscription or customer_order changed since it was built. The versions are read before
+     * the build, so that a change committed during it leaves the table older than its recorded version says and
+     * the next computation builds it again.
+     */
+    private void firstDates(Computation current) {
+        synchronized (current) {
+            if (current.firstDatesCurrent) {
+                return;
+            }
+            SourceChanges.Snapshot snapshot = changes.snapshot();
+            long version = snapshot.version("subscription", null, null)
+                    + snapshot.version("customer_order", null, null);
+            List<Long> built = jdbc.getJdbcOperations().queryForList(FIRST_DATES_VERSION, Long.class);
+            if (current.rebuild || !built.equals(List.of(version))) {
+                var params = new MapSqlParameterSource("version", version);
+                transactions.executeWithoutResult(status -> FIRST_DATES.forEach(sql -> jdbc.update(sql, params)));
+            }
+            current.firstDatesCurrent = true;
+        }
     }
 
     /** The figures of a period: its opening day is the last day of the period before it. */

@@ -130,7 +130,7 @@ public class KpiEngine {
             }
         }
         units.addAll(0, together.values());
-        List<List<KpiValue>> results = customerQueries.sharingFigures(() -> execute(units));
+        List<List<KpiValue>> results = customerQueries.sharingFigures(always, () -> execute(units));
         forgets.forEach(Runnable::run);
         results.forEach(stored::addAll);
         return new Update(units.stream().flatMap(List::stream).map(t -> t.period().id() + " " + t.name()).toList(),

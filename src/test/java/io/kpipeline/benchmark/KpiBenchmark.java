@@ -66,7 +66,8 @@ public final class KpiBenchmark {
             new Scenario(ReportKind.WEEKLY, ReportingPeriod.isoWeek(2026, 43)));
 
     /** The results store; tables that refer to them by a foreign key are emptied with them. */
-    private static final List<String> STORE = List.of("kpi_value", "kpi_result", "kpi_computation");
+    private static final List<String> STORE = List.of("kpi_value", "kpi_result", "kpi_computation", "kpi_derived",
+            "customer_first_date");
 
     /**
      * The source tables the calculators read, each with the date column by which they pick the

@@ -9,9 +9,11 @@ import static io.kpipeline.kpi.KpiValues.fraction;
 import static io.kpipeline.kpi.KpiValues.total;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kpipeline.model.SourceChanges;
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +55,24 @@ class CustomerCalculatorTests {
         jdbc.update("DELETE FROM customer_order");
         jdbc.update("DELETE FROM subscription");
         assertThat(queries.sharingFigures(() -> queries.period(OCTOBER))).isNotEqualTo(shared.get(0));
+    }
+
+    @Test
+    void theFirstCustomerDatesAreKeptUntilAChangeOfTheOrdersOrSubscriptionsIsRecorded(
+            @Autowired CustomerQueries queries) {
+        // new in October: A6 and A7 (first order O7 on 10-31)
+        assertThat(queries.sharingFigures(true, () -> queries.period(OCTOBER)).total().newCustomers()).isEqualTo(2);
+        // an earlier order of A7, written without recording the change: an incremental computation keeps the
+        // first customer dates built from the recorded versions, a forced one builds them afresh
+        jdbc.update("INSERT INTO customer_order (id, account_id, order_date, amount, status)"
+                + " VALUES ('O7x', 'A7', '2026-09-15', 80, 'BOOKED')");
+        assertThat(queries.sharingFigures(false, () -> queries.period(OCTOBER)).total().newCustomers()).isEqualTo(2);
+        assertThat(queries.sharingFigures(true, () -> queries.period(OCTOBER)).total().newCustomers()).isEqualTo(1);
+        jdbc.update("DELETE FROM customer_order WHERE id = 'O7x'");
+        assertThat(queries.sharingFigures(false, () -> queries.period(OCTOBER)).total().newCustomers()).isEqualTo(1);
+        // once the change is recorded, as an import records it, the next incremental computation sees it
+        jdbc.update(SourceChanges.RAISE_JDBC, "customer_order", LocalDate.of(2026, 9, 1));
+        assertThat(queries.sharingFigures(false, () -> queries.period(OCTOBER)).total().newCustomers()).isEqualTo(2);
     }
 
     @Test
