@@ -31,19 +31,23 @@ class LeadFunnelCalculator implements KpiCalculator {
                               WHEN 'campaign' THEN COALESCE(x.campaign_id, '(none)')
                               WHEN 'rep' THEN COALESCE(x.owner_rep_id, '(none)')
                               ELSE '' END AS dim_value,
-                   COUNT(*) AS leads,
+                   SUM(x.leads) AS leads,
                    SUM(x.web) AS web_leads,
                    SUM(x.qualified) AS qualified_leads,
                    SUM(x.referred) AS referred_leads
             FROM (SELECT l.channel_code, l.campaign_id, l.owner_rep_id,
-                         CASE WHEN l.channel_code IN (:webLeadChannels) THEN 1 ELSE 0 END AS web,
+                         COUNT(*) AS leads,
+                         SUM(CASE WHEN l.channel_code IN (:webLeadChannels) THEN 1 ELSE 0 END) AS web,
                          -- any MQL event before e counts, even one stamped before the lead's created_at
-                         CASE WHEN EXISTS (SELECT 1 FROM funnel_event f WHERE f.lead_id = l.id
-                                           AND f.stage = 'MQL' AND f.occurred_at < :end) THEN 1 ELSE 0 END AS qualified,
+                         SUM(CASE WHEN EXISTS (SELECT 1 FROM funnel_event f WHERE f.lead_id = l.id
+                                 AND f.stage = 'MQL' AND f.occurred_at < :end) THEN 1 ELSE 0 END) AS qualified,
                          -- a referral row counts whenever it was recorded (the vocabulary sets no time)
-                         CASE WHEN EXISTS (SELECT 1 FROM referral r WHERE r.lead_id = l.id) THEN 1 ELSE 0 END AS referred
+                         SUM(CASE WHEN EXISTS (SELECT 1 FROM referral r WHERE r.lead_id = l.id) THEN 1 ELSE 0 END)
+                             AS referred
                   FROM `lead` l
-                  WHERE l.created_at >= :start AND l.created_at < :end) x
+                  WHERE l.created_at >= :start AND l.created_at < :end
+                  -- grouped before the breakdowns multiply the rows: each lead's look-ups run once, not four times
+                  GROUP BY l.channel_code, l.campaign_id, l.owner_rep_id) x
             CROSS JOIN (SELECT 'total' AS dim UNION ALL SELECT 'channel' UNION ALL SELECT 'campaign'
                         UNION ALL SELECT 'rep') d
             GROUP BY d.dim, dim_value
@@ -55,20 +59,27 @@ class LeadFunnelCalculator implements KpiCalculator {
      */
     private static final String STAGE_ENTRIES = """
             SELECT d.dim,
-                   CASE d.dim WHEN 'channel' THEN l.channel_code
-                              WHEN 'campaign' THEN COALESCE(l.campaign_id, '(none)')
-                              WHEN 'rep' THEN COALESCE(l.owner_rep_id, '(none)')
+                   CASE d.dim WHEN 'channel' THEN x.channel_code
+                              WHEN 'campaign' THEN COALESCE(x.campaign_id, '(none)')
+                              WHEN 'rep' THEN COALESCE(x.owner_rep_id, '(none)')
                               ELSE '' END AS dim_value,
-                   CASE WHEN f.occurred_at >= :start THEN f.stage ELSE 'PREV_MQL' END AS measure,
-                   COUNT(*) AS amount
-            FROM funnel_event f
-            JOIN `lead` l ON l.id = f.lead_id
+                   x.measure,
+                   SUM(x.amount) AS amount
+            FROM (SELECT l.channel_code, l.campaign_id, l.owner_rep_id,
+                         CASE WHEN f.occurred_at >= :start THEN f.stage ELSE 'PREV_MQL' END AS measure,
+                         COUNT(*) AS amount
+                  FROM funnel_event f
+                  JOIN `lead` l ON l.id = f.lead_id
+                  WHERE f.stage IN ('MQL', 'SAL', 'SQL', 'FIRST_MEETING', 'SECOND_MEETING', 'OFFER', 'CONTRACT_SENT',
+                                    'WON')
+                    AND f.occurred_at >= :previousStart AND f.occurred_at < :end
+                    AND (f.occurred_at >= :start OR f.stage = 'MQL')
+                  -- grouped before the breakdowns multiply the rows
+                  GROUP BY l.channel_code, l.campaign_id, l.owner_rep_id, measure) x
             CROSS JOIN (SELECT 'total' AS dim UNION ALL SELECT 'channel' UNION ALL SELECT 'campaign'
                         UNION ALL SELECT 'rep') d
-            WHERE f.stage IN ('MQL', 'SAL', 'SQL', 'FIRST_MEETING', 'SECOND_MEETING', 'OFFER', 'CONTRACT_SENT', 'WON')
-              AND f.occurred_at >= :previousStart AND f.occurred_at < :end
-              AND (f.occurred_at >= :start OR (f.stage = 'MQL' AND d.dim = 'total'))
-            GROUP BY d.dim, dim_value, measure
+            WHERE x.measure <> 'PREV_MQL' OR d.dim = 'total'
+            GROUP BY d.dim, dim_value, x.measure
             """;
 
     /** Sessions of P in total (the ROLLUP row) and per channel; channel_code is NOT NULL. */

@@ -32,7 +32,7 @@ class PipelineCalculator implements KpiCalculator {
                    CASE d.dim WHEN 'rep' THEN COALESCE(x.owner_rep_id, '(none)') ELSE '' END AS dim_value,
                    x.stage_at_end, x.stale, x.closes_next,
                    SUM(x.amount) AS amount
-            FROM (SELECT deal.owner_rep_id, deal.amount,
+            FROM (SELECT deal.owner_rep_id, SUM(deal.amount) AS amount,
                          COALESCE((SELECT f.stage FROM funnel_event f
                                    WHERE f.lead_id = deal.lead_id AND f.occurred_at < :end
                                      AND f.stage IN ('SQL', 'FIRST_MEETING', 'SECOND_MEETING', 'OFFER', 'CONTRACT_SENT')
@@ -51,7 +51,9 @@ class PipelineCalculator implements KpiCalculator {
                          CASE WHEN deal.expected_close_date >= :nextStart AND deal.expected_close_date < :nextEnd
                               THEN 1 ELSE 0 END AS closes_next
                   FROM deal
-                  WHERE deal.created_at < :end AND (deal.closed_at IS NULL OR deal.closed_at >= :end)) x
+                  WHERE deal.created_at < :end AND (deal.closed_at IS NULL OR deal.closed_at >= :end)
+                  -- grouped before the breakdowns double the rows: each deal's look-ups run once
+                  GROUP BY deal.owner_rep_id, stage_at_end, stale, closes_next) x
             CROSS JOIN (SELECT 'total' AS dim UNION ALL SELECT 'rep') d
             GROUP BY d.dim, dim_value, x.stage_at_end, x.stale, x.closes_next
             """;
