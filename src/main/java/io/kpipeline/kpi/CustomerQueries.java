@@ -191,6 +191,75 @@ class CustomerQueries {
             subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE));
 
     /**
+     * The trailing-year figures the unit economics use, in total ({@link Year}): the accounts active on the
+     * opening and the last day come from their subscriptions and the booked one-off orders of the 364 days
+     * before each day, the new customers from {@code customer_first_date}, the booked revenue is one sum over
+     * the window's orders. Unlike {@link #FIGURES} it does not group the window's orders per account (who
+     * bought, who bought again), which a year of orders makes the costliest part of that query. The orders'
+     * and subscriptions' accounts exist (foreign keys), as the join with {@code account} there assumes.
+     */
+    private static final String YEAR = """
+            SELECT SUM(active_open) AS active_open,
+                   SUM(active_last) AS active_last,
+                   SUM(CASE WHEN active_open = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned,
+                   SUM(is_new) AS new_customers,
+                   SUM(CASE WHEN is_new = 1 THEN mrr_last ELSE 0 END) AS new_mrr_last,
+                   SUM(CASE WHEN is_new = 1 AND mrr_last > 0 THEN 1 ELSE 0 END) AS new_with_mrr,
+                   (SELECT SUM(amount) FROM customer_order
+                    WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end) AS booked_amount
+            FROM (
+                SELECT c.mrr_last,
+                       %3$s AS active_open,
+                       %4$s AS active_last,
+                       CASE WHEN fd.first_date >= :from AND fd.first_date < :end THEN 1 ELSE 0 END AS is_new
+                FROM (
+                    SELECT account_id,
+                           MAX(runs_open) AS runs_open,
+                           MAX(runs_last) AS runs_last,
+                           MAX(end_open) AS end_open,
+                           MAX(end_last) AS end_last,
+                           MAX(one_off_open) AS one_off_open,
+                           MAX(one_off_last) AS one_off_last,
+                           SUM(mrr_last) AS mrr_last
+                    FROM (
+                        SELECT account_id,
+                               MAX(CASE WHEN %5$s THEN 1 ELSE 0 END) AS runs_open,
+                               MAX(CASE WHEN %6$s THEN 1 ELSE 0 END) AS runs_last,
+                               MAX(CASE WHEN end_date <= %1$s THEN end_date END) AS end_open,
+                               MAX(CASE WHEN end_date <= %2$s THEN end_date END) AS end_last,
+                               CAST(NULL AS DATE) AS one_off_open,
+                               CAST(NULL AS DATE) AS one_off_last,
+                               SUM(CASE WHEN %6$s THEN mrr ELSE 0 END) AS mrr_last
+                        FROM subscription
+                        WHERE start_date < :end
+                        GROUP BY account_id
+                        UNION ALL
+                        SELECT account_id, 0, 0, CAST(NULL AS DATE), CAST(NULL AS DATE),
+                               MAX(CASE WHEN order_date <= %1$s THEN order_date END),
+                               MAX(order_date),
+                               0
+                        FROM customer_order
+                        WHERE subscription_id IS NULL AND status = 'BOOKED'
+                          AND order_date >= DATE_SUB(%1$s, INTERVAL 364 DAY) AND order_date <= %2$s
+                        GROUP BY account_id
+                        UNION ALL
+                        -- the new customers: a first customer date in the window
+                        SELECT account_id, 0, 0, CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS DATE),
+                               CAST(NULL AS DATE), 0
+                        FROM customer_first_date
+                        WHERE first_date >= :from AND first_date < :end
+                    ) u
+                    GROUP BY account_id
+                ) c
+                JOIN account a ON a.id = c.account_id
+                LEFT JOIN customer_first_date fd ON fd.account_id = c.account_id
+            ) x
+            """.formatted(OPEN, LAST,
+            activeOn(OPEN, "c.runs_open", "c.one_off_open", "c.end_open"),
+            activeOn(LAST, "c.runs_last", "c.one_off_last", "c.end_last"),
+            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST));
+
+    /**
      * Every account's first customer date and first booked one-off order, over its whole history. Taking them
      * from there instead of from the rows before the window's end changes nothing: an account the figures
      * count has a subscription or a booked order before the end, so its first date lies before the end too,
@@ -257,6 +326,7 @@ class CustomerQueries {
      */
     static final class Computation {
         private final Map<List<LocalDate>, Figures> figures = new ConcurrentHashMap<>();
+        private final Map<LocalDate, Year> years = new ConcurrentHashMap<>();
         private final boolean rebuild;
         private boolean firstDatesCurrent;
 
@@ -347,9 +417,27 @@ class CustomerQueries {
     }
 
     /** The figures of the 365 days up to {@code end}, whose opening day is their first day, {@code end − 365 days}. */
-    Figures trailingYear(LocalDate end) {
+    Year trailingYear(LocalDate end) {
+        Computation current = computation.get();
+        if (current == null) {
+            return sharingFigures(() -> trailingYear(end));
+        }
+        firstDates(current);
+        return current.years.computeIfAbsent(end, this::readYear);
+    }
+
+    private Year readYear(LocalDate end) {
         LocalDate from = end.minusDays(365);
-        return figures(from, from, end);
+        var params = new MapSqlParameterSource("open", from).addValue("from", from).addValue("end", end)
+                .addValue("last", end.minusDays(1));
+        return jdbc.queryForObject(YEAR, params, (rs, i) -> new Year(rs.getLong("active_open"),
+                rs.getLong("active_last"), rs.getLong("churned"), rs.getLong("new_customers"),
+                orZero(rs.getBigDecimal("new_mrr_last")), rs.getLong("new_with_mrr"),
+                orZero(rs.getBigDecimal("booked_amount"))));
+    }
+
+    private static BigDecimal orZero(BigDecimal sum) {
+        return sum == null ? BigDecimal.ZERO : sum;
     }
 
     private Figures read(LocalDate open, LocalDate from, LocalDate end) {
@@ -379,6 +467,22 @@ class CustomerQueries {
                 rs.getLong("buyers"), rs.getLong("one_off_buyers"), rs.getLong("repeat_buyers"),
                 rs.getLong("relationship_days"), rs.getBigDecimal("booked_amount"),
                 rs.getBigDecimal("new_booked_amount"));
+    }
+
+    /**
+     * The figures of the 365 days up to a day, in total: the trailing year the unit economics rest on. The same
+     * terms as in {@link Segment}, whose window starts and opens on the year's first day.
+     *
+     * @param activeAtStart accounts active on the year's first day
+     * @param activeAtEnd   accounts active on its last day
+     * @param churned       accounts active on the first day and not on the last
+     * @param newCustomers  accounts whose first customer date lies in the year
+     * @param newMrrAtEnd   Σ mrr on the last day of the new customers' subscriptions
+     * @param newWithMrr    new customers with MRR on the last day
+     * @param booked        Σ amount of the orders booked in the year
+     */
+    record Year(long activeAtStart, long activeAtEnd, long churned, long newCustomers, BigDecimal newMrrAtEnd,
+            long newWithMrr, BigDecimal booked) {
     }
 
     /** The figures in total and per segment code ({@value #NO_SEGMENT} for accounts without one). */

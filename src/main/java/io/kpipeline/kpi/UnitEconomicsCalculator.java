@@ -80,7 +80,7 @@ class UnitEconomicsCalculator implements KpiCalculator {
                 NO_NEW));
 
         LocalDate yearStart = period.end().minusDays(365);
-        Segment year = customerQueries.trailingYear(period.end()).total();
+        CustomerQueries.Year year = customerQueries.trailingYear(period.end());
         CostQueries.Costs yearCosts = costQueries.costs(yearStart, period.end());
         values.add(cacPayback(year, yearCosts));
         KpiValue clv = clv(year);
@@ -95,7 +95,7 @@ class UnitEconomicsCalculator implements KpiCalculator {
      * The trailing year's acquisition cost over the gross profit per month of the MRR its new accounts
      * hold on the last day: the months of that gross profit it takes to repay a year's acquisition.
      */
-    private KpiValue cacPayback(Segment year, CostQueries.Costs yearCosts) {
+    private KpiValue cacPayback(CustomerQueries.Year year, CostQueries.Costs yearCosts) {
         String id = "cac_payback_months";
         if (settings.margin().isEmpty()) {
             return KpiValue.none(id, null, null, KpiSettings.NO_GROSS_MARGIN);
@@ -110,7 +110,7 @@ class UnitEconomicsCalculator implements KpiCalculator {
      * {@code clv-max-months}. Stored as a ratio: the monthly gross profit per customer over the monthly
      * churn used, which is at least 1 / {@code clv-max-months}.
      */
-    private KpiValue clv(Segment year) {
+    private KpiValue clv(CustomerQueries.Year year) {
         String id = "clv";
         if (settings.margin().isEmpty()) {
             return KpiValue.none(id, null, null, KpiSettings.NO_GROSS_MARGIN);
@@ -135,7 +135,7 @@ class UnitEconomicsCalculator implements KpiCalculator {
                 churnUsed.round(KpiValue.PRECISION), year.activeAtStart(), null);
     }
 
-    private static KpiValue ltvCac(KpiValue clv, Segment year, CostQueries.Costs yearCosts) {
+    private static KpiValue ltvCac(KpiValue clv, CustomerQueries.Year year, CostQueries.Costs yearCosts) {
         String id = "ltv_cac_ratio";
         if (!clv.hasValue()) {
             return KpiValue.none(id, null, null, clv.reason());

@@ -47,14 +47,35 @@ class CustomerCalculatorTests {
         var end = OCTOBER.end();
         var open = start.minusDays(1);
         var shared = queries.sharingFigures(() -> List.of(queries.figures(open, start, end),
-                queries.period(OCTOBER), queries.trailingYear(end)));
+                queries.period(OCTOBER), queries.figures(start, start, end)));
         assertThat(shared.get(1)).isSameAs(shared.get(0));
         assertThat(shared.get(2)).isNotSameAs(shared.get(0));
+        var years = queries.sharingFigures(() -> List.of(queries.trailingYear(end), queries.trailingYear(end)));
+        assertThat(years.get(1)).isSameAs(years.get(0));
         // a later computation, or a call outside one, sees the data as it is then
         assertThat(queries.figures(open, start, end)).isNotSameAs(shared.get(0)).isEqualTo(shared.get(0));
         jdbc.update("DELETE FROM customer_order");
         jdbc.update("DELETE FROM subscription");
         assertThat(queries.sharingFigures(() -> queries.period(OCTOBER))).isNotEqualTo(shared.get(0));
+    }
+
+    @Test
+    void theTrailingYearCountsWhatTheFullFiguresOfTheSameWindowCount(@Autowired CustomerQueries queries) {
+        for (var end : List.of(OCTOBER.end(), W44.end(), LocalDate.of(2026, 6, 1), LocalDate.of(2026, 10, 16))) {
+            var from = end.minusDays(365);
+            var full = queries.figures(from, from, end).total();
+            var year = queries.trailingYear(end);
+            assertThat(year).as("the year up to %s", end).isEqualTo(new CustomerQueries.Year(full.activeAtStart(),
+                    full.activeAtEnd(), full.churned(), full.newCustomers(), full.newMrrAtEnd(), full.newWithMrr(),
+                    full.booked()));
+        }
+        // by hand, the 365 days up to 2026-10-31 (opening day 2025-11-01): active then A1, A2, A3, A11, A12, A13
+        // (subscribed), A4 and A5 (one-off orders of 2025-11-01 and 2025-10-31); on 10-31 A1, A4, A6, A7, A10,
+        // A11, A13; A2, A3, A5 and A12 churned
+        var october = queries.trailingYear(OCTOBER.end());
+        assertThat(october.activeAtStart()).isEqualTo(8);
+        assertThat(october.activeAtEnd()).isEqualTo(7);
+        assertThat(october.churned()).isEqualTo(4);
     }
 
     @Test
