@@ -82,6 +82,28 @@ class CustomerQueries {
     private static final String BASE = "CAST(:base AS DATE)";
 
     /**
+     * Per account, of its subscriptions (grouped by account_id): whether one runs on the opening day {@code :open}
+     * and on {@code :last}, and the latest end on or before each; its one-off order columns, NULL here.
+     */
+    private static final String SUBSCRIPTION_DAYS = """
+            MAX(CASE WHEN %s THEN 1 ELSE 0 END) AS runs_open,
+            MAX(CASE WHEN %s THEN 1 ELSE 0 END) AS runs_last,
+            MAX(CASE WHEN end_date <= %s THEN end_date END) AS end_open,
+            MAX(CASE WHEN end_date <= %s THEN end_date END) AS end_last,
+            CAST(NULL AS DATE) AS one_off_open,
+            CAST(NULL AS DATE) AS one_off_last""".formatted(subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST),
+            OPEN, LAST);
+
+    /** Those columns (and the one-off orders' dates) of an account's rows taken together. */
+    private static final String ACCOUNT_DAYS = """
+            MAX(runs_open) AS runs_open,
+            MAX(runs_last) AS runs_last,
+            MAX(end_open) AS end_open,
+            MAX(end_last) AS end_last,
+            MAX(one_off_open) AS one_off_open,
+            MAX(one_off_last) AS one_off_last""";
+
+    /**
      * Per account (only accounts with a subscription or booked order before {@code :end}; later rows
      * cannot change a first customer date inside the window): its first customer date, whether it is
      * active on the opening day {@code :open} and on {@code :last}, the MRR of its subscriptions active on
@@ -127,12 +149,7 @@ class CustomerQueries {
                        CASE WHEN fd.first_date >= :from AND fd.first_date < :end THEN 1 ELSE 0 END AS is_new
                 FROM (
                     SELECT account_id,
-                           MAX(runs_open) AS runs_open,
-                           MAX(runs_last) AS runs_last,
-                           MAX(end_open) AS end_open,
-                           MAX(end_last) AS end_last,
-                           MAX(one_off_open) AS one_off_open,
-                           MAX(one_off_last) AS one_off_last,
+                           %10$s,
                            SUM(mrr_open) AS mrr_open,
                            SUM(subscriptions_open) AS subscriptions_open,
                            SUM(mrr_lost) AS mrr_lost,
@@ -143,12 +160,7 @@ class CustomerQueries {
                            MAX(bought_one_off) AS bought_one_off
                     FROM (
                         SELECT account_id,
-                               MAX(CASE WHEN %6$s THEN 1 ELSE 0 END) AS runs_open,
-                               MAX(CASE WHEN %7$s THEN 1 ELSE 0 END) AS runs_last,
-                               MAX(CASE WHEN end_date <= %1$s THEN end_date END) AS end_open,
-                               MAX(CASE WHEN end_date <= %2$s THEN end_date END) AS end_last,
-                               CAST(NULL AS DATE) AS one_off_open,
-                               CAST(NULL AS DATE) AS one_off_last,
+                               %9$s,
                                SUM(CASE WHEN %6$s THEN mrr ELSE 0 END) AS mrr_open,
                                SUM(CASE WHEN %6$s THEN 1 ELSE 0 END) AS subscriptions_open,
                                SUM(CASE WHEN %6$s AND NOT (%7$s) THEN mrr ELSE 0 END) AS mrr_lost,
@@ -188,7 +200,8 @@ class CustomerQueries {
             """.formatted(OPEN, LAST, BASE,
             activeOn(OPEN, "c.runs_open", "c.one_off_open", "c.end_open"),
             activeOn(LAST, "c.runs_last", "c.one_off_last", "c.end_last"),
-            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE));
+            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), SUBSCRIPTION_DAYS,
+            ACCOUNT_DAYS);
 
     /**
      * The trailing-year figures the unit economics use, in total ({@link Year}): the accounts active on the
@@ -214,21 +227,11 @@ class CustomerQueries {
                        CASE WHEN fd.first_date >= :from AND fd.first_date < :end THEN 1 ELSE 0 END AS is_new
                 FROM (
                     SELECT account_id,
-                           MAX(runs_open) AS runs_open,
-                           MAX(runs_last) AS runs_last,
-                           MAX(end_open) AS end_open,
-                           MAX(end_last) AS end_last,
-                           MAX(one_off_open) AS one_off_open,
-                           MAX(one_off_last) AS one_off_last,
+                           %7$s,
                            SUM(mrr_last) AS mrr_last
                     FROM (
                         SELECT account_id,
-                               MAX(CASE WHEN %5$s THEN 1 ELSE 0 END) AS runs_open,
-                               MAX(CASE WHEN %6$s THEN 1 ELSE 0 END) AS runs_last,
-                               MAX(CASE WHEN end_date <= %1$s THEN end_date END) AS end_open,
-                               MAX(CASE WHEN end_date <= %2$s THEN end_date END) AS end_last,
-                               CAST(NULL AS DATE) AS one_off_open,
-                               CAST(NULL AS DATE) AS one_off_last,
+                               %5$s,
                                SUM(CASE WHEN %6$s THEN mrr ELSE 0 END) AS mrr_last
                         FROM subscription
                         WHERE start_date < :end
@@ -257,7 +260,7 @@ class CustomerQueries {
             """.formatted(OPEN, LAST,
             activeOn(OPEN, "c.runs_open", "c.one_off_open", "c.end_open"),
             activeOn(LAST, "c.runs_last", "c.one_off_last", "c.end_last"),
-            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST));
+            SUBSCRIPTION_DAYS, subscriptionActiveOn(LAST), ACCOUNT_DAYS);
 
     /**
      * Every account's first customer date and first booked one-off order, over its whole history. Taking them
