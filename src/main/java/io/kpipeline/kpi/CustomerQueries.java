@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -289,9 +290,7 @@ class CustomerQueries {
                   GROUP BY account_id) u
             GROUP BY account_id""",
             """
-            DELETE FROM kpi_derived WHERE table_name = 'customer_first_date'""",
-            """
-            INSERT INTO kpi_derived (table_name, source_version, built_at)
+            REPLACE INTO kpi_derived (table_name, source_version, built_at)
             VALUES ('customer_first_date', :version, CURRENT_TIMESTAMP)""");
 
     private static final String FIRST_DATES_VERSION =
@@ -383,12 +382,20 @@ class CustomerQueries {
      * window; the revenue retention base is the MRR on {@code end − 1 day − 365 days}.
      */
     Figures figures(LocalDate open, LocalDate from, LocalDate end) {
+        return shared(c -> c.figures, List.of(open, from, end), w -> read(open, from, end));
+    }
+
+    /**
+     * What {@code reader} reads for {@code key}, once per computation ({@code cache} the computation's map of
+     * it), after the first customer dates are current; outside a computation in one of its own.
+     */
+    private <K, V> V shared(Function<Computation, Map<K, V>> cache, K key, Function<K, V> reader) {
         Computation current = computation.get();
         if (current == null) {
-            return sharingFigures(() -> figures(open, from, end));
+            return sharingFigures(() -> shared(cache, key, reader));
         }
         firstDates(current);
-        return current.figures.computeIfAbsent(List.of(open, from, end), w -> read(open, from, end));
+        return cache.apply(current).computeIfAbsent(key, reader);
     }
 
     /**
@@ -419,14 +426,9 @@ class CustomerQueries {
         return figures(period.start().minusDays(1), period.start(), period.end());
     }
 
-    /** The figures of the 365 days up to {@code end}, whose opening day is their first day, {@code end − 365 days}. */
+    /** The trailing-year figures of the 365 days up to {@code end}, which open on their first day, {@code end − 365 days}. */
     Year trailingYear(LocalDate end) {
-        Computation current = computation.get();
-        if (current == null) {
-            return sharingFigures(() -> trailingYear(end));
-        }
-        firstDates(current);
-        return current.years.computeIfAbsent(end, this::readYear);
+        return shared(c -> c.years, end, this::readYear);
     }
 
     private Year readYear(LocalDate end) {
