@@ -161,15 +161,21 @@ class FreshnessGate implements InitializingBean {
     private Optional<String> judge(Source source, LocalDate first, LocalDate last, DeliverySettings.Freshness freshness) {
         int weeks = freshness.referenceWeeks();
         LocalDate from = first.minusWeeks(weeks);
-        Map<LocalDate, Long> perDay = queries.getObject().rowsPerDay(source, from, last.plusDays(1));
-        if (perDay.isEmpty()) {
+        Optional<FreshnessQueries.Span> span = queries.getObject().span(source, from, last.plusDays(1));
+        if (span.isEmpty()) {
             return Optional.of(source.entry() + " has no rows from " + from + " to " + last);
         }
+        // only the days compared are counted: the last days and the same days of each week before
+        List<FreshnessQueries.Span> compared = new ArrayList<>();
+        for (int k = 0; k <= weeks; k++) {
+            compared.add(new FreshnessQueries.Span(first.minusWeeks(k), last.minusWeeks(k)));
+        }
+        Map<LocalDate, Long> perDay = queries.getObject().rowsPerDay(source, compared);
         long found = count(perDay, first, last);
         // The weeks inside the table's data: from its first row (or all, when it holds rows before them) to its
         // last row up to the period's last day.
-        LocalDate dataFrom = queries.getObject().rowsBefore(source, from) ? from : perDay.keySet().stream().min(LocalDate::compareTo).orElseThrow();
-        LocalDate dataTo = perDay.keySet().stream().max(LocalDate::compareTo).orElseThrow();
+        LocalDate dataFrom = queries.getObject().rowsBefore(source, from) ? from : span.get().first();
+        LocalDate dataTo = span.get().last();
         List<Long> typical = new ArrayList<>();
         for (int k = 1; k <= weeks; k++) {
             LocalDate start = first.minusWeeks(k);

@@ -6,6 +6,7 @@ import io.kpipeline.model.ColumnType;
 import io.kpipeline.model.Table;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,16 +18,19 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What the freshness gate reads of a source table's date column, each through the column's date index: the
- * rows per day of a few weeks, whether there are rows before them, and the rows dated after today.
+ * rows per day of the days it compares, the first and last row of the weeks they span, whether there are rows
+ * before them, and the rows dated after today.
  */
 @Repository
 class FreshnessQueries {
 
-    /** Rows per day in {@code [from, to)}. */
+    /** Rows per day in the ranges {@code %4$s}, each {@code [from<i>, to<i>)}. */
     private static final String DAYS = """
             SELECT DATE(%1$s) AS day, COUNT(*) AS n FROM %2$s
-             WHERE %3$s%1$s >= :from AND %1$s < :to
+             WHERE %3$s(%4$s)
              GROUP BY DATE(%1$s)""";
+    private static final String RANGE = "(%1$s >= :from%2$d AND %1$s < :to%2$d)";
+    private static final String SPAN = "SELECT MIN(%1$s) AS first, MAX(%1$s) AS last FROM %2$s WHERE %3$s%1$s >= :from AND %1$s < :to";
     private static final String BEFORE = "SELECT EXISTS (SELECT 1 FROM %2$s WHERE %3$s%1$s < :to)";
     private static final String FROM = "SELECT COUNT(*) AS n, MAX(%1$s) AS latest FROM %2$s WHERE %3$s%1$s >= :from";
     /**
@@ -45,14 +49,22 @@ class FreshnessQueries {
     record Source(String entry, String column, String table, String leading, List<String> codes) {
 
         private String sql(String template) {
+            return sql(template, "");
+        }
+
+        private String sql(String template, String ranges) {
             return String.format(Locale.ROOT, template, "`" + column + "`", table,
-                    leading == null ? "" : "`" + leading + "` IN (:codes) AND ");
+                    leading == null ? "" : "`" + leading + "` IN (:codes) AND ", ranges);
         }
 
         private MapSqlParameterSource parameters(LocalDate from, LocalDate to) {
             return new MapSqlParameterSource("codes", codes).addValue("from", from == null ? null : from.atStartOfDay())
                     .addValue("to", to == null ? null : to.atStartOfDay());
         }
+    }
+
+    /** The first and the last day that has rows. */
+    record Span(LocalDate first, LocalDate last) {
     }
 
     /** How many rows are dated on or after a day, and the latest. */
@@ -79,13 +91,28 @@ class FreshnessQueries {
                 .map(c -> new Source(entry, c.name(), table.get().sqlName(), leading, codes));
     }
 
-    /** The rows of each day in {@code [from, to)} that has any. */
-    Map<LocalDate, Long> rowsPerDay(Source source, LocalDate from, LocalDate to) {
+    /** The rows of each day of the day ranges {@code [from, to)} that has any; the ranges do not overlap. */
+    Map<LocalDate, Long> rowsPerDay(Source source, List<Span> ranges) {
+        MapSqlParameterSource parameters = source.parameters(null, null);
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            conditions.add(String.format(Locale.ROOT, RANGE, "`" + source.column() + "`", i));
+            parameters.addValue("from" + i, ranges.get(i).first().atStartOfDay())
+                    .addValue("to" + i, ranges.get(i).last().plusDays(1).atStartOfDay());
+        }
         Map<LocalDate, Long> perDay = new HashMap<>();
-        jdbc.query(source.sql(DAYS), source.parameters(from, to), rs -> {
+        jdbc.query(source.sql(DAYS, String.join(" OR ", conditions)), parameters, rs -> {
             perDay.put(rs.getDate("day").toLocalDate(), rs.getLong("n"));
         });
         return perDay;
+    }
+
+    /** The first and last day in {@code [from, to)} that has rows, or empty when none has. */
+    Optional<Span> span(Source source, LocalDate from, LocalDate to) {
+        return jdbc.queryForObject(source.sql(SPAN), source.parameters(from, to), (rs, i) ->
+                rs.getTimestamp("first") == null ? Optional.<Span>empty()
+                        : Optional.of(new Span(rs.getTimestamp("first").toLocalDateTime().toLocalDate(),
+                                rs.getTimestamp("last").toLocalDateTime().toLocalDate())));
     }
 
     /** Whether any row is dated before {@code day}. */
