@@ -133,6 +133,7 @@ public class Delivery {
                     : null;
             return new DeliveryReport(lines, freshness.reason(), notice, outboxFolder, null, freshness.future());
         }
+        MailTables.ForEdition mails = composer.tables(edition);
         for (Planned p : plan) {
             // asked to stop (SIGTERM, Ctrl-C): the message before this one has left and is recorded; no other starts
             if (stop.requested()) {
@@ -140,7 +141,7 @@ public class Delivery {
                 continue;
             }
             try {
-                lines.add(deliver(edition, p, csv, options.resend(), outbox, deadline));
+                lines.add(deliver(mails, p, csv, options.resend(), outbox, deadline));
             } catch (DataAccessException | TransactionException e) {
                 throw interrupted(lines, plan.subList(plan.indexOf(p), plan.size()), deadline, outboxFolder, e);
             }
@@ -166,8 +167,9 @@ public class Delivery {
         return ledger.find(key).map(e -> e.state() == State.SENT || (outbox && e.state() == State.OUTBOX)).orElse(false);
     }
 
-    private Line deliver(Edition edition, Planned p, Path csv, boolean resend, boolean outbox,
+    private Line deliver(MailTables.ForEdition mails, Planned p, Path csv, boolean resend, boolean outbox,
             DeliveryDeadline deadline) {
+        Edition edition = mails.edition();
         ReportKind report = edition.report();
         ReportingPeriod period = edition.period();
         Optional<String> claimed = ledger.claim(p.key(), resend, outbox, messageId(report, period));
@@ -181,7 +183,7 @@ public class Delivery {
         }
         MimeMessage message;
         try {
-            message = composer.compose(transport.session(), claimed.get(), edition, p.to(), p.pdf(), csv);
+            message = composer.compose(transport.session(), claimed.get(), mails, p.to(), p.pdf(), csv);
         } catch (MessagingException | RuntimeException e) {
             String error = SmtpErrors.describe(e);
             ledger.failed(p.key(), 0, error);

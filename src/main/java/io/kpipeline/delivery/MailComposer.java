@@ -66,8 +66,14 @@ class MailComposer {
         return format.title(edition, subject);
     }
 
-    MimeMessage compose(Session session, String messageId, Edition edition, Recipient to, Path pdf, Path csv)
-            throws MessagingException {
+    /** The tables of the messages of one edition's delivery, which share what they read. */
+    MailTables.ForEdition tables(Edition edition) {
+        return tables.of(edition);
+    }
+
+    MimeMessage compose(Session session, String messageId, MailTables.ForEdition mails, Recipient to, Path pdf,
+            Path csv) throws MessagingException {
+        Edition edition = mails.edition();
         ReportingPeriod period = edition.period();
         ReportFormat format = new ReportFormat(to.locale(), currency);
         boolean personal = !Recipient.REPORT.equals(to.document());
@@ -77,7 +83,7 @@ class MailComposer {
         helper.setTo(to.address());
         String subject = subject(edition, format);
         helper.setSubject(personal ? format.text("mail.subject.personal", subject) : subject);
-        MailTable table = tables.of(edition, to, format);
+        MailTable table = mails.of(to, format);
         helper.setText(plain(format, edition, table, personal), html(format, subject, edition, table, personal));
         helper.addAttachment(pdf.getFileName().toString(), new FileSystemResource(pdf), "application/pdf");
         if (!personal && Files.exists(csv)) {

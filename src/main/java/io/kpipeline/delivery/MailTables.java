@@ -59,21 +59,46 @@ class MailTables {
         };
     }
 
-    /** The table of the message of {@code to}. */
-    MailTable of(Edition edition, Recipient to, ReportFormat format) {
-        ReportingPeriod period = edition.period();
-        if (!Recipient.REPORT.equals(to.document())) {
-            return personal(edition, to.document().substring("rep:".length()), format);
+    /** The tables of the messages of one edition's delivery. */
+    ForEdition of(Edition edition) {
+        return new ForEdition(edition, personal.mailWeek(edition.period()));
+    }
+
+    /**
+     * The tables of one edition's messages. What they share is read once for all of them: the team's week
+     * behind each rep's table.
+     */
+    final class ForEdition {
+
+        private final Edition edition;
+        private final PersonalWeeklyReport.MailWeek week;
+
+        private ForEdition(Edition edition, PersonalWeeklyReport.MailWeek week) {
+            this.edition = edition;
+            this.week = week;
         }
-        String first = format.date(period.start());
-        String last = format.date(period.last());
-        if (edition.report() == ReportKind.REVIEW && mailKpis.of(ReportKind.REVIEW).mailKpis().isEmpty()) {
-            return offTrack(edition, format, first, last);
+
+        Edition edition() {
+            return edition;
         }
-        String intro = format.text(edition.report() == ReportKind.WEEKLY ? "mail.intro" : "mail.intro.lead", first, last);
-        List<String> heads = List.of(format.text("mail.kpi"), format.text("mail.value"), format.text("mail.change"),
-                format.text("mail.status"));
-        return new MailTable(null, intro, heads, stored(edition.report(), period, format), List.of());
+
+        /** The table of the message of {@code to}. */
+        MailTable of(Recipient to, ReportFormat format) {
+            ReportingPeriod period = edition.period();
+            if (!Recipient.REPORT.equals(to.document())) {
+                return personal(week, period, to.document().substring("rep:".length()), format);
+            }
+            String first = format.date(period.start());
+            String last = format.date(period.last());
+            if (edition.report() == ReportKind.REVIEW && mailKpis.of(ReportKind.REVIEW).mailKpis().isEmpty()) {
+                return offTrack(edition, format, first, last);
+            }
+            String intro = format.text(edition.report() == ReportKind.WEEKLY ? "mail.intro" : "mail.intro.lead",
+                    first, last);
+            List<String> heads = List.of(format.text("mail.kpi"), format.text("mail.value"),
+                    format.text("mail.change"), format.text("mail.status"));
+            return new MailTable(null, intro, heads, stored(edition.report(), period, format), List.of());
+        }
     }
 
     private List<MailTable.Row> stored(ReportKind report, ReportingPeriod period, ReportFormat format) {
@@ -110,9 +135,9 @@ class MailTables {
     }
 
     /** The rep's own figures beside the team's, greeting the rep by name and naming the ISO week and its days. */
-    private MailTable personal(Edition edition, String repId, ReportFormat format) {
-        ReportingPeriod week = edition.period();
-        var figures = personal.mailFigures(week, repId, format.locale());
+    private static MailTable personal(PersonalWeeklyReport.MailWeek shared, ReportingPeriod week, String repId,
+            ReportFormat format) {
+        var figures = shared.figures(repId, format.locale());
         var rows = figures.figures().stream().map(f -> new MailTable.Row(f.getName(), f.getValue(), f.getCases(),
                 List.of(f.getTeam()), f.getStatus().isEmpty() ? null : f.getStatus(),
                 f.getStatus().isEmpty() ? "" : format.text("status." + f.getStatus()))).toList();

@@ -129,20 +129,44 @@ public class PersonalWeeklyReport implements ReportDocument {
     }
 
     /**
-     * The rep's own figures of the week beside the team's, in {@code language}, as the personal report prints
-     * them (contacts per channel left to the PDF); none when the rep had no data in the week.
+     * The team's week behind the personal mails of one delivery: read on the first rep's mail and kept for the
+     * others, so that a team of fifty reps costs one reading and not fifty.
      */
-    public MailFigures mailFigures(ReportingPeriod period, String repId, Locale language) {
-        Map<String, String> reps = queries.activeReps(period);
-        if (!reps.containsKey(repId)) {
-            return new MailFigures(null, List.of());
+    public MailWeek mailWeek(ReportingPeriod period) {
+        return new MailWeek(period);
+    }
+
+    /** The week the personal mails of one delivery share; see {@link #mailWeek}. */
+    public final class MailWeek {
+
+        private final ReportingPeriod period;
+        private Map<String, String> reps;
+        private TeamWeek week;
+
+        private MailWeek(ReportingPeriod period) {
+            this.period = period;
         }
-        TeamWeek week = week(period, reps);
-        ReportFormat format = new ReportFormat(language, currency);
-        String channels = format.text("personal.section.channels");
-        var figures = new PersonalFigures(catalog, judge, format, week, repId, fired.of(week.stored())).rows().stream()
-                .filter(f -> !channels.equals(f.getSection())).toList();
-        return new MailFigures(reps.get(repId), figures);
+
+        /**
+         * The rep's own figures of the week beside the team's, in {@code language}, as the personal report prints
+         * them (contacts per channel left to the PDF); none when the rep had no data in the week.
+         */
+        public MailFigures figures(String repId, Locale language) {
+            if (reps == null) {
+                reps = queries.activeReps(period);
+            }
+            if (!reps.containsKey(repId)) {
+                return new MailFigures(null, List.of());
+            }
+            if (week == null) {
+                week = week(period, reps);
+            }
+            ReportFormat format = new ReportFormat(language, currency);
+            String channels = format.text("personal.section.channels");
+            var figures = new PersonalFigures(catalog, judge, format, week, repId, fired.of(week.stored())).rows()
+                    .stream().filter(f -> !channels.equals(f.getSection())).toList();
+            return new MailFigures(reps.get(repId), figures);
+        }
     }
 
     /** A rerun of the week replaces the reports: a rep no longer active or without data keeps none. */

@@ -176,7 +176,7 @@ class MailComposerTests {
     }
 
     private MimeMessage compose(Edition edition, String address, String language, Path pdf) throws Exception {
-        MimeMessage message = composer.compose(SESSION, "<test-" + language + "@kpi-pipeline>", edition,
+        MimeMessage message = composer.compose(SESSION, "<test-" + language + "@kpi-pipeline>", composer.tables(edition),
                 new Recipient(address, language, Recipient.REPORT), pdf, folder.resolve("kpi-results.csv"));
         message.saveChanges();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
