@@ -7,11 +7,13 @@ import io.kpipeline.kpi.KpiDefinition;
 import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
+import io.kpipeline.report.FunnelFlows;
 import io.kpipeline.report.PersonalWeeklyReport;
 import io.kpipeline.report.ReportFormat;
 import io.kpipeline.report.ReportSettings;
 import io.kpipeline.report.ReviewReport;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -97,14 +99,20 @@ class MailTables {
                     first, last);
             List<String> heads = List.of(format.text("mail.kpi"), format.text("mail.value"),
                     format.text("mail.change"), format.text("mail.status"));
-            return new MailTable(null, intro, heads, stored(edition.report(), period, format), List.of());
+            Map<String, StoredResult> totals = results.find(edition.report(), period).stream()
+                    .filter(StoredResult::isTotal).collect(Collectors.toMap(StoredResult::kpiId, Function.identity()));
+            List<String> ids = kpis(edition.report());
+            // a stage conversion over 100 % is marked as the PDF marks it, and explained under the table
+            boolean overHundred = ids.stream().anyMatch(id -> totals.containsKey(id)
+                    && FunnelFlows.overHundred(id, totals.get(id).value()));
+            return new MailTable(null, intro, heads, stored(ids, totals, format), overHundred
+                    ? List.of(format.text(edition.report() == ReportKind.WEEKLY ? "weekly.overHundred"
+                            : "management.overHundred"))
+                    : List.of());
         }
     }
 
-    private List<MailTable.Row> stored(ReportKind report, ReportingPeriod period, ReportFormat format) {
-        List<String> ids = kpis(report);
-        Map<String, StoredResult> totals = results.find(report, period).stream()
-                .filter(StoredResult::isTotal).collect(Collectors.toMap(StoredResult::kpiId, Function.identity()));
+    private List<MailTable.Row> stored(List<String> ids, Map<String, StoredResult> totals, ReportFormat format) {
         return ids.stream().map(id -> {
             KpiDefinition kpi = catalog.get(id);
             StoredResult r = totals.get(id);
@@ -115,7 +123,7 @@ class MailTables {
             // as the PDF: no value and a small sample are not judged; a small sample shows its case count
             boolean small = r.isSmallSample();
             boolean judged = r.isJudged();
-            return new MailTable.Row(name, format.value(r.value(), kpi.unit()),
+            return new MailTable.Row(name, FunnelFlows.marked(format.value(r.value(), kpi.unit()), id, r.value()),
                     small ? format.text("mail.cases", r.cases()) : null,
                     List.of(format.change(r.change(), r.relativeChange(), kpi.unit())),
                     judged ? r.status().name() : null, judged ? format.text("status." + r.status().name()) : "");
@@ -138,16 +146,24 @@ class MailTables {
     private static MailTable personal(PersonalWeeklyReport.MailWeek shared, ReportingPeriod week, String repId,
             ReportFormat format) {
         var figures = shared.figures(repId, format.locale());
-        var rows = figures.figures().stream().map(f -> new MailTable.Row(f.getName(), f.getValue(), f.getCases(),
-                List.of(f.getTeam()), f.getStatus().isEmpty() ? null : f.getStatus(),
+        var rows = figures.figures().stream().map(f -> new MailTable.Row(f.getName(),
+                f.getValue() + (f.isValueOverHundred() ? FunnelFlows.MARK : ""), f.getCases(),
+                List.of(f.getTeam() + (f.isTeamOverHundred() ? FunnelFlows.MARK : "")),
+                f.getStatus().isEmpty() ? null : f.getStatus(),
                 f.getStatus().isEmpty() ? "" : format.text("status." + f.getStatus()))).toList();
         String intro = format.text(rows.isEmpty() ? "mail.intro.personalNone" : "mail.intro.personal", week.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
                 Integer.toString(week.start().get(IsoFields.WEEK_BASED_YEAR)), format.date(week.start()),
                 format.date(week.last()));
         List<String> heads = List.of(format.text("mail.kpi"), format.text("personal.column.own"),
                 format.text("mail.team"), format.text("mail.status"));
+        List<String> notes = new ArrayList<>();
+        if (!rows.isEmpty()) {
+            notes.add(format.text("mail.teamNote"));
+        }
+        if (figures.figures().stream().anyMatch(f -> f.isValueOverHundred() || f.isTeamOverHundred())) {
+            notes.add(format.text("weekly.overHundred"));
+        }
         return new MailTable(figures.repName() == null ? format.text("mail.greetingNoName")
-                : format.text("mail.greeting", figures.repName()), intro, heads, rows,
-                rows.isEmpty() ? List.of() : List.of(format.text("mail.teamNote")));
+                : format.text("mail.greeting", figures.repName()), intro, heads, rows, notes);
     }
 }

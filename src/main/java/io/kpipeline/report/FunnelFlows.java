@@ -9,21 +9,21 @@ import java.math.BigDecimal;
  * unless it is explained where it stands; the reports mark such a value with {@link #MARK} and say why under the
  * table.
  */
-final class FunnelFlows {
+public final class FunnelFlows {
 
     /** The mark beside a conversion over 100 %, which the note under its table explains. */
-    static final String MARK = "¹";
+    public static final String MARK = "¹";
 
     private FunnelFlows() {
     }
 
     /** Whether {@code value} of {@code kpiId} is a stage conversion over 100 %. */
-    static boolean overHundred(String kpiId, BigDecimal value) {
+    public static boolean overHundred(String kpiId, BigDecimal value) {
         return value != null && value.compareTo(BigDecimal.ONE) > 0 && KpiCatalog.STAGE_CONVERSIONS.contains(kpiId);
     }
 
     /** {@code printed}, marked when the value is a stage conversion over 100 %. */
-    static String marked(String printed, String kpiId, BigDecimal value) {
+    public static String marked(String printed, String kpiId, BigDecimal value) {
         return overHundred(kpiId, value) ? printed + MARK : printed;
     }
 }

@@ -112,7 +112,9 @@ final class PersonalFigures {
             }
             measures(kpi, own, judgement.measures());
         }
-        if (FunnelFlows.overHundred(kpi.id(), value) || FunnelFlows.overHundred(kpi.id(), team)) {
+        boolean valueOverHundred = FunnelFlows.overHundred(kpi.id(), value);
+        boolean teamOverHundred = FunnelFlows.overHundred(kpi.id(), team);
+        if (valueOverHundred || teamOverHundred) {
             notes.add(format.text("personal.overHundred"));
         }
         // an average of counts has a fraction: printed with one decimal, as a score is
@@ -121,7 +123,7 @@ final class PersonalFigures {
                 format.value(value, kpi.unit()), WeeklyReport.cases(format, own), format.value(team, teamUnit),
                 difference(value, team, kpi.unit()),
                 format.value(own == null ? null : own.previousValue(), kpi.unit()), status,
-                String.join(", ", notes)));
+                String.join(", ", notes), valueOverHundred, teamOverHundred));
     }
 
     /**

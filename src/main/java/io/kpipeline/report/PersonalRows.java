@@ -23,9 +23,16 @@ public final class PersonalRows {
         private final String previousWeek;
         private final String status;
         private final String notes;
+        private final boolean valueOverHundred;
+        private final boolean teamOverHundred;
 
         Figure(String section, String name, String value, String cases, String team, String difference,
                 String previousWeek, String status, String notes) {
+            this(section, name, value, cases, team, difference, previousWeek, status, notes, false, false);
+        }
+
+        Figure(String section, String name, String value, String cases, String team, String difference,
+                String previousWeek, String status, String notes, boolean valueOverHundred, boolean teamOverHundred) {
             this.section = section;
             this.name = name;
             this.value = value;
@@ -35,6 +42,18 @@ public final class PersonalRows {
             this.previousWeek = previousWeek;
             this.status = status;
             this.notes = notes;
+            this.valueOverHundred = valueOverHundred;
+            this.teamOverHundred = teamOverHundred;
+        }
+
+        /** Whether the rep's value is a stage conversion over 100 % (see {@link FunnelFlows}). */
+        public boolean isValueOverHundred() {
+            return valueOverHundred;
+        }
+
+        /** Whether the team's value is a stage conversion over 100 %. */
+        public boolean isTeamOverHundred() {
+            return teamOverHundred;
         }
 
         public String getSection() {

@@ -115,7 +115,7 @@ class PersonalDeliveryTests {
         assertThat(firstHtml).contains("<p>Hallo Jürgen Müller,</p>",
                 "Ihre Zahlen der KW 46/2026 (09.11.2026 bis 15.11.2026), daneben die des Teams:", ">Team</th>");
         assertThat(row(firstHtml, "Kontakte")).contains(">2</td>", ">1,5</td>");
-        assertThat(Mails.plain(first)).contains("Kontakte: 2 (Team: 1,5");
+        assertThat(Mails.plain(first)).contains("Kontakte: 2 (Team: 1,5").doesNotContain("Über 100 %", "¹");
         MimeMessage second = received.get("juergen.mueller@example.com");
         String secondHtml = Mails.html(second);
         assertThat(secondHtml).contains("<p>Hallo Juergen Mueller,</p>", "KW 46/2026 (09.11.2026 bis 15.11.2026)");
@@ -124,6 +124,54 @@ class PersonalDeliveryTests {
         assertThat(jdbc.queryForList("SELECT CONCAT(document, ' ', recipient) FROM delivery WHERE state = 'SENT'",
                 String.class)).containsExactlyInAnyOrder("report team@example.com", "rep:REP 07 jm@example.com",
                 "rep:REP/07 juergen.mueller@example.com");
+    }
+
+    @Test
+    void aConversionOverHundredPercentIsMarkedAndExplainedInTheTeamsAndTheRepsMail(@Autowired TableCounts tables,
+            @Autowired CsvImporter importer) throws Exception {
+        tables.deleteAll();
+        jdbc.update("DELETE FROM delivery");
+        Files.writeString(export.resolve("channel.csv"), """
+                code,name,category
+                PHONE,Telefon,OFFLINE
+                """);
+        Files.writeString(export.resolve("sales_rep.csv"), """
+                id,name,email,team,active
+                REP-08,Petra Schulz,ps@example.com,Nord,true
+                """);
+        // week 46: one lead created (L3), two leads of week 45 reach MQL: Lead → MQL is 2 / 1 = 200 %
+        Files.writeString(export.resolve("lead.csv"), """
+                id,channel_code,owner_rep_id,created_at
+                L1,PHONE,REP-08,2026-11-03 09:00:00
+                L2,PHONE,REP-08,2026-11-04 09:00:00
+                L3,PHONE,REP-08,2026-11-12 09:00:00
+                """);
+        Files.writeString(export.resolve("funnel_event.csv"), """
+                lead_id,stage,occurred_at
+                L1,MQL,2026-11-10 10:00:00
+                L2,MQL,2026-11-11 10:00:00
+                """);
+        Files.writeString(export.resolve("activity.csv"), """
+                id,rep_id,channel_code,type,occurred_at
+                A1,REP-08,PHONE,CALL,2026-11-10 09:00:00
+                """);
+        assertThat(importer.importDirectory(export).files()).allMatch(FileResult::loaded);
+
+        runner.run(ReportKind.WEEKLY, WEEK_46, out, new DeliveryOptions(true, false, true));
+
+        Map<String, MimeMessage> received = Arrays.stream(smtp.getReceivedMessages())
+                .collect(Collectors.toMap(PersonalDeliveryTests::address, m -> m));
+        String note = "¹ Über 100 %: Die Funnel-Conversions sind Flussgrößen der Woche";
+        String marked = "200,0\u00a0%¹"; // the figures keep number and unit together with a no-break space
+        MimeMessage team = received.get("team@example.com");
+        assertThat(row(Mails.html(team), "Lead → MQL")).contains(">" + marked + "<");
+        assertThat(Mails.html(team)).contains(note);
+        assertThat(Mails.plain(team)).contains("Lead → MQL: " + marked, note);
+        // the rep's own value and the team's, both over 100 %
+        MimeMessage rep = received.get("ps@example.com");
+        assertThat(row(Mails.html(rep), "Lead → MQL")).contains(">" + marked + "<", ">" + marked + "</td>");
+        assertThat(Mails.plain(rep)).contains("Lead → MQL: " + marked, "Team: " + marked, note);
+        assertThat(Mails.plain(rep)).containsOnlyOnce(note);
     }
 
     @Test
