@@ -6,10 +6,8 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -24,10 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The shared customer terms of kpi-vocabulary.md (version 2), written once: "active customer on
  * day d", "opening day", "first customer date" and "new customer in P", together with the MRR and
  * booked revenue that revenue, customer and unit-economics KPIs relate to them. One query reads
- * {@code subscription} and the window's {@code customer_order} rows once each, builds one row per account and
- * sums those rows per segment (the account's current segment) and in total. Which accounts are active on a
- * day is worked out once per day and kept in {@code customer_active_day}, which the figures of every window
- * that opens or ends on that day and the activity KPIs join.
+ * {@code subscription} and {@code customer_order} once each, builds one row per account and sums
+ * those rows per segment (the account's current segment) and in total.
  *
  * <p>An account is active on day d when a subscription of it runs on d, or when it has a booked
  * one-off order (no {@code subscription_id}) dated in {@code [d − 364 days, d]} and not before the
@@ -58,7 +54,7 @@ class CustomerQueries {
 
     /**
      * The accounts active on {@code day} (a SQL date expression), as a derived table with the one column
-     * {@code account_id}: what {@code customer_active_day} stores for the day.
+     * {@code account_id}: for joins that need the set itself, such as contacts with customers.
      */
     static String activeAccountsOn(String day) {
         return """
@@ -87,15 +83,40 @@ class CustomerQueries {
     private static final String BASE = "CAST(:base AS DATE)";
 
     /**
-     * Per account (only accounts with a subscription that started before {@code :end}, a booked order in the
-     * window, or that is active on {@code :open} or {@code :last}; no other account adds to any sum): whether it is
-     * active on the opening day {@code :open} and on {@code :last} (from {@code customer_active_day}), the MRR of
-     * its subscriptions active on those days and on {@code :base} (a year before {@code :last}, for revenue
-     * retention), its booked revenue in [from, end) and whether it bought one-off in the window and before it.
-     * Then summed per segment WITH ROLLUP (the NULL row is the total).
+     * Per account, of its subscriptions (grouped by account_id): whether one runs on the opening day {@code :open}
+     * and on {@code :last}, and the latest end on or before each; its one-off order columns, NULL here.
+     */
+    private static final String SUBSCRIPTION_DAYS = """
+            MAX(CASE WHEN %s THEN 1 ELSE 0 END) AS runs_open,
+            MAX(CASE WHEN %s THEN 1 ELSE 0 END) AS runs_last,
+            MAX(CASE WHEN end_date <= %s THEN end_date END) AS end_open,
+            MAX(CASE WHEN end_date <= %s THEN end_date END) AS end_last,
+            CAST(NULL AS DATE) AS one_off_open,
+            CAST(NULL AS DATE) AS one_off_last""".formatted(subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST),
+            OPEN, LAST);
+
+    /** Those columns (and the one-off orders' dates) of an account's rows taken together. */
+    private static final String ACCOUNT_DAYS = """
+            MAX(runs_open) AS runs_open,
+            MAX(runs_last) AS runs_last,
+            MAX(end_open) AS end_open,
+            MAX(end_last) AS end_last,
+            MAX(one_off_open) AS one_off_open,
+            MAX(one_off_last) AS one_off_last""";
+
+    /**
+     * Per account (only accounts with a subscription or booked order before {@code :end}; later rows
+     * cannot change a first customer date inside the window): its first customer date, whether it is
+     * active on the opening day {@code :open} and on {@code :last}, the MRR of its subscriptions active on
+     * those days and on {@code :base} (a year before {@code :last}, for revenue retention), its booked
+     * revenue in [from, end) and whether it bought one-off in the window and before it. Then summed per
+     * segment WITH ROLLUP (the NULL row is the total).
      *
-     * <p>Of the orders it reads only the window's booked ones; the first customer date and "a one-off order
-     * before the window" come from {@code customer_first_date} (see {@link #FIRST_DATES}).
+     * <p>Of the orders it reads only the window's booked ones and the booked one-off orders of the 364 days
+     * before the opening day (an older one-off order makes no account active on the opening or the last
+     * day), both through covering indexes; the first customer date and "a one-off order before the window"
+     * come from {@code customer_first_date} (see {@link #FIRST_DATES}). Accounts whose only orders are older
+     * add nothing to any sum.
      */
     private static final String FIGURES = """
             SELECT seg,
@@ -124,11 +145,12 @@ class CustomerQueries {
                 SELECT COALESCE(a.segment, '(none)') AS seg, fd.first_date, c.mrr_open, c.subscriptions_open,
                        c.mrr_lost, c.mrr_last, c.mrr_base, c.bought, c.bought_one_off, c.booked_amount,
                        CASE WHEN c.bought_one_off = 1 AND fd.first_one_off < :from THEN 1 ELSE 0 END AS one_off_before,
-                       CASE WHEN ao.account_id IS NULL THEN 0 ELSE 1 END AS active_open,
-                       CASE WHEN al.account_id IS NULL THEN 0 ELSE 1 END AS active_last,
+                       %4$s AS active_open,
+                       %5$s AS active_last,
                        CASE WHEN fd.first_date >= :from AND fd.first_date < :end THEN 1 ELSE 0 END AS is_new
                 FROM (
                     SELECT account_id,
+                           %10$s,
                            SUM(mrr_open) AS mrr_open,
                            SUM(subscriptions_open) AS subscriptions_open,
                            SUM(mrr_lost) AS mrr_lost,
@@ -139,66 +161,107 @@ class CustomerQueries {
                            MAX(bought_one_off) AS bought_one_off
                     FROM (
                         SELECT account_id,
-                               SUM(CASE WHEN %4$s THEN mrr ELSE 0 END) AS mrr_open,
-                               SUM(CASE WHEN %4$s THEN 1 ELSE 0 END) AS subscriptions_open,
-                               SUM(CASE WHEN %4$s AND NOT (%5$s) THEN mrr ELSE 0 END) AS mrr_lost,
-                               SUM(CASE WHEN %5$s THEN mrr ELSE 0 END) AS mrr_last,
-                               SUM(CASE WHEN %6$s THEN mrr ELSE 0 END) AS mrr_base,
+                               %9$s,
+                               SUM(CASE WHEN %6$s THEN mrr ELSE 0 END) AS mrr_open,
+                               SUM(CASE WHEN %6$s THEN 1 ELSE 0 END) AS subscriptions_open,
+                               SUM(CASE WHEN %6$s AND NOT (%7$s) THEN mrr ELSE 0 END) AS mrr_lost,
+                               SUM(CASE WHEN %7$s THEN mrr ELSE 0 END) AS mrr_last,
+                               SUM(CASE WHEN %8$s THEN mrr ELSE 0 END) AS mrr_base,
                                0 AS booked_amount, 0 AS bought, 0 AS bought_one_off
                         FROM subscription
                         WHERE start_date < :end
                         GROUP BY account_id
                         UNION ALL
-                        SELECT account_id, 0, 0, 0, 0, 0,
-                               SUM(amount),
-                               1,
-                               MAX(CASE WHEN subscription_id IS NULL THEN 1 ELSE 0 END)
-                        FROM customer_order
-                        WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end
+                        SELECT account_id,
+                               0, 0,
+                               CAST(NULL AS DATE), CAST(NULL AS DATE),
+                               MAX(CASE WHEN subscription_id IS NULL AND order_date <= %1$s THEN order_date END),
+                               MAX(CASE WHEN subscription_id IS NULL AND order_date <= %2$s THEN order_date END),
+                               0, 0, 0, 0, 0,
+                               SUM(CASE WHEN order_date >= :from THEN amount ELSE 0 END),
+                               MAX(CASE WHEN order_date >= :from THEN 1 ELSE 0 END),
+                               MAX(CASE WHEN subscription_id IS NULL AND order_date >= :from THEN 1 ELSE 0 END)
+                        FROM (SELECT account_id, subscription_id, order_date, amount
+                              FROM customer_order
+                              WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end
+                              UNION ALL
+                              SELECT account_id, subscription_id, order_date, 0
+                              FROM customer_order
+                              WHERE subscription_id IS NULL AND status = 'BOOKED'
+                                AND order_date >= DATE_SUB(%1$s, INTERVAL 364 DAY) AND order_date < :from) o
                         GROUP BY account_id
-                        UNION ALL
-                        -- active on the opening or the last day through a one-off order before the window
-                        SELECT account_id, 0, 0, 0, 0, 0, 0, 0, 0
-                        FROM customer_active_day
-                        WHERE day IN (%1$s, %2$s)
                     ) u
                     GROUP BY account_id
                 ) c
                 JOIN account a ON a.id = c.account_id
                 -- every account with a subscription or booked order has a row (see FIRST_DATES)
                 LEFT JOIN customer_first_date fd ON fd.account_id = c.account_id
-                LEFT JOIN customer_active_day ao ON ao.day = %1$s AND ao.account_id = c.account_id
-                LEFT JOIN customer_active_day al ON al.day = %2$s AND al.account_id = c.account_id
             ) x
             GROUP BY seg WITH ROLLUP
-            """.formatted(OPEN, LAST, BASE, subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST),
-            subscriptionActiveOn(BASE));
+            """.formatted(OPEN, LAST, BASE,
+            activeOn(OPEN, "c.runs_open", "c.one_off_open", "c.end_open"),
+            activeOn(LAST, "c.runs_last", "c.one_off_last", "c.end_last"),
+            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), SUBSCRIPTION_DAYS,
+            ACCOUNT_DAYS);
 
     /**
      * The trailing-year figures the unit economics use, in total ({@link Year}): the accounts active on the
-     * opening and the last day, and those active on the first and not on the last, from
-     * {@code customer_active_day}; the new customers from {@code customer_first_date}, with the MRR of their
-     * subscriptions active on the last day; the booked revenue as one sum over the window's orders. The first
-     * customer dates' accounts exist (foreign keys of the rows they come from).
+     * opening and the last day come from their subscriptions and the booked one-off orders of the 364 days
+     * before each day, the new customers from {@code customer_first_date}, the booked revenue is one sum over
+     * the window's orders. Unlike {@link #FIGURES} it does not group the window's orders per account (who
+     * bought, who bought again), which a year of orders makes the costliest part of that query. The orders'
+     * and subscriptions' accounts exist (foreign keys), as the join with {@code account} there assumes.
      */
     private static final String YEAR = """
-            SELECT (SELECT COUNT(*) FROM customer_active_day WHERE day = %1$s) AS active_open,
-                   (SELECT COUNT(*) FROM customer_active_day WHERE day = %2$s) AS active_last,
-                   (SELECT COUNT(*) FROM customer_active_day o
-                    LEFT JOIN customer_active_day l ON l.day = %2$s AND l.account_id = o.account_id
-                    WHERE o.day = %1$s AND l.account_id IS NULL) AS churned,
-                   COUNT(*) AS new_customers,
-                   SUM(COALESCE(m.mrr_last, 0)) AS new_mrr_last,
-                   SUM(CASE WHEN m.mrr_last > 0 THEN 1 ELSE 0 END) AS new_with_mrr,
+            SELECT SUM(active_open) AS active_open,
+                   SUM(active_last) AS active_last,
+                   SUM(CASE WHEN active_open = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned,
+                   SUM(is_new) AS new_customers,
+                   SUM(CASE WHEN is_new = 1 THEN mrr_last ELSE 0 END) AS new_mrr_last,
+                   SUM(CASE WHEN is_new = 1 AND mrr_last > 0 THEN 1 ELSE 0 END) AS new_with_mrr,
                    (SELECT SUM(amount) FROM customer_order
                     WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end) AS booked_amount
-            FROM customer_first_date fd
-            LEFT JOIN (SELECT account_id, SUM(mrr) AS mrr_last
-                       FROM subscription
-                       WHERE %3$s
-                       GROUP BY account_id) m ON m.account_id = fd.account_id
-            WHERE fd.first_date >= :from AND fd.first_date < :end
-            """.formatted(OPEN, LAST, subscriptionActiveOn(LAST));
+            FROM (
+                SELECT c.mrr_last,
+                       %3$s AS active_open,
+                       %4$s AS active_last,
+                       CASE WHEN fd.first_date >= :from AND fd.first_date < :end THEN 1 ELSE 0 END AS is_new
+                FROM (
+                    SELECT account_id,
+                           %7$s,
+                           SUM(mrr_last) AS mrr_last
+                    FROM (
+                        SELECT account_id,
+                               %5$s,
+                               SUM(CASE WHEN %6$s THEN mrr ELSE 0 END) AS mrr_last
+                        FROM subscription
+                        WHERE start_date < :end
+                        GROUP BY account_id
+                        UNION ALL
+                        SELECT account_id, 0, 0, CAST(NULL AS DATE), CAST(NULL AS DATE),
+                               MAX(CASE WHEN order_date <= %1$s THEN order_date END),
+                               MAX(order_date),
+                               0
+                        FROM customer_order
+                        WHERE subscription_id IS NULL AND status = 'BOOKED'
+                          AND order_date >= DATE_SUB(%1$s, INTERVAL 364 DAY) AND order_date <= %2$s
+                        GROUP BY account_id
+                        UNION ALL
+                        -- the new customers: a first customer date in the window
+                        SELECT account_id, 0, 0, CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS DATE),
+                               CAST(NULL AS DATE), 0
+                        FROM customer_first_date
+                        WHERE first_date >= :from AND first_date < :end
+                    ) u
+                    GROUP BY account_id
+                ) c
+                JOIN account a ON a.id = c.account_id
+                LEFT JOIN customer_first_date fd ON fd.account_id = c.account_id
+            ) x
+            """.formatted(OPEN, LAST,
+            activeOn(OPEN, "c.runs_open", "c.one_off_open", "c.end_open"),
+            activeOn(LAST, "c.runs_last", "c.one_off_last", "c.end_last"),
+            SUBSCRIPTION_DAYS, subscriptionActiveOn(LAST), ACCOUNT_DAYS);
 
     /**
      * Every account's first customer date and first booked one-off order, over its whole history. Taking them
@@ -234,27 +297,6 @@ class CustomerQueries {
             "SELECT source_version FROM kpi_derived WHERE table_name = 'customer_first_date'";
 
     /**
-     * The accounts active on {@code :day}, stored for the day in one transaction with the version they were
-     * worked out from.
-     */
-    private static final List<String> ACTIVE_DAY = List.of(
-            "DELETE FROM customer_active_day WHERE day = :day",
-            "INSERT INTO customer_active_day (day, account_id) SELECT CAST(:day AS DATE), account_id FROM ("
-                    + activeAccountsOn("CAST(:day AS DATE)") + ") s",
-            """
-            REPLACE INTO customer_active_day_built (day, source_version, built_at)
-            VALUES (:day, :version, CURRENT_TIMESTAMP)""");
-
-    private static final String ACTIVE_DAY_VERSION = "SELECT source_version FROM customer_active_day_built WHERE day = :day";
-
-    /** The days stored, each once (the primary key leads with the day). */
-    private static final String STORED_DAYS = "SELECT DISTINCT day FROM customer_active_day";
-    private static final String CURRENT_DAYS = "SELECT day FROM customer_active_day_built WHERE source_version = :version";
-    private static final List<String> FORGET_DAYS = List.of(
-            "DELETE FROM customer_active_day WHERE day IN (:days)",
-            "DELETE FROM customer_active_day_built WHERE day IN (:days)");
-
-    /**
      * The source rows the customer figures of {@code period} read (see {@link KpiCalculator#reads}): the whole
      * customer history up to its end, and the accounts, whose current segment the figures are broken down by.
      */
@@ -287,12 +329,8 @@ class CustomerQueries {
     static final class Computation {
         private final Map<List<LocalDate>, Figures> figures = new ConcurrentHashMap<>();
         private final Map<LocalDate, Year> years = new ConcurrentHashMap<>();
-        /** The days whose active accounts are known to be current in customer_active_day. */
-        private final Map<LocalDate, Boolean> activeDays = new ConcurrentHashMap<>();
         private final boolean rebuild;
         private boolean firstDatesCurrent;
-        /** The change versions of subscription and customer_order the derived tables are current with. */
-        private long version;
 
         private Computation(boolean rebuild) {
             this.rebuild = rebuild;
@@ -344,45 +382,7 @@ class CustomerQueries {
      * window; the revenue retention base is the MRR on {@code end − 1 day − 365 days}.
      */
     Figures figures(LocalDate open, LocalDate from, LocalDate end) {
-        return shared(c -> c.figures, List.of(open, from, end), w -> {
-            activeDays(computation.get(), open, end.minusDays(1));
-            return read(open, from, end);
-        });
-    }
-
-    /**
-     * Makes sure {@code customer_active_day} holds the accounts active on {@code day}, as they are now, for a
-     * query that joins it; inside a computation once, outside in one of its own.
-     */
-    void activeAccounts(LocalDate day) {
-        Computation current = computation.get();
-        if (current == null) {
-            sharingFigures(() -> {
-                activeAccounts(day);
-                return null;
-            });
-            return;
-        }
-        firstDates(current);
-        activeDays(current, day);
-    }
-
-    /**
-     * Works out the accounts active on each of {@code days} that is not current in {@code customer_active_day}
-     * (another version, or a computation that rebuilds), once per computation; a day two threads ask for at
-     * once is worked out by the first, the other waits for it.
-     */
-    private void activeDays(Computation current, LocalDate... days) {
-        for (LocalDate day : days) {
-            current.activeDays.computeIfAbsent(day, d -> {
-                var params = new MapSqlParameterSource("day", d).addValue("version", current.version);
-                List<Long> built = jdbc.queryForList(ACTIVE_DAY_VERSION, params, Long.class);
-                if (current.rebuild || !built.equals(List.of(current.version))) {
-                    transactions.executeWithoutResult(status -> ACTIVE_DAY.forEach(sql -> jdbc.update(sql, params)));
-                }
-                return Boolean.TRUE;
-            });
-        }
+        return shared(c -> c.figures, List.of(open, from, end), w -> read(open, from, end));
     }
 
     /**
@@ -416,25 +416,8 @@ class CustomerQueries {
             if (current.rebuild || !built.equals(List.of(version))) {
                 var params = new MapSqlParameterSource("version", version);
                 transactions.executeWithoutResult(status -> FIRST_DATES.forEach(sql -> jdbc.update(sql, params)));
-                forgetStaleDays(version);
             }
-            current.version = version;
             current.firstDatesCurrent = true;
-        }
-    }
-
-    /**
-     * Removes the active accounts of the days worked out from other versions than {@code version}: they would be
-     * worked out again before use, and would otherwise pile up with every change of the customer history.
-     */
-    private void forgetStaleDays(long version) {
-        var params = new MapSqlParameterSource("version", version);
-        List<LocalDate> stored = jdbc.getJdbcOperations().queryForList(STORED_DAYS, LocalDate.class);
-        Set<LocalDate> current = new HashSet<>(jdbc.queryForList(CURRENT_DAYS, params, LocalDate.class));
-        List<LocalDate> stale = stored.stream().filter(d -> !current.contains(d)).toList();
-        if (!stale.isEmpty()) {
-            var days = new MapSqlParameterSource("days", stale);
-            transactions.executeWithoutResult(status -> FORGET_DAYS.forEach(sql -> jdbc.update(sql, days)));
         }
     }
 
@@ -450,7 +433,6 @@ class CustomerQueries {
 
     private Year readYear(LocalDate end) {
         LocalDate from = end.minusDays(365);
-        activeDays(computation.get(), from, end.minusDays(1));
         var params = new MapSqlParameterSource("open", from).addValue("from", from).addValue("end", end)
                 .addValue("last", end.minusDays(1));
         return jdbc.queryForObject(YEAR, params, (rs, i) -> new Year(rs.getLong("active_open"),

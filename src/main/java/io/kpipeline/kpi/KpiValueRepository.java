@@ -93,7 +93,6 @@ public class KpiValueRepository {
     public int forgetComputations() {
         // and the tables derived from the source tables under the same assumption (CustomerQueries)
         jdbc.update("DELETE FROM kpi_derived", Map.of());
-        jdbc.update("DELETE FROM customer_active_day_built", Map.of());
         return jdbc.update("DELETE FROM kpi_computation", Map.of());
     }
 

@@ -97,35 +97,6 @@ class CustomerCalculatorTests {
     }
 
     @Test
-    void theActiveCustomersOfADayAreWorkedOutOnceAndKeptUntilAChangeOfTheSubscriptionsIsRecorded(
-            @Autowired CustomerQueries queries) {
-        // 31 Oct: A1, A4, A6, A7, A10, A11, A13; 30 Sep: A1, A2, A3, A4, A5, A11, A13 (see the month below)
-        assertThat(queries.sharingFigures(true, () -> queries.period(OCTOBER)).total().activeAtEnd()).isEqualTo(7);
-        assertThat(activeOnStoredDays()).containsExactly("2026-09-30 7", "2026-10-31 7");
-        // a subscription of A2 running on 31 Oct, written without recording the change: an incremental
-        // computation keeps the stored day, a forced one works it out afresh
-        jdbc.update("INSERT INTO subscription (id, account_id, start_date, mrr) VALUES ('S2x', 'A2', '2026-10-15', 10)");
-        assertThat(queries.sharingFigures(false, () -> queries.period(OCTOBER)).total().activeAtEnd()).isEqualTo(7);
-        assertThat(queries.sharingFigures(true, () -> queries.period(OCTOBER)).total().activeAtEnd()).isEqualTo(8);
-        assertThat(activeOnStoredDays()).containsExactly("2026-09-30 7", "2026-10-31 8");
-        jdbc.update("DELETE FROM subscription WHERE id = 'S2x'");
-        // the trailing year to 31 Oct shares the stored 31 Oct and adds its opening day, 1 Nov 2025
-        assertThat(queries.sharingFigures(false, () -> queries.trailingYear(OCTOBER.end())).activeAtEnd()).isEqualTo(8);
-        assertThat(activeOnStoredDays()).hasSize(3).contains("2026-10-31 8");
-        // once the change is recorded, as an import records it, every stored day is worked out again when asked
-        // for, and the others go
-        jdbc.update(SourceChanges.RAISE_JDBC, "subscription", LocalDate.of(2026, 10, 1));
-        assertThat(queries.sharingFigures(false, () -> queries.period(OCTOBER)).total().activeAtEnd()).isEqualTo(7);
-        assertThat(activeOnStoredDays()).containsExactly("2026-09-30 7", "2026-10-31 7");
-    }
-
-    /** Each stored day of customer_active_day with its number of accounts, in day order. */
-    private List<String> activeOnStoredDays() {
-        return jdbc.queryForList("SELECT CONCAT(day, ' ', COUNT(*)) FROM customer_active_day GROUP BY day ORDER BY day",
-                String.class);
-    }
-
-    @Test
     void aMonthComparesTheCustomersOfItsOpeningDayWithThoseOfItsLastDay() {
         List<KpiValue> values = calculator.compute(OCTOBER);
 
