@@ -136,6 +136,18 @@ class FreshnessGateTests {
     }
 
     @Test
+    void aDateColumnIsJudgedAsATimestampColumnIs() {
+        demoDataUpTo(LocalDate.of(2026, 11, 19));
+        var webTraffic = new DeliverySettings.Freshness(List.of("web_traffic_daily.date"), 2, 6, 0.2);
+
+        // the demo's web traffic has a row for every day up to Thursday 19 November
+        assertThat(gate.check(Edition.of(ReportKind.WEEKLY, WEEK_46), webTraffic).holds()).isFalse();
+        var finding = gate.check(Edition.of(ReportKind.WEEKLY, WEEK_47), webTraffic);
+        assertThat(finding.holds()).isTrue();
+        assertThat(finding.incomplete()).contains("web_traffic_daily.date has 0 rows (the weeks before: median ");
+    }
+
+    @Test
     void aNormallyQuietWeekendDoesNotHoldAWeeklyReport() {
         // up to Friday: the weekend is missing, which holds a few leads and no activity, email or funnel event
         demoDataUpTo(LocalDate.of(2026, 11, 20));
