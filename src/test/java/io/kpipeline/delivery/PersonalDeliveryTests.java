@@ -70,14 +70,8 @@ class PersonalDeliveryTests {
     @Test
     void twoRepsWhoseIdsAndNamesCleanUpAlikeEachReceiveTheirOwnReport(@Autowired TableCounts tables,
             @Autowired CsvImporter importer) throws Exception {
-        tables.deleteAll();
-        jdbc.update("DELETE FROM delivery");
         // "REP 07" and "REP/07" once both became "REP-07", and both names become "juergen-mueller"
-        Files.writeString(export.resolve("channel.csv"), """
-                code,name,category
-                PHONE,Telefon,OFFLINE
-                """);
-        Files.writeString(export.resolve("sales_rep.csv"), """
+        emptyWithReps(tables, """
                 id,name,email,team,active
                 REP 07,Jürgen Müller,jm@example.com,Nord,true
                 REP/07,Juergen Mueller,juergen.mueller@example.com,Süd,true
@@ -129,13 +123,7 @@ class PersonalDeliveryTests {
     @Test
     void aConversionOverHundredPercentIsMarkedAndExplainedInTheTeamsAndTheRepsMail(@Autowired TableCounts tables,
             @Autowired CsvImporter importer) throws Exception {
-        tables.deleteAll();
-        jdbc.update("DELETE FROM delivery");
-        Files.writeString(export.resolve("channel.csv"), """
-                code,name,category
-                PHONE,Telefon,OFFLINE
-                """);
-        Files.writeString(export.resolve("sales_rep.csv"), """
+        emptyWithReps(tables, """
                 id,name,email,team,active
                 REP-08,Petra Schulz,ps@example.com,Nord,true
                 """);
@@ -188,6 +176,20 @@ class PersonalDeliveryTests {
         assertThat(report.lines().get(0).detail()).isEqualTo("the personal reports of REP 07 and REP/07 are one file, "
                 + pdf + ", so it is sent to neither; report this as a bug");
         assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    /**
+     * Empties the data and the delivery ledger and writes the export's channel (PHONE) and its sales_rep.csv,
+     * {@code reps}.
+     */
+    private void emptyWithReps(TableCounts tables, String reps) throws IOException {
+        tables.deleteAll();
+        jdbc.update("DELETE FROM delivery");
+        Files.writeString(export.resolve("channel.csv"), """
+                code,name,category
+                PHONE,Telefon,OFFLINE
+                """);
+        Files.writeString(export.resolve("sales_rep.csv"), reps);
     }
 
     /** The HTML table row of one KPI, from its name to the end of the row. */
