@@ -136,7 +136,7 @@ public class PersonalWeeklyReport implements ReportDocument {
         return new MailWeek(period);
     }
 
-    /** The week the personal mails of one delivery share; see {@link #mailWeek}. */
+    /** The week the personal mails of one delivery share, on the delivering thread; see {@link #mailWeek}. */
     public final class MailWeek {
 
         private final ReportingPeriod period;

@@ -12,6 +12,7 @@ import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
 import io.kpipeline.report.Edition;
+import io.kpipeline.report.PersonalWeeklyReport;
 import io.kpipeline.report.RenderedPdf;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
@@ -61,6 +63,8 @@ class PersonalDeliveryTests {
     ReportRunner runner;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PersonalWeeklyReport personal;
 
     @TempDir
     Path export;
@@ -118,6 +122,14 @@ class PersonalDeliveryTests {
         assertThat(jdbc.queryForList("SELECT CONCAT(document, ' ', recipient) FROM delivery WHERE state = 'SENT'",
                 String.class)).containsExactlyInAnyOrder("report team@example.com", "rep:REP 07 jm@example.com",
                 "rep:REP/07 juergen.mueller@example.com");
+
+        // the mails of one delivery read the team's week once: a rep set inactive after that first reading is
+        // still in it, while the next delivery reads the week afresh and finds no figures of the rep
+        var delivery = personal.mailWeek(WEEK_46);
+        assertThat(delivery.figures("REP 07", Locale.GERMAN).repName()).isEqualTo("Jürgen Müller");
+        jdbc.update("UPDATE sales_rep SET active = FALSE WHERE id = 'REP 07'");
+        assertThat(delivery.figures("REP 07", Locale.GERMAN).repName()).isEqualTo("Jürgen Müller");
+        assertThat(personal.mailWeek(WEEK_46).figures("REP 07", Locale.GERMAN).repName()).isNull();
     }
 
     @Test
