@@ -60,16 +60,21 @@ class PipelineCalculator implements KpiCalculator {
 
     /**
      * Per open stage X: the leads with an X event (whenever it happened) whose WON or LOST event lies
-     * in [e − 365 days, e), and how many of them have a WON event there.
+     * in [e − 365 days, e), and how many of them have a WON event there. The closed leads are found first,
+     * each once (a lead may hold both a WON and a LOST event), and only then joined with their stages: one
+     * look-up per closed lead instead of a distinct count over every pair of events.
      */
     private static final String CLOSED_LEADS_PER_STAGE = """
             SELECT x.stage,
-                   COUNT(DISTINCT c.lead_id) AS closed_leads,
-                   COUNT(DISTINCT CASE WHEN c.stage = 'WON' THEN c.lead_id END) AS won_leads
-            FROM funnel_event c
+                   COUNT(*) AS closed_leads,
+                   SUM(c.won) AS won_leads
+            FROM (SELECT lead_id, MAX(CASE WHEN stage = 'WON' THEN 1 ELSE 0 END) AS won
+                  FROM funnel_event
+                  WHERE stage IN ('WON', 'LOST') AND occurred_at >= :yearBefore AND occurred_at < :end
+                  GROUP BY lead_id) c
+            -- (lead_id, stage) is the key: a lead has one row per stage
             JOIN funnel_event x ON x.lead_id = c.lead_id
              AND x.stage IN ('SQL', 'FIRST_MEETING', 'SECOND_MEETING', 'OFFER', 'CONTRACT_SENT')
-            WHERE c.stage IN ('WON', 'LOST') AND c.occurred_at >= :yearBefore AND c.occurred_at < :end
             GROUP BY x.stage
             """;
 

@@ -4,9 +4,11 @@ import static io.kpipeline.kpi.KpiValues.breakdown;
 import static io.kpipeline.kpi.KpiValues.total;
 import static io.kpipeline.kpi.KpiValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +110,22 @@ class PipelineCalculatorTests {
         assertThat(breakdown(v, "pipeline_value_weighted", "rep")).containsExactly("(none)", "R1", "R2");
 
         KpiValues.assertBreakdownsAsInCatalog(v, catalog);
+    }
+
+    @Test
+    void aLeadWithBothAWonAndALostEventCountsOnceAsClosedAndOnceAsWon() {
+        // H22: OFFER, then WON and LOST in October's year. October's p(OFFER): 21 closed leads, 7 won
+        PipelineTestRows rows = new PipelineTestRows(jdbc);
+        rows.lead("H22", "A1", "WEBSITE", null, null, "2025-06-01 10:00:00");
+        rows.event("H22", "OFFER", "2026-06-01 10:00:00");
+        rows.event("H22", "WON", "2026-06-10 10:00:00");
+        rows.event("H22", "LOST", "2026-06-11 10:00:00");
+
+        List<KpiValue> v = calculator.compute(ReportingPeriod.month(YearMonth.of(2026, 10)));
+
+        // R1's P1 at OFFER: 10000 × 7 / 21 = 3333.33 (counted twice as closed, 10000 × 7 / 22 = 3181.82)
+        assertThat(value(v, "pipeline_value_weighted", "rep", "R1")).isCloseTo(new BigDecimal("3333.33"),
+                within(new BigDecimal("0.01")));
     }
 
     @Test
