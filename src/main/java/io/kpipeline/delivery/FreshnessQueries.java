@@ -63,7 +63,7 @@ class FreshnessQueries {
         }
     }
 
-    /** The first and the last day that has rows. */
+    /** The days from {@code first} to {@code last}, both included: days compared, or the first and last with rows. */
     record Span(LocalDate first, LocalDate last) {
     }
 
@@ -91,7 +91,7 @@ class FreshnessQueries {
                 .map(c -> new Source(entry, c.name(), table.get().sqlName(), leading, codes));
     }
 
-    /** The rows of each day of the day ranges {@code [from, to)} that has any; the ranges do not overlap. */
+    /** The rows of each day of {@code ranges} that has any; the ranges do not overlap. */
     Map<LocalDate, Long> rowsPerDay(Source source, List<Span> ranges) {
         MapSqlParameterSource parameters = source.parameters(null, null);
         List<String> conditions = new ArrayList<>();
