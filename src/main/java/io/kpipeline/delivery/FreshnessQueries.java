@@ -30,7 +30,8 @@ class FreshnessQueries {
              WHERE %3$s(%4$s)
              GROUP BY DATE(%1$s)""";
     private static final String RANGE = "(%1$s >= :from%2$d AND %1$s < :to%2$d)";
-    private static final String SPAN = "SELECT MIN(%1$s) AS first, MAX(%1$s) AS last FROM %2$s WHERE %3$s%1$s >= :from AND %1$s < :to";
+    private static final String SPAN =
+            "SELECT MIN(%1$s) AS first, MAX(%1$s) AS last FROM %2$s WHERE %3$s%1$s >= :from AND %1$s < :to";
     private static final String BEFORE = "SELECT EXISTS (SELECT 1 FROM %2$s WHERE %3$s%1$s < :to)";
     private static final String FROM = "SELECT COUNT(*) AS n, MAX(%1$s) AS latest FROM %2$s WHERE %3$s%1$s >= :from";
     /**
