@@ -67,13 +67,15 @@ class MailTables {
     }
 
     /**
-     * The tables of one edition's messages. What they share is read once for all of them: the team's week
-     * behind each rep's table.
+     * The tables of one edition's messages, on the delivering thread. What they share is read once for all of
+     * them: the stored totals behind the report's own tables and the team's week behind each rep's table.
      */
     final class ForEdition {
 
         private final Edition edition;
         private final PersonalWeeklyReport.MailWeek week;
+        /** The edition's stored totals by KPI, read for the first message of the report's own recipients. */
+        private Map<String, StoredResult> totals;
 
         private ForEdition(Edition edition, PersonalWeeklyReport.MailWeek week) {
             this.edition = edition;
@@ -99,8 +101,10 @@ class MailTables {
                     first, last);
             List<String> heads = List.of(format.text("mail.kpi"), format.text("mail.value"),
                     format.text("mail.change"), format.text("mail.status"));
-            Map<String, StoredResult> totals = results.find(edition.report(), period).stream()
-                    .filter(StoredResult::isTotal).collect(Collectors.toMap(StoredResult::kpiId, Function.identity()));
+            if (totals == null) {
+                totals = results.find(edition.report(), period).stream().filter(StoredResult::isTotal)
+                        .collect(Collectors.toMap(StoredResult::kpiId, Function.identity()));
+            }
             List<String> ids = kpis(edition.report());
             // a stage conversion over 100 % is marked as the PDF marks it, and explained under the table
             boolean overHundred = ids.stream().anyMatch(id -> totals.containsKey(id)
@@ -147,8 +151,8 @@ class MailTables {
             ReportFormat format) {
         var figures = shared.figures(repId, format.locale());
         var rows = figures.figures().stream().map(f -> new MailTable.Row(f.getName(),
-                f.getValue() + (f.isValueOverHundred() ? FunnelFlows.MARK : ""), f.getCases(),
-                List.of(f.getTeam() + (f.isTeamOverHundred() ? FunnelFlows.MARK : "")),
+                FunnelFlows.marked(f.getValue(), f.isValueOverHundred()), f.getCases(),
+                List.of(FunnelFlows.marked(f.getTeam(), f.isTeamOverHundred())),
                 f.getStatus().isEmpty() ? null : f.getStatus(),
                 f.getStatus().isEmpty() ? "" : format.text("status." + f.getStatus()))).toList();
         String intro = format.text(rows.isEmpty() ? "mail.intro.personalNone" : "mail.intro.personal", week.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),

@@ -24,6 +24,11 @@ public final class FunnelFlows {
 
     /** {@code printed}, marked when the value is a stage conversion over 100 %. */
     public static String marked(String printed, String kpiId, BigDecimal value) {
-        return overHundred(kpiId, value) ? printed + MARK : printed;
+        return marked(printed, overHundred(kpiId, value));
+    }
+
+    /** {@code printed}, marked when {@code overHundred}: a value already judged by {@link #overHundred}. */
+    public static String marked(String printed, boolean overHundred) {
+        return overHundred ? printed + MARK : printed;
     }
 }
