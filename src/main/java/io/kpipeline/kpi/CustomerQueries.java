@@ -365,6 +365,16 @@ class CustomerQueries {
         return computation.get();
     }
 
+    /**
+     * Whether the computation open on this thread trusts the change versions, as the engine's incremental update
+     * does: a table derived from source tables may then be used while their versions are those it was built from.
+     * False outside a computation and in one that must see rows written without recording a change.
+     */
+    boolean trustsChangeVersions() {
+        Computation current = computation.get();
+        return current != null && !current.rebuild;
+    }
+
     /** Runs {@code work} on this thread as part of the computation {@code open} (see {@link #openComputation}). */
     <T> T joining(Computation open, Supplier<T> work) {
         computation.set(open);

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * The email KPIs: recipients, open, click, click-to-open and unsubscribe rates of marketing emails
  * (per campaign), the bounce rate of all emails (per kind) and the response rate of sales emails
  * (per rep). Every email counts for the period it was sent in, whenever it was opened, clicked,
- * answered or unsubscribed; one pass over the period's {@code email_message} rows serves them all, read from
- * the covering index {@code ix_email_message_sent_cover} alone.
+ * answered or unsubscribed. They add up the period's days of {@link EmailDays}, which counts each day's emails
+ * once for every report that covers it.
  */
 @Component
 class EmailCalculator implements KpiCalculator {
@@ -43,29 +43,27 @@ class EmailCalculator implements KpiCalculator {
     private static final String NO_DELIVERED_SALES = "no delivered sales emails sent in the period";
 
     /**
-     * The emails sent in one or more periods, in one pass, counted per (period, kind, campaign, rep): {@code %1$s}
-     * the period of a row (its index), {@code %2$s} the periods' ranges of sent_at. Those few groups are added up
-     * in Java, once for the total and once per breakdown dimension: campaign over marketing emails, kind over all
-     * emails, rep over sales emails. Opens, clicks, unsubscribes and replies count on DELIVERED emails only: a
-     * bounced email with an opened_at (a tracking artefact) is in no rate but the bounce rate. A click proves an
-     * open (tracking pixels are often blocked): a clicked email counts as opened, so open rate, click rate and
-     * click-to-open rate describe the same emails and CTOR stays <= 1.
+     * The emails sent in one or more periods, counted per (period, kind, campaign, rep) from the counts per day:
+     * {@code %1$s} the period of a day (its index), {@code %2$s} the periods' ranges of days. Those few groups are
+     * added up in Java, once for the total and once per breakdown dimension: campaign over marketing emails, kind
+     * over all emails, rep over sales emails. Opens, clicks, unsubscribes and replies count on DELIVERED emails
+     * only: a bounced email with an opened_at (a tracking artefact) is in no rate but the bounce rate. A click
+     * proves an open (tracking pixels are often blocked): a clicked email counts as opened, so open rate, click
+     * rate and click-to-open rate describe the same emails and CTOR stays <= 1.
      */
     private static final String EMAILS = """
             SELECT %1$s                            AS period_index,
                    kind,
                    campaign_id                     AS campaign,
                    rep_id                          AS rep,
-                   COUNT(*)                        AS sent,
-                   SUM(CASE WHEN status = 'BOUNCED' THEN 1 ELSE 0 END) AS bounced,
-                   SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END) AS delivered,
-                   SUM(CASE WHEN status = 'DELIVERED'
-                             AND (opened_at IS NOT NULL OR clicked_at IS NOT NULL) THEN 1 ELSE 0 END) AS opened,
-                   SUM(CASE WHEN status = 'DELIVERED' AND clicked_at IS NOT NULL THEN 1 ELSE 0 END) AS clicked,
-                   SUM(CASE WHEN status = 'DELIVERED' AND unsubscribed_at IS NOT NULL THEN 1 ELSE 0 END)
-                                                                                                AS unsubscribed,
-                   SUM(CASE WHEN status = 'DELIVERED' AND replied_at IS NOT NULL THEN 1 ELSE 0 END) AS replied
-            FROM email_message
+                   SUM(emails)                     AS sent,
+                   SUM(CASE WHEN status = 'BOUNCED' THEN emails ELSE 0 END) AS bounced,
+                   SUM(CASE WHEN status = 'DELIVERED' THEN emails ELSE 0 END) AS delivered,
+                   SUM(CASE WHEN status = 'DELIVERED' AND (opened OR clicked) THEN emails ELSE 0 END) AS opened,
+                   SUM(CASE WHEN status = 'DELIVERED' AND clicked THEN emails ELSE 0 END) AS clicked,
+                   SUM(CASE WHEN status = 'DELIVERED' AND unsubscribed THEN emails ELSE 0 END) AS unsubscribed,
+                   SUM(CASE WHEN status = 'DELIVERED' AND replied THEN emails ELSE 0 END) AS replied
+            FROM email_day
             WHERE %2$s
             GROUP BY period_index, kind, campaign_id, rep_id""";
 
@@ -75,9 +73,11 @@ class EmailCalculator implements KpiCalculator {
     private static final String NONE = "(none)";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final EmailDays days;
 
-    EmailCalculator(NamedParameterJdbcTemplate jdbc) {
+    EmailCalculator(NamedParameterJdbcTemplate jdbc, EmailDays days) {
         this.jdbc = jdbc;
+        this.days = days;
     }
 
     @Override
@@ -93,30 +93,41 @@ class EmailCalculator implements KpiCalculator {
 
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
-        return values(jdbc.query(EMAILS.formatted("0", "sent_at >= :start AND sent_at < :end"),
-                Map.of("start", period.startTime(), "end", period.endTime()), (rs, n) -> Group.of(rs)));
+        return computeAll(List.of(period)).get(period);
     }
 
     /**
-     * Periods that do not overlap (a report's trend, the same period a year earlier) are read in one pass: each
-     * email is counted for the period it was sent in, the groups per period, kind, campaign and rep.
-     * Overlapping periods (the 30-day review's checkpoints) are read one by one.
+     * Brings the counts of the periods' days up to date once, then adds them up: periods that do not overlap (a
+     * report's trend, the same period a year earlier) in one query, each day counted for the period it lies in;
+     * overlapping periods (the 30-day review's checkpoints) one by one.
      */
     @Override
     public Map<ReportingPeriod, List<KpiValue>> computeAll(List<ReportingPeriod> periods) {
+        days.bringUpToDate(periods);
         List<ReportingPeriod> sorted = periods.stream().sorted(Comparator.comparing(ReportingPeriod::start)).toList();
         boolean overlapping = IntStream.range(1, sorted.size())
                 .anyMatch(i -> sorted.get(i).start().isBefore(sorted.get(i - 1).end()));
-        if (periods.size() < 2 || overlapping) {
-            return KpiCalculator.super.computeAll(periods);
+        Map<ReportingPeriod, List<KpiValue>> values = new LinkedHashMap<>();
+        if (overlapping) {
+            periods.forEach(p -> values.put(p, values(read(List.of(p)).getOrDefault(0, List.of()))));
+            return values;
         }
-        // the period of each row: a CASE over the periods' bounds, all bound as parameters
+        Map<Integer, List<Group>> groups = read(sorted);
+        for (ReportingPeriod p : periods) {
+            values.put(p, values(groups.getOrDefault(sorted.indexOf(p), List.of())));
+        }
+        return values;
+    }
+
+    /** The groups of each of the periods that do not overlap, by the period's index in {@code periods}. */
+    private Map<Integer, List<Group>> read(List<ReportingPeriod> periods) {
+        // the period of each day: a CASE over the periods' bounds, all bound as parameters
         MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder period = new StringBuilder("CASE");
         List<String> ranges = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            params.addValue("start" + i, sorted.get(i).startTime()).addValue("end" + i, sorted.get(i).endTime());
-            String range = "sent_at >= :start" + i + " AND sent_at < :end" + i;
+        for (int i = 0; i < periods.size(); i++) {
+            params.addValue("start" + i, periods.get(i).start()).addValue("end" + i, periods.get(i).end());
+            String range = "day >= :start" + i + " AND day < :end" + i;
             period.append(" WHEN ").append(range).append(" THEN ").append(i);
             ranges.add("(" + range + ")");
         }
@@ -126,11 +137,7 @@ class EmailCalculator implements KpiCalculator {
                 rs -> {
                     groups.computeIfAbsent(rs.getInt("period_index"), i -> new ArrayList<>()).add(Group.of(rs));
                 });
-        Map<ReportingPeriod, List<KpiValue>> values = new LinkedHashMap<>();
-        for (ReportingPeriod p : periods) {
-            values.put(p, values(groups.getOrDefault(sorted.indexOf(p), List.of())));
-        }
-        return values;
+        return groups;
     }
 
     @Override

@@ -91,8 +91,9 @@ public class KpiValueRepository {
      * rows were written into the source tables without recording the change. Returns how many it forgot.
      */
     public int forgetComputations() {
-        // and the tables derived from the source tables under the same assumption (CustomerQueries)
+        // and the tables derived from the source tables under the same assumption (CustomerQueries, EmailDays)
         jdbc.update("DELETE FROM kpi_derived", Map.of());
+        jdbc.update("DELETE FROM email_day_built", Map.of());
         return jdbc.update("DELETE FROM kpi_computation", Map.of());
     }
 

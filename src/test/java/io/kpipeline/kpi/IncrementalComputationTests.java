@@ -136,6 +136,53 @@ class IncrementalComputationTests {
     }
 
     @Test
+    void aLateEmailIsCountedForItsDayOnceAndEveryReportThatCoversTheDaySeesIt() throws IOException {
+        engine.update(OCTOBER_TREND);
+        ReportingPeriod march = ReportingPeriod.month(YearMonth.of(2026, 3));
+        ReportingPeriod week = ReportingPeriod.isoWeek(2026, 11); // 9-15 March, not computed yet
+        BigDecimal marchBefore = total(values.find(march), "campaign_recipients");
+        String campaign = jdbc.queryForObject("SELECT MIN(id) FROM campaign", String.class);
+
+        importFile("email_message.csv", """
+                id,campaign_id,lead_id,rep_id,kind,sent_at,status,opened_at,clicked_at,replied_at,unsubscribed_at
+                LATE-MAIL-1,%s,,,MARKETING,2026-03-15 23:30:00,DELIVERED,,,,
+                """.formatted(campaign));
+        KpiEngine.Update update = engine.update(OCTOBER_TREND);
+        engine.update(List.of(week));
+
+        assertThat(update.computed()).contains("2026-03 EmailCalculator")
+                .noneMatch(c -> c.endsWith(" EmailCalculator") && !c.startsWith("2026-03 "));
+        assertThat(total(values.find(march), "campaign_recipients")).isEqualByComparingTo(marchBefore.add(BigDecimal.ONE));
+        // the week's recipients from its days' counts, as the emails themselves give them
+        assertThat(total(values.find(week), "campaign_recipients")).isEqualByComparingTo(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM email_message WHERE kind IN ('MARKETING', 'NEWSLETTER')
+                AND sent_at >= '2026-03-09' AND sent_at < '2026-03-16'""", BigDecimal.class));
+    }
+
+    @Test
+    void aDayCountedForOneReportServesTheNextUntilTheStoredComputationsAreForgotten() {
+        engine.update(OCTOBER_TREND);
+        ReportingPeriod week = ReportingPeriod.isoWeek(2026, 12); // 16-22 March, its days counted for March
+        String campaign = jdbc.queryForObject("SELECT MIN(id) FROM campaign", String.class);
+        long counted = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM email_message WHERE kind IN ('MARKETING', 'NEWSLETTER')
+                AND sent_at >= '2026-03-16' AND sent_at < '2026-03-23'""", Long.class);
+        jdbc.update("""
+                INSERT INTO email_message (id, campaign_id, kind, sent_at, status)
+                VALUES ('BY-HAND-1', ?, 'MARKETING', '2026-03-18 10:00:00', 'DELIVERED')""", campaign);
+
+        engine.update(List.of(week));
+        // written by hand: nothing recorded the change, the week adds up the days counted for March
+        assertThat(total(values.find(week), "campaign_recipients")).isEqualByComparingTo(BigDecimal.valueOf(counted));
+
+        values.forgetComputations();
+        engine.update(List.of(week));
+
+        assertThat(total(values.find(week), "campaign_recipients"))
+                .isEqualByComparingTo(BigDecimal.valueOf(counted + 1));
+    }
+
+    @Test
     void importingTheSameRowsAgainChangesNothing() throws IOException {
         String csv = """
                 date,channel_code,landing_page,sessions,users,pageviews,bounced_sessions,total_session_seconds,downloads,contact_requests

@@ -1,0 +1,143 @@
+package io.kpipeline.kpi;
+
+import io.kpipeline.model.SourceChanges;
+import io.kpipeline.period.ReportingPeriod;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The emails counted per day ({@code email_day}): by kind, campaign, rep, status and whether each was opened,
+ * clicked, unsubscribed from or answered. A report's email KPIs add up the few rows of its days, and a day counted
+ * once serves every report that covers it: the week, the month, the quarter and the year. A day is counted again
+ * when the change version of its month of {@code email_message} moved since ({@link SourceChanges}), and always
+ * for a computation that does not trust those versions (a forced one, a call outside the engine).
+ */
+@Component
+class EmailDays {
+
+    private static final String BUILT = """
+            SELECT day, source_version FROM email_day_built WHERE day >= :from AND day < :to""";
+
+    /**
+     * Counts the emails sent on the days {@code [from, to)}: one pass over their entries of the covering index
+     * {@code ix_email_message_sent_cover}. Grouping by the plain flags and counting rows costs the server no more
+     * than the month's sums per kind, campaign and rep did, though it keeps the day.
+     */
+    private static final List<String> COUNT = List.of(
+            "DELETE FROM email_day WHERE day >= :from AND day < :to",
+            """
+            INSERT INTO email_day (day, kind, campaign_id, rep_id, status, opened, clicked, unsubscribed, replied,
+                                   emails)
+            SELECT CAST(sent_at AS DATE)          AS sent_on,
+                   kind,
+                   campaign_id,
+                   rep_id,
+                   status,
+                   opened_at IS NOT NULL       AS was_opened,
+                   clicked_at IS NOT NULL      AS was_clicked,
+                   unsubscribed_at IS NOT NULL AS was_unsubscribed,
+                   replied_at IS NOT NULL      AS was_replied,
+                   COUNT(*)
+            FROM email_message
+            WHERE sent_at >= :from AND sent_at < :to
+            GROUP BY sent_on, kind, campaign_id, rep_id, status, was_opened, was_clicked, was_unsubscribed,
+                     was_replied""",
+            "DELETE FROM email_day_built WHERE day >= :from AND day < :to");
+
+    private static final String MARK = "INSERT INTO email_day_built (day, source_version) VALUES (:day, :version)";
+
+    /** One writer at a time, also across processes: two counting the same days would add their rows twice. */
+    private static final String LOCK = "SELECT GET_LOCK('kpi_email_day', 600)";
+    private static final String UNLOCK = "SELECT RELEASE_LOCK('kpi_email_day')";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final SourceChanges changes;
+    private final CustomerQueries computations;
+
+    EmailDays(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager, SourceChanges changes,
+            CustomerQueries computations) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.changes = changes;
+        this.computations = computations;
+    }
+
+    /**
+     * Makes the counts of every day of {@code periods} current: counts the days not counted yet, those whose
+     * month changed since, and all of them when the open computation does not trust the change versions. The
+     * versions are read before counting, so that a change committed meanwhile leaves a day older than its recorded
+     * version says, and the next report counts it again.
+     */
+    void bringUpToDate(List<ReportingPeriod> periods) {
+        TreeSet<LocalDate> days = new TreeSet<>();
+        for (ReportingPeriod period : periods) {
+            period.start().datesUntil(period.end()).forEach(days::add);
+        }
+        if (days.isEmpty()) {
+            return;
+        }
+        SourceChanges.Snapshot snapshot = changes.snapshot();
+        boolean all = !computations.trustsChangeVersions();
+        Map<LocalDate, Long> built = all ? Map.of() : built(days.first(), days.last().plusDays(1));
+        Map<LocalDate, Long> versions = new HashMap<>();
+        List<LocalDate> run = new ArrayList<>();
+        for (LocalDate day : days) {
+            long version = versions.computeIfAbsent(day.withDayOfMonth(1), month -> snapshot.version(
+                    "email_message", month, month.plusMonths(1)));
+            if (!all && Objects.equals(built.get(day), version)) {
+                continue;
+            }
+            // a run of consecutive days of one month, counted in one pass
+            if (!run.isEmpty() && !(run.get(run.size() - 1).plusDays(1).equals(day)
+                    && day.getMonth() == run.get(0).getMonth())) {
+                count(run, versions.get(run.get(0).withDayOfMonth(1)));
+                run.clear();
+            }
+            run.add(day);
+        }
+        if (!run.isEmpty()) {
+            count(run, versions.get(run.get(0).withDayOfMonth(1)));
+        }
+    }
+
+    private Map<LocalDate, Long> built(LocalDate from, LocalDate to) {
+        Map<LocalDate, Long> built = new HashMap<>();
+        jdbc.query(BUILT, new MapSqlParameterSource("from", from).addValue("to", to),
+                rs -> {
+                    built.put(rs.getObject("day", LocalDate.class), rs.getLong("source_version"));
+                });
+        return built;
+    }
+
+    /** Counts the consecutive {@code days} of one month afresh and records them as of {@code version}. */
+    private void count(List<LocalDate> days, long version) {
+        var range = new MapSqlParameterSource("from", days.get(0)).addValue("to", days.get(days.size() - 1).plusDays(1));
+        SqlParameterSource[] marks = days.stream().map(day -> new MapSqlParameterSource("day", day)
+                .addValue("version", version)).toArray(SqlParameterSource[]::new);
+        transactions.executeWithoutResult(status -> {
+            Integer locked = jdbc.getJdbcOperations().queryForObject(LOCK, Integer.class);
+            if (!Objects.equals(locked, 1)) {
+                throw new IllegalStateException("Another process has been counting the emails per day for ten "
+                        + "minutes; run the report again when it has finished");
+            }
+            try {
+                COUNT.forEach(sql -> jdbc.update(sql, range));
+                jdbc.batchUpdate(MARK, marks);
+            } finally {
+                jdbc.getJdbcOperations().queryForObject(UNLOCK, Integer.class);
+            }
+        });
+    }
+}
