@@ -1,5 +1,6 @@
 package io.kpipeline.delivery;
 
+import io.kpipeline.kpi.EmailDays;
 import io.kpipeline.model.CanonicalModel;
 import io.kpipeline.model.Column;
 import io.kpipeline.model.ColumnType;
@@ -12,13 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * What the freshness gate reads of a source table's date column, each through the column's date index: the
- * rows per day of the days it compares, the first and last row of the weeks they span, whether there are rows
+ * rows per day of the days it compares (the emails of counted days from their counts), the first and last row of the weeks they span, whether there are rows
  * before them, and the rows dated after today.
  */
 @Repository
@@ -39,6 +42,8 @@ class FreshnessQueries {
      * name every code of it, so that they range over the index instead of scanning it whole.
      */
     private static final Map<String, String> LEADING_CODE = Map.of("funnel_event.occurred_at", "stage");
+    /** The column by whose days the email KPIs count the emails ({@link EmailDays}). */
+    private static final String EMAILS_SENT = "email_message.sent_at";
 
     /**
      * A checked column; its SQL names come from the data model, never from the setting's text.
@@ -73,9 +78,11 @@ class FreshnessQueries {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final EmailDays emailDays;
 
-    FreshnessQueries(NamedParameterJdbcTemplate jdbc) {
+    FreshnessQueries(NamedParameterJdbcTemplate jdbc, EmailDays emailDays) {
         this.jdbc = jdbc;
+        this.emailDays = emailDays;
     }
 
     /** The timestamp or date column {@code table.column} of the data model, or empty when there is none. */
@@ -92,8 +99,38 @@ class FreshnessQueries {
                 .map(c -> new Source(entry, c.name(), table.get().sqlName(), leading, codes));
     }
 
-    /** The rows of each day of {@code ranges} that has any; the ranges do not overlap. */
+    /**
+     * The rows of each day of {@code ranges} that has any; the ranges do not overlap. The emails of the days the
+     * reports have counted, and that have not changed since, come from those counts ({@link EmailDays}); only the
+     * other days are counted here.
+     */
     Map<LocalDate, Long> rowsPerDay(Source source, List<Span> ranges) {
+        if (!EMAILS_SENT.equals(source.entry())) {
+            return count(source, ranges);
+        }
+        Set<LocalDate> days = new TreeSet<>();
+        ranges.forEach(r -> r.first().datesUntil(r.last().plusDays(1)).forEach(days::add));
+        Map<LocalDate, Long> perDay = new HashMap<>(emailDays.emailsOfCountedDays(days));
+        // the days left, as runs of consecutive days
+        List<Span> left = new ArrayList<>();
+        for (LocalDate day : days) {
+            if (perDay.containsKey(day)) {
+                continue;
+            }
+            Span last = left.isEmpty() ? null : left.get(left.size() - 1);
+            if (last != null && last.last().plusDays(1).equals(day)) {
+                left.set(left.size() - 1, new Span(last.first(), day));
+            } else {
+                left.add(new Span(day, day));
+            }
+        }
+        if (!left.isEmpty()) {
+            perDay.putAll(count(source, left));
+        }
+        return perDay;
+    }
+
+    private Map<LocalDate, Long> count(Source source, List<Span> ranges) {
         MapSqlParameterSource parameters = source.parameters(null, null);
         List<String> conditions = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {

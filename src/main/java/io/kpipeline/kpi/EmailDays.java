@@ -4,10 +4,12 @@ import io.kpipeline.model.SourceChanges;
 import io.kpipeline.period.ReportingPeriod;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,10 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * clicked, unsubscribed from or answered. A report's email KPIs add up the few rows of its days, and a day counted
  * once serves every report that covers it: the week, the month, the quarter and the year. A day is counted again
  * when the change version of its month of {@code email_message} moved since ({@link SourceChanges}), and always
- * for a computation that does not trust those versions (a forced one, a call outside the engine).
+ * for a computation that does not trust those versions (a forced one, a call outside the engine). The freshness
+ * gate reads the emails per day of the days counted and still current ({@link #emailsOfCountedDays}).
  */
 @Component
-class EmailDays {
+public class EmailDays {
 
     private static final String BUILT = """
             SELECT day, source_version FROM email_day_built WHERE day >= :from AND day < :to""";
@@ -54,6 +57,14 @@ class EmailDays {
             GROUP BY sent_on, kind, campaign_id, rep_id, status, was_opened, was_clicked, was_unsubscribed,
                      was_replied""",
             "DELETE FROM email_day_built WHERE day >= :from AND day < :to");
+
+    /** The emails of each counted day in {@code [from, to)}, with the version it was counted from. */
+    private static final String EMAILS_PER_DAY = """
+            SELECT b.day, b.source_version, COALESCE(SUM(d.emails), 0) AS emails
+            FROM email_day_built b
+            LEFT JOIN email_day d ON d.day = b.day
+            WHERE b.day >= :from AND b.day < :to
+            GROUP BY b.day, b.source_version""";
 
     private static final String MARK = "INSERT INTO email_day_built (day, source_version) VALUES (:day, :version)";
 
@@ -110,6 +121,30 @@ class EmailDays {
         if (!run.isEmpty()) {
             count(run, versions.get(run.get(0).withDayOfMonth(1)));
         }
+    }
+
+    /**
+     * The emails sent on each of {@code days} that is counted and whose month of {@code email_message} has not
+     * changed since: what {@code COUNT(*)} per day of the table would give, from a few rows per day. Days not
+     * counted, or changed since, are left out for the caller to count.
+     */
+    public Map<LocalDate, Long> emailsOfCountedDays(Set<LocalDate> days) {
+        if (days.isEmpty()) {
+            return Map.of();
+        }
+        SourceChanges.Snapshot snapshot = changes.snapshot();
+        Map<LocalDate, Long> versions = new HashMap<>();
+        Map<LocalDate, Long> emails = new HashMap<>();
+        jdbc.query(EMAILS_PER_DAY, new MapSqlParameterSource("from", Collections.min(days))
+                .addValue("to", Collections.max(days).plusDays(1)), rs -> {
+                    LocalDate day = rs.getObject("day", LocalDate.class);
+                    long version = versions.computeIfAbsent(day.withDayOfMonth(1), month -> snapshot.version(
+                            "email_message", month, month.plusMonths(1)));
+                    if (days.contains(day) && rs.getLong("source_version") == version) {
+                        emails.put(day, rs.getLong("emails"));
+                    }
+                });
+        return emails;
     }
 
     private Map<LocalDate, Long> built(LocalDate from, LocalDate to) {

@@ -6,6 +6,8 @@ import io.kpipeline.generate.DatabaseSink;
 import io.kpipeline.generate.DemoDataGenerator;
 import io.kpipeline.generate.GeneratorSettings;
 import io.kpipeline.job.ReportRunner;
+import io.kpipeline.kpi.KpiEngine;
+import io.kpipeline.model.SourceChanges;
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportKind;
 import io.kpipeline.period.ReportingPeriod;
@@ -157,6 +159,33 @@ class FreshnessGateTests {
         var sundayOnly = new DeliverySettings.Freshness(List.of("funnel_event.occurred_at",
                 "activity.occurred_at", "email_message.sent_at"), 0, 6, 0.2);
         assertThat(gate.check(Edition.of(ReportKind.WEEKLY, WEEK_47), sundayOnly).holds()).isFalse();
+    }
+
+    @Test
+    void theEmailsOfDaysAReportCountedComeFromItsCountsUntilTheirMonthChanges(@Autowired KpiEngine engine) {
+        demoDataUpTo(LocalDate.of(2026, 11, 19)); // Thursday: no email on Friday to Sunday of week 47
+        var emails = new DeliverySettings.Freshness(List.of("email_message.sent_at"), 2, 6, 0.2);
+        engine.update(List.of(WEEK_47)); // counts the emails of week 47's days: none from Friday on
+        try {
+            // Friday to Sunday of week 46 again a week later, written by hand: no change is recorded
+            jdbc.update("""
+                    INSERT INTO email_message (id, campaign_id, lead_id, rep_id, kind, sent_at, status)
+                    SELECT CONCAT('COPY-', id), campaign_id, lead_id, rep_id, kind, sent_at + INTERVAL 7 DAY, status
+                    FROM email_message WHERE sent_at >= '2026-11-13' AND sent_at < '2026-11-16'""");
+
+            // the gate takes week 47's counted days as they were counted, the weeks before from the table
+            var counted = gate.check(Edition.of(ReportKind.WEEKLY, WEEK_47), emails);
+            assertThat(counted.holds()).isTrue();
+            assertThat(counted.incomplete()).contains("email_message.sent_at has 0 rows (the weeks before: median ");
+
+            jdbc.update(SourceChanges.RAISE_JDBC, "email_message", LocalDate.of(2026, 11, 1));
+
+            // November changed: its days are counted in the table, where the copies are
+            assertThat(gate.check(Edition.of(ReportKind.WEEKLY, WEEK_47), emails).holds()).isFalse();
+        } finally {
+            jdbc.update("DELETE FROM email_message WHERE id LIKE 'COPY-%'");
+            jdbc.update(SourceChanges.RAISE_JDBC, "email_message", LocalDate.of(2026, 11, 1));
+        }
     }
 
     /** The demo data from 2025-08-01 up to {@code last}, generated unless it is in the database already. */
