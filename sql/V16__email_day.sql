@@ -3,7 +3,8 @@
 -- (the week, the month, the quarter, the year, the review's 30 days) adds up its days' few rows instead of
 -- grouping the day's emails again. email_day_built says which days are counted and from which change version of
 -- their month (source_change of email_message, with its changes not tied to a date): a day whose version moved
--- since, or that is not listed, is counted again before a report reads it.
+-- since, or that is not listed, is counted again before a report reads it. A writer holds the row 'email_day' of
+-- kpi_derived locked while it counts, so that two processes never count the same days at once.
 
 CREATE TABLE email_day (
     day          DATE        NOT NULL,

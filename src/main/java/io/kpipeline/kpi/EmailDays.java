@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,9 +69,14 @@ public class EmailDays {
 
     private static final String MARK = "INSERT INTO email_day_built (day, source_version) VALUES (:day, :version)";
 
-    /** One writer at a time, also across processes: two counting the same days would add their rows twice. */
-    private static final String LOCK = "SELECT GET_LOCK('kpi_email_day', 600)";
-    private static final String UNLOCK = "SELECT RELEASE_LOCK('kpi_email_day')";
+    /**
+     * One writer at a time, also across processes: the row of {@code email_day} in {@code kpi_derived}, locked by
+     * the counting transaction until it commits. Whoever waited for it finds the days counted and leaves them.
+     */
+    private static final String LOCK = """
+            INSERT INTO kpi_derived (table_name, source_version, built_at)
+            VALUES ('email_day', 0, CURRENT_TIMESTAMP)
+            ON DUPLICATE KEY UPDATE built_at = CURRENT_TIMESTAMP""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -80,7 +86,10 @@ public class EmailDays {
     EmailDays(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager, SourceChanges changes,
             CustomerQueries computations) {
         this.jdbc = jdbc;
+        // a transaction of its own, committed before the computation goes on: the counts and the lock are not
+        // held until the end of the batch step that asked for them
         this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.changes = changes;
         this.computations = computations;
     }
@@ -113,13 +122,13 @@ public class EmailDays {
             // a run of consecutive days of one month, counted in one pass
             if (!run.isEmpty() && !(run.get(run.size() - 1).plusDays(1).equals(day)
                     && day.getMonth() == run.get(0).getMonth())) {
-                count(run, versions.get(run.get(0).withDayOfMonth(1)));
+                count(run, versions.get(run.get(0).withDayOfMonth(1)), all);
                 run.clear();
             }
             run.add(day);
         }
         if (!run.isEmpty()) {
-            count(run, versions.get(run.get(0).withDayOfMonth(1)));
+            count(run, versions.get(run.get(0).withDayOfMonth(1)), all);
         }
     }
 
@@ -156,23 +165,23 @@ public class EmailDays {
         return built;
     }
 
-    /** Counts the consecutive {@code days} of one month afresh and records them as of {@code version}. */
-    private void count(List<LocalDate> days, long version) {
-        var range = new MapSqlParameterSource("from", days.get(0)).addValue("to", days.get(days.size() - 1).plusDays(1));
+    /**
+     * Counts the consecutive {@code days} of one month afresh and records them as of {@code version}; unless
+     * {@code always}, not when another writer has counted them as of that version meanwhile.
+     */
+    private void count(List<LocalDate> days, long version, boolean always) {
+        LocalDate to = days.get(days.size() - 1).plusDays(1);
+        var range = new MapSqlParameterSource("from", days.get(0)).addValue("to", to);
         SqlParameterSource[] marks = days.stream().map(day -> new MapSqlParameterSource("day", day)
                 .addValue("version", version)).toArray(SqlParameterSource[]::new);
         transactions.executeWithoutResult(status -> {
-            Integer locked = jdbc.getJdbcOperations().queryForObject(LOCK, Integer.class);
-            if (!Objects.equals(locked, 1)) {
-                throw new IllegalStateException("Another process has been counting the emails per day for ten "
-                        + "minutes; run the report again when it has finished");
+            jdbc.update(LOCK, Map.of());
+            if (!always && built(days.get(0), to).entrySet().stream()
+                    .filter(day -> day.getValue() == version).count() == days.size()) {
+                return;
             }
-            try {
-                COUNT.forEach(sql -> jdbc.update(sql, range));
-                jdbc.batchUpdate(MARK, marks);
-            } finally {
-                jdbc.getJdbcOperations().queryForObject(UNLOCK, Integer.class);
-            }
+            COUNT.forEach(sql -> jdbc.update(sql, range));
+            jdbc.batchUpdate(MARK, marks);
         });
     }
 }
