@@ -5,6 +5,7 @@ import io.kpipeline.model.CanonicalModel;
 import io.kpipeline.model.Column;
 import io.kpipeline.model.ColumnType;
 import io.kpipeline.model.Table;
+import io.kpipeline.period.DayRuns;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -112,18 +113,8 @@ class FreshnessQueries {
         ranges.forEach(r -> r.first().datesUntil(r.last().plusDays(1)).forEach(days::add));
         Map<LocalDate, Long> perDay = new HashMap<>(emailDays.emailsOfCountedDays(days));
         // the days left, as runs of consecutive days
-        List<Span> left = new ArrayList<>();
-        for (LocalDate day : days) {
-            if (perDay.containsKey(day)) {
-                continue;
-            }
-            Span last = left.isEmpty() ? null : left.get(left.size() - 1);
-            if (last != null && last.last().plusDays(1).equals(day)) {
-                left.set(left.size() - 1, new Span(last.first(), day));
-            } else {
-                left.add(new Span(day, day));
-            }
-        }
+        List<Span> left = DayRuns.of(days.stream().filter(day -> !perDay.containsKey(day)).toList()).stream()
+                .map(run -> new Span(run.get(0), run.get(run.size() - 1))).toList();
         if (!left.isEmpty()) {
             perDay.putAll(count(source, left));
         }

@@ -1,6 +1,7 @@
 package io.kpipeline.kpi;
 
 import io.kpipeline.model.SourceChanges;
+import io.kpipeline.period.DayRuns;
 import io.kpipeline.period.ReportingPeriod;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -108,28 +110,18 @@ public class EmailDays {
         if (days.isEmpty()) {
             return;
         }
-        SourceChanges.Snapshot snapshot = changes.snapshot();
+        MonthVersions versions = new MonthVersions(changes.snapshot());
         boolean all = !computations.trustsChangeVersions();
-        Map<LocalDate, Long> built = all ? Map.of() : built(days.first(), days.last().plusDays(1));
-        Map<LocalDate, Long> versions = new HashMap<>();
-        List<LocalDate> run = new ArrayList<>();
+        Map<LocalDate, Long> counted = all ? Map.of() : counted(days.first(), days.last().plusDays(1));
+        // the days to count, by month: each month's runs of consecutive days are counted in one pass each
+        Map<LocalDate, List<LocalDate>> stale = new TreeMap<>();
         for (LocalDate day : days) {
-            long version = versions.computeIfAbsent(day.withDayOfMonth(1), month -> snapshot.version(
-                    "email_message", month, month.plusMonths(1)));
-            if (!all && Objects.equals(built.get(day), version)) {
-                continue;
+            if (all || !Objects.equals(counted.get(day), versions.of(day))) {
+                stale.computeIfAbsent(day.withDayOfMonth(1), month -> new ArrayList<>()).add(day);
             }
-            // a run of consecutive days of one month, counted in one pass
-            if (!run.isEmpty() && !(run.get(run.size() - 1).plusDays(1).equals(day)
-                    && day.getMonth() == run.get(0).getMonth())) {
-                count(run, versions.get(run.get(0).withDayOfMonth(1)), all);
-                run.clear();
-            }
-            run.add(day);
         }
-        if (!run.isEmpty()) {
-            count(run, versions.get(run.get(0).withDayOfMonth(1)), all);
-        }
+        stale.forEach((month, staleDays) -> DayRuns.of(staleDays)
+                .forEach(run -> count(run, versions.of(month), all)));
     }
 
     /**
@@ -141,28 +133,42 @@ public class EmailDays {
         if (days.isEmpty()) {
             return Map.of();
         }
-        SourceChanges.Snapshot snapshot = changes.snapshot();
-        Map<LocalDate, Long> versions = new HashMap<>();
+        MonthVersions versions = new MonthVersions(changes.snapshot());
         Map<LocalDate, Long> emails = new HashMap<>();
         jdbc.query(EMAILS_PER_DAY, new MapSqlParameterSource("from", Collections.min(days))
                 .addValue("to", Collections.max(days).plusDays(1)), rs -> {
                     LocalDate day = rs.getObject("day", LocalDate.class);
-                    long version = versions.computeIfAbsent(day.withDayOfMonth(1), month -> snapshot.version(
-                            "email_message", month, month.plusMonths(1)));
-                    if (days.contains(day) && rs.getLong("source_version") == version) {
+                    if (days.contains(day) && rs.getLong("source_version") == versions.of(day)) {
                         emails.put(day, rs.getLong("emails"));
                     }
                 });
         return emails;
     }
 
-    private Map<LocalDate, Long> built(LocalDate from, LocalDate to) {
-        Map<LocalDate, Long> built = new HashMap<>();
+    /** The days of {@code [from, to)} that are counted, with the version each was counted from. */
+    private Map<LocalDate, Long> counted(LocalDate from, LocalDate to) {
+        Map<LocalDate, Long> counted = new HashMap<>();
         jdbc.query(BUILT, new MapSqlParameterSource("from", from).addValue("to", to),
                 rs -> {
-                    built.put(rs.getObject("day", LocalDate.class), rs.getLong("source_version"));
+                    counted.put(rs.getObject("day", LocalDate.class), rs.getLong("source_version"));
                 });
-        return built;
+        return counted;
+    }
+
+    /** The change version of each day's month of {@code email_message} in one snapshot, worked out once a month. */
+    private static final class MonthVersions {
+
+        private final SourceChanges.Snapshot snapshot;
+        private final Map<LocalDate, Long> byMonth = new HashMap<>();
+
+        MonthVersions(SourceChanges.Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        long of(LocalDate day) {
+            return byMonth.computeIfAbsent(day.withDayOfMonth(1),
+                    month -> snapshot.version("email_message", month, month.plusMonths(1)));
+        }
     }
 
     /**
@@ -176,8 +182,8 @@ public class EmailDays {
                 .addValue("version", version)).toArray(SqlParameterSource[]::new);
         transactions.executeWithoutResult(status -> {
             jdbc.update(LOCK, Map.of());
-            if (!always && built(days.get(0), to).entrySet().stream()
-                    .filter(day -> day.getValue() == version).count() == days.size()) {
+            Map<LocalDate, Long> counted = always ? Map.of() : counted(days.get(0), to);
+            if (!always && days.stream().allMatch(day -> Objects.equals(counted.get(day), version))) {
                 return;
             }
             COUNT.forEach(sql -> jdbc.update(sql, range));
