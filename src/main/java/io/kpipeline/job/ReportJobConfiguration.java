@@ -183,12 +183,11 @@ class ReportJobConfiguration {
             Edition edition = parameters.edition();
             ArrayList<RenderedPdf> rendered = new ArrayList<>();
             // each language once per run, however many recipients read it
-            for (String language : delivery.languages(edition.report())) {
-                for (ReportDocument document : documents) {
-                    if (document.renders(edition.report())) {
-                        rendered.addAll(document.write(edition, parameters.out(),
-                                Locale.forLanguageTag(language)));
-                    }
+            List<Locale> languages = delivery.languages(edition.report()).stream().map(Locale::forLanguageTag)
+                    .toList();
+            for (ReportDocument document : documents) {
+                if (document.renders(edition.report())) {
+                    rendered.addAll(document.write(edition, parameters.out(), languages));
                 }
             }
             context.getStepContext().getStepExecution().getJobExecution().getExecutionContext()

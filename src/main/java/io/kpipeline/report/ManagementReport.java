@@ -86,13 +86,20 @@ public class ManagementReport implements ReportDocument {
 
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
+        return write(edition, folder, List.of(language));
+    }
+
+    /** Reads the results, names and campaign returns once and renders them in each language. */
+    @Override
+    public List<RenderedPdf> write(Edition edition, Path folder, List<Locale> languages) {
         List<StoredResult> stored = results.find(edition.report(), edition.period());
-        byte[] pdf = render(edition, new Input(stored, names.names(),
-                coverage.range().map(DataCoverage.Range::first).orElse(null),
-                campaigns.before(edition.period().end()), dataNotes.notes()), language);
+        Input input = new Input(stored, names.names(), coverage.range().map(DataCoverage.Range::first).orElse(null),
+                campaigns.before(edition.period().end()), dataNotes.notes());
         String file = settings.of(edition.period().kind()).file();
-        return List.of(RenderedPdf.write(RenderedPdf.fileIn(folder, file, language, renderer.locale()), pdf, language,
-                renderer.locale()));
+        return languages.stream()
+                .map(language -> RenderedPdf.write(RenderedPdf.fileIn(folder, file, language, renderer.locale()),
+                        render(edition, input, language), language, renderer.locale()))
+                .toList();
     }
 
     /**

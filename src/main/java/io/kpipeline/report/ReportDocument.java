@@ -24,4 +24,12 @@ public interface ReportDocument {
      * one reader, whose language is the reports', writes nothing in another language.
      */
     List<RenderedPdf> write(Edition edition, Path folder, Locale language);
+
+    /**
+     * Renders the document in each of {@code languages} (see {@link #write(Edition, Path, Locale)}). A document
+     * whose input costs a query of its own reads it once for all languages.
+     */
+    default List<RenderedPdf> write(Edition edition, Path folder, List<Locale> languages) {
+        return languages.stream().flatMap(language -> write(edition, folder, language).stream()).toList();
+    }
 }

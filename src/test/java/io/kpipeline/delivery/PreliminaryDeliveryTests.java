@@ -73,6 +73,9 @@ class PreliminaryDeliveryTests {
         assertThat(preliminaryFolder.getFileName().toString()).isEqualTo("2026-08-preliminary");
         assertThat(pdfText(preliminaryFolder.resolve("management-report.pdf")))
                 .contains("August 2026", "Vorläufig – Daten bis 20.08.2026");
+        // rendered once per language from one read of the results: the English reader's copy is English
+        assertThat(pdfText(preliminaryFolder.resolve("management-report.en.pdf")))
+                .contains("August 2026", "Preliminary – data up to").doesNotContain("Vorläufig");
         assertThat(completed.of(ReportKind.MONTHLY)).doesNotContain("2026-08");
         MimeMessage german = read(outbox.resolve(
                 "monthly-2026-08-preliminary_2026-08-20_report-geschaeftsfuehrung@example.com.eml"));
