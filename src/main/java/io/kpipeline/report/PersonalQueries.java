@@ -20,22 +20,29 @@ class PersonalQueries {
      * Active reps with data in P: {@code sales_rep.active} set, and at least one of their own figures
      * of the week exists — an activity of theirs (research included), a lead they own created or
      * entering a funnel stage, a deal they own won or lost, or a sales email they sent.
+     *
+     * <p>Each source gives the reps of the week as a derived table read through its period's index, tried in
+     * this order and built only when the sources before it left a rep out (the funnel's, which has no index
+     * by date alone, last). Asked per rep ({@code EXISTS ... WHERE rep_id = r.id}) the server walked every
+     * rep's history from its first activity to the week: at 4.8 million activities 1.0–1.7 s instead of 0.07 s.
      */
     static final String ACTIVE_REPS = """
             SELECT r.id, r.name
             FROM sales_rep r
             WHERE r.active = TRUE
-              AND (EXISTS (SELECT 1 FROM activity a
-                           WHERE a.rep_id = r.id AND a.occurred_at >= :start AND a.occurred_at < :end)
-                OR EXISTS (SELECT 1 FROM `lead` l
-                           WHERE l.owner_rep_id = r.id AND l.created_at >= :start AND l.created_at < :end)
-                OR EXISTS (SELECT 1 FROM funnel_event f JOIN `lead` l ON l.id = f.lead_id
-                           WHERE l.owner_rep_id = r.id AND f.occurred_at >= :start AND f.occurred_at < :end)
-                OR EXISTS (SELECT 1 FROM deal d
-                           WHERE d.owner_rep_id = r.id AND d.status IN ('WON', 'LOST')
-                             AND d.closed_at >= :start AND d.closed_at < :end)
-                OR EXISTS (SELECT 1 FROM email_message e
-                           WHERE e.rep_id = r.id AND e.kind = 'SALES' AND e.sent_at >= :start AND e.sent_at < :end))
+              AND (r.id IN (SELECT rep_id FROM (SELECT DISTINCT a.rep_id FROM activity a
+                                                WHERE a.occurred_at >= :start AND a.occurred_at < :end) x)
+                OR r.id IN (SELECT rep_id FROM (SELECT DISTINCT l.owner_rep_id AS rep_id FROM `lead` l
+                                                WHERE l.created_at >= :start AND l.created_at < :end) x)
+                OR r.id IN (SELECT rep_id FROM (SELECT DISTINCT d.owner_rep_id AS rep_id FROM deal d
+                                                WHERE d.status IN ('WON', 'LOST')
+                                                  AND d.closed_at >= :start AND d.closed_at < :end) x)
+                OR r.id IN (SELECT rep_id FROM (SELECT DISTINCT e.rep_id FROM email_message e
+                                                WHERE e.kind = 'SALES'
+                                                  AND e.sent_at >= :start AND e.sent_at < :end) x)
+                OR r.id IN (SELECT rep_id FROM (SELECT DISTINCT l.owner_rep_id AS rep_id FROM funnel_event f
+                                                JOIN `lead` l ON l.id = f.lead_id
+                                                WHERE f.occurred_at >= :start AND f.occurred_at < :end) x))
             ORDER BY r.id
             """;
 
