@@ -53,7 +53,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * for the second those it compares that the first did not: the new month alone, or the new week and
  * the same week a year earlier (the first run computed the year-ago week of its own week only). A
  * results store that is reused needs no more than that for the second run; with a store that is
- * not, the second run computes everything again and its ratio shows it. The data is generated once into the benchmark's home and reused.
+ * not, the second run computes everything again and its ratio shows it. The data is generated once
+ * into the benchmark's home and reused.
  */
 public final class KpiBenchmark {
 

@@ -5,24 +5,24 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Inserts the hand-made rows of the sales KPI tests. */
-final class PipelineTestRows {
+/** Inserts the hand-made rows of the sales KPI tests, and of the tests of what the reports read from them. */
+public final class PipelineTestRows {
 
     private final JdbcTemplate jdbc;
 
-    PipelineTestRows(JdbcTemplate jdbc) {
+    public PipelineTestRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    static LocalDateTime at(String text) {
+    public static LocalDateTime at(String text) {
         return LocalDateTime.parse(text.replace(' ', 'T'));
     }
 
-    void channel(String code, String category) {
+    public void channel(String code, String category) {
         jdbc.update("INSERT INTO channel (code, name, category) VALUES (?, ?, ?)", code, code, category);
     }
 
-    void rep(String id) {
+    public void rep(String id) {
         jdbc.update("INSERT INTO sales_rep (id, name, active) VALUES (?, ?, TRUE)", id, "Rep " + id);
     }
 
@@ -31,16 +31,16 @@ final class PipelineTestRows {
                 LocalDate.of(2026, 1, 1));
     }
 
-    void account(String id) {
+    public void account(String id) {
         jdbc.update("INSERT INTO account (id, name, created_at) VALUES (?, ?, ?)", id, id, at("2025-01-01 00:00:00"));
     }
 
-    void lead(String id, String account, String channel, String campaign, String rep, String createdAt) {
+    public void lead(String id, String account, String channel, String campaign, String rep, String createdAt) {
         jdbc.update("INSERT INTO `lead` (id, account_id, channel_code, campaign_id, owner_rep_id, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", id, account, channel, campaign, rep, at(createdAt));
     }
 
-    void event(String lead, String stage, String occurredAt) {
+    public void event(String lead, String stage, String occurredAt) {
         jdbc.update("INSERT INTO funnel_event (lead_id, stage, occurred_at) VALUES (?, ?, ?)", lead, stage,
                 at(occurredAt));
     }
@@ -56,7 +56,7 @@ final class PipelineTestRows {
                 + " VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0)", LocalDate.parse(date), channel, page, sessions);
     }
 
-    void deal(String id, String lead, String account, String rep, String createdAt, String status, String amount,
+    public void deal(String id, String lead, String account, String rep, String createdAt, String status, String amount,
             Integer contractMonths, String closedAt) {
         String stage = status.equals("OPEN") ? "SQL" : status;
         jdbc.update("INSERT INTO deal (id, lead_id, account_id, owner_rep_id, created_at, stage, status, amount,"
@@ -69,7 +69,7 @@ final class PipelineTestRows {
         jdbc.update("UPDATE deal SET expected_close_date = ? WHERE id = ?", LocalDate.parse(date), deal);
     }
 
-    void activity(String id, String rep, String lead, String account, String channel, String type,
+    public void activity(String id, String rep, String lead, String account, String channel, String type,
             String occurredAt, Integer minutes, String outcome) {
         jdbc.update("INSERT INTO activity (id, rep_id, lead_id, account_id, channel_code, type, occurred_at,"
                 + " duration_minutes, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, rep, lead, account, channel,

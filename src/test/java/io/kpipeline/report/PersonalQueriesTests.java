@@ -2,9 +2,9 @@ package io.kpipeline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kpipeline.kpi.PipelineTestRows;
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
-import java.time.LocalDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,25 +46,25 @@ class PersonalQueriesTests {
     @BeforeEach
     void insertOneFigurePerRep() {
         tables.deleteAll();
-        jdbc.update("INSERT INTO channel (code, name, category) VALUES ('PHONE', 'PHONE', 'OFFLINE')");
-        jdbc.update("INSERT INTO account (id, name, created_at) VALUES ('AC', 'AC', '2025-01-01 00:00:00')");
+        PipelineTestRows rows = new PipelineTestRows(jdbc);
+        rows.channel("PHONE", "OFFLINE");
+        rows.account("AC");
         for (String rep : new String[] {"RA", "RB", "RC", "RD", "RE", "RF", "RG", "RH"}) {
-            jdbc.update("INSERT INTO sales_rep (id, name, active) VALUES (?, ?, ?)", rep, "Rep " + rep,
-                    !rep.equals("RH"));
+            rows.rep(rep);
         }
-        activity("XA", "RA", "2026-10-26 00:00:00");
-        lead("LB", "RB", "2026-11-01 23:59:59");
-        lead("LC", "RC", "2025-06-01 10:00:00");
-        jdbc.update("INSERT INTO funnel_event (lead_id, stage, occurred_at) VALUES ('LC', 'MQL', ?)",
-                at("2026-10-28 09:00:00"));
-        lead("LX", null, "2025-06-01 10:00:00");
-        deal("DD", "RD", "WON", "2026-10-30 15:00:00");
+        jdbc.update("UPDATE sales_rep SET active = FALSE WHERE id = 'RH'");
+        rows.activity("XA", "RA", null, null, "PHONE", "RESEARCH", "2026-10-26 00:00:00", null, null);
+        rows.lead("LB", "AC", "PHONE", null, "RB", "2026-11-01 23:59:59");
+        rows.lead("LC", "AC", "PHONE", null, "RC", "2025-06-01 10:00:00");
+        rows.event("LC", "MQL", "2026-10-28 09:00:00");
+        rows.lead("LX", "AC", "PHONE", null, null, "2025-06-01 10:00:00");
+        rows.deal("DD", "LX", "AC", "RD", "2026-10-27 10:00:00", "WON", "1000", null, "2026-10-30 15:00:00");
         email("ME", "RE", "SALES");
-        activity("XF", "RF", "2026-10-25 23:59:59");
-        deal("DF", "RF", "LOST", "2026-11-02 00:00:00");
-        deal("DG", "RG", "OPEN", null);
+        rows.activity("XF", "RF", null, null, "PHONE", "RESEARCH", "2026-10-25 23:59:59", null, null);
+        rows.deal("DF", "LX", "AC", "RF", "2026-10-27 10:00:00", "LOST", "1000", null, "2026-11-02 00:00:00");
+        rows.deal("DG", "LX", "AC", "RG", "2026-10-27 10:00:00", "OPEN", "1000", null, null);
         email("MG", "RG", "MARKETING");
-        activity("XH", "RH", "2026-10-27 11:00:00");
+        rows.activity("XH", "RH", null, null, "PHONE", "RESEARCH", "2026-10-27 11:00:00", null, null);
     }
 
     @Test
@@ -78,28 +78,8 @@ class PersonalQueriesTests {
         assertThat(queries.activeReps(W44.previous()).keySet()).containsExactly("RF");
     }
 
-    private void activity(String id, String rep, String occurredAt) {
-        jdbc.update("INSERT INTO activity (id, rep_id, channel_code, type, occurred_at) VALUES (?, ?, 'PHONE',"
-                + " 'RESEARCH', ?)", id, rep, at(occurredAt));
-    }
-
-    private void lead(String id, String rep, String createdAt) {
-        jdbc.update("INSERT INTO `lead` (id, account_id, channel_code, owner_rep_id, created_at)"
-                + " VALUES (?, 'AC', 'PHONE', ?, ?)", id, rep, at(createdAt));
-    }
-
-    private void deal(String id, String rep, String status, String closedAt) {
-        jdbc.update("INSERT INTO deal (id, lead_id, account_id, owner_rep_id, created_at, stage, status, amount,"
-                + " closed_at) VALUES (?, 'LX', 'AC', ?, ?, ?, ?, 1000, ?)", id, rep, at("2026-10-27 10:00:00"),
-                status.equals("OPEN") ? "SQL" : status, status, closedAt == null ? null : at(closedAt));
-    }
-
     private void email(String id, String rep, String kind) {
         jdbc.update("INSERT INTO email_message (id, rep_id, kind, sent_at, status) VALUES (?, ?, ?, ?, 'DELIVERED')",
-                id, rep, kind, at("2026-10-29 08:00:00"));
-    }
-
-    private static LocalDateTime at(String text) {
-        return LocalDateTime.parse(text.replace(' ', 'T'));
+                id, rep, kind, PipelineTestRows.at("2026-10-29 08:00:00"));
     }
 }
