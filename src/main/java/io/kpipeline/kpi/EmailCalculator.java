@@ -59,10 +59,10 @@ class EmailCalculator implements KpiCalculator {
                    SUM(emails)                     AS sent,
                    SUM(CASE WHEN status = 'BOUNCED' THEN emails ELSE 0 END) AS bounced,
                    SUM(CASE WHEN status = 'DELIVERED' THEN emails ELSE 0 END) AS delivered,
-                   SUM(CASE WHEN status = 'DELIVERED' AND (opened OR clicked) THEN emails ELSE 0 END) AS opened,
-                   SUM(CASE WHEN status = 'DELIVERED' AND clicked THEN emails ELSE 0 END) AS clicked,
-                   SUM(CASE WHEN status = 'DELIVERED' AND unsubscribed THEN emails ELSE 0 END) AS unsubscribed,
-                   SUM(CASE WHEN status = 'DELIVERED' AND replied THEN emails ELSE 0 END) AS replied
+                   SUM(CASE WHEN status = 'DELIVERED' THEN opened_or_clicked ELSE 0 END) AS opened,
+                   SUM(CASE WHEN status = 'DELIVERED' THEN clicked ELSE 0 END) AS clicked,
+                   SUM(CASE WHEN status = 'DELIVERED' THEN unsubscribed ELSE 0 END) AS unsubscribed,
+                   SUM(CASE WHEN status = 'DELIVERED' THEN replied ELSE 0 END) AS replied
             FROM email_day
             WHERE %2$s
             GROUP BY period_index, kind, campaign_id, rep_id""";
