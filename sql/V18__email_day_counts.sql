@@ -5,20 +5,12 @@
 -- emails in that index's order, one sent_at after the other, without sorting or hashing every email into a
 -- temporary table: at 2.1 million emails a month 3.1–3.7 s instead of 6.6–7.2 s, timed alternately.
 -- The counts of the old shape are dropped, and every day is counted again the first time a report needs it.
-DROP TABLE email_day;
+DELETE FROM email_day;
 
-CREATE TABLE email_day (
-    day               DATE        NOT NULL,
-    kind              VARCHAR(16) NOT NULL,
-    campaign_id       VARCHAR(64) NULL,
-    rep_id            VARCHAR(64) NULL,
-    status            VARCHAR(16) NOT NULL,
-    emails            BIGINT      NOT NULL,
-    opened_or_clicked BIGINT      NOT NULL,
-    clicked           BIGINT      NOT NULL,
-    unsubscribed      BIGINT      NOT NULL,
-    replied           BIGINT      NOT NULL,
-    KEY ix_email_day_day (day)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+ALTER TABLE email_day
+    CHANGE COLUMN opened opened_or_clicked BIGINT NOT NULL,
+    MODIFY COLUMN clicked BIGINT NOT NULL,
+    MODIFY COLUMN unsubscribed BIGINT NOT NULL,
+    MODIFY COLUMN replied BIGINT NOT NULL;
 
 DELETE FROM email_day_built;
