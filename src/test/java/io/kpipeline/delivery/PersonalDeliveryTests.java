@@ -111,7 +111,10 @@ class PersonalDeliveryTests {
         MimeMessage first = received.get("jm@example.com");
         String firstHtml = Mails.html(first);
         assertThat(firstHtml).contains("<p>Hallo Jürgen Müller,</p>",
-                "Ihre Zahlen der KW 46/2026 (09.11.2026 bis 15.11.2026), daneben die des Teams:", ">Team</th>");
+                "Ihre Zahlen der KW 46/2026 (09.11.2026 bis 15.11.2026), daneben die des Teams:", ">Team</th>",
+                // the contact frequency's team value is an average per rep too, as the note says
+                "und der Kontaktfrequenz, die sich über die Vertriebsmitarbeiter aufaddieren, der Durchschnitt je "
+                        + "aktivem Vertriebsmitarbeiter");
         assertThat(row(firstHtml, "Kontakte")).contains(">2</td>", ">1,5</td>");
         assertThat(Mails.plain(first)).contains("Kontakte: 2 (Team: 1,5").doesNotContain("Über 100 %", "¹");
         MimeMessage second = received.get("juergen.mueller@example.com");
