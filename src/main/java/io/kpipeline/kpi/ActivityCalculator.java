@@ -9,8 +9,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Prospecting and sales activity: contacts, reactions per research hour, contacts per active
@@ -24,23 +22,11 @@ class ActivityCalculator implements KpiCalculator {
     private static final String NO_ACTIVE_CUSTOMERS = "no active customers on the last day of the period";
 
     /**
-     * The accounts active on {@code last} (as CustomerQueries defines them), kept for the activity query on the
-     * computation's own connection: a temporary table with a primary key, which the server joins the month's
-     * activities with in a fraction of the time a derived table takes (no other run sees it, and it goes with
-     * the transaction's end or the connection).
-     */
-    private static final String DROP_ACTIVE = "DROP TEMPORARY TABLE IF EXISTS kpi_active_account";
-    private static final String CREATE_ACTIVE = """
-            CREATE TEMPORARY TABLE kpi_active_account (account_id VARCHAR(64) NOT NULL PRIMARY KEY)
-            ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin""";
-    private static final String FILL_ACTIVE = "INSERT INTO kpi_active_account (account_id) "
-            + CustomerQueries.activeAccountsOn("CAST(:last AS DATE)");
-
-    /**
      * Activities in P per channel and rep, with the contacts among them on accounts that are active customers
-     * on {@code last}; the total and the breakdowns are added up from these few rows. The period's rows are
-     * read through the covering ix_activity_occurred_cover alone. How many customers are active on
-     * {@code last} comes from CustomerQueries' figures of the period, which the computation shares.
+     * on {@code last}: those with a span of customer_active_span on that day, of which an account has at most
+     * one. The total and the breakdowns are added up from these few rows. The period's rows are read through
+     * the covering ix_activity_occurred_cover alone. How many customers are active on {@code last} comes from
+     * CustomerQueries' figures of the period, which the computation shares.
      */
     private static final String ACTIVITIES = """
             SELECT a.channel_code, a.rep_id,
@@ -54,10 +40,10 @@ class ActivityCalculator implements KpiCalculator {
                    SUM(CASE WHEN a.type <> 'RESEARCH' AND c.account_id IS NOT NULL THEN 1 ELSE 0 END)
                        AS customer_contacts
             FROM activity a
-            LEFT JOIN kpi_active_account c ON c.account_id = a.account_id
+            LEFT JOIN customer_active_span c ON c.account_id = a.account_id AND %s
             WHERE a.occurred_at >= :start AND a.occurred_at < :end
             GROUP BY a.channel_code, a.rep_id
-            """;
+            """.formatted(CustomerQueries.activeOn("c", "CAST(:last AS DATE)"));
 
     private static final List<String> MEASURES = List.of("contacts", "reactions", "research_activities",
             "research_minutes", "customer_contacts");
@@ -83,12 +69,9 @@ class ActivityCalculator implements KpiCalculator {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CustomerQueries customerQueries;
-    private final TransactionTemplate transactions;
 
-    ActivityCalculator(NamedParameterJdbcTemplate jdbc, CustomerQueries customerQueries,
-            PlatformTransactionManager transactionManager) {
+    ActivityCalculator(NamedParameterJdbcTemplate jdbc, CustomerQueries customerQueries) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
         this.customerQueries = customerQueries;
     }
 
@@ -114,25 +97,17 @@ class ActivityCalculator implements KpiCalculator {
     public List<KpiValue> compute(ReportingPeriod period) {
         Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),
                 "last", period.last());
+        // first: the figures make customer_active_span current, which the activities are joined with
+        BigDecimal customers = BigDecimal.valueOf(customerQueries.period(period).total().activeAtEnd());
         PipelineTally tally = new PipelineTally();
-        // one transaction: one connection, which the temporary table lives on
-        transactions.executeWithoutResult(status -> {
-            jdbc.getJdbcOperations().execute(DROP_ACTIVE);
-            jdbc.getJdbcOperations().execute(CREATE_ACTIVE);
-            try {
-                jdbc.update(FILL_ACTIVE, params);
-                jdbc.query(ACTIVITIES, params, rs -> {
-                    String channel = rs.getString("channel_code");
-                    String rep = rs.getString("rep_id");
-                    for (String measure : MEASURES) {
-                        BigDecimal amount = rs.getBigDecimal(measure);
-                        tally.add(PipelineTally.TOTAL, "", measure, amount);
-                        tally.add("channel", channel, measure, amount);
-                        tally.add("rep", rep, measure, amount);
-                    }
-                });
-            } finally {
-                jdbc.getJdbcOperations().execute(DROP_ACTIVE);
+        jdbc.query(ACTIVITIES, params, rs -> {
+            String channel = rs.getString("channel_code");
+            String rep = rs.getString("rep_id");
+            for (String measure : MEASURES) {
+                BigDecimal amount = rs.getBigDecimal(measure);
+                tally.add(PipelineTally.TOTAL, "", measure, amount);
+                tally.add("channel", channel, measure, amount);
+                tally.add("rep", rep, measure, amount);
             }
         });
         tally.addWide(jdbc, LEAD_RESPONSES, params, "responded_leads", "response_seconds");
@@ -142,7 +117,6 @@ class ActivityCalculator implements KpiCalculator {
         values.addAll(tally.scaledRatios("research_reaction_rate", "reactions", BigDecimal.ONE, "research_minutes",
                 MINUTES_PER_HOUR, "research_activities", "no research time in the period", "rep"));
         // per rep: that rep's contacts with customers over all active customers, for every rep with contacts in P
-        BigDecimal customers = BigDecimal.valueOf(customerQueries.period(period).total().activeAtEnd());
         values.add(KpiValue.countedRatio("contact_frequency", null, null, tally.total("customer_contacts"), customers,
                 NO_ACTIVE_CUSTOMERS));
         for (String rep : tally.values("rep", "contacts")) {

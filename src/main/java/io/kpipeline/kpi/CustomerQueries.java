@@ -21,16 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The shared customer terms of kpi-vocabulary.md (version 2), written once: "active customer on
  * day d", "opening day", "first customer date" and "new customer in P", together with the MRR and
- * booked revenue that revenue, customer and unit-economics KPIs relate to them. One query reads
- * {@code subscription} and {@code customer_order} once each, builds one row per account and sums
- * those rows per segment (the account's current segment) and in total.
+ * booked revenue that revenue, customer and unit-economics KPIs relate to them. One query per window
+ * builds one row per account and sums those rows per segment (the account's current segment) and in
+ * total.
  *
  * <p>An account is active on day d when a subscription of it runs on d, or when it has a booked
  * one-off order (no {@code subscription_id}) dated in {@code [d − 364 days, d]} and not before the
  * end of any of its subscriptions that ended by d. Subscription invoices never make an account
  * active: a subscriber who cancels stops being active on the subscription's {@code end_date}.
- * Because the latest one-off order on or before d decides the second condition, it is enough to
- * know per account that date and the latest subscription end on or before d.
+ * That set is worked out once for all days, as spans per account in {@code customer_active_span}
+ * (see {@link #DERIVED}), whenever subscription or customer_order changed; every window and calculator
+ * that asks for the active customers of a day looks them up there.
  */
 @Component
 class CustomerQueries {
@@ -43,39 +44,12 @@ class CustomerQueries {
     }
 
     /**
-     * Whether an account is active on {@code day}, from its per-account facts: {@code runs} (1 when a
-     * subscription runs that day), {@code lastOneOff} (its latest booked one-off order on or before the
-     * day) and {@code lastEnd} (the latest end of its subscriptions on or before the day).
+     * Whether the row {@code span} of {@code customer_active_span} covers {@code day} (SQL expressions): its
+     * account is active that day. At most one span of an account covers a day, so a join on the account and this
+     * condition finds one row for an active account and none for another.
      */
-    private static String activeOn(String day, String runs, String lastOneOff, String lastEnd) {
-        return "CASE WHEN " + runs + " = 1 OR (" + lastOneOff + " >= DATE_SUB(" + day + ", INTERVAL 364 DAY) AND ("
-                + lastEnd + " IS NULL OR " + lastOneOff + " >= " + lastEnd + ")) THEN 1 ELSE 0 END";
-    }
-
-    /**
-     * The accounts active on {@code day} (a SQL date expression), as a derived table with the one column
-     * {@code account_id}: for joins that need the set itself, such as contacts with customers.
-     */
-    static String activeAccountsOn(String day) {
-        return """
-                SELECT account_id
-                FROM (SELECT account_id, MAX(runs) AS runs, MAX(last_end) AS last_end, MAX(last_one_off) AS last_one_off
-                      FROM (SELECT account_id,
-                                   MAX(CASE WHEN %2$s THEN 1 ELSE 0 END) AS runs,
-                                   MAX(CASE WHEN end_date <= %1$s THEN end_date END) AS last_end,
-                                   CAST(NULL AS DATE) AS last_one_off
-                            FROM subscription
-                            WHERE start_date <= %1$s
-                            GROUP BY account_id
-                            UNION ALL
-                            SELECT account_id, 0, CAST(NULL AS DATE), MAX(order_date)
-                            FROM customer_order
-                            WHERE status = 'BOOKED' AND subscription_id IS NULL
-                              AND order_date BETWEEN DATE_SUB(%1$s, INTERVAL 364 DAY) AND %1$s
-                            GROUP BY account_id) u
-                      GROUP BY account_id) f
-                WHERE %3$s = 1""".formatted(day, subscriptionActiveOn(day),
-                activeOn(day, "runs", "last_one_off", "last_end"));
+    static String activeOn(String span, String day) {
+        return span + ".active_from <= " + day + " AND " + span + ".active_until > " + day;
     }
 
     private static final String OPEN = "CAST(:open AS DATE)";
@@ -83,40 +57,15 @@ class CustomerQueries {
     private static final String BASE = "CAST(:base AS DATE)";
 
     /**
-     * Per account, of its subscriptions (grouped by account_id): whether one runs on the opening day {@code :open}
-     * and on {@code :last}, and the latest end on or before each; its one-off order columns, NULL here.
-     */
-    private static final String SUBSCRIPTION_DAYS = """
-            MAX(CASE WHEN %s THEN 1 ELSE 0 END) AS runs_open,
-            MAX(CASE WHEN %s THEN 1 ELSE 0 END) AS runs_last,
-            MAX(CASE WHEN end_date <= %s THEN end_date END) AS end_open,
-            MAX(CASE WHEN end_date <= %s THEN end_date END) AS end_last,
-            CAST(NULL AS DATE) AS one_off_open,
-            CAST(NULL AS DATE) AS one_off_last""".formatted(subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST),
-            OPEN, LAST);
-
-    /** Those columns (and the one-off orders' dates) of an account's rows taken together. */
-    private static final String ACCOUNT_DAYS = """
-            MAX(runs_open) AS runs_open,
-            MAX(runs_last) AS runs_last,
-            MAX(end_open) AS end_open,
-            MAX(end_last) AS end_last,
-            MAX(one_off_open) AS one_off_open,
-            MAX(one_off_last) AS one_off_last""";
-
-    /**
-     * Per account (only accounts with a subscription or booked order before {@code :end}; later rows
-     * cannot change a first customer date inside the window): its first customer date, whether it is
-     * active on the opening day {@code :open} and on {@code :last}, the MRR of its subscriptions active on
-     * those days and on {@code :base} (a year before {@code :last}, for revenue retention), its booked
-     * revenue in [from, end) and whether it bought one-off in the window and before it. Then summed per
-     * segment WITH ROLLUP (the NULL row is the total).
+     * Per account: whether it is active on the opening day {@code :open} and on {@code :last} (its spans in
+     * {@code customer_active_span}), the MRR of its subscriptions active on those days and on {@code :base} (a year
+     * before {@code :last}, for revenue retention), its booked revenue in [from, end) and whether it bought one-off
+     * in the window; its first customer date and whether it bought one-off before the window come from
+     * {@code customer_first_date}. Then summed per segment WITH ROLLUP (the NULL row is the total).
      *
-     * <p>Of the orders it reads only the window's booked ones and the booked one-off orders of the 364 days
-     * before the opening day (an older one-off order makes no account active on the opening or the last
-     * day), both through covering indexes; the first customer date and "a one-off order before the window"
-     * come from {@code customer_first_date} (see {@link #FIRST_DATES}). Accounts whose only orders are older
-     * add nothing to any sum.
+     * <p>It reads only the rows that can add to a sum: the spans that reach into [open, last], the subscriptions
+     * that run on one of the three days, and the window's booked orders through a covering index. An account
+     * without any of them adds nothing to any sum; a new customer has a subscription or an order in the window.
      */
     private static final String FIGURES = """
             SELECT seg,
@@ -142,15 +91,15 @@ class CustomerQueries {
                    SUM(booked_amount) AS booked_amount,
                    SUM(CASE WHEN is_new = 1 THEN booked_amount ELSE 0 END) AS new_booked_amount
             FROM (
-                SELECT COALESCE(a.segment, '(none)') AS seg, fd.first_date, c.mrr_open, c.subscriptions_open,
-                       c.mrr_lost, c.mrr_last, c.mrr_base, c.bought, c.bought_one_off, c.booked_amount,
+                SELECT COALESCE(a.segment, '(none)') AS seg, fd.first_date, c.active_open, c.active_last, c.mrr_open,
+                       c.subscriptions_open, c.mrr_lost, c.mrr_last, c.mrr_base, c.bought, c.bought_one_off,
+                       c.booked_amount,
                        CASE WHEN c.bought_one_off = 1 AND fd.first_one_off < :from THEN 1 ELSE 0 END AS one_off_before,
-                       %4$s AS active_open,
-                       %5$s AS active_last,
                        CASE WHEN fd.first_date >= :from AND fd.first_date < :end THEN 1 ELSE 0 END AS is_new
                 FROM (
                     SELECT account_id,
-                           %10$s,
+                           MAX(active_open) AS active_open,
+                           MAX(active_last) AS active_last,
                            SUM(mrr_open) AS mrr_open,
                            SUM(subscriptions_open) AS subscriptions_open,
                            SUM(mrr_lost) AS mrr_lost,
@@ -161,116 +110,92 @@ class CustomerQueries {
                            MAX(bought_one_off) AS bought_one_off
                     FROM (
                         SELECT account_id,
-                               %9$s,
-                               SUM(CASE WHEN %6$s THEN mrr ELSE 0 END) AS mrr_open,
-                               SUM(CASE WHEN %6$s THEN 1 ELSE 0 END) AS subscriptions_open,
-                               SUM(CASE WHEN %6$s AND NOT (%7$s) THEN mrr ELSE 0 END) AS mrr_lost,
-                               SUM(CASE WHEN %7$s THEN mrr ELSE 0 END) AS mrr_last,
-                               SUM(CASE WHEN %8$s THEN mrr ELSE 0 END) AS mrr_base,
+                               MAX(CASE WHEN %4$s THEN 1 ELSE 0 END) AS active_open,
+                               MAX(CASE WHEN %5$s THEN 1 ELSE 0 END) AS active_last,
+                               0 AS mrr_open, 0 AS subscriptions_open, 0 AS mrr_lost, 0 AS mrr_last, 0 AS mrr_base,
                                0 AS booked_amount, 0 AS bought, 0 AS bought_one_off
-                        FROM subscription
-                        WHERE start_date < :end
+                        FROM customer_active_span s
+                        WHERE s.active_until > %1$s AND s.active_from <= %2$s
                         GROUP BY account_id
                         UNION ALL
-                        SELECT account_id,
-                               0, 0,
-                               CAST(NULL AS DATE), CAST(NULL AS DATE),
-                               MAX(CASE WHEN subscription_id IS NULL AND order_date <= %1$s THEN order_date END),
-                               MAX(CASE WHEN subscription_id IS NULL AND order_date <= %2$s THEN order_date END),
-                               0, 0, 0, 0, 0,
-                               SUM(CASE WHEN order_date >= :from THEN amount ELSE 0 END),
-                               MAX(CASE WHEN order_date >= :from THEN 1 ELSE 0 END),
-                               MAX(CASE WHEN subscription_id IS NULL AND order_date >= :from THEN 1 ELSE 0 END)
-                        FROM (SELECT account_id, subscription_id, order_date, amount
-                              FROM customer_order
-                              WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end
-                              UNION ALL
-                              SELECT account_id, subscription_id, order_date, 0
-                              FROM customer_order
-                              WHERE subscription_id IS NULL AND status = 'BOOKED'
-                                AND order_date >= DATE_SUB(%1$s, INTERVAL 364 DAY) AND order_date < :from) o
+                        SELECT account_id, 0, 0,
+                               SUM(CASE WHEN %6$s THEN mrr ELSE 0 END),
+                               SUM(CASE WHEN %6$s THEN 1 ELSE 0 END),
+                               SUM(CASE WHEN %6$s AND NOT (%7$s) THEN mrr ELSE 0 END),
+                               SUM(CASE WHEN %7$s THEN mrr ELSE 0 END),
+                               SUM(CASE WHEN %8$s THEN mrr ELSE 0 END),
+                               0, 0, 0
+                        FROM subscription
+                        -- running on the opening day, the last day or the base day
+                        WHERE start_date < :end AND (end_date IS NULL OR end_date > LEAST(%1$s, %3$s))
+                        GROUP BY account_id
+                        UNION ALL
+                        SELECT account_id, 0, 0, 0, 0, 0, 0, 0,
+                               SUM(amount), 1, MAX(CASE WHEN subscription_id IS NULL THEN 1 ELSE 0 END)
+                        FROM customer_order
+                        WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end
                         GROUP BY account_id
                     ) u
                     GROUP BY account_id
                 ) c
                 JOIN account a ON a.id = c.account_id
-                -- every account with a subscription or booked order has a row (see FIRST_DATES)
+                -- every account with a subscription or booked order has a row (see DERIVED)
                 LEFT JOIN customer_first_date fd ON fd.account_id = c.account_id
             ) x
             GROUP BY seg WITH ROLLUP
-            """.formatted(OPEN, LAST, BASE,
-            activeOn(OPEN, "c.runs_open", "c.one_off_open", "c.end_open"),
-            activeOn(LAST, "c.runs_last", "c.one_off_last", "c.end_last"),
-            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), SUBSCRIPTION_DAYS,
-            ACCOUNT_DAYS);
+            """.formatted(OPEN, LAST, BASE, activeOn("s", OPEN), activeOn("s", LAST),
+            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE));
 
     /**
      * The trailing-year figures the unit economics use, in total ({@link Year}): the accounts active on the
-     * opening and the last day come from their subscriptions and the booked one-off orders of the 364 days
-     * before each day, the new customers from {@code customer_first_date}, the booked revenue is one sum over
-     * the window's orders. Unlike {@link #FIGURES} it does not group the window's orders per account (who
-     * bought, who bought again), which a year of orders makes the costliest part of that query. The orders'
-     * and subscriptions' accounts exist (foreign keys), as the join with {@code account} there assumes.
+     * opening and the last day from their spans, the new customers from {@code customer_first_date} with the MRR
+     * of their subscriptions on the last day, and the booked revenue as one sum over the window's orders. Unlike
+     * {@link #FIGURES} it does not group the window's orders per account (who bought, who bought again), which a
+     * year of orders makes the costliest part of that query.
      */
     private static final String YEAR = """
-            SELECT SUM(active_open) AS active_open,
-                   SUM(active_last) AS active_last,
-                   SUM(CASE WHEN active_open = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned,
-                   SUM(is_new) AS new_customers,
-                   SUM(CASE WHEN is_new = 1 THEN mrr_last ELSE 0 END) AS new_mrr_last,
-                   SUM(CASE WHEN is_new = 1 AND mrr_last > 0 THEN 1 ELSE 0 END) AS new_with_mrr,
+            SELECT s.active_open, s.active_last, s.churned, n.new_customers, n.new_mrr_last, n.new_with_mrr,
                    (SELECT SUM(amount) FROM customer_order
                     WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end) AS booked_amount
-            FROM (
-                SELECT c.mrr_last,
-                       %3$s AS active_open,
-                       %4$s AS active_last,
-                       CASE WHEN fd.first_date >= :from AND fd.first_date < :end THEN 1 ELSE 0 END AS is_new
-                FROM (
-                    SELECT account_id,
-                           %7$s,
-                           SUM(mrr_last) AS mrr_last
-                    FROM (
-                        SELECT account_id,
-                               %5$s,
-                               SUM(CASE WHEN %6$s THEN mrr ELSE 0 END) AS mrr_last
-                        FROM subscription
-                        WHERE start_date < :end
-                        GROUP BY account_id
-                        UNION ALL
-                        SELECT account_id, 0, 0, CAST(NULL AS DATE), CAST(NULL AS DATE),
-                               MAX(CASE WHEN order_date <= %1$s THEN order_date END),
-                               MAX(order_date),
-                               0
-                        FROM customer_order
-                        WHERE subscription_id IS NULL AND status = 'BOOKED'
-                          AND order_date >= DATE_SUB(%1$s, INTERVAL 364 DAY) AND order_date <= %2$s
-                        GROUP BY account_id
-                        UNION ALL
-                        -- the new customers: a first customer date in the window
-                        SELECT account_id, 0, 0, CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS DATE),
-                               CAST(NULL AS DATE), 0
-                        FROM customer_first_date
-                        WHERE first_date >= :from AND first_date < :end
-                    ) u
-                    GROUP BY account_id
-                ) c
-                JOIN account a ON a.id = c.account_id
-                LEFT JOIN customer_first_date fd ON fd.account_id = c.account_id
-            ) x
-            """.formatted(OPEN, LAST,
-            activeOn(OPEN, "c.runs_open", "c.one_off_open", "c.end_open"),
-            activeOn(LAST, "c.runs_last", "c.one_off_last", "c.end_last"),
-            SUBSCRIPTION_DAYS, subscriptionActiveOn(LAST), ACCOUNT_DAYS);
+            FROM (SELECT SUM(active_open) AS active_open,
+                         SUM(active_last) AS active_last,
+                         SUM(CASE WHEN active_open = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned
+                  FROM (SELECT account_id,
+                               MAX(CASE WHEN %3$s THEN 1 ELSE 0 END) AS active_open,
+                               MAX(CASE WHEN %4$s THEN 1 ELSE 0 END) AS active_last
+                        FROM customer_active_span s
+                        WHERE s.active_until > %1$s AND s.active_from <= %2$s
+                        GROUP BY account_id) a) s
+            CROSS JOIN (
+                SELECT COUNT(*) AS new_customers,
+                       SUM(mrr_last) AS new_mrr_last,
+                       SUM(CASE WHEN mrr_last > 0 THEN 1 ELSE 0 END) AS new_with_mrr
+                FROM (SELECT fd.account_id, SUM(COALESCE(sub.mrr, 0)) AS mrr_last
+                      FROM customer_first_date fd
+                      LEFT JOIN (SELECT account_id, mrr FROM subscription WHERE %5$s) sub
+                             ON sub.account_id = fd.account_id
+                      WHERE fd.first_date >= :from AND fd.first_date < :end
+                      GROUP BY fd.account_id) x) n
+            """.formatted(OPEN, LAST, activeOn("s", OPEN), activeOn("s", LAST), subscriptionActiveOn(LAST));
 
     /**
-     * Every account's first customer date and first booked one-off order, over its whole history. Taking them
-     * from there instead of from the rows before the window's end changes nothing: an account the figures
-     * count has a subscription or a booked order before the end, so its first date lies before the end too,
-     * and "a one-off order before the window" asks only for the first one. Built in one transaction, which
-     * computations on other connections do not see half done.
+     * The two tables derived from the customer history, built together in one transaction, which computations on
+     * other connections do not see half done:
+     *
+     * <p>{@code customer_first_date}: every account's first customer date and first booked one-off order, over its
+     * whole history. Taking them from there instead of from the rows before the window's end changes nothing: an
+     * account the figures count has a subscription or a booked order before the end, so its first date lies
+     * before the end too, and "a one-off order before the window" asks only for the first one.
+     *
+     * <p>{@code customer_active_span}: the days each account is active, as spans [from, until) merged so that no two
+     * of an account overlap or touch. A subscription makes its account active from its start until its end. A
+     * booked one-off order of day o makes it active from o for 365 days (d − 364 ≤ o), but only until the first
+     * end of one of its subscriptions after o: from that day on a subscription ended by d ended after o. An account
+     * is active on d exactly when one of these spans covers d, for the latest one-off order on or before d then
+     * covers it too. Spans are merged in account order where one starts before the furthest end of those that
+     * started before it (window functions; MariaDB 10.2 and MySQL 8 have them).
      */
-    private static final List<String> FIRST_DATES = List.of(
+    private static final List<String> DERIVED = List.of(
             "DELETE FROM customer_first_date",
             """
             INSERT INTO customer_first_date (account_id, first_date, first_one_off)
@@ -289,12 +214,38 @@ class CustomerQueries {
                   WHERE subscription_id IS NULL AND status = 'BOOKED'
                   GROUP BY account_id) u
             GROUP BY account_id""",
+            "DELETE FROM customer_active_span",
+            """
+            INSERT INTO customer_active_span (account_id, active_from, active_until)
+            SELECT account_id, MIN(active_from), MAX(active_until)
+            FROM (SELECT account_id, active_from, active_until,
+                         SUM(starts) OVER (PARTITION BY account_id ORDER BY active_from, active_until
+                                           ROWS UNBOUNDED PRECEDING) AS island
+                  FROM (SELECT account_id, active_from, active_until,
+                               CASE WHEN active_from <= MAX(active_until) OVER (
+                                             PARTITION BY account_id ORDER BY active_from, active_until
+                                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                                    THEN 0 ELSE 1 END AS starts
+                        FROM (SELECT account_id, start_date AS active_from,
+                                     COALESCE(end_date, DATE '9999-12-31') AS active_until
+                              FROM subscription
+                              WHERE end_date IS NULL OR end_date > start_date
+                              UNION ALL
+                              SELECT o.account_id, o.order_date,
+                                     LEAST(DATE_ADD(o.order_date, INTERVAL 365 DAY),
+                                           COALESCE(MIN(s.end_date), DATE '9999-12-31'))
+                              FROM (SELECT DISTINCT account_id, order_date
+                                    FROM customer_order
+                                    WHERE subscription_id IS NULL AND status = 'BOOKED') o
+                              LEFT JOIN subscription s ON s.account_id = o.account_id AND s.end_date > o.order_date
+                              GROUP BY o.account_id, o.order_date) spans) marked) islands
+            GROUP BY account_id, island""",
             """
             REPLACE INTO kpi_derived (table_name, source_version, built_at)
-            VALUES ('customer_first_date', :version, CURRENT_TIMESTAMP)""");
+            VALUES ('customer_history', :version, CURRENT_TIMESTAMP)""");
 
-    private static final String FIRST_DATES_VERSION =
-            "SELECT source_version FROM kpi_derived WHERE table_name = 'customer_first_date'";
+    private static final String DERIVED_VERSION =
+            "SELECT source_version FROM kpi_derived WHERE table_name = 'customer_history'";
 
     /**
      * The source rows the customer figures of {@code period} read (see {@link KpiCalculator#reads}): the whole
@@ -322,15 +273,15 @@ class CustomerQueries {
     }
 
     /**
-     * What one computation has read: the figures by window, and whether {@code customer_first_date} is known to
-     * be current. {@code rebuild}: build it afresh whatever its recorded version says, for a computation that
+     * What one computation has read: the figures by window, and whether the derived tables ({@link #DERIVED}) are
+     * known to be current. {@code rebuild}: build them afresh whatever their recorded version says, for a computation that
      * must see rows written without recording a change (a forced computation, a call outside the engine).
      */
     static final class Computation {
         private final Map<List<LocalDate>, Figures> figures = new ConcurrentHashMap<>();
         private final Map<LocalDate, Year> years = new ConcurrentHashMap<>();
         private final boolean rebuild;
-        private boolean firstDatesCurrent;
+        private boolean derivedCurrent;
 
         private Computation(boolean rebuild) {
             this.rebuild = rebuild;
@@ -397,37 +348,37 @@ class CustomerQueries {
 
     /**
      * What {@code reader} reads for {@code key}, once per computation ({@code cache} the computation's map of
-     * it), after the first customer dates are current; outside a computation in one of its own.
+     * it), after the derived tables are current; outside a computation in one of its own.
      */
     private <K, V> V shared(Function<Computation, Map<K, V>> cache, K key, Function<K, V> reader) {
         Computation current = computation.get();
         if (current == null) {
             return sharingFigures(() -> shared(cache, key, reader));
         }
-        firstDates(current);
+        derivedTables(current);
         return cache.apply(current).computeIfAbsent(key, reader);
     }
 
     /**
-     * Makes {@code customer_first_date} current for the computation, once: builds it when the computation asks
-     * for that or when subscription or customer_order changed since it was built. The versions are read before
-     * the build, so that a change committed during it leaves the table older than its recorded version says and
-     * the next computation builds it again.
+     * Makes the derived tables ({@link #DERIVED}) current for the computation, once: builds them when the
+     * computation asks for that or when subscription or customer_order changed since they were built. The versions
+     * are read before the build, so that a change committed during it leaves the tables older than their recorded
+     * version says and the next computation builds them again.
      */
-    private void firstDates(Computation current) {
+    private void derivedTables(Computation current) {
         synchronized (current) {
-            if (current.firstDatesCurrent) {
+            if (current.derivedCurrent) {
                 return;
             }
             SourceChanges.Snapshot snapshot = changes.snapshot();
             long version = snapshot.version("subscription", null, null)
                     + snapshot.version("customer_order", null, null);
-            List<Long> built = jdbc.getJdbcOperations().queryForList(FIRST_DATES_VERSION, Long.class);
+            List<Long> built = jdbc.getJdbcOperations().queryForList(DERIVED_VERSION, Long.class);
             if (current.rebuild || !built.equals(List.of(version))) {
                 var params = new MapSqlParameterSource("version", version);
-                transactions.executeWithoutResult(status -> FIRST_DATES.forEach(sql -> jdbc.update(sql, params)));
+                transactions.executeWithoutResult(status -> DERIVED.forEach(sql -> jdbc.update(sql, params)));
             }
-            current.firstDatesCurrent = true;
+            current.derivedCurrent = true;
         }
     }
 

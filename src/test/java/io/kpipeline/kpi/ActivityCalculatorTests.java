@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <pre>
  * customers   AC1 subscription since 2026-01-01, running           active on 10-31 and 11-01
+ *                 and a BOOKED one-off order 2026-10-20             active twice over, counted once
  *             AC2 subscription 2025-01-01 .. end_date 2026-11-01   active on 10-31 only
  *             AC3 BOOKED order 2025-11-01 (= 10-31 − 364 days)     active on 10-31 only
  *             AC4 CANCELLED order 2026-10-15, subscription from 2026-11-01   active on 11-01 only
@@ -72,6 +73,7 @@ class ActivityCalculatorTests {
             rows.account(account);
         }
         rows.subscription("S1", "AC1", "2026-01-01", null);
+        rows.order("O1", "AC1", "2026-10-20", "BOOKED");
         rows.subscription("S2", "AC2", "2025-01-01", "2026-11-01");
         rows.order("O3", "AC3", "2025-11-01", "BOOKED");
         rows.order("O4", "AC4", "2026-10-15", "CANCELLED");
