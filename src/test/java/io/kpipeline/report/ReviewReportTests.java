@@ -220,23 +220,67 @@ class ReviewReportTests {
     }
 
     private static void assertNoHeadingAlone(byte[] pdf, List<String> headings, int measures) throws IOException {
+        List<List<String>> pages = pages(pdf);
+        assertThat(pages).hasSizeGreaterThan(1);
+        for (int page = 1; page <= pages.size(); page++) {
+            List<String> lines = pages.get(page - 1).stream()
+                    .filter(l -> !l.isEmpty() && !l.startsWith("kpi-pipeline · ") && !l.startsWith("Seite "))
+                    .toList();
+            // a heading is followed on its page by its note or its first row, never by the page break
+            assertThat(headings).as("last line of page %d with %d measures", page, measures)
+                    .doesNotContain(lines.get(lines.size() - 1));
+            // and a note never runs over onto the next page
+            assertThat(lines.get(0)).as("first line of page %d with %d measures", page, measures)
+                    .doesNotStartWith("korrelierte");
+        }
+    }
+
+    /** Each page's lines, stripped. */
+    private static List<List<String>> pages(byte[] pdf) throws IOException {
+        List<List<String>> pages = new ArrayList<>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(document.getNumberOfPages()).isGreaterThan(1);
             for (int page = 1; page <= document.getNumberOfPages(); page++) {
                 var stripper = new org.apache.pdfbox.text.PDFTextStripper();
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
-                List<String> lines = stripper.getText(document).lines().map(String::strip)
-                        .filter(l -> !l.isEmpty() && !l.startsWith("kpi-pipeline · ") && !l.startsWith("Seite "))
-                        .toList();
-                // a heading is followed on its page by its note or its first row, never by the page break
-                assertThat(headings).as("last line of page %d with %d measures", page, measures)
-                        .doesNotContain(lines.get(lines.size() - 1));
-                // and a note never runs over onto the next page
-                assertThat(lines.get(0)).as("first line of page %d with %d measures", page, measures)
-                        .doesNotStartWith("korrelierte");
+                pages.add(stripper.getText(document).lines().map(String::strip).toList());
             }
         }
+        return pages;
+    }
+
+    @Test
+    void theLastQuestionNeverStandsAloneOnAPageInEitherLanguage() throws IOException {
+        var english = new ReviewReport(new ReportRenderer(Locale.ENGLISH), null, null, catalog, targets,
+                reportSettings, settings, properties, kpiSettings, null, names);
+        // each measure moves the questions down by a row, past every place a page can break before the last one
+        for (int measures = 0; measures <= 24; measures++) {
+            List<FiredMeasure> fired = new ArrayList<>();
+            for (int i = 0; i < measures; i++) {
+                fired.addAll(fired());
+            }
+            assertLastQuestionNotAlone(review.render(CYCLE, values(), fired), "German", measures);
+            assertLastQuestionNotAlone(english.render(CYCLE, values(), fired), "English", measures);
+        }
+    }
+
+    /** The page that starts the last question also holds the question before it. */
+    private static void assertLastQuestionNotAlone(byte[] pdf, String language, int measures) throws IOException {
+        List<List<String>> pages = pages(pdf);
+        int count = 0;
+        while (pages.stream().flatMap(List::stream).anyMatch(startsQuestion(count + 1))) {
+            count++;
+        }
+        int last = count;
+        assertThat(last).as("questions in the %s review with %d measures", language, measures).isGreaterThan(1);
+        List<String> page = pages.stream().filter(p -> p.stream().anyMatch(startsQuestion(last))).findFirst()
+                .orElseThrow();
+        assertThat(page).as("page of question %d in the %s review with %d measures", last, language, measures)
+                .anyMatch(startsQuestion(last - 1));
+    }
+
+    private static java.util.function.Predicate<String> startsQuestion(int number) {
+        return line -> line.startsWith(number + ". ");
     }
 
     @Test
