@@ -114,8 +114,11 @@ final class PersonalFigures {
         }
         boolean valueOverHundred = FunnelFlows.overHundred(kpi.id(), value);
         boolean teamOverHundred = FunnelFlows.overHundred(kpi.id(), team);
-        if (valueOverHundred || teamOverHundred) {
+        // the remark stands beside the rep's value: a team's value over 100 % beside the rep's "–" or 80 % says whose
+        if (valueOverHundred) {
             notes.add(format.text("personal.overHundred"));
+        } else if (teamOverHundred) {
+            notes.add(format.text("personal.teamOverHundred"));
         }
         // an average of counts has a fraction: printed with one decimal, as a score is
         Unit teamUnit = perRep && kpi.unit() == Unit.COUNT ? Unit.SCORE : kpi.unit();

@@ -74,7 +74,7 @@ class PersonalWeeklyReportTests {
         assertThat(text).contains("Telefon 70 50,0 +40,0 % 60", "E-Mail 50 45,0 +11,1 % 0", "LinkedIn 0 5,0 -100,0 % 0");
         // 150 % Lead → MQL is a flow of the week, not a cohort: marked and explained
         assertThat(text).contains("Lead → MQL 150,0 % 40,0 % +110,0 Pp", "über 100 % (s. u.)",
-                "Eine Quote über 100 % heißt");
+                "Eine Quote über 100 %, Ihre oder die des Teams, heißt");
         assertThat(text).contains("SQL → Ersttermin 25,0 % 28,0 % -3,0 Pp");
         assertThat(text).contains("Empfohlene Maßnahmen für Sie", "SQL → Ersttermin (25,0 %)",
                 "Wenige Ersttermine aus SQLs", "Lead-Reaktionszeit (30,0 Std.)", "Leads warten zu lange");
@@ -126,6 +126,24 @@ class PersonalWeeklyReportTests {
                 + "Segmentierung gemeinsam mit dem Marketing überprüfen. Für das ganze Team ausgelöst; Ansatzpunkt ist "
                 + "Ihr Wert, der schwächste im Team: 25,0 % gegen 28,0 % im Schnitt.");
         assertThat(text.split("Wenige Ersttermine aus SQLs", -1)).hasSize(2);
+    }
+
+    @Test
+    void theRemarkBesideARepsValueSaysWhenOnlyTheTeamsValueIsOverHundredPercent() throws IOException {
+        TeamWeek week = week();
+        List<StoredResult> rows = new ArrayList<>(week.stored());
+        // second meeting → proposal: the team's 150 %; REP-01 has no value, REP-02 80 %
+        rows.add(total("conv_second_meeting_offer", "1.5", 40L));
+        rows.add(rep("conv_second_meeting_offer", "REP-02", "0.8", null, 35L, List.of()));
+        TeamWeek teamOver = new TeamWeek(week.period(), rows, week.reps(), week.contacts(), week.previousContacts(),
+                week.channels(), week.notes());
+
+        String none = WeeklyReportTests.flat(personal.render(teamOver, "REP-01"));
+        assertThat(none).contains("Zweitgespräch → Angebot – 150,0 % – – Team über 100 % (s. u.)");
+        assertThat(WeeklyReportTests.flat(personal.render(teamOver, "REP-02")))
+                .contains("Zweitgespräch → Angebot 80,0 % 150,0 % -70,0 Pp – neutral Team über 100 % (s. u.)");
+        // REP-01's own 150 % Lead → MQL keeps the remark about the rep's value
+        assertThat(none).contains("Lead → MQL 150,0 % 40,0 % +110,0 Pp").containsOnlyOnce("Team über 100 %");
     }
 
     @Test
