@@ -193,7 +193,9 @@ class CustomerQueries {
      * end of one of its subscriptions after o: from that day on a subscription ended by d ended after o. An account
      * is active on d exactly when one of these spans covers d, for the latest one-off order on or before d then
      * covers it too. Spans are merged in account order where one starts before the furthest end of those that
-     * started before it (window functions; MariaDB 10.2 and MySQL 8 have them).
+     * started before it (window functions; MariaDB 10.2 and MySQL 8 have them). The spans are made distinct first:
+     * two equal ones could come in one order to the first window function and in the other to the second, and
+     * give two islands of the same start.
      */
     private static final List<String> DERIVED = List.of(
             "DELETE FROM customer_first_date",
@@ -230,7 +232,8 @@ class CustomerQueries {
                                      COALESCE(end_date, DATE '9999-12-31') AS active_until
                               FROM subscription
                               WHERE end_date IS NULL OR end_date > start_date
-                              UNION ALL
+                              -- distinct: both window functions then see one order of an account's spans
+                              UNION
                               SELECT o.account_id, o.order_date,
                                      LEAST(DATE_ADD(o.order_date, INTERVAL 365 DAY),
                                            COALESCE(MIN(s.end_date), DATE '9999-12-31'))

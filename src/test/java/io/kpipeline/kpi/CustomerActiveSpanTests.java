@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * SP5  one-off order 2025-01-10, another 2026-01-11 → two spans: 2026-01-10 is a day off
  * SP6  a CANCELLED order, a subscription that ends the day it starts → no span
  * SP7  running subscription since 2026-05-01, one-off order 2025-12-01 → [2025-12-01, open end)
+ * SP8  two subscriptions 2026-01-01..2026-03-01 and a one-off order of 2026-01-01, which ends with them
+ *      → [2026-01-01, 2026-03-01), one span of three equal ones
  * </pre>
  */
 @SpringBootTest
@@ -46,7 +48,7 @@ class CustomerActiveSpanTests {
     void insertCustomers() {
         tables.deleteAll();
         PipelineTestRows rows = new PipelineTestRows(jdbc);
-        for (String account : List.of("SP1", "SP2", "SP3", "SP4", "SP5", "SP6", "SP7")) {
+        for (String account : List.of("SP1", "SP2", "SP3", "SP4", "SP5", "SP6", "SP7", "SP8")) {
             rows.account(account);
         }
         rows.subscription("S1", "SP1", "2026-01-01", "2026-06-01");
@@ -63,6 +65,9 @@ class CustomerActiveSpanTests {
         rows.subscription("S6", "SP6", "2026-03-01", "2026-03-01");
         rows.subscription("S7", "SP7", "2026-05-01", null);
         rows.order("O7", "SP7", "2025-12-01", "BOOKED");
+        rows.subscription("S8a", "SP8", "2026-01-01", "2026-03-01");
+        rows.subscription("S8b", "SP8", "2026-01-01", "2026-03-01");
+        rows.order("O8", "SP8", "2026-01-01", "BOOKED");
     }
 
     @Test
@@ -79,7 +84,8 @@ class CustomerActiveSpanTests {
                 "SP4 2025-01-10 2027-01-10",
                 "SP5 2025-01-10 2026-01-10",
                 "SP5 2026-01-11 2027-01-11",
-                "SP7 2025-12-01 9999-12-31");
+                "SP7 2025-12-01 9999-12-31",
+                "SP8 2026-01-01 2026-03-01");
     }
 
     @Test
