@@ -57,6 +57,19 @@ class CustomerQueries {
     private static final String BASE = "CAST(:base AS DATE)";
 
     /**
+     * Per account, of its spans (grouped by account_id, {@link #SPANS_OPEN_TO_LAST}): whether it is active on the
+     * opening day {@code :open} and on {@code :last}.
+     */
+    private static final String ACTIVE_OPEN_LAST = """
+            MAX(CASE WHEN %s THEN 1 ELSE 0 END) AS active_open,
+            MAX(CASE WHEN %s THEN 1 ELSE 0 END) AS active_last""".formatted(activeOn("s", OPEN), activeOn("s", LAST));
+
+    /** The spans that reach into [open, last], the only ones that can make an account active on either day. */
+    private static final String SPANS_OPEN_TO_LAST = """
+            FROM customer_active_span s
+            WHERE s.active_until > %s AND s.active_from <= %s""".formatted(OPEN, LAST);
+
+    /**
      * Per account: whether it is active on the opening day {@code :open} and on {@code :last} (its spans in
      * {@code customer_active_span}), the MRR of its subscriptions active on those days and on {@code :base} (a year
      * before {@code :last}, for revenue retention), its booked revenue in [from, end) and whether it bought one-off
@@ -110,12 +123,10 @@ class CustomerQueries {
                            MAX(bought_one_off) AS bought_one_off
                     FROM (
                         SELECT account_id,
-                               MAX(CASE WHEN %4$s THEN 1 ELSE 0 END) AS active_open,
-                               MAX(CASE WHEN %5$s THEN 1 ELSE 0 END) AS active_last,
+                               %4$s,
                                0 AS mrr_open, 0 AS subscriptions_open, 0 AS mrr_lost, 0 AS mrr_last, 0 AS mrr_base,
                                0 AS booked_amount, 0 AS bought, 0 AS bought_one_off
-                        FROM customer_active_span s
-                        WHERE s.active_until > %1$s AND s.active_from <= %2$s
+                        %5$s
                         GROUP BY account_id
                         UNION ALL
                         SELECT account_id, 0, 0,
@@ -143,7 +154,7 @@ class CustomerQueries {
                 LEFT JOIN customer_first_date fd ON fd.account_id = c.account_id
             ) x
             GROUP BY seg WITH ROLLUP
-            """.formatted(OPEN, LAST, BASE, activeOn("s", OPEN), activeOn("s", LAST),
+            """.formatted(OPEN, LAST, BASE, ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST,
             subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE));
 
     /**
@@ -161,10 +172,8 @@ class CustomerQueries {
                          SUM(active_last) AS active_last,
                          SUM(CASE WHEN active_open = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned
                   FROM (SELECT account_id,
-                               MAX(CASE WHEN %3$s THEN 1 ELSE 0 END) AS active_open,
-                               MAX(CASE WHEN %4$s THEN 1 ELSE 0 END) AS active_last
-                        FROM customer_active_span s
-                        WHERE s.active_until > %1$s AND s.active_from <= %2$s
+                               %1$s
+                        %2$s
                         GROUP BY account_id) a) s
             CROSS JOIN (
                 SELECT COUNT(*) AS new_customers,
@@ -172,11 +181,11 @@ class CustomerQueries {
                        SUM(CASE WHEN mrr_last > 0 THEN 1 ELSE 0 END) AS new_with_mrr
                 FROM (SELECT fd.account_id, SUM(COALESCE(sub.mrr, 0)) AS mrr_last
                       FROM customer_first_date fd
-                      LEFT JOIN (SELECT account_id, mrr FROM subscription WHERE %5$s) sub
+                      LEFT JOIN (SELECT account_id, mrr FROM subscription WHERE %3$s) sub
                              ON sub.account_id = fd.account_id
                       WHERE fd.first_date >= :from AND fd.first_date < :end
                       GROUP BY fd.account_id) x) n
-            """.formatted(OPEN, LAST, activeOn("s", OPEN), activeOn("s", LAST), subscriptionActiveOn(LAST));
+            """.formatted(ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST, subscriptionActiveOn(LAST));
 
     /**
      * The two tables derived from the customer history, built together in one transaction, which computations on
@@ -237,10 +246,9 @@ class CustomerQueries {
                               SELECT o.account_id, o.order_date,
                                      LEAST(DATE_ADD(o.order_date, INTERVAL 365 DAY),
                                            COALESCE(MIN(s.end_date), DATE '9999-12-31'))
-                              FROM (SELECT DISTINCT account_id, order_date
-                                    FROM customer_order
-                                    WHERE subscription_id IS NULL AND status = 'BOOKED') o
+                              FROM customer_order o
                               LEFT JOIN subscription s ON s.account_id = o.account_id AND s.end_date > o.order_date
+                              WHERE o.subscription_id IS NULL AND o.status = 'BOOKED'
                               GROUP BY o.account_id, o.order_date) spans) marked) islands
             GROUP BY account_id, island""",
             """
