@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterEach;
@@ -279,7 +280,7 @@ class ReviewReportTests {
                 .anyMatch(startsQuestion(last - 1));
     }
 
-    private static java.util.function.Predicate<String> startsQuestion(int number) {
+    private static Predicate<String> startsQuestion(int number) {
         return line -> line.startsWith(number + ". ");
     }
 
