@@ -22,15 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The shared customer terms of kpi-vocabulary.md (version 2), written once: "active customer on
  * day d", "opening day", "first customer date" and "new customer in P", together with the MRR and
  * booked revenue that revenue, customer and unit-economics KPIs relate to them. One query per window
- * builds one row per account and sums those rows per segment (the account's current segment) and in
- * total.
+ * sums them per account and then per segment (the account's current segment) and in total.
  *
  * <p>An account is active on day d when a subscription of it runs on d, or when it has a booked
  * one-off order (no {@code subscription_id}) dated in {@code [d − 364 days, d]} and not before the
  * end of any of its subscriptions that ended by d. Subscription invoices never make an account
  * active: a subscriber who cancels stops being active on the subscription's {@code end_date}.
  * That set is worked out once for all days, as spans per account in {@code customer_active_span}
- * (see {@link #DERIVED}), whenever subscription or customer_order changed; every window and calculator
+ * (see {@link #DERIVED}), whenever subscription, customer_order or account changed; every window and calculator
  * that asks for the active customers of a day looks them up there.
  */
 @Component
@@ -69,93 +68,97 @@ class CustomerQueries {
             FROM customer_active_span s
             WHERE s.active_until > %s AND s.active_from <= %s""".formatted(OPEN, LAST);
 
+    /** Whether the account of the row {@code fd} of {@code customer_first_date} is a new customer in [from, end). */
+    private static final String NEW_IN_WINDOW = "fd.first_date >= :from AND fd.first_date < :end";
+
     /**
-     * Per account: whether it is active on the opening day {@code :open} and on {@code :last} (its spans in
-     * {@code customer_active_span}), the MRR of its subscriptions active on those days and on {@code :base} (a year
-     * before {@code :last}, for revenue retention), its booked revenue in [from, end) and whether it bought one-off
-     * in the window; its first customer date and whether it bought one-off before the window come from
-     * {@code customer_first_date}. Then summed per segment WITH ROLLUP (the NULL row is the total).
-     *
-     * <p>It reads only the rows that can add to a sum: the spans that reach into [open, last], the subscriptions
-     * that run on one of the three days, and the window's booked orders through a covering index. An account
-     * without any of them adds nothing to any sum; a new customer has a subscription or an order in the window.
+     * The customer figures of a window, per segment WITH ROLLUP (the NULL row is the total). Each of the three
+     * sources is summed per account and then per segment on its own, so that no account's rows are brought
+     * together from several sources; each sum needs one source and the account's row of {@code customer_first_date}
+     * (its segment, first customer date and first one-off order) alone:
+     * <ul>
+     * <li>the spans that reach into [open, last]: whether the account is active on the opening day {@code :open}
+     * and on {@code :last}, and how long an account active on the last day has been a customer;
+     * <li>the first customer dates in the window: the new customers;
+     * <li>the subscriptions that run on the opening day, the last day or {@code :base} (a year before the last
+     * day, for revenue retention): the account's MRR on each, and what of it a new customer has;
+     * <li>the window's booked orders through a covering index: who bought, one-off or again, and for how much.
+     * </ul>
+     * Every account with a span, subscription or booked order has its row in {@code customer_first_date} (see
+     * {@link #DERIVED}), built in the same transaction.
      */
     private static final String FIGURES = """
             SELECT seg,
-                   SUM(active_open) AS active_open,
-                   SUM(active_last) AS active_last,
-                   SUM(CASE WHEN active_open = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned,
-                   SUM(CASE WHEN active_open = 0 AND active_last = 1 THEN 1 ELSE 0 END) AS gained,
-                   SUM(is_new) AS new_customers,
-                   SUM(mrr_open) AS mrr_open,
-                   SUM(subscriptions_open) AS subscriptions_open,
-                   SUM(mrr_lost) AS mrr_lost,
-                   SUM(mrr_last) AS mrr_last,
-                   SUM(CASE WHEN is_new = 1 THEN mrr_last ELSE 0 END) AS new_mrr_last,
-                   SUM(CASE WHEN is_new = 1 AND mrr_last > 0 THEN 1 ELSE 0 END) AS new_with_mrr,
-                   SUM(CASE WHEN mrr_base > 0 THEN 1 ELSE 0 END) AS base_accounts,
-                   SUM(CASE WHEN mrr_base > 0 THEN mrr_base ELSE 0 END) AS mrr_base,
-                   SUM(CASE WHEN mrr_base > 0 THEN mrr_last ELSE 0 END) AS base_mrr_last,
-                   SUM(CASE WHEN mrr_base > 0 THEN LEAST(mrr_last, mrr_base) ELSE 0 END) AS base_mrr_kept,
-                   SUM(bought) AS buyers,
-                   SUM(bought_one_off) AS one_off_buyers,
-                   SUM(CASE WHEN bought_one_off = 1 AND one_off_before = 1 THEN 1 ELSE 0 END) AS repeat_buyers,
-                   SUM(CASE WHEN active_last = 1 THEN DATEDIFF(%2$s, first_date) ELSE 0 END) AS relationship_days,
-                   SUM(booked_amount) AS booked_amount,
-                   SUM(CASE WHEN is_new = 1 THEN booked_amount ELSE 0 END) AS new_booked_amount
+                   SUM(active_open) AS active_open, SUM(active_last) AS active_last, SUM(churned) AS churned,
+                   SUM(gained) AS gained, SUM(new_customers) AS new_customers, SUM(mrr_open) AS mrr_open,
+                   SUM(subscriptions_open) AS subscriptions_open, SUM(mrr_lost) AS mrr_lost,
+                   SUM(mrr_last) AS mrr_last, SUM(new_mrr_last) AS new_mrr_last, SUM(new_with_mrr) AS new_with_mrr,
+                   SUM(base_accounts) AS base_accounts, SUM(mrr_base) AS mrr_base,
+                   SUM(base_mrr_last) AS base_mrr_last, SUM(base_mrr_kept) AS base_mrr_kept,
+                   SUM(buyers) AS buyers, SUM(one_off_buyers) AS one_off_buyers,
+                   SUM(repeat_buyers) AS repeat_buyers, SUM(relationship_days) AS relationship_days,
+                   SUM(booked_amount) AS booked_amount, SUM(new_booked_amount) AS new_booked_amount
             FROM (
-                SELECT COALESCE(a.segment, '(none)') AS seg, fd.first_date, c.active_open, c.active_last, c.mrr_open,
-                       c.subscriptions_open, c.mrr_lost, c.mrr_last, c.mrr_base, c.bought, c.bought_one_off,
-                       c.booked_amount,
-                       CASE WHEN c.bought_one_off = 1 AND fd.first_one_off < :from THEN 1 ELSE 0 END AS one_off_before,
-                       CASE WHEN fd.first_date >= :from AND fd.first_date < :end THEN 1 ELSE 0 END AS is_new
-                FROM (
-                    SELECT account_id,
-                           MAX(active_open) AS active_open,
-                           MAX(active_last) AS active_last,
-                           SUM(mrr_open) AS mrr_open,
-                           SUM(subscriptions_open) AS subscriptions_open,
-                           SUM(mrr_lost) AS mrr_lost,
-                           SUM(mrr_last) AS mrr_last,
-                           SUM(mrr_base) AS mrr_base,
-                           SUM(booked_amount) AS booked_amount,
-                           MAX(bought) AS bought,
-                           MAX(bought_one_off) AS bought_one_off
-                    FROM (
-                        SELECT account_id,
-                               %4$s,
-                               0 AS mrr_open, 0 AS subscriptions_open, 0 AS mrr_lost, 0 AS mrr_last, 0 AS mrr_base,
-                               0 AS booked_amount, 0 AS bought, 0 AS bought_one_off
-                        %5$s
-                        GROUP BY account_id
-                        UNION ALL
-                        SELECT account_id, 0, 0,
-                               SUM(CASE WHEN %6$s THEN mrr ELSE 0 END),
-                               SUM(CASE WHEN %6$s THEN 1 ELSE 0 END),
-                               SUM(CASE WHEN %6$s AND NOT (%7$s) THEN mrr ELSE 0 END),
-                               SUM(CASE WHEN %7$s THEN mrr ELSE 0 END),
-                               SUM(CASE WHEN %8$s THEN mrr ELSE 0 END),
-                               0, 0, 0
-                        FROM subscription
-                        -- running on the opening day, the last day or the base day
-                        WHERE start_date < :end AND (end_date IS NULL OR end_date > LEAST(%1$s, %3$s))
-                        GROUP BY account_id
-                        UNION ALL
-                        SELECT account_id, 0, 0, 0, 0, 0, 0, 0,
-                               SUM(amount), 1, MAX(CASE WHEN subscription_id IS NULL THEN 1 ELSE 0 END)
-                        FROM customer_order
-                        WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end
-                        GROUP BY account_id
-                    ) u
-                    GROUP BY account_id
-                ) c
-                JOIN account a ON a.id = c.account_id
-                -- every account with a subscription or booked order has a row (see DERIVED)
-                LEFT JOIN customer_first_date fd ON fd.account_id = c.account_id
-            ) x
+                SELECT COALESCE(fd.segment, '(none)') AS seg,
+                       SUM(active_open) AS active_open,
+                       SUM(active_last) AS active_last,
+                       SUM(CASE WHEN active_open = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned,
+                       SUM(CASE WHEN active_open = 0 AND active_last = 1 THEN 1 ELSE 0 END) AS gained,
+                       0 AS new_customers, 0 AS mrr_open, 0 AS subscriptions_open, 0 AS mrr_lost, 0 AS mrr_last,
+                       0 AS new_mrr_last, 0 AS new_with_mrr, 0 AS base_accounts, 0 AS mrr_base, 0 AS base_mrr_last,
+                       0 AS base_mrr_kept, 0 AS buyers, 0 AS one_off_buyers, 0 AS repeat_buyers,
+                       SUM(CASE WHEN active_last = 1 THEN DATEDIFF(%2$s, fd.first_date) ELSE 0 END)
+                           AS relationship_days,
+                       0 AS booked_amount, 0 AS new_booked_amount
+                FROM (SELECT account_id,
+                             %4$s
+                      %5$s
+                      GROUP BY account_id) c
+                JOIN customer_first_date fd ON fd.account_id = c.account_id
+                GROUP BY seg
+                UNION ALL
+                SELECT COALESCE(segment, '(none)'), 0, 0, 0, 0, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+                FROM customer_first_date
+                WHERE first_date >= :from AND first_date < :end
+                GROUP BY 1
+                UNION ALL
+                SELECT COALESCE(fd.segment, '(none)'), 0, 0, 0, 0, 0,
+                       SUM(mrr_open), SUM(subscriptions_open), SUM(mrr_lost), SUM(mrr_last),
+                       SUM(CASE WHEN %9$s THEN mrr_last ELSE 0 END),
+                       SUM(CASE WHEN %9$s AND mrr_last > 0 THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN mrr_base > 0 THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN mrr_base > 0 THEN mrr_base ELSE 0 END),
+                       SUM(CASE WHEN mrr_base > 0 THEN mrr_last ELSE 0 END),
+                       SUM(CASE WHEN mrr_base > 0 THEN LEAST(mrr_last, mrr_base) ELSE 0 END),
+                       0, 0, 0, 0, 0, 0
+                FROM (SELECT account_id,
+                             SUM(CASE WHEN %6$s THEN mrr ELSE 0 END) AS mrr_open,
+                             SUM(CASE WHEN %6$s THEN 1 ELSE 0 END) AS subscriptions_open,
+                             SUM(CASE WHEN %6$s AND NOT (%7$s) THEN mrr ELSE 0 END) AS mrr_lost,
+                             SUM(CASE WHEN %7$s THEN mrr ELSE 0 END) AS mrr_last,
+                             SUM(CASE WHEN %8$s THEN mrr ELSE 0 END) AS mrr_base
+                      FROM subscription
+                      -- running on the opening day, the last day or the base day
+                      WHERE start_date < :end AND (end_date IS NULL OR end_date > LEAST(%1$s, %3$s))
+                      GROUP BY account_id) c
+                JOIN customer_first_date fd ON fd.account_id = c.account_id
+                GROUP BY 1
+                UNION ALL
+                SELECT COALESCE(fd.segment, '(none)'), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                       COUNT(*), SUM(bought_one_off),
+                       SUM(CASE WHEN bought_one_off = 1 AND fd.first_one_off < :from THEN 1 ELSE 0 END),
+                       0, SUM(booked_amount), SUM(CASE WHEN %9$s THEN booked_amount ELSE 0 END)
+                FROM (SELECT account_id, SUM(amount) AS booked_amount,
+                             MAX(CASE WHEN subscription_id IS NULL THEN 1 ELSE 0 END) AS bought_one_off
+                      FROM customer_order
+                      WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end
+                      GROUP BY account_id) c
+                JOIN customer_first_date fd ON fd.account_id = c.account_id
+                GROUP BY 1
+            ) u
             GROUP BY seg WITH ROLLUP
             """.formatted(OPEN, LAST, BASE, ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST,
-            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE));
+            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), NEW_IN_WINDOW);
 
     /**
      * The trailing-year figures the unit economics use, in total ({@link Year}): the accounts active on the
@@ -183,18 +186,19 @@ class CustomerQueries {
                       FROM customer_first_date fd
                       LEFT JOIN (SELECT account_id, mrr FROM subscription WHERE %3$s) sub
                              ON sub.account_id = fd.account_id
-                      WHERE fd.first_date >= :from AND fd.first_date < :end
+                      WHERE %4$s
                       GROUP BY fd.account_id) x) n
-            """.formatted(ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST, subscriptionActiveOn(LAST));
+            """.formatted(ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST, subscriptionActiveOn(LAST), NEW_IN_WINDOW);
 
     /**
      * The two tables derived from the customer history, built together in one transaction, which computations on
      * other connections do not see half done:
      *
      * <p>{@code customer_first_date}: every account's first customer date and first booked one-off order, over its
-     * whole history. Taking them from there instead of from the rows before the window's end changes nothing: an
-     * account the figures count has a subscription or a booked order before the end, so its first date lies
-     * before the end too, and "a one-off order before the window" asks only for the first one.
+     * whole history, and its current segment, for every account with a subscription or a booked order. Taking
+     * them from there instead of from the rows before the window's end changes nothing: an account the figures
+     * count has a subscription or a booked order before the end, so its first date lies before the end too, and "a
+     * one-off order before the window" asks only for the first one.
      *
      * <p>{@code customer_active_span}: the days each account is active, as spans [from, until) merged so that no two
      * of an account overlap or touch. A subscription makes its account active from its start until its end. A
@@ -209,8 +213,8 @@ class CustomerQueries {
     private static final List<String> DERIVED = List.of(
             "DELETE FROM customer_first_date",
             """
-            INSERT INTO customer_first_date (account_id, first_date, first_one_off)
-            SELECT account_id, MIN(first_date), MIN(first_one_off)
+            INSERT INTO customer_first_date (account_id, first_date, first_one_off, segment)
+            SELECT u.account_id, MIN(u.first_date), MIN(u.first_one_off), MIN(a.segment)
             FROM (SELECT account_id, MIN(start_date) AS first_date, CAST(NULL AS DATE) AS first_one_off
                   FROM subscription
                   GROUP BY account_id
@@ -224,7 +228,8 @@ class CustomerQueries {
                   FROM customer_order
                   WHERE subscription_id IS NULL AND status = 'BOOKED'
                   GROUP BY account_id) u
-            GROUP BY account_id""",
+            JOIN account a ON a.id = u.account_id
+            GROUP BY u.account_id""",
             "DELETE FROM customer_active_span",
             """
             INSERT INTO customer_active_span (account_id, active_from, active_until)
@@ -312,7 +317,7 @@ class CustomerQueries {
 
     /**
      * {@link #sharingFigures(Supplier)}, where {@code rebuild} false lets the computation use the stored first
-     * customer dates while the change versions of subscription and customer_order are those they were built
+     * customer dates while the change versions of subscription, customer_order and account are those they were built
      * from (the engine's incremental update, which trusts those versions for its stored values too).
      */
     <T> T sharingFigures(boolean rebuild, Supplier<T> work) {
@@ -372,9 +377,9 @@ class CustomerQueries {
 
     /**
      * Makes the derived tables ({@link #DERIVED}) current for the computation, once: builds them when the
-     * computation asks for that or when subscription or customer_order changed since they were built. The versions
-     * are read before the build, so that a change committed during it leaves the tables older than their recorded
-     * version says and the next computation builds them again.
+     * computation asks for that or when subscription, customer_order or account changed since they were built. The
+     * versions are read before the build, so that a change committed during it leaves the tables older than their
+     * recorded version says and the next computation builds them again.
      */
     private void derivedTables(Computation current) {
         synchronized (current) {
@@ -383,7 +388,7 @@ class CustomerQueries {
             }
             SourceChanges.Snapshot snapshot = changes.snapshot();
             long version = snapshot.version("subscription", null, null)
-                    + snapshot.version("customer_order", null, null);
+                    + snapshot.version("customer_order", null, null) + snapshot.version("account", null, null);
             List<Long> built = jdbc.getJdbcOperations().queryForList(DERIVED_VERSION, Long.class);
             if (current.rebuild || !built.equals(List.of(version))) {
                 var params = new MapSqlParameterSource("version", version);

@@ -136,6 +136,30 @@ class IncrementalComputationTests {
     }
 
     @Test
+    void anAccountMovedToAnotherSegmentIsCountedInItsNewSegmentByTheNextUpdate() throws IOException {
+        engine.update(OCTOBER_TREND);
+        ReportingPeriod october = OCTOBER_TREND.get(12);
+        // an SMB account active on October's last day: it has a subscription running then
+        String account = jdbc.queryForObject("""
+                SELECT MIN(a.id) FROM account a JOIN subscription s ON s.account_id = a.id
+                WHERE a.segment = 'SMB' AND s.start_date <= '2026-10-31'
+                  AND (s.end_date IS NULL OR s.end_date > '2026-10-31')""", String.class);
+        BigDecimal smb = segment(values.find(october), "active_customers", "SMB");
+        BigDecimal enterprise = segment(values.find(october), "active_customers", "ENTERPRISE");
+
+        importFile("account.csv", """
+                id,name,industry,segment,country,created_at
+                %s,Moved GmbH,,ENTERPRISE,DE,2025-01-01 00:00:00
+                """.formatted(account));
+        engine.update(OCTOBER_TREND);
+
+        assertThat(segment(values.find(october), "active_customers", "SMB")).isEqualByComparingTo(
+                smb.subtract(BigDecimal.ONE));
+        assertThat(segment(values.find(october), "active_customers", "ENTERPRISE")).isEqualByComparingTo(
+                enterprise.add(BigDecimal.ONE));
+    }
+
+    @Test
     void aLateEmailIsCountedForItsDayOnceAndEveryReportThatCoversTheDaySeesIt() throws IOException {
         engine.update(OCTOBER_TREND);
         ReportingPeriod march = ReportingPeriod.month(YearMonth.of(2026, 3));
@@ -273,6 +297,11 @@ class IncrementalComputationTests {
     private static BigDecimal total(List<KpiValue> values, String kpiId) {
         return values.stream().filter(v -> v.kpiId().equals(kpiId) && v.isTotal()).findFirst()
                 .map(KpiValue::value).orElseThrow();
+    }
+
+    private static BigDecimal segment(List<KpiValue> values, String kpiId, String segment) {
+        return values.stream().filter(v -> v.kpiId().equals(kpiId) && "segment".equals(v.dimension())
+                && segment.equals(v.dimensionValue())).findFirst().map(KpiValue::value).orElseThrow();
     }
 
     private static List<ReportingPeriod> months(YearMonth first, int count) {
