@@ -3,8 +3,11 @@ package io.kpipeline.kpi;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,23 +62,26 @@ class PipelineCalculator implements KpiCalculator {
             """;
 
     /**
-     * Per open stage X: the leads with an X event (whenever it happened) whose WON or LOST event lies
-     * in [e − 365 days, e), and how many of them have a WON event there. The closed leads are found first,
-     * each once (a lead may hold both a WON and a LOST event), and only then joined with their stages: one
-     * look-up per closed lead instead of a distinct count over every pair of events.
+     * The leads closed in [from, to): those with a WON or LOST event there, each once (a lead may hold both), by
+     * the day of its WON event and the day of its LOST event in that window (null: none there) and by each open
+     * stage it reached, whenever. Every period's "closed in [e − 365 days, e)" is then added up from these few
+     * rows ({@link ClosedLeads}), for all periods of a report from one read of the union of their windows: the
+     * windows start and end at midnight, so the days of the events place them. The closed leads are found
+     * first and only then joined with their stages: one look-up per closed lead instead of a distinct count over
+     * every pair of events.
      */
-    private static final String CLOSED_LEADS_PER_STAGE = """
-            SELECT x.stage,
-                   COUNT(*) AS closed_leads,
-                   SUM(c.won) AS won_leads
-            FROM (SELECT lead_id, MAX(CASE WHEN stage = 'WON' THEN 1 ELSE 0 END) AS won
+    private static final String CLOSED_LEADS = """
+            SELECT c.won_on, c.lost_on, x.stage, COUNT(*) AS leads
+            FROM (SELECT lead_id,
+                         MAX(CASE WHEN stage = 'WON' THEN CAST(occurred_at AS DATE) END) AS won_on,
+                         MAX(CASE WHEN stage = 'LOST' THEN CAST(occurred_at AS DATE) END) AS lost_on
                   FROM funnel_event
-                  WHERE stage IN ('WON', 'LOST') AND occurred_at >= :yearBefore AND occurred_at < :end
+                  WHERE stage IN ('WON', 'LOST') AND occurred_at >= :from AND occurred_at < :to
                   GROUP BY lead_id) c
             -- (lead_id, stage) is the key: a lead has one row per stage
             JOIN funnel_event x ON x.lead_id = c.lead_id
              AND x.stage IN ('SQL', 'FIRST_MEETING', 'SECOND_MEETING', 'OFFER', 'CONTRACT_SENT')
-            GROUP BY x.stage
+            GROUP BY c.won_on, c.lost_on, x.stage
             """;
 
     /** A stage's win probability as the fraction won / closed (the default: closed = 1). */
@@ -114,9 +120,33 @@ class PipelineCalculator implements KpiCalculator {
 
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
+        return computeAll(List.of(period)).get(period);
+    }
+
+    /** Reads the closed leads of all periods' trailing years once, then each period's open deals. */
+    @Override
+    public Map<ReportingPeriod, List<KpiValue>> computeAll(List<ReportingPeriod> periods) {
+        ClosedLeads closed = closedLeads(
+                periods.stream().map(PipelineCalculator::yearBefore).min(Comparator.naturalOrder()).orElseThrow(),
+                periods.stream().map(ReportingPeriod::end).max(Comparator.naturalOrder()).orElseThrow());
+        Map<ReportingPeriod, List<KpiValue>> values = new LinkedHashMap<>();
+        periods.forEach(p -> values.put(p, compute(p, closed)));
+        return values;
+    }
+
+    @Override
+    public boolean readsPeriodsTogether() {
+        return true;
+    }
+
+    /** The first day of the year before the period's end, over which the stages' win rates are observed. */
+    private static LocalDate yearBefore(ReportingPeriod period) {
+        return period.end().minusDays(365);
+    }
+
+    private List<KpiValue> compute(ReportingPeriod period, ClosedLeads closed) {
         ReportingPeriod next = period.next();
         Map<String, Object> params = Map.of("end", period.endTime(),
-                "yearBefore", period.endTime().minusDays(365),
                 "staleBefore", period.endTime().minusDays(settings.staleAfterDays()),
                 "nextStart", next.start(), "nextEnd", next.end());
         // measures: the stage for the open value, "worked:<stage>" for deals somebody works, "stale", and
@@ -137,7 +167,7 @@ class PipelineCalculator implements KpiCalculator {
                 }
             }
         });
-        Map<String, Probability> probabilities = probabilities(params);
+        Map<String, Probability> probabilities = probabilities(closed.observed(yearBefore(period), period.end()));
 
         List<KpiValue> values = new ArrayList<>(values(open, null, null, probabilities));
         for (String rep : open.values("rep", OPEN_STAGES.toArray(String[]::new))) {
@@ -162,13 +192,48 @@ class PipelineCalculator implements KpiCalculator {
                 KpiValue.of("pipeline_forecast", dim, value, sum(open, tallyDim, key, NEXT, probabilities)));
     }
 
+    /** The rows of {@link #CLOSED_LEADS} for the days [from, to). */
+    private ClosedLeads closedLeads(LocalDate from, LocalDate to) {
+        List<ClosedGroup> groups = jdbc.query(CLOSED_LEADS, Map.of("from", from.atStartOfDay(), "to",
+                to.atStartOfDay()), (rs, n) -> new ClosedGroup(rs.getObject("won_on", LocalDate.class),
+                rs.getObject("lost_on", LocalDate.class), rs.getString("stage"), rs.getLong("leads")));
+        return new ClosedLeads(groups);
+    }
+
+    /** Leads closed on the days of their WON and LOST event (either null: not in the window read), per stage reached. */
+    private record ClosedGroup(LocalDate wonOn, LocalDate lostOn, String stage, long leads) {
+    }
+
+    /** The closed leads read for a span of days, from which each period's trailing year is added up. */
+    private record ClosedLeads(List<ClosedGroup> groups) {
+
+        /**
+         * Per open stage reached by a lead closed in [from, to): the won ones over all of them; a stage no such
+         * lead reached has none.
+         */
+        Map<String, Probability> observed(LocalDate from, LocalDate to) {
+            Map<String, long[]> counts = new HashMap<>();
+            for (ClosedGroup g : groups) {
+                boolean won = within(g.wonOn(), from, to);
+                if (won || within(g.lostOn(), from, to)) {
+                    long[] wonAndClosed = counts.computeIfAbsent(g.stage(), stage -> new long[2]);
+                    wonAndClosed[0] += won ? g.leads() : 0;
+                    wonAndClosed[1] += g.leads();
+                }
+            }
+            Map<String, Probability> observed = new HashMap<>();
+            counts.forEach((stage, c) -> observed.put(stage,
+                    new Probability(BigDecimal.valueOf(c[0]), BigDecimal.valueOf(c[1]))));
+            return observed;
+        }
+
+        private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
+            return day != null && !day.isBefore(from) && day.isBefore(to);
+        }
+    }
+
     /** p(X) per open stage: observed with enough closed leads, else the configured default. */
-    private Map<String, Probability> probabilities(Map<String, Object> params) {
-        Map<String, Probability> observed = new HashMap<>();
-        jdbc.query(CLOSED_LEADS_PER_STAGE, params, rs -> {
-            observed.put(rs.getString("stage"),
-                    new Probability(rs.getBigDecimal("won_leads"), rs.getBigDecimal("closed_leads")));
-        });
+    private Map<String, Probability> probabilities(Map<String, Probability> observed) {
         Map<String, Probability> probabilities = new HashMap<>();
         for (String stage : OPEN_STAGES) {
             Probability p = observed.get(stage);

@@ -11,6 +11,7 @@ import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,6 +127,23 @@ class PipelineCalculatorTests {
         // R1's P1 at OFFER: 10000 × 7 / 21 = 3333.33 (counted twice as closed, 10000 × 7 / 22 = 3181.82)
         assertThat(value(v, "pipeline_value_weighted", "rep", "R1")).isCloseTo(new BigDecimal("3333.33"),
                 within(new BigDecimal("0.01")));
+    }
+
+    @Test
+    void periodsComputedTogetherHaveTheValuesOfEachComputedAlone() {
+        ReportingPeriod october = ReportingPeriod.month(YearMonth.of(2026, 10));
+        ReportingPeriod week44 = ReportingPeriod.isoWeek(2026, 44);
+        ReportingPeriod week23 = ReportingPeriod.isoWeek(2026, 23);
+
+        // one read of the closed leads of all three trailing years: H20's WON on 2025-11-01 lies in October's
+        // year and not in week 44's, H21's LOST on 2026-11-01 in week 44's and not in October's, the 19 H leads
+        // closed on 2026-06-10 in both but not in week 23's, which ends on 2026-06-08
+        Map<ReportingPeriod, List<KpiValue>> together = calculator.computeAll(List.of(october, week44, week23));
+
+        assertThat(together.get(october)).isEqualTo(calculator.compute(october));
+        assertThat(together.get(week44)).isEqualTo(calculator.compute(week44));
+        assertThat(together.get(week23)).isEqualTo(calculator.compute(week23));
+        assertThat(total(together.get(week44), "pipeline_value_weighted")).isEqualByComparingTo("3550");
     }
 
     @Test
