@@ -1,13 +1,17 @@
 package io.kpipeline.kpi;
 
 import io.kpipeline.model.SourceChanges;
+import io.kpipeline.period.DayRuns;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -161,16 +165,14 @@ class CustomerQueries {
             subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), NEW_IN_WINDOW);
 
     /**
-     * The trailing-year figures the unit economics use, in total ({@link Year}): the accounts active on the
-     * opening and the last day from their spans, the new customers from {@code customer_first_date} with the MRR
-     * of their subscriptions on the last day, and the booked revenue as one sum over the window's orders. Unlike
-     * {@link #FIGURES} it does not group the window's orders per account (who bought, who bought again), which a
-     * year of orders makes the costliest part of that query.
+     * The trailing-year figures the unit economics use, in total ({@link Year}), but the booked revenue: the
+     * accounts active on the opening and the last day from their spans, and the new customers from
+     * {@code customer_first_date} with the MRR of their subscriptions on the last day. Unlike {@link #FIGURES} it
+     * does not group the window's orders per account (who bought, who bought again), which a year of orders makes
+     * the costliest part of that query; the year's booked revenue is added up from {@link #BOOKED_PER_DAY}.
      */
     private static final String YEAR = """
-            SELECT s.active_open, s.active_last, s.churned, n.new_customers, n.new_mrr_last, n.new_with_mrr,
-                   (SELECT SUM(amount) FROM customer_order
-                    WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :end) AS booked_amount
+            SELECT s.active_open, s.active_last, s.churned, n.new_customers, n.new_mrr_last, n.new_with_mrr
             FROM (SELECT SUM(active_open) AS active_open,
                          SUM(active_last) AS active_last,
                          SUM(CASE WHEN active_open = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned
@@ -189,6 +191,17 @@ class CustomerQueries {
                       WHERE %4$s
                       GROUP BY fd.account_id) x) n
             """.formatted(ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST, subscriptionActiveOn(LAST), NEW_IN_WINDOW);
+
+    /**
+     * The booked revenue per day of {@code [from, to)}, days without a booked order left out: one pass over the
+     * covering index of status and date. The trailing years of a report's periods overlap by most of their days;
+     * each day is read once per computation and every year adds up its 365 days.
+     */
+    private static final String BOOKED_PER_DAY = """
+            SELECT order_date, SUM(amount) AS booked
+            FROM customer_order
+            WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :to
+            GROUP BY order_date""";
 
     /**
      * The two tables derived from the customer history, built together in one transaction, which computations on
@@ -296,6 +309,9 @@ class CustomerQueries {
     static final class Computation {
         private final Map<List<LocalDate>, Figures> figures = new ConcurrentHashMap<>();
         private final Map<LocalDate, Year> years = new ConcurrentHashMap<>();
+        /** The booked revenue of the days read so far ({@link #bookedDays}); a day without orders has none. */
+        private final Map<LocalDate, BigDecimal> bookedPerDay = new HashMap<>();
+        private final Set<LocalDate> bookedDays = new HashSet<>();
         private final boolean rebuild;
         private boolean derivedCurrent;
 
@@ -412,10 +428,30 @@ class CustomerQueries {
         LocalDate from = end.minusDays(365);
         var params = new MapSqlParameterSource("open", from).addValue("from", from).addValue("end", end)
                 .addValue("last", end.minusDays(1));
+        BigDecimal booked = booked(computation.get(), from, end);
         return jdbc.queryForObject(YEAR, params, (rs, i) -> new Year(rs.getLong("active_open"),
                 rs.getLong("active_last"), rs.getLong("churned"), rs.getLong("new_customers"),
-                orZero(rs.getBigDecimal("new_mrr_last")), rs.getLong("new_with_mrr"),
-                orZero(rs.getBigDecimal("booked_amount"))));
+                orZero(rs.getBigDecimal("new_mrr_last")), rs.getLong("new_with_mrr"), booked));
+    }
+
+    /**
+     * Σ amount of the orders booked in {@code [from, to)}: the days the computation has not read yet are read
+     * ({@link #BOOKED_PER_DAY}, one query per run of consecutive days), then all of them added up.
+     */
+    private BigDecimal booked(Computation current, LocalDate from, LocalDate to) {
+        synchronized (current.bookedDays) {
+            List<LocalDate> unread = from.datesUntil(to).filter(day -> !current.bookedDays.contains(day)).toList();
+            for (List<LocalDate> run : DayRuns.of(unread)) {
+                var params = new MapSqlParameterSource("from", run.get(0))
+                        .addValue("to", run.get(run.size() - 1).plusDays(1));
+                jdbc.query(BOOKED_PER_DAY, params, rs -> {
+                    current.bookedPerDay.put(rs.getObject("order_date", LocalDate.class), rs.getBigDecimal("booked"));
+                });
+                current.bookedDays.addAll(run);
+            }
+            return from.datesUntil(to).map(day -> current.bookedPerDay.getOrDefault(day, BigDecimal.ZERO))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
     }
 
     private static BigDecimal orZero(BigDecimal sum) {
