@@ -30,14 +30,15 @@ class ActivityCalculator implements KpiCalculator {
      */
     private static final String ACTIVITIES = """
             SELECT a.channel_code, a.rep_id,
-                   SUM(CASE WHEN a.type <> 'RESEARCH' THEN 1 ELSE 0 END) AS contacts,
-                   SUM(CASE WHEN a.outcome = 'REACTION' THEN 1 ELSE 0 END) AS reactions,
-                   SUM(CASE WHEN a.type = 'RESEARCH' THEN 1 ELSE 0 END) AS research_activities,
+                   -- counted, not summed: COUNT adds integers where SUM of 1 and 0 adds decimals
+                   COUNT(CASE WHEN a.type <> 'RESEARCH' THEN 1 END) AS contacts,
+                   COUNT(CASE WHEN a.outcome = 'REACTION' THEN 1 END) AS reactions,
+                   COUNT(CASE WHEN a.type = 'RESEARCH' THEN 1 END) AS research_activities,
                    -- research without a recorded duration adds no research time
                    SUM(CASE WHEN a.type = 'RESEARCH' THEN COALESCE(a.duration_minutes, 0) ELSE 0 END)
                        AS research_minutes,
                    -- the customer is the activity's own account_id, not that of its lead
-                   SUM(CASE WHEN a.type <> 'RESEARCH' AND c.account_id IS NOT NULL THEN 1 ELSE 0 END)
+                   COUNT(CASE WHEN a.type <> 'RESEARCH' AND c.account_id IS NOT NULL THEN 1 END)
                        AS customer_contacts
             FROM activity a
             LEFT JOIN customer_active_span c ON c.account_id = a.account_id AND %s
