@@ -200,7 +200,10 @@ class PipelineCalculator implements KpiCalculator {
         return new ClosedLeads(groups);
     }
 
-    /** Leads closed on the days of their WON and LOST event (either null: not in the window read), per stage reached. */
+    /**
+     * Leads closed on the days of their WON and LOST event (either null: not in the window read), per stage
+     * reached.
+     */
     private record ClosedGroup(LocalDate wonOn, LocalDate lostOn, String stage, long leads) {
     }
 
