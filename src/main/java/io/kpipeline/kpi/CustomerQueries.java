@@ -8,10 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -227,22 +225,24 @@ class CustomerQueries {
             "DELETE FROM customer_first_date",
             """
             INSERT INTO customer_first_date (account_id, first_date, first_one_off, segment)
-            SELECT u.account_id, MIN(u.first_date), MIN(u.first_one_off), MIN(a.segment)
-            FROM (SELECT account_id, MIN(start_date) AS first_date, CAST(NULL AS DATE) AS first_one_off
-                  FROM subscription
-                  GROUP BY account_id
-                  UNION ALL
-                  SELECT account_id, MIN(order_date), CAST(NULL AS DATE)
-                  FROM customer_order
-                  WHERE status = 'BOOKED'
-                  GROUP BY account_id
-                  UNION ALL
-                  SELECT account_id, MIN(order_date), MIN(order_date)
-                  FROM customer_order
-                  WHERE subscription_id IS NULL AND status = 'BOOKED'
-                  GROUP BY account_id) u
-            JOIN account a ON a.id = u.account_id
-            GROUP BY u.account_id""",
+            SELECT f.account_id, f.first_date, f.first_one_off, a.segment
+            FROM (SELECT account_id, MIN(first_date) AS first_date, MIN(first_one_off) AS first_one_off
+                  FROM (SELECT account_id, MIN(start_date) AS first_date, CAST(NULL AS DATE) AS first_one_off
+                        FROM subscription
+                        GROUP BY account_id
+                        UNION ALL
+                        SELECT account_id, MIN(order_date), CAST(NULL AS DATE)
+                        FROM customer_order
+                        WHERE status = 'BOOKED'
+                        GROUP BY account_id
+                        UNION ALL
+                        SELECT account_id, MIN(order_date), MIN(order_date)
+                        FROM customer_order
+                        WHERE subscription_id IS NULL AND status = 'BOOKED'
+                        GROUP BY account_id) u
+                  GROUP BY account_id) f
+            -- the account's current segment, once per customer
+            JOIN account a ON a.id = f.account_id""",
             "DELETE FROM customer_active_span",
             """
             INSERT INTO customer_active_span (account_id, active_from, active_until)
@@ -309,9 +309,8 @@ class CustomerQueries {
     static final class Computation {
         private final Map<List<LocalDate>, Figures> figures = new ConcurrentHashMap<>();
         private final Map<LocalDate, Year> years = new ConcurrentHashMap<>();
-        /** The booked revenue of the days read so far ({@link #bookedDays}); a day without orders has none. */
+        /** The booked revenue of each day read so far; 0 for a day read without booked orders. */
         private final Map<LocalDate, BigDecimal> bookedPerDay = new HashMap<>();
-        private final Set<LocalDate> bookedDays = new HashSet<>();
         private final boolean rebuild;
         private boolean derivedCurrent;
 
@@ -439,18 +438,18 @@ class CustomerQueries {
      * ({@link #BOOKED_PER_DAY}, one query per run of consecutive days), then all of them added up.
      */
     private BigDecimal booked(Computation current, LocalDate from, LocalDate to) {
-        synchronized (current.bookedDays) {
-            List<LocalDate> unread = from.datesUntil(to).filter(day -> !current.bookedDays.contains(day)).toList();
+        Map<LocalDate, BigDecimal> booked = current.bookedPerDay;
+        synchronized (booked) {
+            List<LocalDate> unread = from.datesUntil(to).filter(day -> !booked.containsKey(day)).toList();
             for (List<LocalDate> run : DayRuns.of(unread)) {
                 var params = new MapSqlParameterSource("from", run.get(0))
                         .addValue("to", run.get(run.size() - 1).plusDays(1));
                 jdbc.query(BOOKED_PER_DAY, params, rs -> {
-                    current.bookedPerDay.put(rs.getObject("order_date", LocalDate.class), rs.getBigDecimal("booked"));
+                    booked.put(rs.getObject("order_date", LocalDate.class), rs.getBigDecimal("booked"));
                 });
-                current.bookedDays.addAll(run);
+                run.forEach(day -> booked.putIfAbsent(day, BigDecimal.ZERO));
             }
-            return from.datesUntil(to).map(day -> current.bookedPerDay.getOrDefault(day, BigDecimal.ZERO))
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return from.datesUntil(to).map(booked::get).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 
