@@ -90,6 +90,10 @@ class PipelineCalculator implements KpiCalculator {
         BigDecimal weigh(BigDecimal amount) {
             return amount.multiply(won).divide(closed, MathContext.DECIMAL128);
         }
+
+        Probability plus(Probability other) {
+            return new Probability(won.add(other.won), closed.add(other.closed));
+        }
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -215,18 +219,14 @@ class PipelineCalculator implements KpiCalculator {
          * lead reached has none.
          */
         Map<String, Probability> observed(LocalDate from, LocalDate to) {
-            Map<String, long[]> counts = new HashMap<>();
+            Map<String, Probability> observed = new HashMap<>();
             for (ClosedGroup g : groups) {
                 boolean won = within(g.wonOn(), from, to);
                 if (won || within(g.lostOn(), from, to)) {
-                    long[] wonAndClosed = counts.computeIfAbsent(g.stage(), stage -> new long[2]);
-                    wonAndClosed[0] += won ? g.leads() : 0;
-                    wonAndClosed[1] += g.leads();
+                    observed.merge(g.stage(), new Probability(BigDecimal.valueOf(won ? g.leads() : 0),
+                            BigDecimal.valueOf(g.leads())), Probability::plus);
                 }
             }
-            Map<String, Probability> observed = new HashMap<>();
-            counts.forEach((stage, c) -> observed.put(stage,
-                    new Probability(BigDecimal.valueOf(c[0]), BigDecimal.valueOf(c[1]))));
             return observed;
         }
 
