@@ -58,29 +58,51 @@ class CustomerQueries {
     private static final String BASE = "CAST(:base AS DATE)";
 
     /**
-     * Per account, of its spans (grouped by account_id, {@link #SPANS_OPEN_TO_LAST}): whether it is active on the
-     * opening day {@code :open} and on {@code :last}.
+     * The spans that reach into [open, last], the only ones that can make an account active on either day. Of an
+     * account at most one covers the opening day and at most one the last: of these spans the one that starts by
+     * the opening day covers it, and the one that ends after the last day covers that.
+     */
+    private static final String SPANS_OPEN_TO_LAST = """
+            FROM customer_active_span
+            WHERE active_until > %1$s AND active_from <= %2$s""".formatted(OPEN, LAST);
+
+    /**
+     * Counted over {@link #SPANS_OPEN_TO_LAST}, one span per account and day: the accounts active on the opening
+     * day and on the last, and the spans that leave (cover the opening day and end by the last) and that join
+     * (start after the opening day and cover the last). An account that has one of each, {@link #REACTIVATED}, is
+     * active on both days; any other account with a leaving span churned, and any other with a joining span was
+     * gained.
      */
     private static final String ACTIVE_OPEN_LAST = """
-            MAX(CASE WHEN %s THEN 1 ELSE 0 END) AS active_open,
-            MAX(CASE WHEN %s THEN 1 ELSE 0 END) AS active_last""".formatted(activeOn("s", OPEN), activeOn("s", LAST));
+            COUNT(CASE WHEN active_from <= %1$s THEN 1 END) AS active_open,
+            COUNT(CASE WHEN active_until > %2$s THEN 1 END) AS active_last,
+            COUNT(CASE WHEN active_from <= %1$s AND active_until <= %2$s THEN 1 END) AS leaving,
+            COUNT(CASE WHEN active_from > %1$s AND active_until > %2$s THEN 1 END) AS joining""".formatted(OPEN, LAST);
 
-    /** The spans that reach into [open, last], the only ones that can make an account active on either day. */
-    private static final String SPANS_OPEN_TO_LAST = """
-            FROM customer_active_span s
-            WHERE s.active_until > %s AND s.active_from <= %s""".formatted(OPEN, LAST);
+    /**
+     * One row per account that left and joined again between the opening day and the last (see
+     * {@link #ACTIVE_OPEN_LAST}), with its segment: only the spans that start or end between the two days are
+     * grouped per account.
+     */
+    private static final String REACTIVATED = """
+            SELECT MIN(COALESCE(segment, '(none)')) AS seg
+            %3$s
+              AND ((active_from <= %1$s AND active_until <= %2$s) OR (active_from > %1$s AND active_until > %2$s))
+            GROUP BY account_id
+            HAVING COUNT(*) = 2""".formatted(OPEN, LAST, SPANS_OPEN_TO_LAST);
 
     /** Whether the account of the row {@code fd} of {@code customer_first_date} is a new customer in [from, end). */
     private static final String NEW_IN_WINDOW = "fd.first_date >= :from AND fd.first_date < :end";
 
     /**
-     * The customer figures of a window, per segment WITH ROLLUP (the NULL row is the total). Each of the three
-     * sources is summed per account and then per segment on its own, so that no account's rows are brought
-     * together from several sources; each sum needs one source and the account's row of {@code customer_first_date}
-     * (its segment, first customer date and first one-off order) alone:
+     * The customer figures of a window, per segment WITH ROLLUP (the NULL row is the total). Each source is summed
+     * per segment on its own, so that no account's rows are brought together from several sources; each sum needs
+     * one source and the account's segment, first customer date and first one-off order alone, which the spans
+     * carry and the other sources find in the account's row of {@code customer_first_date}:
      * <ul>
-     * <li>the spans that reach into [open, last]: whether the account is active on the opening day {@code :open}
-     * and on {@code :last}, and how long an account active on the last day has been a customer;
+     * <li>the spans that reach into [open, last], counted per segment without grouping them per account
+     * ({@link #ACTIVE_OPEN_LAST}): who is active on the opening day {@code :open} and on {@code :last}, who churned
+     * or was gained, and how long an account active on the last day has been a customer;
      * <li>the first customer dates in the window: the new customers;
      * <li>the subscriptions that run on the opening day, the last day or {@code :base} (a year before the last
      * day, for revenue retention): the account's MRR on each, and what of it a new customer has;
@@ -101,22 +123,22 @@ class CustomerQueries {
                    SUM(repeat_buyers) AS repeat_buyers, SUM(relationship_days) AS relationship_days,
                    SUM(booked_amount) AS booked_amount, SUM(new_booked_amount) AS new_booked_amount
             FROM (
-                SELECT COALESCE(fd.segment, '(none)') AS seg,
-                       SUM(active_open) AS active_open,
-                       SUM(active_last) AS active_last,
-                       SUM(CASE WHEN active_open = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned,
-                       SUM(CASE WHEN active_open = 0 AND active_last = 1 THEN 1 ELSE 0 END) AS gained,
+                SELECT COALESCE(segment, '(none)') AS seg,
+                       active_open, active_last, leaving AS churned, joining AS gained,
                        0 AS new_customers, 0 AS mrr_open, 0 AS subscriptions_open, 0 AS mrr_lost, 0 AS mrr_last,
                        0 AS new_mrr_last, 0 AS new_with_mrr, 0 AS base_accounts, 0 AS mrr_base, 0 AS base_mrr_last,
                        0 AS base_mrr_kept, 0 AS buyers, 0 AS one_off_buyers, 0 AS repeat_buyers,
-                       SUM(CASE WHEN active_last = 1 THEN DATEDIFF(%2$s, fd.first_date) ELSE 0 END)
-                           AS relationship_days,
-                       0 AS booked_amount, 0 AS new_booked_amount
-                FROM (SELECT account_id,
-                             %4$s
+                       relationship_days, 0 AS booked_amount, 0 AS new_booked_amount
+                FROM (SELECT segment,
+                             %4$s,
+                             SUM(CASE WHEN active_until > %2$s THEN DATEDIFF(%2$s, first_date) ELSE 0 END)
+                                 AS relationship_days
                       %5$s
-                      GROUP BY account_id) c
-                JOIN customer_first_date fd ON fd.account_id = c.account_id
+                      GROUP BY segment) a
+                UNION ALL
+                -- active on both days, counted above as churned and as gained
+                SELECT seg, 0, 0, -COUNT(*), -COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+                FROM (%10$s) r
                 GROUP BY seg
                 UNION ALL
                 SELECT COALESCE(segment, '(none)'), 0, 0, 0, 0, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
@@ -160,7 +182,8 @@ class CustomerQueries {
             ) u
             GROUP BY seg WITH ROLLUP
             """.formatted(OPEN, LAST, BASE, ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST,
-            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), NEW_IN_WINDOW);
+            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), NEW_IN_WINDOW,
+            REACTIVATED);
 
     /**
      * The trailing-year figures the unit economics use, in total ({@link Year}), but the booked revenue: the
@@ -170,14 +193,10 @@ class CustomerQueries {
      * the costliest part of that query; the year's booked revenue is added up from {@link #BOOKED_PER_DAY}.
      */
     private static final String YEAR = """
-            SELECT s.active_open, s.active_last, s.churned, n.new_customers, n.new_mrr_last, n.new_with_mrr
-            FROM (SELECT SUM(active_open) AS active_open,
-                         SUM(active_last) AS active_last,
-                         SUM(CASE WHEN active_open = 1 AND active_last = 0 THEN 1 ELSE 0 END) AS churned
-                  FROM (SELECT account_id,
-                               %1$s
-                        %2$s
-                        GROUP BY account_id) a) s
+            SELECT s.active_open, s.active_last, s.leaving - (SELECT COUNT(*) FROM (%5$s) r) AS churned,
+                   n.new_customers, n.new_mrr_last, n.new_with_mrr
+            FROM (SELECT %1$s
+                  %2$s) s
             CROSS JOIN (
                 SELECT COUNT(*) AS new_customers,
                        SUM(mrr_last) AS new_mrr_last,
@@ -188,7 +207,7 @@ class CustomerQueries {
                              ON sub.account_id = fd.account_id
                       WHERE %4$s
                       GROUP BY fd.account_id) x) n
-            """.formatted(ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST, subscriptionActiveOn(LAST), NEW_IN_WINDOW);
+            """.formatted(ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST, subscriptionActiveOn(LAST), NEW_IN_WINDOW, REACTIVATED);
 
     /**
      * The booked revenue per day of {@code [from, to)}, days without a booked order left out: one pass over the
@@ -219,7 +238,7 @@ class CustomerQueries {
      * covers it too. Spans are merged in account order where one starts before the furthest end of those that
      * started before it (window functions; MariaDB 10.2 and MySQL 8 have them). The spans are made distinct first:
      * two equal ones could come in one order to the first window function and in the other to the second, and
-     * give two islands of the same start.
+     * give two islands of the same start. Each span carries its account's segment and first customer date.
      */
     private static final List<String> DERIVED = List.of(
             "DELETE FROM customer_first_date",
@@ -245,30 +264,34 @@ class CustomerQueries {
             JOIN account a ON a.id = f.account_id""",
             "DELETE FROM customer_active_span",
             """
-            INSERT INTO customer_active_span (account_id, active_from, active_until)
-            SELECT account_id, MIN(active_from), MAX(active_until)
-            FROM (SELECT account_id, active_from, active_until,
-                         SUM(starts) OVER (PARTITION BY account_id ORDER BY active_from, active_until
-                                           ROWS UNBOUNDED PRECEDING) AS island
+            INSERT INTO customer_active_span (account_id, active_from, active_until, segment, first_date)
+            SELECT i.account_id, i.active_from, i.active_until, fd.segment, fd.first_date
+            FROM (SELECT account_id, MIN(active_from) AS active_from, MAX(active_until) AS active_until
                   FROM (SELECT account_id, active_from, active_until,
-                               CASE WHEN active_from <= MAX(active_until) OVER (
-                                             PARTITION BY account_id ORDER BY active_from, active_until
-                                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-                                    THEN 0 ELSE 1 END AS starts
-                        FROM (SELECT account_id, start_date AS active_from,
-                                     COALESCE(end_date, DATE '9999-12-31') AS active_until
-                              FROM subscription
-                              WHERE end_date IS NULL OR end_date > start_date
-                              -- distinct: both window functions then see one order of an account's spans
-                              UNION
-                              SELECT o.account_id, o.order_date,
-                                     LEAST(DATE_ADD(o.order_date, INTERVAL 365 DAY),
-                                           COALESCE(MIN(s.end_date), DATE '9999-12-31'))
-                              FROM customer_order o
-                              LEFT JOIN subscription s ON s.account_id = o.account_id AND s.end_date > o.order_date
-                              WHERE o.subscription_id IS NULL AND o.status = 'BOOKED'
-                              GROUP BY o.account_id, o.order_date) spans) marked) islands
-            GROUP BY account_id, island""",
+                               SUM(starts) OVER (PARTITION BY account_id ORDER BY active_from, active_until
+                                                 ROWS UNBOUNDED PRECEDING) AS island
+                        FROM (SELECT account_id, active_from, active_until,
+                                     CASE WHEN active_from <= MAX(active_until) OVER (
+                                                   PARTITION BY account_id ORDER BY active_from, active_until
+                                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                                          THEN 0 ELSE 1 END AS starts
+                              FROM (SELECT account_id, start_date AS active_from,
+                                           COALESCE(end_date, DATE '9999-12-31') AS active_until
+                                    FROM subscription
+                                    WHERE end_date IS NULL OR end_date > start_date
+                                    -- distinct: both window functions then see one order of an account's spans
+                                    UNION
+                                    SELECT o.account_id, o.order_date,
+                                           LEAST(DATE_ADD(o.order_date, INTERVAL 365 DAY),
+                                                 COALESCE(MIN(s.end_date), DATE '9999-12-31'))
+                                    FROM customer_order o
+                                    LEFT JOIN subscription s
+                                           ON s.account_id = o.account_id AND s.end_date > o.order_date
+                                    WHERE o.subscription_id IS NULL AND o.status = 'BOOKED'
+                                    GROUP BY o.account_id, o.order_date) spans) marked) islands
+                  GROUP BY account_id, island) i
+            -- the account's segment and first customer date, for the figures to count the spans per segment
+            JOIN customer_first_date fd ON fd.account_id = i.account_id""",
             """
             REPLACE INTO kpi_derived (table_name, source_version, built_at)
             VALUES ('customer_history', :version, CURRENT_TIMESTAMP)""");
