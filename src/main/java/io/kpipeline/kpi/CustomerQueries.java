@@ -53,6 +53,10 @@ class CustomerQueries {
         return span + ".active_from <= " + day + " AND " + span + ".active_until > " + day;
     }
 
+    /*
+     * The days of a window as dates, where a function takes them (DATEDIFF, LEAST). Compared with a column they are
+     * bound as they are: the server converts such a constant once, where it casts it again on every row.
+     */
     private static final String OPEN = "CAST(:open AS DATE)";
     private static final String LAST = "CAST(:last AS DATE)";
     private static final String BASE = "CAST(:base AS DATE)";
@@ -64,7 +68,7 @@ class CustomerQueries {
      */
     private static final String SPANS_OPEN_TO_LAST = """
             FROM customer_active_span
-            WHERE active_until > %1$s AND active_from <= %2$s""".formatted(OPEN, LAST);
+            WHERE active_until > :open AND active_from <= :last""";
 
     /**
      * Counted over {@link #SPANS_OPEN_TO_LAST}, one span per account and day: the accounts active on the opening
@@ -74,10 +78,10 @@ class CustomerQueries {
      * gained.
      */
     private static final String ACTIVE_OPEN_LAST = """
-            COUNT(CASE WHEN active_from <= %1$s THEN 1 END) AS active_open,
-            COUNT(CASE WHEN active_until > %2$s THEN 1 END) AS active_last,
-            COUNT(CASE WHEN active_from <= %1$s AND active_until <= %2$s THEN 1 END) AS leaving,
-            COUNT(CASE WHEN active_from > %1$s AND active_until > %2$s THEN 1 END) AS joining""".formatted(OPEN, LAST);
+            COUNT(CASE WHEN active_from <= :open THEN 1 END) AS active_open,
+            COUNT(CASE WHEN active_until > :last THEN 1 END) AS active_last,
+            COUNT(CASE WHEN active_from <= :open AND active_until <= :last THEN 1 END) AS leaving,
+            COUNT(CASE WHEN active_from > :open AND active_until > :last THEN 1 END) AS joining""";
 
     /**
      * One row per account that left and joined again between the opening day and the last (see
@@ -86,19 +90,21 @@ class CustomerQueries {
      */
     private static final String REACTIVATED = """
             SELECT MIN(COALESCE(segment, '(none)')) AS seg
-            %3$s
-              AND ((active_from <= %1$s AND active_until <= %2$s) OR (active_from > %1$s AND active_until > %2$s))
+            %s
+              AND ((active_from <= :open AND active_until <= :last) OR (active_from > :open AND active_until > :last))
             GROUP BY account_id
-            HAVING COUNT(*) = 2""".formatted(OPEN, LAST, SPANS_OPEN_TO_LAST);
+            HAVING COUNT(*) = 2""".formatted(SPANS_OPEN_TO_LAST);
 
-    /** Whether the account of the row {@code fd} of {@code customer_first_date} is a new customer in [from, end). */
-    private static final String NEW_IN_WINDOW = "fd.first_date >= :from AND fd.first_date < :end";
+    /** Whether the account whose first customer date is {@code firstDate} is a new customer in [from, end). */
+    private static String newInWindow(String firstDate) {
+        return firstDate + " >= :from AND " + firstDate + " < :end";
+    }
 
     /**
      * The customer figures of a window, per segment WITH ROLLUP (the NULL row is the total). Each source is summed
      * per segment on its own, so that no account's rows are brought together from several sources; each sum needs
-     * one source and the account's segment, first customer date and first one-off order alone, which the spans
-     * carry and the other sources find in the account's row of {@code customer_first_date}:
+     * one source and the account's segment, first customer date and first one-off order alone, which the spans and
+     * {@code customer_subscription} carry and the orders find in the account's row of {@code customer_first_date}:
      * <ul>
      * <li>the spans that reach into [open, last], counted per segment without grouping them per account
      * ({@link #ACTIVE_OPEN_LAST}): who is active on the opening day {@code :open} and on {@code :last}, who churned
@@ -131,7 +137,7 @@ class CustomerQueries {
                        relationship_days, 0 AS booked_amount, 0 AS new_booked_amount
                 FROM (SELECT segment,
                              %4$s,
-                             SUM(CASE WHEN active_until > %2$s THEN DATEDIFF(%2$s, first_date) ELSE 0 END)
+                             SUM(CASE WHEN active_until > :last THEN DATEDIFF(%2$s, first_date) ELSE 0 END)
                                  AS relationship_days
                       %5$s
                       GROUP BY segment) a
@@ -146,32 +152,34 @@ class CustomerQueries {
                 WHERE first_date >= :from AND first_date < :end
                 GROUP BY 1
                 UNION ALL
-                SELECT COALESCE(fd.segment, '(none)'), 0, 0, 0, 0, 0,
+                SELECT seg, 0, 0, 0, 0, 0,
                        SUM(mrr_open), SUM(subscriptions_open), SUM(mrr_lost), SUM(mrr_last),
-                       SUM(CASE WHEN %9$s THEN mrr_last ELSE 0 END),
-                       SUM(CASE WHEN %9$s AND mrr_last > 0 THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN is_new = 1 THEN mrr_last ELSE 0 END),
+                       SUM(CASE WHEN is_new = 1 AND mrr_last > 0 THEN 1 ELSE 0 END),
                        SUM(CASE WHEN mrr_base > 0 THEN 1 ELSE 0 END),
                        SUM(CASE WHEN mrr_base > 0 THEN mrr_base ELSE 0 END),
                        SUM(CASE WHEN mrr_base > 0 THEN mrr_last ELSE 0 END),
                        SUM(CASE WHEN mrr_base > 0 THEN LEAST(mrr_last, mrr_base) ELSE 0 END),
                        0, 0, 0, 0, 0, 0
+                -- grouped per account in the order of the primary key, as the rows come, without a temporary table
                 FROM (SELECT account_id,
+                             MIN(COALESCE(segment, '(none)')) AS seg,
+                             MIN(CASE WHEN %9$s THEN 1 ELSE 0 END) AS is_new,
                              SUM(CASE WHEN %6$s THEN mrr ELSE 0 END) AS mrr_open,
                              SUM(CASE WHEN %6$s THEN 1 ELSE 0 END) AS subscriptions_open,
                              SUM(CASE WHEN %6$s AND NOT (%7$s) THEN mrr ELSE 0 END) AS mrr_lost,
                              SUM(CASE WHEN %7$s THEN mrr ELSE 0 END) AS mrr_last,
                              SUM(CASE WHEN %8$s THEN mrr ELSE 0 END) AS mrr_base
-                      FROM subscription
+                      FROM customer_subscription
                       -- running on the opening day, the last day or the base day
                       WHERE start_date < :end AND (end_date IS NULL OR end_date > LEAST(%1$s, %3$s))
                       GROUP BY account_id) c
-                JOIN customer_first_date fd ON fd.account_id = c.account_id
-                GROUP BY 1
+                GROUP BY seg
                 UNION ALL
                 SELECT COALESCE(fd.segment, '(none)'), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                        COUNT(*), SUM(bought_one_off),
                        SUM(CASE WHEN bought_one_off = 1 AND fd.first_one_off < :from THEN 1 ELSE 0 END),
-                       0, SUM(booked_amount), SUM(CASE WHEN %9$s THEN booked_amount ELSE 0 END)
+                       0, SUM(booked_amount), SUM(CASE WHEN %11$s THEN booked_amount ELSE 0 END)
                 FROM (SELECT account_id, SUM(amount) AS booked_amount,
                              MAX(CASE WHEN subscription_id IS NULL THEN 1 ELSE 0 END) AS bought_one_off
                       FROM customer_order
@@ -182,8 +190,8 @@ class CustomerQueries {
             ) u
             GROUP BY seg WITH ROLLUP
             """.formatted(OPEN, LAST, BASE, ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST,
-            subscriptionActiveOn(OPEN), subscriptionActiveOn(LAST), subscriptionActiveOn(BASE), NEW_IN_WINDOW,
-            REACTIVATED);
+            subscriptionActiveOn(":open"), subscriptionActiveOn(":last"), subscriptionActiveOn(":base"),
+            newInWindow("first_date"), REACTIVATED, newInWindow("fd.first_date"));
 
     /**
      * The trailing-year figures the unit economics use, in total ({@link Year}), but the booked revenue: the
@@ -207,7 +215,8 @@ class CustomerQueries {
                              ON sub.account_id = fd.account_id
                       WHERE %4$s
                       GROUP BY fd.account_id) x) n
-            """.formatted(ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST, subscriptionActiveOn(LAST), NEW_IN_WINDOW, REACTIVATED);
+            """.formatted(ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST, subscriptionActiveOn(":last"),
+            newInWindow("fd.first_date"), REACTIVATED);
 
     /**
      * The booked revenue per day of {@code [from, to)}, days without a booked order left out: one pass over the
@@ -221,7 +230,7 @@ class CustomerQueries {
             GROUP BY order_date""";
 
     /**
-     * The two tables derived from the customer history, built together in one transaction, which computations on
+     * The tables derived from the customer history, built together in one transaction, which computations on
      * other connections do not see half done:
      *
      * <p>{@code customer_first_date}: every account's first customer date and first booked one-off order, over its
@@ -239,6 +248,9 @@ class CustomerQueries {
      * started before it (window functions; MariaDB 10.2 and MySQL 8 have them). The spans are made distinct first:
      * two equal ones could come in one order to the first window function and in the other to the second, and
      * give two islands of the same start. Each span carries its account's segment and first customer date.
+     *
+     * <p>{@code customer_subscription}: every subscription with its account's segment and first customer date, in
+     * the order of its account, for the figures to sum each account's MRR as the rows come.
      */
     private static final List<String> DERIVED = List.of(
             "DELETE FROM customer_first_date",
@@ -262,6 +274,13 @@ class CustomerQueries {
                   GROUP BY account_id) f
             -- the account's current segment, once per customer
             JOIN account a ON a.id = f.account_id""",
+            "DELETE FROM customer_subscription",
+            """
+            INSERT INTO customer_subscription (account_id, subscription_id, start_date, end_date, mrr, segment,
+                                               first_date)
+            SELECT s.account_id, s.id, s.start_date, s.end_date, s.mrr, fd.segment, fd.first_date
+            FROM subscription s
+            JOIN customer_first_date fd ON fd.account_id = s.account_id""",
             "DELETE FROM customer_active_span",
             """
             INSERT INTO customer_active_span (account_id, active_from, active_until, segment, first_date)
