@@ -44,7 +44,7 @@ class ActivityCalculator implements KpiCalculator {
             LEFT JOIN customer_active_span c ON c.account_id = a.account_id AND %s
             WHERE a.occurred_at >= :start AND a.occurred_at < :end
             GROUP BY a.channel_code, a.rep_id
-            """.formatted(CustomerQueries.activeOn("c", "CAST(:last AS DATE)"));
+            """.formatted(CustomerQueries.activeOn("c", ":last"));
 
     private static final List<String> MEASURES = List.of("contacts", "reactions", "research_activities",
             "research_minutes", "customer_contacts");
