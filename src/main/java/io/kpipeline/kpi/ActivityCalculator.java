@@ -95,6 +95,11 @@ class ActivityCalculator implements KpiCalculator {
     }
 
     @Override
+    public Runnable sharedReads(ReportingPeriod period) {
+        return () -> customerQueries.period(period);
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),
                 "last", period.last());

@@ -48,6 +48,11 @@ class CustomerCalculator implements KpiCalculator {
     }
 
     @Override
+    public Runnable sharedReads(ReportingPeriod period) {
+        return () -> customerQueries.period(period);
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         CustomerQueries.Figures figures = customerQueries.period(period);
         List<KpiValue> values = new ArrayList<>();

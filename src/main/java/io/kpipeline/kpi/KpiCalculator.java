@@ -41,6 +41,16 @@ public interface KpiCalculator {
     }
 
     /**
+     * What its computation of {@code period} reads that other calculators' computations of it share (the customer
+     * figures of a window, {@link CustomerQueries}), as work the engine runs ahead of all of them: on one thread,
+     * while the others compute what shares nothing, instead of one computation waiting for another's read. Null
+     * when it shares nothing.
+     */
+    default Runnable sharedReads(ReportingPeriod period) {
+        return null;
+    }
+
+    /**
      * The canonical tables its KPIs are computed from. When none of them holds a single row — nothing has been
      * imported into them, as with a CRM's exports alone — its KPIs have no value, for that reason, instead of a
      * 0 that reads as a figure. Empty: its KPIs are always computed.

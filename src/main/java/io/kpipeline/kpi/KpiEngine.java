@@ -7,6 +7,7 @@ import io.kpipeline.period.ReportingPeriod;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -145,7 +148,10 @@ public class KpiEngine {
     /**
      * Runs the tasks, {@code kpi.compute-threads} at a time (each on its own connection), all in the
      * computation open on this thread so that they share the customer figures; returns their values in the
-     * tasks' order. A failing task stops the others and its failure is thrown.
+     * tasks' order. They start in the order of the work: the calculators that read several periods together
+     * (the longest units) first, then each period's shared reads ({@link KpiCalculator#sharedReads}), then the
+     * tasks that share nothing, and the tasks that rest on a shared read last, when it is done or under way. A
+     * failing task stops the others and its failure is thrown.
      */
     private List<List<KpiValue>> execute(List<List<Task>> units) {
         if (threads <= 1 || units.size() <= 1) {
@@ -158,11 +164,37 @@ public class KpiEngine {
             return thread;
         });
         try {
-            List<Future<List<List<KpiValue>>>> running = units.stream()
-                    .map(unit -> pool.submit(() -> customerQueries.joining(open, () -> compute(unit)))).toList();
+            List<List<Task>> together = new ArrayList<>();
+            List<List<Task>> alone = new ArrayList<>();
+            List<List<Task>> resting = new ArrayList<>();
+            Map<ReportingPeriod, List<Runnable>> shared = new LinkedHashMap<>();
+            for (List<Task> unit : units) {
+                Task first = unit.get(0);
+                Runnable reads = first.nothingImported() == null ? first.calculator().sharedReads(first.period())
+                        : null;
+                if (first.calculator().readsPeriodsTogether()) {
+                    together.add(unit);
+                } else if (reads == null) {
+                    alone.add(unit);
+                } else {
+                    shared.computeIfAbsent(first.period(), p -> new ArrayList<>()).add(reads);
+                    resting.add(unit);
+                }
+            }
+            Map<List<Task>, Future<List<List<KpiValue>>>> running = new IdentityHashMap<>();
+            together.forEach(unit -> running.put(unit, submit(pool, open, () -> compute(unit))));
+            List<Future<?>> ahead = shared.values().stream().<Future<?>>map(reads -> submit(pool, open, () -> {
+                reads.forEach(Runnable::run);
+                return List.of();
+            })).toList();
+            Stream.concat(alone.stream(), resting.stream())
+                    .forEach(unit -> running.put(unit, submit(pool, open, () -> compute(unit))));
             List<List<KpiValue>> results = new ArrayList<>();
-            for (Future<List<List<KpiValue>>> unit : running) {
-                results.addAll(unit.get());
+            for (List<Task> unit : units) {
+                results.addAll(running.get(unit).get());
+            }
+            for (Future<?> read : ahead) {
+                read.get();
             }
             return results;
         } catch (ExecutionException e) {
@@ -176,6 +208,11 @@ public class KpiEngine {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Submits {@code work} to run in the computation {@code open}. */
+    private <T> Future<T> submit(ExecutorService pool, CustomerQueries.Computation open, Supplier<T> work) {
+        return pool.submit(() -> customerQueries.joining(open, work));
     }
 
     /** Computes and stores a unit of work: one task, or several periods of one calculator read together. */

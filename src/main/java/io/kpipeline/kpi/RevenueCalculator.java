@@ -57,6 +57,11 @@ class RevenueCalculator implements KpiCalculator {
     }
 
     @Override
+    public Runnable sharedReads(ReportingPeriod period) {
+        return () -> customerQueries.period(period);
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         CustomerQueries.Figures figures = customerQueries.period(period);
         Segment total = figures.total();

@@ -72,6 +72,14 @@ class UnitEconomicsCalculator implements KpiCalculator {
     }
 
     @Override
+    public Runnable sharedReads(ReportingPeriod period) {
+        return () -> {
+            customerQueries.period(period);
+            customerQueries.trailingYear(period.end());
+        };
+    }
+
+    @Override
     public List<KpiValue> compute(ReportingPeriod period) {
         List<KpiValue> values = new ArrayList<>();
         CostQueries.Costs costs = costQueries.costs(period.start(), period.end());
