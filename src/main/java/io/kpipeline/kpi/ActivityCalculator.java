@@ -96,17 +96,21 @@ class ActivityCalculator implements KpiCalculator {
                 SourceWindow.in("lead", period))).toList();
     }
 
-    @Override
-    public Runnable sharedReads(ReportingPeriod period) {
-        return () -> customerQueries.period(period);
-    }
-
+    /**
+     * Its own queries first, the period's shared customer figures last: by then the engine has read them ahead
+     * for the customer, revenue and unit-economics KPIs (so this calculator names no shared reads of its own,
+     * and runs while they are read), and one computation of its own reads them once.
+     */
     @Override
     public List<KpiValue> compute(ReportingPeriod period) {
+        return customerQueries.sharingFigures(() -> computeSharing(period));
+    }
+
+    private List<KpiValue> computeSharing(ReportingPeriod period) {
         Map<String, Object> params = Map.of("start", period.startTime(), "end", period.endTime(),
                 "last", period.last());
-        // first: the figures make customer_active_span current, which the activities are joined with
-        BigDecimal customers = BigDecimal.valueOf(customerQueries.period(period).total().activeAtEnd());
+        // first: customer_active_span current, which the activities are looked up in
+        customerQueries.currentHistory();
         PipelineTally tally = new PipelineTally();
         jdbc.query(ACTIVITIES, params, rs -> {
             String channel = rs.getString("channel_code");
@@ -119,6 +123,7 @@ class ActivityCalculator implements KpiCalculator {
             }
         });
         tally.addWide(jdbc, LEAD_RESPONSES, params, "responded_leads", "response_seconds");
+        BigDecimal customers = BigDecimal.valueOf(customerQueries.period(period).total().activeAtEnd());
 
         List<KpiValue> values = new ArrayList<>();
         values.addAll(tally.amounts("contacts", "contacts", "channel", "rep"));

@@ -423,6 +423,18 @@ class CustomerQueries {
     }
 
     /**
+     * Makes the tables derived from the customer history current for the computation open on this thread (see
+     * {@link #DERIVED}), for a query that joins them itself; within a computation they are checked once.
+     */
+    void currentHistory() {
+        Computation current = computation.get();
+        if (current == null) {
+            throw new IllegalStateException("The customer history is made current within a computation only");
+        }
+        derivedTables(current);
+    }
+
+    /**
      * What {@code reader} reads for {@code key}, once per computation ({@code cache} the computation's map of
      * it), after the derived tables are current; outside a computation in one of its own.
      */
