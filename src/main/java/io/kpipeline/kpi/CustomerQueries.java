@@ -1,13 +1,11 @@
 package io.kpipeline.kpi;
 
 import io.kpipeline.model.SourceChanges;
-import io.kpipeline.period.DayRuns;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -198,7 +196,7 @@ class CustomerQueries {
      * accounts active on the opening and the last day from their spans, and the new customers from
      * {@code customer_first_date} with the MRR of their subscriptions on the last day. Unlike {@link #FIGURES} it
      * does not group the window's orders per account (who bought, who bought again), which a year of orders makes
-     * the costliest part of that query; the year's booked revenue is added up from {@link #BOOKED_PER_DAY}.
+     * the costliest part of that query; the year's booked revenue is added up from its days ({@link #BOOKED}).
      */
     private static final String YEAR = """
             SELECT s.active_open, s.active_last, s.leaving - (SELECT COUNT(*) FROM (%5$s) r) AS churned,
@@ -218,16 +216,9 @@ class CustomerQueries {
             """.formatted(ACTIVE_OPEN_LAST, SPANS_OPEN_TO_LAST, subscriptionActiveOn(":last"),
             newInWindow("fd.first_date"), REACTIVATED);
 
-    /**
-     * The booked revenue per day of {@code [from, to)}, days without a booked order left out: one pass over the
-     * covering index of status and date. The trailing years of a report's periods overlap by most of their days;
-     * each day is read once per computation and every year adds up its 365 days.
-     */
-    private static final String BOOKED_PER_DAY = """
-            SELECT order_date, SUM(amount) AS booked
-            FROM customer_order
-            WHERE status = 'BOOKED' AND order_date >= :from AND order_date < :to
-            GROUP BY order_date""";
+    /** The booked revenue of {@code [from, to)}, from the days of {@code customer_booked_day}; NULL without any. */
+    private static final String BOOKED = """
+            SELECT SUM(booked) FROM customer_booked_day WHERE day >= :from AND day < :to""";
 
     /**
      * The tables derived from the customer history, built together in one transaction, which computations on
@@ -251,6 +242,9 @@ class CustomerQueries {
      *
      * <p>{@code customer_subscription}: every subscription with its account's segment and first customer date, in
      * the order of its account, for the figures to sum each account's MRR as the rows come.
+     *
+     * <p>{@code customer_booked_day}: the booked revenue of each day with a booked order, which a trailing year
+     * adds up.
      */
     private static final List<String> DERIVED = List.of(
             "DELETE FROM customer_first_date",
@@ -281,6 +275,13 @@ class CustomerQueries {
             SELECT s.account_id, s.id, s.start_date, s.end_date, s.mrr, fd.segment, fd.first_date
             FROM subscription s
             JOIN customer_first_date fd ON fd.account_id = s.account_id""",
+            "DELETE FROM customer_booked_day",
+            """
+            INSERT INTO customer_booked_day (day, booked)
+            SELECT order_date, SUM(amount)
+            FROM customer_order
+            WHERE status = 'BOOKED'
+            GROUP BY order_date""",
             "DELETE FROM customer_active_span",
             """
             INSERT INTO customer_active_span (account_id, active_from, active_until, segment, first_date)
@@ -316,7 +317,7 @@ class CustomerQueries {
             VALUES ('customer_history', :version, CURRENT_TIMESTAMP)""");
 
     private static final String ANALYZE_DERIVED =
-            "ANALYZE TABLE customer_first_date, customer_active_span, customer_subscription";
+            "ANALYZE TABLE customer_first_date, customer_active_span, customer_subscription, customer_booked_day";
 
     private static final String DERIVED_VERSION =
             "SELECT source_version FROM kpi_derived WHERE table_name = 'customer_history'";
@@ -354,8 +355,6 @@ class CustomerQueries {
     static final class Computation {
         private final Map<List<LocalDate>, Figures> figures = new ConcurrentHashMap<>();
         private final Map<LocalDate, Year> years = new ConcurrentHashMap<>();
-        /** The booked revenue of each day read so far; 0 for a day read without booked orders. */
-        private final Map<LocalDate, BigDecimal> bookedPerDay = new HashMap<>();
         private final boolean rebuild;
         private boolean derivedCurrent;
 
@@ -500,30 +499,16 @@ class CustomerQueries {
         LocalDate from = end.minusDays(365);
         var params = new MapSqlParameterSource("open", from).addValue("from", from).addValue("end", end)
                 .addValue("last", end.minusDays(1));
-        BigDecimal booked = booked(computation.get(), from, end);
+        BigDecimal booked = booked(from, end);
         return jdbc.queryForObject(YEAR, params, (rs, i) -> new Year(rs.getLong("active_open"),
                 rs.getLong("active_last"), rs.getLong("churned"), rs.getLong("new_customers"),
                 orZero(rs.getBigDecimal("new_mrr_last")), rs.getLong("new_with_mrr"), booked));
     }
 
-    /**
-     * Σ amount of the orders booked in {@code [from, to)}: the days the computation has not read yet are read
-     * ({@link #BOOKED_PER_DAY}, one query per run of consecutive days), then all of them added up.
-     */
-    private BigDecimal booked(Computation current, LocalDate from, LocalDate to) {
-        Map<LocalDate, BigDecimal> booked = current.bookedPerDay;
-        synchronized (booked) {
-            List<LocalDate> unread = from.datesUntil(to).filter(day -> !booked.containsKey(day)).toList();
-            for (List<LocalDate> run : DayRuns.of(unread)) {
-                var params = new MapSqlParameterSource("from", run.get(0))
-                        .addValue("to", run.get(run.size() - 1).plusDays(1));
-                jdbc.query(BOOKED_PER_DAY, params, rs -> {
-                    booked.put(rs.getObject("order_date", LocalDate.class), rs.getBigDecimal("booked"));
-                });
-                run.forEach(day -> booked.putIfAbsent(day, BigDecimal.ZERO));
-            }
-            return from.datesUntil(to).map(booked::get).reduce(BigDecimal.ZERO, BigDecimal::add);
-        }
+    /** Σ amount of the orders booked in {@code [from, to)}, added up from its days. */
+    private BigDecimal booked(LocalDate from, LocalDate to) {
+        return orZero(jdbc.queryForObject(BOOKED, new MapSqlParameterSource("from", from).addValue("to", to),
+                BigDecimal.class));
     }
 
     private static BigDecimal orZero(BigDecimal sum) {
