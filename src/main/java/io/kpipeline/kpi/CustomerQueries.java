@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The shared customer terms of kpi-vocabulary.md (version 2), written once: "active customer on
  * day d", "opening day", "first customer date" and "new customer in P", together with the MRR and
  * booked revenue that revenue, customer and unit-economics KPIs relate to them. One query per window
- * sums them per account and then per segment (the account's current segment) and in total.
+ * sums them per segment (the account's current segment) and in total.
  *
  * <p>An account is active on day d when a subscription of it runs on d, or when it has a booked
  * one-off order (no {@code subscription_id}) dated in {@code [d − 364 days, d]} and not before the

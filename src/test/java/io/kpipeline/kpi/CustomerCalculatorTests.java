@@ -77,8 +77,8 @@ class CustomerCalculatorTests {
         assertThat(october.activeAtStart()).isEqualTo(8);
         assertThat(october.activeAtEnd()).isEqualTo(7);
         assertThat(october.churned()).isEqualTo(4);
-        // in one computation the years read each day's booked revenue once, the later ones only the days the
-        // earlier ones did not cover (a day more, five months before, none): the same years
+        // in one computation each year is read once and kept by its end: four overlapping years read together
+        // are the years read alone
         var together = queries.sharingFigures(() -> ends.stream().map(queries::trailingYear).toList());
         assertThat(together).isEqualTo(ends.stream().map(queries::trailingYear).toList());
     }
