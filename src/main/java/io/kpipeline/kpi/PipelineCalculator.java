@@ -61,29 +61,6 @@ class PipelineCalculator implements KpiCalculator {
             GROUP BY d.dim, dim_value, x.stage_at_end, x.stale, x.closes_next
             """;
 
-    /**
-     * The leads closed in [from, to): those with a WON or LOST event there, each once (a lead may hold both), by
-     * the day of its WON event and the day of its LOST event in that window (null: none there) and by each open
-     * stage it reached, whenever. Every period's "closed in [e − 365 days, e)" is then added up from these few
-     * rows ({@link ClosedLeads}), for all periods of a report from one read of the union of their windows: the
-     * windows start and end at midnight, so the days of the events place them. The closed leads are found
-     * first and only then joined with their stages: one look-up per closed lead instead of a distinct count over
-     * every pair of events.
-     */
-    private static final String CLOSED_LEADS = """
-            SELECT c.won_on, c.lost_on, x.stage, COUNT(*) AS leads
-            FROM (SELECT lead_id,
-                         MAX(CASE WHEN stage = 'WON' THEN CAST(occurred_at AS DATE) END) AS won_on,
-                         MAX(CASE WHEN stage = 'LOST' THEN CAST(occurred_at AS DATE) END) AS lost_on
-                  FROM funnel_event
-                  WHERE stage IN ('WON', 'LOST') AND occurred_at >= :from AND occurred_at < :to
-                  GROUP BY lead_id) c
-            -- (lead_id, stage) is the key: a lead has one row per stage
-            JOIN funnel_event x ON x.lead_id = c.lead_id
-             AND x.stage IN ('SQL', 'FIRST_MEETING', 'SECOND_MEETING', 'OFFER', 'CONTRACT_SENT')
-            GROUP BY c.won_on, c.lost_on, x.stage
-            """;
-
     /** A stage's win probability as the fraction won / closed (the default: closed = 1). */
     private record Probability(BigDecimal won, BigDecimal closed) {
 
@@ -98,10 +75,12 @@ class PipelineCalculator implements KpiCalculator {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KpiSettings settings;
+    private final ClosedLeadDays closedLeadDays;
 
-    PipelineCalculator(NamedParameterJdbcTemplate jdbc, KpiSettings settings) {
+    PipelineCalculator(NamedParameterJdbcTemplate jdbc, KpiSettings settings, ClosedLeadDays closedLeadDays) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.closedLeadDays = closedLeadDays;
     }
 
     @Override
@@ -127,12 +106,15 @@ class PipelineCalculator implements KpiCalculator {
         return computeAll(List.of(period)).get(period);
     }
 
-    /** Reads the closed leads of all periods' trailing years once, then each period's open deals. */
+    /**
+     * Reads the closed leads of all periods' trailing years once ({@link ClosedLeadDays}), then each period's open
+     * deals.
+     */
     @Override
     public Map<ReportingPeriod, List<KpiValue>> computeAll(List<ReportingPeriod> periods) {
-        ClosedLeads closed = closedLeads(
+        ClosedLeads closed = new ClosedLeads(closedLeadDays.closedIn(
                 periods.stream().map(PipelineCalculator::yearBefore).min(Comparator.naturalOrder()).orElseThrow(),
-                periods.stream().map(ReportingPeriod::end).max(Comparator.naturalOrder()).orElseThrow());
+                periods.stream().map(ReportingPeriod::end).max(Comparator.naturalOrder()).orElseThrow()));
         Map<ReportingPeriod, List<KpiValue>> values = new LinkedHashMap<>();
         periods.forEach(p -> values.put(p, compute(p, closed)));
         return values;
@@ -196,23 +178,8 @@ class PipelineCalculator implements KpiCalculator {
                 KpiValue.of("pipeline_forecast", dim, value, sum(open, tallyDim, key, NEXT, probabilities)));
     }
 
-    /** The rows of {@link #CLOSED_LEADS} for the days [from, to). */
-    private ClosedLeads closedLeads(LocalDate from, LocalDate to) {
-        List<ClosedGroup> groups = jdbc.query(CLOSED_LEADS, Map.of("from", from.atStartOfDay(), "to",
-                to.atStartOfDay()), (rs, n) -> new ClosedGroup(rs.getObject("won_on", LocalDate.class),
-                rs.getObject("lost_on", LocalDate.class), rs.getString("stage"), rs.getLong("leads")));
-        return new ClosedLeads(groups);
-    }
-
-    /**
-     * Leads closed on the days of their WON and LOST event (either null: not in the window read), per stage
-     * reached.
-     */
-    private record ClosedGroup(LocalDate wonOn, LocalDate lostOn, String stage, long leads) {
-    }
-
     /** The closed leads read for a span of days, from which each period's trailing year is added up. */
-    private record ClosedLeads(List<ClosedGroup> groups) {
+    private record ClosedLeads(List<ClosedLeadDays.Group> groups) {
 
         /**
          * Per open stage reached by a lead closed in [from, to): the won ones over all of them; a stage no such
@@ -220,7 +187,7 @@ class PipelineCalculator implements KpiCalculator {
          */
         Map<String, Probability> observed(LocalDate from, LocalDate to) {
             Map<String, Probability> observed = new HashMap<>();
-            for (ClosedGroup g : groups) {
+            for (ClosedLeadDays.Group g : groups) {
                 boolean won = within(g.wonOn(), from, to);
                 if (won || within(g.lostOn(), from, to)) {
                     observed.merge(g.stage(), new Probability(BigDecimal.valueOf(won ? g.leads() : 0),

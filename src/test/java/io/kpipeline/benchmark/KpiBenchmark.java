@@ -72,8 +72,8 @@ public final class KpiBenchmark {
      * first run of a period does; tables that refer to them by a foreign key are emptied with them.
      */
     private static final List<String> STORE = List.of("kpi_value", "kpi_result", "kpi_computation", "kpi_derived",
-            "customer_first_date", "customer_active_span", "customer_subscription", "customer_booked_day", "email_day",
-            "email_day_built", "delivery");
+            "customer_first_date", "customer_active_span", "customer_subscription", "customer_booked_day",
+            "pipeline_closed_lead", "email_day", "email_day_built", "delivery");
 
     /**
      * The source tables the calculators read, each with the date column by which they pick the

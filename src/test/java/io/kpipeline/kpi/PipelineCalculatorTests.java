@@ -6,9 +6,11 @@ import static io.kpipeline.kpi.KpiValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.kpipeline.model.SourceChanges;
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.period.ReportingPeriod;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +129,34 @@ class PipelineCalculatorTests {
         // R1's P1 at OFFER: 10000 × 7 / 21 = 3333.33 (counted twice as closed, 10000 × 7 / 22 = 3181.82)
         assertThat(value(v, "pipeline_value_weighted", "rep", "R1")).isCloseTo(new BigDecimal("3333.33"),
                 within(new BigDecimal("0.01")));
+    }
+
+    @Test
+    void theClosedLeadsAreKeptUntilAChangeOfTheFunnelEventsIsRecorded(@Autowired CustomerQueries computations) {
+        ReportingPeriod october = ReportingPeriod.month(YearMonth.of(2026, 10));
+        // R1's P1 at OFFER: 10000 × 6 / 20 = 3000
+        assertThat(value(computations.sharingFigures(true, () -> calculator.compute(october)),
+                "pipeline_value_weighted", "rep", "R1")).isEqualByComparingTo("3000");
+        // H22 with OFFER and a WON event in October's year, written without recording the change: an incremental
+        // computation keeps the closed leads built from the recorded version, a forced one builds them afresh
+        PipelineTestRows rows = new PipelineTestRows(jdbc);
+        rows.lead("H22", "A1", "WEBSITE", null, null, "2025-06-01 10:00:00");
+        rows.event("H22", "OFFER", "2026-06-01 10:00:00");
+        rows.event("H22", "WON", "2026-06-10 10:00:00");
+        assertThat(value(computations.sharingFigures(false, () -> calculator.compute(october)),
+                "pipeline_value_weighted", "rep", "R1")).isEqualByComparingTo("3000");
+        // 10000 × 7 / 21
+        assertThat(value(computations.sharingFigures(true, () -> calculator.compute(october)),
+                "pipeline_value_weighted", "rep", "R1")).isCloseTo(new BigDecimal("3333.33"),
+                within(new BigDecimal("0.01")));
+        jdbc.update("DELETE FROM funnel_event WHERE lead_id = 'H22'");
+        assertThat(value(computations.sharingFigures(false, () -> calculator.compute(october)),
+                "pipeline_value_weighted", "rep", "R1")).isCloseTo(new BigDecimal("3333.33"),
+                within(new BigDecimal("0.01")));
+        // once the change is recorded, as an import records it, the next incremental computation sees it
+        jdbc.update(SourceChanges.RAISE_JDBC, "funnel_event", LocalDate.of(2026, 6, 1));
+        assertThat(value(computations.sharingFigures(false, () -> calculator.compute(october)),
+                "pipeline_value_weighted", "rep", "R1")).isEqualByComparingTo("3000");
     }
 
     @Test
