@@ -148,10 +148,11 @@ public class KpiEngine {
     /**
      * Runs the tasks, {@code kpi.compute-threads} at a time (each on its own connection), all in the
      * computation open on this thread so that they share the customer figures; returns their values in the
-     * tasks' order. They start in the order of the work: the calculators that read several periods together
-     * (the longest units) first, then each period's shared reads ({@link KpiCalculator#sharedReads}), then the
-     * tasks that share nothing, and the tasks that rest on a shared read last, when it is done or under way. A
-     * failing task stops the others and its failure is thrown.
+     * tasks' order. They start in the order of the work: the customer history the shared reads rest on, where it
+     * has to be built, beside the first of the calculators that read several periods together (the longest
+     * units), then the other such calculators, then each period's shared reads ({@link KpiCalculator#sharedReads}),
+     * then the tasks that share nothing, and the tasks that rest on a shared read last, when it is done or under
+     * way. A failing task stops the others and its failure is thrown.
      */
     private List<List<KpiValue>> execute(List<List<Task>> units) {
         if (threads <= 1 || units.size() <= 1) {
@@ -181,12 +182,21 @@ public class KpiEngine {
                     resting.add(unit);
                 }
             }
+            // first the customer history (a check, or a build of several seconds after its sources changed): the
+            // first shared read would build it anyway, while the other thread, its own long unit done, waited
+            List<Future<?>> ahead = new ArrayList<>();
+            if (!shared.isEmpty()) {
+                ahead.add(submit(pool, open, () -> {
+                    customerQueries.currentHistory();
+                    return List.of();
+                }));
+            }
             Map<List<Task>, Future<List<List<KpiValue>>>> running = new IdentityHashMap<>();
             together.forEach(unit -> running.put(unit, submit(pool, open, () -> compute(unit))));
-            List<Future<?>> ahead = shared.values().stream().<Future<?>>map(reads -> submit(pool, open, () -> {
+            shared.values().forEach(reads -> ahead.add(submit(pool, open, () -> {
                 reads.forEach(Runnable::run);
                 return List.of();
-            })).toList();
+            })));
             Stream.concat(alone.stream(), resting.stream())
                     .forEach(unit -> running.put(unit, submit(pool, open, () -> compute(unit))));
             List<List<KpiValue>> results = new ArrayList<>();
