@@ -74,7 +74,7 @@ class ClosedLeadDays {
             SourceChanges changes, CustomerQueries computations) {
         this.jdbc = jdbc;
         // a transaction of its own, committed before the computation goes on: the lock is not held until the end
-        // of the batch step that asked for the table
+        // of the batch step that asked for the table, and the read sees what the build wrote
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.changes = changes;
@@ -86,31 +86,25 @@ class ClosedLeadDays {
     }
 
     /**
-     * The groups of the leads whose WON or LOST event lies in {@code [from, to)}, after making the table current
-     * for the computation open on this thread.
+     * The groups of the leads whose WON or LOST event lies in {@code [from, to)}, after making the table current:
+     * built when funnel_event changed since it was built, or always when the computation open on this thread does
+     * not trust the change versions. The version is read before the build, so that a change committed meanwhile
+     * leaves the table older than its recorded version says, and the next computation builds it again. The table
+     * is read in the transaction that checked or built it: a caller's transaction that has read before would
+     * still see the table as it was then.
      */
     List<Group> closedIn(LocalDate from, LocalDate to) {
-        bringUpToDate();
-        return jdbc.query(READ, new MapSqlParameterSource("from", from).addValue("to", to),
-                (rs, n) -> new Group(rs.getObject("won_on", LocalDate.class), rs.getObject("lost_on", LocalDate.class),
-                        rs.getString("stage"), rs.getLong("leads")));
-    }
-
-    /**
-     * Builds the table when funnel_event changed since it was built, or always when the open computation does not
-     * trust the change versions. The version is read before the build, so that a change committed meanwhile leaves
-     * the table older than its recorded version says, and the next computation builds it again.
-     */
-    private void bringUpToDate() {
         long version = changes.snapshot().version("funnel_event", null, null);
         boolean always = !computations.trustsChangeVersions();
-        var params = new MapSqlParameterSource("version", version);
-        transactions.executeWithoutResult(status -> {
+        var params = new MapSqlParameterSource("version", version).addValue("from", from).addValue("to", to);
+        return transactions.execute(status -> {
             jdbc.update(ENSURE_ROW, Map.of());
             Long built = jdbc.queryForObject(LOCKED_VERSION, Map.of(), Long.class);
             if (always || !Objects.equals(built, version)) {
                 BUILD.forEach(sql -> jdbc.update(sql, params));
             }
+            return jdbc.query(READ, params, (rs, n) -> new Group(rs.getObject("won_on", LocalDate.class),
+                    rs.getObject("lost_on", LocalDate.class), rs.getString("stage"), rs.getLong("leads")));
         });
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Open deals at the end of October 2026 (e = 11-01 00:00) and of ISO week 2026-W44 (e = 11-02 00:00):
@@ -157,6 +159,21 @@ class PipelineCalculatorTests {
         jdbc.update(SourceChanges.RAISE_JDBC, "funnel_event", LocalDate.of(2026, 6, 1));
         assertThat(value(computations.sharingFigures(false, () -> calculator.compute(october)),
                 "pipeline_value_weighted", "rep", "R1")).isEqualByComparingTo("3000");
+    }
+
+    @Test
+    void aComputationInsideATransactionThatHasAlreadyReadSeesTheClosedLeadsItBuilds(
+            @Autowired PlatformTransactionManager transactionManager) {
+        // nothing built yet, and the caller's transaction has read before the build (its snapshot predates it), as
+        // a batch step's has
+        jdbc.update("DELETE FROM pipeline_closed_lead");
+        List<KpiValue> v = new TransactionTemplate(transactionManager).execute(status -> {
+            jdbc.queryForObject("SELECT COUNT(*) FROM funnel_event", Long.class);
+            return calculator.compute(ReportingPeriod.month(YearMonth.of(2026, 10)));
+        });
+
+        // R1's P1 at OFFER: 10000 × 6 / 20 from the closed leads; without them the default 0.5 would give 5000
+        assertThat(value(v, "pipeline_value_weighted", "rep", "R1")).isEqualByComparingTo("3000");
     }
 
     @Test
