@@ -103,7 +103,10 @@ class EmailCalculator implements KpiCalculator {
      */
     @Override
     public Map<ReportingPeriod, List<KpiValue>> computeAll(List<ReportingPeriod> periods) {
-        days.bringUpToDate(periods);
+        return days.afterCounting(periods, () -> addUp(periods));
+    }
+
+    private Map<ReportingPeriod, List<KpiValue>> addUp(List<ReportingPeriod> periods) {
         List<ReportingPeriod> sorted = periods.stream().sorted(Comparator.comparing(ReportingPeriod::start)).toList();
         boolean overlapping = IntStream.range(1, sorted.size())
                 .anyMatch(i -> sorted.get(i).start().isBefore(sorted.get(i - 1).end()));

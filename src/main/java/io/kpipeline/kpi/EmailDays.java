@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -83,6 +84,8 @@ public class EmailDays {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    /** Outside the caller's transaction: each statement sees what has been committed, the counts among it. */
+    private final TransactionTemplate outside;
     private final SourceChanges changes;
     private final CustomerQueries computations;
 
@@ -93,8 +96,22 @@ public class EmailDays {
         // held until the end of the batch step that asked for them
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.outside = new TransactionTemplate(transactionManager);
+        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.changes = changes;
         this.computations = computations;
+    }
+
+    /**
+     * Brings the counts of every day of {@code periods} up to date ({@link #bringUpToDate}), then runs
+     * {@code reader}, both outside the caller's transaction: the counts commit in transactions of their own, and a
+     * caller's transaction that has read before (a batch step's) would still see the days as they were then.
+     */
+    <T> T afterCounting(List<ReportingPeriod> periods, Supplier<T> reader) {
+        return outside.execute(status -> {
+            bringUpToDate(periods);
+            return reader.get();
+        });
     }
 
     /**
@@ -103,7 +120,7 @@ public class EmailDays {
      * versions are read before counting, so that a change committed meanwhile leaves a day older than its recorded
      * version says, and the next report counts it again.
      */
-    void bringUpToDate(List<ReportingPeriod> periods) {
+    private void bringUpToDate(List<ReportingPeriod> periods) {
         TreeSet<LocalDate> days = new TreeSet<>();
         for (ReportingPeriod period : periods) {
             period.start().datesUntil(period.end()).forEach(days::add);

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
 class EmailCalculatorTests {
@@ -90,6 +92,22 @@ class EmailCalculatorTests {
         assertThat(value(values, "campaign_recipients", "campaign", "C3")).isEqualByComparingTo("1"); // m11
         assertThat(breakdown(values, "campaign_recipients"))
                 .containsExactlyInAnyOrder("C1", "C2", "C3", "(none)");
+    }
+
+    @Test
+    void aComputationInsideATransactionThatHasAlreadyReadSeesTheDaysItCounts(
+            @Autowired PlatformTransactionManager transactionManager) {
+        // no day counted yet, and the caller's transaction has read before the counts (its snapshot predates
+        // them), as a batch step's has
+        jdbc.update("DELETE FROM email_day");
+        jdbc.update("DELETE FROM email_day_built");
+        List<KpiValue> values = new TransactionTemplate(transactionManager).execute(status -> {
+            jdbc.queryForObject("SELECT COUNT(*) FROM email_message", Long.class);
+            return calculator.compute(OCTOBER);
+        });
+
+        // m01 m02 m03 m04 m05 m06 m07 m08 m11
+        assertThat(value(values, "campaign_recipients", null, null)).isEqualByComparingTo("9");
     }
 
     @Test
