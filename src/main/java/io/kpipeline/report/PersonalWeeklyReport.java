@@ -159,12 +159,12 @@ public class PersonalWeeklyReport implements ReportDocument {
                 return new MailFigures(null, List.of());
             }
             if (week == null) {
-                week = week(period, reps);
+                // the mail leaves the contacts per channel to the PDF: two reads of the week's activities fewer
+                week = new TeamWeek(period, results.find(ReportKind.WEEKLY, period), reps, Map.of(), Map.of(),
+                        names.channels(), dataNotes.notes());
             }
             ReportFormat format = new ReportFormat(language, currency);
-            String channels = format.text("personal.section.channels");
-            var figures = new PersonalFigures(catalog, judge, format, week, repId, fired.of(week.stored())).rows()
-                    .stream().filter(f -> !channels.equals(f.getSection())).toList();
+            var figures = new PersonalFigures(catalog, judge, format, week, repId, fired.of(week.stored())).rows();
             return new MailFigures(reps.get(repId), figures);
         }
     }
