@@ -89,17 +89,15 @@ public class ManagementReport implements ReportDocument {
         return write(edition, folder, List.of(language));
     }
 
-    /** Reads the results, names and campaign returns once and renders them in each language. */
+    /** Reads the results, names and campaign returns once and renders them in each language, the languages at once. */
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder, List<Locale> languages) {
         List<StoredResult> stored = results.find(edition.report(), edition.period());
         Input input = new Input(stored, names.names(), coverage.range().map(DataCoverage.Range::first).orElse(null),
                 campaigns.before(edition.period().end()), dataNotes.notes());
         String file = settings.of(edition.period().kind()).file();
-        return languages.stream()
-                .map(language -> RenderedPdf.write(RenderedPdf.fileIn(folder, file, language, renderer.locale()),
-                        render(edition, input, language), language, renderer.locale()))
-                .toList();
+        return renderer.each(languages, language -> RenderedPdf.write(RenderedPdf.fileIn(folder, file, language,
+                renderer.locale()), render(edition, input, language), language, renderer.locale()));
     }
 
     /**

@@ -101,10 +101,13 @@ public class PersonalWeeklyReport implements ReportDocument {
             }
             TeamWeek week = week(period, reps);
             PrivateFiles.createDirectories(target);
-            for (var rep : reps.entrySet()) {
-                Path file = target.resolve(RepFileName.of(rep.getKey(), rep.getValue()));
-                refuseSharedFile(file, rep.getKey());
-                written.add(RenderedPdf.write(file, render(week, rep.getKey(), edition), rep.getKey()));
+            // rendered two at a time, written one after the other: each file is checked against those written before
+            List<String> ids = List.copyOf(reps.keySet());
+            List<byte[]> pdfs = renderer.each(ids, id -> render(week, id, edition));
+            for (int i = 0; i < ids.size(); i++) {
+                Path file = target.resolve(RepFileName.of(ids.get(i), reps.get(ids.get(i))));
+                refuseSharedFile(file, ids.get(i));
+                written.add(RenderedPdf.write(file, pdfs.get(i), ids.get(i)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the personal reports into " + target, e);

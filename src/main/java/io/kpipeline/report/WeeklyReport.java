@@ -85,10 +85,18 @@ public class WeeklyReport implements ReportDocument {
 
     @Override
     public List<RenderedPdf> write(Edition edition, Path folder, Locale language) {
+        return write(edition, folder, List.of(language));
+    }
+
+    /** Reads the week's results, names and notes once and renders them in each language, the languages at once. */
+    @Override
+    public List<RenderedPdf> write(Edition edition, Path folder, List<Locale> languages) {
         List<StoredResult> stored = results.find(ReportKind.WEEKLY, edition.period());
-        byte[] pdf = render(edition, stored, names.names(), dataNotes.notes(), language);
-        return List.of(RenderedPdf.write(RenderedPdf.fileIn(folder, settings.weekly().file(), language,
-                renderer.locale()), pdf, language, renderer.locale()));
+        DisplayNames.Names shown = names.names();
+        Set<DataNote> notes = dataNotes.notes();
+        return renderer.each(languages, language -> RenderedPdf.write(RenderedPdf.fileIn(folder,
+                settings.weekly().file(), language, renderer.locale()), render(edition, stored, shown, notes, language),
+                language, renderer.locale()));
     }
 
     /** The report of a week that has ended. */

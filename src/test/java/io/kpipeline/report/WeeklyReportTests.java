@@ -43,6 +43,8 @@ class WeeklyReportTests {
     @Autowired
     WeeklyReport weekly;
     @Autowired
+    ReportRenderer renderer;
+    @Autowired
     KpiCatalog catalog;
     @Autowired
     FiredMeasures fired;
@@ -189,6 +191,18 @@ class WeeklyReportTests {
         byte[] first = weekly.render(WEEK_44, results(), NAMES, Set.of());
         byte[] second = weekly.render(WEEK_44, results(), NAMES, Set.of());
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void reportsRenderedTwoAtATimeAreTheBytesOfEachRenderedAlone() {
+        List<Integer> teams = List.of(2, 6, 3, 9, 1);
+        List<byte[]> together = renderer.each(teams, reps -> weekly.render(WEEK_44, busyWeek(reps), names(reps),
+                Set.of()));
+        for (int i = 0; i < teams.size(); i++) {
+            int reps = teams.get(i);
+            assertThat(together.get(i)).as("%d reps", reps)
+                    .isEqualTo(weekly.render(WEEK_44, busyWeek(reps), names(reps), Set.of()));
+        }
     }
 
     @Test
