@@ -43,14 +43,15 @@ public class EmailDays {
      * so the server adds up each run of equal entries as the index delivers them, without a temporary table; the
      * outer one adds those groups (a few per second of sending) up per day. {@code COUNT(column)} counts the
      * emails where it is set. An email counts as opened when it was opened or clicked: a click proves an open.
+     *
+     * <p>It is a plain read of the counting transaction's snapshot, and its few rows (386 for a month of 2.1
+     * million emails) are written after it ({@link #WRITE}). As the select of an {@code INSERT … SELECT} it would
+     * lock every email it reads in shared mode: 2.5–3.5 s instead of 1.4–1.7 s for that month by hand.
      */
-    private static final List<String> COUNT = List.of(
-            "DELETE FROM email_day WHERE day >= :from AND day < :to",
-            """
-            INSERT INTO email_day (day, kind, campaign_id, rep_id, status, emails, opened_or_clicked, clicked,
-                                   unsubscribed, replied)
+    private static final String COUNT = """
             SELECT CAST(sent_at AS DATE) AS sent_on, kind, campaign_id, rep_id, status,
-                   SUM(emails), SUM(opened_or_clicked), SUM(clicked), SUM(unsubscribed), SUM(replied)
+                   SUM(emails) AS emails, SUM(opened_or_clicked) AS opened_or_clicked, SUM(clicked) AS clicked,
+                   SUM(unsubscribed) AS unsubscribed, SUM(replied) AS replied
             FROM (SELECT sent_at, kind, status, campaign_id, rep_id,
                          COUNT(*)                               AS emails,
                          COUNT(COALESCE(opened_at, clicked_at)) AS opened_or_clicked,
@@ -60,8 +61,21 @@ public class EmailDays {
                   FROM email_message
                   WHERE sent_at >= :from AND sent_at < :to
                   GROUP BY sent_at, kind, status, campaign_id, rep_id) s
-            GROUP BY sent_on, kind, campaign_id, rep_id, status""",
+            GROUP BY sent_on, kind, campaign_id, rep_id, status""";
+
+    private static final List<String> FORGET = List.of(
+            "DELETE FROM email_day WHERE day >= :from AND day < :to",
             "DELETE FROM email_day_built WHERE day >= :from AND day < :to");
+
+    /** The columns of a counted row, as {@link #COUNT} names them and {@link #WRITE} takes them. */
+    private static final List<String> COUNTED = List.of("sent_on", "kind", "campaign_id", "rep_id", "status", "emails",
+            "opened_or_clicked", "clicked", "unsubscribed", "replied");
+
+    private static final String WRITE = """
+            INSERT INTO email_day (day, kind, campaign_id, rep_id, status, emails, opened_or_clicked, clicked,
+                                   unsubscribed, replied)
+            VALUES (:sent_on, :kind, :campaign_id, :rep_id, :status, :emails, :opened_or_clicked, :clicked,
+                    :unsubscribed, :replied)""";
 
     /** The emails of each counted day in {@code [from, to)}, with the version it was counted from. */
     private static final String EMAILS_PER_DAY = """
@@ -204,7 +218,16 @@ public class EmailDays {
             if (!always && days.stream().allMatch(day -> Objects.equals(counted.get(day), version))) {
                 return;
             }
-            COUNT.forEach(sql -> jdbc.update(sql, range));
+            FORGET.forEach(sql -> jdbc.update(sql, range));
+            List<SqlParameterSource> counts = new ArrayList<>();
+            jdbc.query(COUNT, range, rs -> {
+                MapSqlParameterSource row = new MapSqlParameterSource();
+                for (String column : COUNTED) {
+                    row.addValue(column, rs.getObject(column));
+                }
+                counts.add(row);
+            });
+            jdbc.batchUpdate(WRITE, counts.toArray(SqlParameterSource[]::new));
             jdbc.batchUpdate(MARK, marks);
         });
     }
