@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -44,13 +45,12 @@ class ClosedLeadDays {
     /**
      * Each lead with a WON or LOST event once (a lead may hold both, one row per stage), by the days of the two,
      * joined with every open stage it reached, whenever: one look-up per closed lead instead of a distinct count
-     * over every pair of events.
+     * over every pair of events. A plain read of the building transaction's snapshot, its few rows written after
+     * it ({@link #WRITE}): as the select of an {@code INSERT … SELECT} it would lock every funnel event it reads
+     * in shared mode, and an import writing funnel events would wait for the build.
      */
-    private static final List<String> BUILD = List.of(
-            "DELETE FROM pipeline_closed_lead",
-            """
-            INSERT INTO pipeline_closed_lead (won_on, lost_on, stage, leads)
-            SELECT c.won_on, c.lost_on, x.stage, COUNT(*)
+    private static final String CLOSED = """
+            SELECT c.won_on, c.lost_on, x.stage, COUNT(*) AS leads
             FROM (SELECT lead_id,
                          MAX(CASE WHEN stage = 'WON' THEN CAST(occurred_at AS DATE) END) AS won_on,
                          MAX(CASE WHEN stage = 'LOST' THEN CAST(occurred_at AS DATE) END) AS lost_on
@@ -60,10 +60,17 @@ class ClosedLeadDays {
             -- (lead_id, stage) is the key: a lead has one row per stage
             JOIN funnel_event x ON x.lead_id = c.lead_id
              AND x.stage IN ('SQL', 'FIRST_MEETING', 'SECOND_MEETING', 'OFFER', 'CONTRACT_SENT')
-            GROUP BY c.won_on, c.lost_on, x.stage""",
-            """
+            GROUP BY c.won_on, c.lost_on, x.stage""";
+
+    private static final String FORGET = "DELETE FROM pipeline_closed_lead";
+
+    private static final String WRITE = """
+            INSERT INTO pipeline_closed_lead (won_on, lost_on, stage, leads)
+            VALUES (:won_on, :lost_on, :stage, :leads)""";
+
+    private static final String BUILT = """
             UPDATE kpi_derived SET source_version = :version, built_at = CURRENT_TIMESTAMP
-            WHERE table_name = 'pipeline_closed_lead'""");
+            WHERE table_name = 'pipeline_closed_lead'""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -101,7 +108,13 @@ class ClosedLeadDays {
             jdbc.update(ENSURE_ROW, Map.of());
             Long built = jdbc.queryForObject(LOCKED_VERSION, Map.of(), Long.class);
             if (always || !Objects.equals(built, version)) {
-                BUILD.forEach(sql -> jdbc.update(sql, params));
+                jdbc.update(FORGET, Map.of());
+                List<SqlParameterSource> closed = jdbc.query(CLOSED, Map.of(), (rs, n) -> new MapSqlParameterSource()
+                        .addValue("won_on", rs.getObject("won_on", LocalDate.class))
+                        .addValue("lost_on", rs.getObject("lost_on", LocalDate.class))
+                        .addValue("stage", rs.getString("stage")).addValue("leads", rs.getLong("leads")));
+                jdbc.batchUpdate(WRITE, closed.toArray(SqlParameterSource[]::new));
+                jdbc.update(BUILT, params);
             }
             return jdbc.query(READ, params, (rs, n) -> new Group(rs.getObject("won_on", LocalDate.class),
                     rs.getObject("lost_on", LocalDate.class), rs.getString("stage"), rs.getLong("leads")));

@@ -162,6 +162,21 @@ class PipelineCalculatorTests {
     }
 
     @Test
+    void buildingTheClosedLeadsDoesNotWaitForAFunnelEventAnotherTransactionIsChanging(
+            @Autowired CustomerQueries computations, @Autowired PlatformTransactionManager transactionManager)
+            throws Exception {
+        ReportingPeriod october = ReportingPeriod.month(YearMonth.of(2026, 10));
+        // an import has moved the WON events and not committed; the forced computation builds the closed leads
+        List<KpiValue> values = UncommittedChange.whileHeld(transactionManager,
+                () -> assertThat(jdbc.update("UPDATE funnel_event SET occurred_at = occurred_at + INTERVAL 1 HOUR"
+                        + " WHERE stage = 'WON'")).isPositive(),
+                () -> computations.sharingFigures(true, () -> calculator.compute(october)));
+
+        // R1's P1 at OFFER: 10000 × 6 / 20 from the committed events
+        assertThat(value(values, "pipeline_value_weighted", "rep", "R1")).isEqualByComparingTo("3000");
+    }
+
+    @Test
     void aComputationInsideATransactionThatHasAlreadyReadSeesTheClosedLeadsItBuilds(
             @Autowired PlatformTransactionManager transactionManager) {
         // nothing built yet, and the caller's transaction has read before the build (its snapshot predates it), as
