@@ -52,9 +52,9 @@ public class ReportRenderer {
     static final String AUTHOR = "kpi-pipeline";
 
     /**
-     * The PDFs of one document rendered at once ({@link #each}): two, so that a report in two languages, or a
-     * team's personal reports, take about half the time on two cores, and a large team does not hold fifty
-     * filled reports in memory together.
+     * The PDFs of one document rendered at once ({@link #each}): two, so that a report's second language or a
+     * team's next personal report uses a second core, and a large team does not hold fifty filled reports in
+     * memory together.
      */
     static final int RENDER_THREADS = 2;
 
