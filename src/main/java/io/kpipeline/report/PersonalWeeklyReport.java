@@ -15,6 +15,7 @@ import io.kpipeline.system.KpiProperties;
 import io.kpipeline.system.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,9 +117,14 @@ public class PersonalWeeklyReport implements ReportDocument {
     }
 
     private TeamWeek week(ReportingPeriod period, Map<String, String> reps) {
-        return new TeamWeek(period,
-                results.find(ReportKind.WEEKLY, period), reps,
-                queries.contactsByRepAndChannel(period), queries.contactsByRepAndChannel(period.previous()),
+        return week(period, reps, queries.contactsByRepAndChannel(period),
+                queries.contactsByRepAndChannel(period.previous()));
+    }
+
+    /** The team's week with the contacts per channel given: none for the mails, which leave them to the PDF. */
+    private TeamWeek week(ReportingPeriod period, Map<String, String> reps,
+            Map<String, Map<String, BigDecimal>> contacts, Map<String, Map<String, BigDecimal>> previousContacts) {
+        return new TeamWeek(period, results.find(ReportKind.WEEKLY, period), reps, contacts, previousContacts,
                 names.channels(), dataNotes.notes());
     }
 
@@ -163,8 +169,7 @@ public class PersonalWeeklyReport implements ReportDocument {
             }
             if (week == null) {
                 // the mail leaves the contacts per channel to the PDF: two reads of the week's activities fewer
-                week = new TeamWeek(period, results.find(ReportKind.WEEKLY, period), reps, Map.of(), Map.of(),
-                        names.channels(), dataNotes.notes());
+                week = week(period, reps, Map.of(), Map.of());
             }
             ReportFormat format = new ReportFormat(language, currency);
             var figures = new PersonalFigures(catalog, judge, format, week, repId, fired.of(week.stored())).rows();
