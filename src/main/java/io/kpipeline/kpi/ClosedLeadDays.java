@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -45,9 +44,8 @@ class ClosedLeadDays {
     /**
      * Each lead with a WON or LOST event once (a lead may hold both, one row per stage), by the days of the two,
      * joined with every open stage it reached, whenever: one look-up per closed lead instead of a distinct count
-     * over every pair of events. A plain read of the building transaction's snapshot, its few rows written after
-     * it ({@link #WRITE}): as the select of an {@code INSERT … SELECT} it would lock every funnel event it reads
-     * in shared mode, and an import writing funnel events would wait for the build.
+     * over every pair of events. Its few rows are written by {@link SnapshotCopy}, which does not lock the funnel
+     * events it reads.
      */
     private static final String CLOSED = """
             SELECT c.won_on, c.lost_on, x.stage, COUNT(*) AS leads
@@ -109,11 +107,7 @@ class ClosedLeadDays {
             Long built = jdbc.queryForObject(LOCKED_VERSION, Map.of(), Long.class);
             if (always || !Objects.equals(built, version)) {
                 jdbc.update(FORGET, Map.of());
-                List<SqlParameterSource> closed = jdbc.query(CLOSED, Map.of(), (rs, n) -> new MapSqlParameterSource()
-                        .addValue("won_on", rs.getObject("won_on", LocalDate.class))
-                        .addValue("lost_on", rs.getObject("lost_on", LocalDate.class))
-                        .addValue("stage", rs.getString("stage")).addValue("leads", rs.getLong("leads")));
-                jdbc.batchUpdate(WRITE, closed.toArray(SqlParameterSource[]::new));
+                SnapshotCopy.copy(jdbc, CLOSED, params, WRITE);
                 jdbc.update(BUILT, params);
             }
             return jdbc.query(READ, params, (rs, n) -> new Group(rs.getObject("won_on", LocalDate.class),
