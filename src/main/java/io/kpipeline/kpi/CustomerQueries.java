@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -322,6 +323,9 @@ class CustomerQueries {
     private static final String DERIVED_VERSION =
             "SELECT source_version FROM kpi_derived WHERE table_name = 'customer_history'";
 
+    /** Whether the server writes a statement-based binary log, which refuses writes from a READ COMMITTED read. */
+    private static final String STATEMENT_LOG = "SELECT @@log_bin = 1 AND @@binlog_format = 'STATEMENT'";
+
     /**
      * The source rows the customer figures of {@code period} read (see {@link KpiCalculator#reads}): the whole
      * customer history up to its end, and the accounts, whose current segment the figures are broken down by.
@@ -332,7 +336,18 @@ class CustomerQueries {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    /**
+     * The build of the derived tables ({@link #DERIVED}): READ COMMITTED, in which the server reads the sources of
+     * an {@code INSERT … SELECT} as they were committed when the statement began, without locking them. In
+     * REPEATABLE READ it locks every row it reads until the build commits: an import writing an order waits for
+     * the build, and the build for an import's open transaction, up to the lock wait timeout. Each statement reads
+     * its own snapshot; the versions are read before the first, so that a change committed between two of them
+     * leaves the tables older than their recorded version says and the next computation builds them again. A
+     * server writing a statement-based binary log refuses such writes: there the build locks ({@link #lockingBuild}).
+     * Inside a caller's transaction the build joins it, at the caller's level.
+     */
+    private final TransactionTemplate build;
+    private final TransactionTemplate lockingBuild;
     private final SourceChanges changes;
     /**
      * The computation this thread works for; none outside one. Several threads of one computation share it: a
@@ -343,8 +358,10 @@ class CustomerQueries {
     CustomerQueries(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
             SourceChanges changes) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
         this.changes = changes;
+        this.build = new TransactionTemplate(transactionManager);
+        this.lockingBuild = new TransactionTemplate(transactionManager);
+        this.build.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /**
@@ -463,7 +480,10 @@ class CustomerQueries {
             List<Long> built = jdbc.getJdbcOperations().queryForList(DERIVED_VERSION, Long.class);
             if (current.rebuild || !built.equals(List.of(version))) {
                 var params = new MapSqlParameterSource("version", version);
-                transactions.executeWithoutResult(status -> DERIVED.forEach(sql -> jdbc.update(sql, params)));
+                boolean statementLog = Boolean.TRUE.equals(
+                        jdbc.getJdbcOperations().queryForObject(STATEMENT_LOG, Boolean.class));
+                (statementLog ? lockingBuild : build)
+                        .executeWithoutResult(status -> DERIVED.forEach(sql -> jdbc.update(sql, params)));
                 analyzeDerived();
             }
             current.derivedCurrent = true;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Expected values are counted by hand from the table in {@link CustomerTestData}. */
 @SpringBootTest
@@ -99,6 +100,22 @@ class CustomerCalculatorTests {
         // once the change is recorded, as an import records it, the next incremental computation sees it
         jdbc.update(SourceChanges.RAISE_JDBC, "customer_order", LocalDate.of(2026, 9, 1));
         assertThat(queries.sharingFigures(false, () -> queries.period(OCTOBER)).total().newCustomers()).isEqualTo(2);
+    }
+
+    @Test
+    void buildingTheCustomerHistoryDoesNotWaitForAnOrderOrSubscriptionAnotherTransactionIsChanging(
+            @Autowired CustomerQueries queries, @Autowired PlatformTransactionManager transactionManager)
+            throws Exception {
+        // an import has moved every order and subscription a year back and not committed; the forced computation
+        // builds the customer history from what is committed
+        var figures = UncommittedChange.whileHeld(transactionManager, () -> {
+            assertThat(jdbc.update("UPDATE customer_order SET order_date = order_date - INTERVAL 1 YEAR")).isPositive();
+            assertThat(jdbc.update("UPDATE subscription SET start_date = start_date - INTERVAL 1 YEAR")).isPositive();
+        }, () -> queries.sharingFigures(true, () -> queries.period(OCTOBER)));
+
+        // the committed history: active on 31 Oct A1, A4, A6, A7, A10, A11, A13; new A6 and A7
+        assertThat(figures.total().activeAtEnd()).isEqualTo(7);
+        assertThat(figures.total().newCustomers()).isEqualTo(2);
     }
 
     @Test
