@@ -302,14 +302,24 @@ class CustomerQueries {
                                     WHERE end_date IS NULL OR end_date > start_date
                                     -- distinct: both window functions then see one order of an account's spans
                                     UNION
-                                    SELECT o.account_id, o.order_date,
-                                           LEAST(DATE_ADD(o.order_date, INTERVAL 365 DAY),
-                                                 COALESCE(MIN(s.end_date), DATE '9999-12-31'))
-                                    FROM customer_order o
-                                    LEFT JOIN subscription s
-                                           ON s.account_id = o.account_id AND s.end_date > o.order_date
-                                    WHERE o.subscription_id IS NULL AND o.status = 'BOOKED'
-                                    GROUP BY o.account_id, o.order_date) spans) marked) islands
+                                    SELECT account_id, day,
+                                           LEAST(DATE_ADD(day, INTERVAL 365 DAY),
+                                                 COALESCE(next_end, DATE '9999-12-31'))
+                                    FROM (SELECT account_id, day, is_order,
+                                                 -- the first end of a subscription after the day: an account's
+                                                 -- order days and ends latest first, an order before an end of its
+                                                 -- day, so that only the ends of later days come before the order
+                                                 MIN(CASE WHEN is_order = 0 THEN day END) OVER (
+                                                     PARTITION BY account_id ORDER BY day DESC, is_order DESC
+                                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS next_end
+                                          FROM (SELECT account_id, order_date AS day, 1 AS is_order
+                                                FROM customer_order
+                                                WHERE subscription_id IS NULL AND status = 'BOOKED'
+                                                UNION ALL
+                                                SELECT account_id, end_date, 0
+                                                FROM subscription
+                                                WHERE end_date IS NOT NULL) days) ordered
+                                    WHERE is_order = 1) spans) marked) islands
                   GROUP BY account_id, island) i
             -- the account's segment and first customer date, for the figures to count the spans per segment
             JOIN customer_first_date fd ON fd.account_id = i.account_id""",

@@ -30,6 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * SP7  running subscription since 2026-05-01, one-off order 2025-12-01 → [2025-12-01, open end)
  * SP8  two subscriptions 2026-01-01..2026-03-01 and a one-off order of 2026-01-01, which ends with them
  *      → [2026-01-01, 2026-03-01), one span of three equal ones
+ * SP9  two one-off orders on 2024-03-01; subscriptions 2024-05-01..2024-06-01 and 2024-09-01..2024-12-01, both
+ *      ending after the orders → [2024-03-01, 2024-06-01) and [2024-09-01, 2024-12-01): the orders count until
+ *      the first of those ends, not the later one
  * </pre>
  */
 @SpringBootTest
@@ -48,7 +51,7 @@ class CustomerActiveSpanTests {
     void insertCustomers() {
         tables.deleteAll();
         PipelineTestRows rows = new PipelineTestRows(jdbc);
-        for (String account : List.of("SP1", "SP2", "SP3", "SP4", "SP5", "SP6", "SP7", "SP8")) {
+        for (String account : List.of("SP1", "SP2", "SP3", "SP4", "SP5", "SP6", "SP7", "SP8", "SP9")) {
             rows.account(account);
         }
         rows.subscription("S1", "SP1", "2026-01-01", "2026-06-01");
@@ -68,6 +71,10 @@ class CustomerActiveSpanTests {
         rows.subscription("S8a", "SP8", "2026-01-01", "2026-03-01");
         rows.subscription("S8b", "SP8", "2026-01-01", "2026-03-01");
         rows.order("O8", "SP8", "2026-01-01", "BOOKED");
+        rows.order("O9a", "SP9", "2024-03-01", "BOOKED");
+        rows.order("O9b", "SP9", "2024-03-01", "BOOKED");
+        rows.subscription("S9a", "SP9", "2024-09-01", "2024-12-01");
+        rows.subscription("S9b", "SP9", "2024-05-01", "2024-06-01");
     }
 
     @Test
@@ -85,7 +92,9 @@ class CustomerActiveSpanTests {
                 "SP5 2025-01-10 2026-01-10",
                 "SP5 2026-01-11 2027-01-11",
                 "SP7 2025-12-01 9999-12-31",
-                "SP8 2026-01-01 2026-03-01");
+                "SP8 2026-01-01 2026-03-01",
+                "SP9 2024-03-01 2024-06-01",
+                "SP9 2024-09-01 2024-12-01");
     }
 
     @Test
