@@ -3,6 +3,7 @@ package io.kpipeline.kpi;
 import io.kpipeline.model.SourceChanges;
 import io.kpipeline.model.TableCounts;
 import io.kpipeline.system.KpiProperties;
+import io.kpipeline.system.WorkerThreads;
 import io.kpipeline.period.ReportingPeriod;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -13,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -38,6 +37,8 @@ public class KpiEngine {
 
     /** The start of the reason for the KPIs of tables that hold no row; the tables follow. */
     public static final String NOTHING_IMPORTED = "nothing has been imported into ";
+
+    private static final String COMPUTING = "computing the KPIs";
 
     private final KpiCatalog catalog;
     private final List<KpiCalculator> calculators;
@@ -159,11 +160,7 @@ public class KpiEngine {
             return units.stream().flatMap(unit -> compute(unit).stream()).toList();
         }
         var open = customerQueries.openComputation();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, units.size()), runnable -> {
-            Thread thread = new Thread(runnable, "kpi-compute");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = WorkerThreads.pool(Math.min(threads, units.size()), "kpi-compute");
         try {
             List<List<Task>> together = new ArrayList<>();
             List<List<Task>> alone = new ArrayList<>();
@@ -201,20 +198,12 @@ public class KpiEngine {
                     .forEach(unit -> running.put(unit, submit(pool, open, () -> compute(unit))));
             List<List<KpiValue>> results = new ArrayList<>();
             for (List<Task> unit : units) {
-                results.addAll(running.get(unit).get());
+                results.addAll(WorkerThreads.result(running.get(unit), COMPUTING));
             }
             for (Future<?> read : ahead) {
-                read.get();
+                WorkerThreads.result(read, COMPUTING);
             }
             return results;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while computing the KPIs", e);
         } finally {
             pool.shutdownNow();
         }

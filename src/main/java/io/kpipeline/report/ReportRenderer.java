@@ -1,6 +1,7 @@
 package io.kpipeline.report;
 
 import io.kpipeline.system.KpiException;
+import io.kpipeline.system.WorkerThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -175,29 +174,14 @@ public class ReportRenderer {
         if (threads <= 1) {
             return items.stream().map(render).toList();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "report-render");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = WorkerThreads.pool(threads, "report-render");
         try {
             List<Future<R>> rendered = items.stream().map(item -> pool.submit(() -> render.apply(item))).toList();
             List<R> results = new ArrayList<>(items.size());
             for (Future<R> pdf : rendered) {
-                results.add(pdf.get());
+                results.add(WorkerThreads.result(pdf, "rendering the reports"));
             }
             return results;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while rendering the reports", e);
         } finally {
             pool.shutdownNow();
         }
