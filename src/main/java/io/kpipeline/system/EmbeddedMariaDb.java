@@ -78,6 +78,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * directory several servers of the same user share (each unpack of a server version takes about 80 MB).
      */
     public static EmbeddedMariaDb start(Path dir, Duration lockWait, String bufferPool, Path binaries) {
+        return start(dir, lockWait, bufferPool, binaries, List.of());
+    }
+
+    /** {@link #start(Path, Duration, String, Path)} with further server options ({@code --name=value}) after ours. */
+    public static EmbeddedMariaDb start(Path dir, Duration lockWait, String bufferPool, Path binaries,
+            List<String> options) {
         Path absolute = dir.toAbsolutePath().normalize();
         FileChannel channel = null;
         try {
@@ -93,7 +99,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             EmbeddedAccounts accounts = EmbeddedAccounts.in(absolute);
             Path initFile = accounts.established() ? null : accounts.writeInitFile(absolute.resolve("run"));
             DBConfiguration config = configuration(absolute, bufferPool, initFile,
-                    binaries.toAbsolutePath().normalize());
+                    binaries.toAbsolutePath().normalize(), options);
             PersistentDb db = new PersistentDb(config);
             try {
                 db.prepare();
@@ -309,7 +315,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return Math.max(16, megabytes / 4) + "M";
     }
 
-    private static DBConfiguration configuration(Path dir, String bufferPool, Path initFile, Path binaries) {
+    private static DBConfiguration configuration(Path dir, String bufferPool, Path initFile, Path binaries,
+            List<String> options) {
         VersionedBuilder builder = new VersionedBuilder();
         Path base = binaries.resolve(builder.bundledVersion());
         builder.setPort(0);
@@ -342,6 +349,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             builder.addArg("--user=root");
         }
+        options.forEach(builder::addArg);
         return builder.build();
     }
 

@@ -2,6 +2,7 @@ package io.kpipeline.system;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The embedded servers the tests start themselves: their binaries are unpacked once, into the directory
@@ -19,5 +20,10 @@ public final class TestServers {
     /** A server in {@code dir} with a small buffer pool, waiting up to {@code lockWait} for its directory. */
     public static EmbeddedMariaDb start(Path dir, Duration lockWait) {
         return EmbeddedMariaDb.start(dir, lockWait, "64M", BINARIES);
+    }
+
+    /** {@link #start(Path, Duration)} with further server options, such as a binary log. */
+    public static EmbeddedMariaDb start(Path dir, Duration lockWait, String... options) {
+        return EmbeddedMariaDb.start(dir, lockWait, "64M", BINARIES, List.of(options));
     }
 }
