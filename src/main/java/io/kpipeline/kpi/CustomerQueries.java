@@ -354,7 +354,10 @@ class CustomerQueries {
      * its own snapshot; the versions are read before the first, so that a change committed between two of them
      * leaves the tables older than their recorded version says and the next computation builds them again. A
      * server writing a statement-based binary log refuses such writes: there the build locks ({@link #lockingBuild}).
-     * Inside a caller's transaction the build joins it, at the caller's level.
+     * Inside a caller's transaction the build joins it, at the caller's level, so that the caller sees the tables
+     * it built: a batch step that computes on its own thread ({@code kpi.compute-threads} 1, or a single
+     * computation to run) still locks. Not {@link SnapshotCopy}, which serves derived tables of a few hundred rows:
+     * these hold about one row per customer, and would pass through the heap.
      */
     private final TransactionTemplate build;
     private final TransactionTemplate lockingBuild;
