@@ -254,10 +254,10 @@ public class Delivery {
                     : "A notice went to the admin address " + admin + ".";
         } catch (MailTransport.Undeliverable e) {
             return "The notice to the admin address " + admin + " could not be " + (transport.outbox() ? "written"
-                    : "sent") + " either: " + e.getMessage() + ".";
+                    : "sent") + " either: " + KpiException.clause(e.getMessage()) + ".";
         } catch (MessagingException e) {
-            return "The notice to the admin address " + admin + " could not be composed: " + SmtpErrors.describe(e)
-                    + ".";
+            return "The notice to the admin address " + admin + " could not be composed: "
+                    + KpiException.clause(SmtpErrors.describe(e)) + ".";
         }
     }
 }

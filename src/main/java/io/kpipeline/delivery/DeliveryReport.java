@@ -1,5 +1,6 @@
 package io.kpipeline.delivery;
 
+import io.kpipeline.system.KpiException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
      */
     public String brief() {
         if (note != null) {
-            return note.endsWith(".") ? note.substring(0, note.length() - 1) : note;
+            return KpiException.clause(note);
         }
         List<String> parts = new java.util.ArrayList<>();
         for (Result result : Result.values()) {
@@ -161,7 +162,7 @@ public record DeliveryReport(List<Line> lines, String held, String notice, Strin
     public String failure() {
         return "Delivery failed for " + lines.stream().filter(l -> l.result() == Result.FAILED)
                 .map(l -> l.recipient() + " (" + l.detail() + ")").collect(Collectors.joining(", "))
-                + (notice == null ? "" : ". " + notice.substring(0, notice.length() - 1))
+                + (notice == null ? "" : ". " + KpiException.clause(notice))
                 + ". Check spring.mail.host, port and credentials and that the SMTP server accepts mail;"
                 + " running again sends only the messages still missing";
     }

@@ -218,7 +218,7 @@ public class ReportRunner {
                         throw databaseLost(name, period, run, execution, failure);
                     }
                     throw new RunFailed("The " + name + " report for " + period.id() + " failed: "
-                            + withoutFullStop(outcome.failure()) + ". Run the same command again to resume it.",
+                            + KpiException.clause(outcome.failure()) + ". Run the same command again to resume it.",
                             outcome);
                 }
                 return outcome;
@@ -311,11 +311,6 @@ public class ReportRunner {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    /** A cause's message as the middle of a sentence: many (the server's among them) end with their own full stop. */
-    private static String withoutFullStop(String message) {
-        return message != null && message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     private static String describe(ReportKind report) {

@@ -34,4 +34,12 @@ public class KpiException extends RuntimeException {
     public boolean isConfigurationProblem() {
         return configurationProblem;
     }
+
+    /**
+     * Another message (a server's reply, a cause's) as a clause of a longer sentence: without the full stop many of
+     * them end with, so that the sentence around it does not print two. Null stays null.
+     */
+    public static String clause(String message) {
+        return message != null && message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
 }

@@ -299,6 +299,23 @@ class DeliveryTests {
     }
 
     @Test
+    void aRefusalThatEndsWithAFullStopIsQuotedWithOneFullStop() throws Exception {
+        // a reply whose text ends with a sentence's full stop, as many servers' replies do
+        smtp.stop();
+        try (var refusing = ScriptedSmtpServer.script().port(PORT)
+                .refuse(address -> true, "The email account that you tried to reach does not exist.").start()) {
+            assertThatThrownBy(() -> runner.run(ReportKind.WEEKLY, WEEK_46, out))
+                    .isInstanceOf(KpiException.class)
+                    .hasMessageContaining("The notice to the admin address admin@example.com could not be sent"
+                            + " either: 550 5.1.1 <admin@example.com>: The email account that you tried to reach"
+                            + " does not exist. Check spring.mail.host")
+                    .hasMessageNotContaining("..");
+        } finally {
+            smtp.start();
+        }
+    }
+
+    @Test
     void aRecipientTheServerRefusesIsTriedOnceAndNamedWithTheServersReply() throws Exception {
         // GreenMail accepts every address: on its port, a server that refuses every recipient with 550
         smtp.stop();

@@ -31,6 +31,9 @@ import java.util.function.Predicate;
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
+    /** The text of a refusal after the address, as Postfix words it. */
+    private static final String REFUSAL = "Recipient address rejected: User unknown";
+
     private final Script script;
     private final ServerSocket socket;
     private final Thread acceptor;
@@ -143,7 +146,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
                     rcptTo.add(address);
                     if (script.refused.test(address)) {
-                        reply(out, "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown");
+                        reply(out, "550 5.1.1 <" + address + ">: " + script.refusal);
                     } else {
                         if (address.equals(script.heldRecipient)) {
                             hold();
@@ -221,6 +224,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         private boolean threadPerConnection;
         private Duration trickle;
         private Predicate<String> refused = address -> false;
+        private String refusal = REFUSAL;
         private String heldRecipient;
         private int heldMessage;
         private IntConsumer onMessage = message -> { };
@@ -248,7 +252,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
         /** Answers RCPT for these addresses with a permanent 550, as a server does for an unknown mailbox. */
         public Script refuse(Predicate<String> addresses) {
+            return refuse(addresses, REFUSAL);
+        }
+
+        /** {@link #refuse(Predicate)} with the reply's text after the address ({@code text}). */
+        public Script refuse(Predicate<String> addresses, String text) {
             refused = addresses;
+            refusal = text;
             return this;
         }
 
