@@ -1,8 +1,10 @@
 package io.kpipeline.delivery;
 
+import io.kpipeline.system.KpiException;
 import io.kpipeline.system.KpiProperties;
 import io.kpipeline.system.NeedsNoDatabase;
 import io.kpipeline.system.PrivateFiles;
+import io.kpipeline.system.StopRequest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
  * Hands a message to the SMTP server of {@code spring.mail.*}, retrying transient failures with
  * back-off ({@code kpi.delivery.retry.*}) within the delivery's {@link DeliveryDeadline}; without
  * {@code spring.mail.host} it writes the message as an .eml file into {@code $KPI_HOME/outbox/} instead.
+ * A run asked to stop ({@link StopRequest}) tries a failing message no more: its next attempt would only
+ * delay the stop, and the next run sends it.
  */
 @Component
 @NeedsNoDatabase
@@ -52,13 +56,15 @@ class MailTransport {
     private final Path outbox;
     private final DeliverySettings settings;
     private final DeadlineSockets sockets;
+    private final StopRequest stop;
 
     MailTransport(ObjectProvider<JavaMailSender> senders, KpiProperties properties, DeliverySettings settings,
-            DeadlineSockets sockets) {
+            DeadlineSockets sockets, StopRequest stop) {
         this.senders = senders;
         this.outbox = properties.home().resolve("outbox").toAbsolutePath().normalize();
         this.settings = settings;
         this.sockets = sockets;
+        this.stop = stop;
     }
 
     /** Starts the clock of a report's delivery. */
@@ -124,7 +130,7 @@ class MailTransport {
         DeliverySettings.Retry r = settings.retry();
         RetryTemplate retry = new RetryTemplate(RetryPolicy.builder().maxRetries(r.maxAttempts() - 1L).delay(r.delay())
                 .multiplier(r.multiplier()).maxDelay(r.maxDelay().compareTo(r.delay()) < 0 ? r.delay() : r.maxDelay())
-                .timeout(left).predicate(SmtpErrors::isTransient).build());
+                .timeout(left).predicate(e -> SmtpErrors.isTransient(e) && !stop.requested()).build());
         AtomicInteger attempts = new AtomicInteger();
         DeadlineSockets.Watch watch = sockets.watch(left);
         try {
@@ -139,6 +145,10 @@ class MailTransport {
             if (watch.expired()) {
                 throw new Undeliverable(attempts.get(), server() + " had not taken the message when " + deadline
                         + " passed", last);
+            }
+            if (attempts.get() < r.maxAttempts() && SmtpErrors.isTransient(last) && stop.requested()) {
+                throw new Undeliverable(attempts.get(), KpiException.clause(SmtpErrors.describe(last))
+                        + "; not tried again: the run was asked to stop", last);
             }
             if (attempts.get() < r.maxAttempts() && SmtpErrors.isTransient(last)) {
                 throw new Undeliverable(attempts.get(), SmtpErrors.describe(last) + "; no further attempt fits into "

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
  * whole before the process ends.
  */
 @Component
+@NeedsNoDatabase
 public class StopRequest {
 
     private volatile boolean requested;

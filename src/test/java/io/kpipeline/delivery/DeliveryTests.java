@@ -18,6 +18,7 @@ import io.kpipeline.report.ReportDocument;
 import io.kpipeline.system.KpiException;
 import io.kpipeline.system.Progress;
 import io.kpipeline.system.ScriptedSmtpServer;
+import io.kpipeline.system.StopRequest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -30,6 +31,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.pdfbox.Loader;
@@ -44,6 +49,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -296,6 +302,35 @@ class DeliveryTests {
         assertThat(Arrays.stream(all).filter(m -> address(m).equals(to)).map(DeliveryTests::messageId))
                 .containsExactly(messageId(first[0]), messageId(first[0]));
         assertThat(jdbc.queryForList("SELECT state FROM delivery", String.class)).containsOnly("SENT").hasSize(3);
+    }
+
+    @Test
+    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD) // its process has been told to stop
+    void aRunAskedToStopTriesTheFailingMessageNoMoreAndTheNoticeOnce(@Autowired StopRequest stop) throws Exception {
+        // a server that answers every address "not now"; anna's first answer waits until the run is asked to stop
+        smtp.stop();
+        ExecutorService running = Executors.newSingleThreadExecutor();
+        try (var busy = ScriptedSmtpServer.script().port(PORT).refuseForNow(address -> true)
+                .holdRecipient("anna@example.com").start()) {
+            Future<ReportRunner.Outcome> run = running.submit(() -> runner.run(ReportKind.WEEKLY, WEEK_46, out));
+            assertThat(busy.awaitHolding(240)).isTrue();
+            stop.request();
+            busy.release();
+            assertThatThrownBy(() -> run.get(120, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(KpiException.class)
+                    .hasMessageContaining("anna@example.com (451 4.3.0 <anna@example.com>: Temporary lookup failure;"
+                            + " not tried again: the run was asked to stop (1 attempt))")
+                    .hasMessageContaining("The notice to the admin address admin@example.com could not be sent"
+                            + " either: 451 4.3.0 <admin@example.com>: Temporary lookup failure; not tried again");
+            // kpi.delivery.retry.max-attempts=3 above: each of the two was tried once, and no other message started
+            assertThat(busy.rcptTo()).filteredOn("anna@example.com"::equals).hasSize(1);
+            assertThat(busy.rcptTo()).filteredOn("admin@example.com"::equals).hasSize(1);
+            assertThat(busy.rcptTo().subList(busy.rcptTo().indexOf("anna@example.com") + 1, busy.rcptTo().size()))
+                    .containsExactly("admin@example.com");
+        } finally {
+            running.shutdownNow();
+            smtp.start();
+        }
     }
 
     @Test

@@ -145,12 +145,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 case "RCPT" -> {
                     String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
                     rcptTo.add(address);
+                    if (address.equals(script.heldRecipient)) {
+                        hold();
+                    }
                     if (script.refused.test(address)) {
-                        reply(out, "550 5.1.1 <" + address + ">: " + script.refusal);
+                        reply(out, script.refusalCode + " <" + address + ">: " + script.refusal);
                     } else {
-                        if (address.equals(script.heldRecipient)) {
-                            hold();
-                        }
                         recipients.add(address);
                         reply(out, "250 2.1.5 Ok");
                     }
@@ -225,6 +225,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         private Duration trickle;
         private Predicate<String> refused = address -> false;
         private String refusal = REFUSAL;
+        private String refusalCode = "550 5.1.1";
         private String heldRecipient;
         private int heldMessage;
         private IntConsumer onMessage = message -> { };
@@ -259,6 +260,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         public Script refuse(Predicate<String> addresses, String text) {
             refused = addresses;
             refusal = text;
+            refusalCode = "550 5.1.1";
+            return this;
+        }
+
+        /** Answers RCPT for these addresses with a transient 451, as a server does whose lookup failed for now. */
+        public Script refuseForNow(Predicate<String> addresses) {
+            refused = addresses;
+            refusal = "Temporary lookup failure";
+            refusalCode = "451 4.3.0";
             return this;
         }
 
