@@ -151,8 +151,8 @@ class MailTransport {
                         + "; not tried again: the run was asked to stop", last);
             }
             if (attempts.get() < r.maxAttempts() && SmtpErrors.isTransient(last)) {
-                throw new Undeliverable(attempts.get(), SmtpErrors.describe(last) + "; no further attempt fits into "
-                        + deadline, last);
+                throw new Undeliverable(attempts.get(), KpiException.clause(SmtpErrors.describe(last))
+                        + "; no further attempt fits into " + deadline, last);
             }
             throw new Undeliverable(attempts.get(), last);
         } finally {

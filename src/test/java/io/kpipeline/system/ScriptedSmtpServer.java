@@ -266,8 +266,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
         /** Answers RCPT for these addresses with a transient 451, as a server does whose lookup failed for now. */
         public Script refuseForNow(Predicate<String> addresses) {
+            return refuseForNow(addresses, "Temporary lookup failure");
+        }
+
+        /** {@link #refuseForNow(Predicate)} with the reply's text after the address ({@code text}). */
+        public Script refuseForNow(Predicate<String> addresses, String text) {
             refused = addresses;
-            refusal = "Temporary lookup failure";
+            refusal = text;
             refusalCode = "451 4.3.0";
             return this;
         }
