@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * Hands a message to the SMTP server of {@code spring.mail.*}, retrying transient failures with
  * back-off ({@code kpi.delivery.retry.*}) within the delivery's {@link DeliveryDeadline}; without
  * {@code spring.mail.host} it writes the message as an .eml file into {@code $KPI_HOME/outbox/} instead.
- * A run asked to stop ({@link StopRequest}) tries a failing message no more: its next attempt would only
- * delay the stop, and the next run sends it.
+ * A run asked to stop ({@link StopRequest}) tries a failing message no more, and stops waiting for its next
+ * attempt: that would only delay the stop, and the next run sends the message.
  */
 @Component
 @NeedsNoDatabase
@@ -133,7 +133,8 @@ class MailTransport {
                 .timeout(left).predicate(e -> SmtpErrors.isTransient(e) && !stop.requested()).build());
         AtomicInteger attempts = new AtomicInteger();
         DeadlineSockets.Watch watch = sockets.watch(left);
-        try {
+        // a request to stop ends the wait for the next attempt, not an attempt under way
+        try (StopRequest.Waits waits = stop.endsWaits()) {
             retry.execute(() -> {
                 attempts.incrementAndGet();
                 sender.send(message);

@@ -1,5 +1,7 @@
 package io.kpipeline.system;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,12 +15,37 @@ import org.springframework.stereotype.Component;
 public class StopRequest {
 
     private volatile boolean requested;
+    /** The threads whose waits a request ends ({@link #endsWaits}). */
+    private final Set<Thread> waiting = new HashSet<>();
 
-    public void request() {
+    public synchronized void request() {
         requested = true;
+        waiting.forEach(Thread::interrupt);
     }
 
     public boolean requested() {
         return requested;
+    }
+
+    /**
+     * Lets a request to stop interrupt this thread until the returned handle is closed: for work whose waits
+     * would only delay the stop, such as a retry's back-off. Only waits end: a message on its way over a socket
+     * is not interrupted. Closing the handle clears an interrupt that came, so that nothing after it sees one.
+     */
+    public synchronized Waits endsWaits() {
+        Thread thread = Thread.currentThread();
+        waiting.add(thread);
+        return () -> {
+            synchronized (this) {
+                waiting.remove(thread);
+            }
+            Thread.interrupted();
+        };
+    }
+
+    /** The handle of {@link #endsWaits}: closing it ends the interrupts. */
+    public interface Waits extends AutoCloseable {
+        @Override
+        void close();
     }
 }
