@@ -147,13 +147,11 @@ class MailTransport {
                 throw new Undeliverable(attempts.get(), server() + " had not taken the message when " + deadline
                         + " passed", last);
             }
-            if (attempts.get() < r.maxAttempts() && SmtpErrors.isTransient(last) && stop.requested()) {
-                throw new Undeliverable(attempts.get(), KpiException.clause(SmtpErrors.describe(last))
-                        + "; not tried again: the run was asked to stop", last);
-            }
             if (attempts.get() < r.maxAttempts() && SmtpErrors.isTransient(last)) {
-                throw new Undeliverable(attempts.get(), KpiException.clause(SmtpErrors.describe(last))
-                        + "; no further attempt fits into " + deadline, last);
+                // another attempt was due: say why it was not made
+                throw new Undeliverable(attempts.get(), KpiException.clause(SmtpErrors.describe(last)) + "; "
+                        + (stop.requested() ? "not tried again: the run was asked to stop"
+                                : "no further attempt fits into " + deadline), last);
             }
             throw new Undeliverable(attempts.get(), last);
         } finally {
