@@ -17,10 +17,13 @@ public class StopRequest {
     private volatile boolean requested;
     /** The threads whose waits a request ends ({@link #endsWaits}). */
     private final Set<Thread> waiting = new HashSet<>();
+    /** Those of them the request has interrupted: only their interrupts are cleared. */
+    private final Set<Thread> interrupted = new HashSet<>();
 
     public synchronized void request() {
         requested = true;
         waiting.forEach(Thread::interrupt);
+        interrupted.addAll(waiting);
     }
 
     public boolean requested() {
@@ -30,7 +33,8 @@ public class StopRequest {
     /**
      * Lets a request to stop interrupt this thread until the returned handle is closed: for work whose waits
      * would only delay the stop, such as a retry's back-off. Only waits end: a message on its way over a socket
-     * is not interrupted. Closing the handle clears an interrupt that came, so that nothing after it sees one.
+     * is not interrupted. Closing the handle clears the interrupt the request made, so that nothing after it sees
+     * one; an interrupt from elsewhere stays.
      */
     public synchronized Waits endsWaits() {
         Thread thread = Thread.currentThread();
@@ -38,8 +42,10 @@ public class StopRequest {
         return () -> {
             synchronized (this) {
                 waiting.remove(thread);
+                if (interrupted.remove(thread)) {
+                    Thread.interrupted();
+                }
             }
-            Thread.interrupted();
         };
     }
 
